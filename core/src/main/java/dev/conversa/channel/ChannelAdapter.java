@@ -1,0 +1,76 @@
+package dev.conversa.channel;
+
+import dev.conversa.graph.GraphClient;
+import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.InboundEvent;
+import java.util.List;
+
+/**
+ * A messaging channel, implemented once per channel module and registered explicitly with
+ * {@code Conversa.builder().channel(adapter)}.
+ *
+ * <p>Core calls the adapter; the adapter never calls back into the pipeline:
+ * <ul>
+ *   <li>{@link #normalize} runs on the webhook thread after the signature was verified and the
+ *       body parsed once. It must be pure (no I/O), must not throw for unknown input (unknown
+ *       events become {@code Unsupported} with their raw JSON), and may throw
+ *       {@link IllegalArgumentException} only when the payload is not of this channel's shape.
+ *   <li>{@link #send} runs on an outbox worker. It renders the channel-neutral message in the
+ *       channel's wire format, checks the channel's limits before any request (an
+ *       {@link IllegalArgumentException} naming the limit), and sends it through the
+ *       {@link GraphClient}, whose {@code GraphApiException} it lets through.
+ * </ul>
+ *
+ * <p>Implementations must be immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Conversa conversa = Conversa.builder()
+ *     .channel(WhatsAppChannel.create())
+ *     ...
+ *     .build();
+ * }</pre>
+ */
+public interface ChannelAdapter {
+
+    /**
+     * The channel this adapter serves.
+     *
+     * @return the channel type
+     */
+    ChannelType type();
+
+    /**
+     * The value of the webhook's top-level {@code "object"} field this adapter handles, such as
+     * {@code "whatsapp_business_account"}, {@code "page"} or {@code "instagram"}.
+     *
+     * @return the object name
+     */
+    String webhookObject();
+
+    /**
+     * Turns a verified webhook payload into events, in the order the payload lists them.
+     *
+     * @param payload the parsed body
+     * @return the events, possibly empty
+     */
+    List<InboundEvent> normalize(WebhookPayload payload);
+
+    /**
+     * Renders and sends one message.
+     *
+     * @param request the account, message and window facts
+     * @param graph the Graph API client to send with
+     * @return the channel's id of the sent message
+     * @throws IllegalArgumentException if the message breaks a channel limit (nothing was sent)
+     * @throws dev.conversa.graph.GraphApiException if the channel refused it
+     */
+    SendResult send(SendRequest request, GraphClient graph);
+
+    /**
+     * What this channel can show.
+     *
+     * @return the capabilities
+     */
+    ChannelCapabilities capabilities();
+}

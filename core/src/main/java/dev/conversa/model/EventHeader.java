@@ -1,0 +1,39 @@
+package dev.conversa.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What every inbound event carries: where it came from, who it concerns, its channel id and
+ * its time.
+ *
+ * @param channel the channel
+ * @param accountId the business account it was sent to (phone number id, Page id, Instagram
+ *     account id)
+ * @param contactId the customer it concerns (wa_id or business-scoped user id, PSID, IGSID)
+ * @param externalId the channel's id of the event, unique per account, used to drop
+ *     redeliveries ({@code wamid}, {@code mid}, or a stable id derived from the payload for
+ *     events without one)
+ * @param timestamp when the channel says it happened
+ */
+public record EventHeader(
+        ChannelType channel, String accountId, String contactId, String externalId, Instant timestamp) {
+
+    /** Checks that no field is null or blank. */
+    public EventHeader {
+        Objects.requireNonNull(channel, "channel");
+        Ids.requireId(accountId, "accountId");
+        Ids.requireId(contactId, "contactId");
+        Ids.requireId(externalId, "externalId");
+        Objects.requireNonNull(timestamp, "timestamp");
+    }
+
+    /**
+     * The conversation this event belongs to.
+     *
+     * @return its key
+     */
+    public ConversationKey conversation() {
+        return new ConversationKey(channel, accountId, contactId);
+    }
+}

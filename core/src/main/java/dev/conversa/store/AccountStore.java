@@ -1,0 +1,50 @@
+package dev.conversa.store;
+
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry of connected business accounts. Webhooks are mapped to a tenant through
+ * {@link #findByAccountId}: an account id belongs to at most one tenant. Implementations keep
+ * tokens encrypted at rest and are thread-safe.
+ */
+public interface AccountStore {
+
+    /**
+     * Adds or replaces an account.
+     *
+     * @param account the account
+     * @throws IllegalStateException if the account id is registered to another tenant
+     */
+    void save(ChannelAccount account);
+
+    /**
+     * Finds the account a webhook was sent to; this lookup is how a tenant is found.
+     *
+     * @param channel the channel
+     * @param accountId the account's id there
+     * @return the account, when registered
+     */
+    Optional<ChannelAccount> findByAccountId(ChannelType channel, String accountId);
+
+    /**
+     * Lists a tenant's accounts.
+     *
+     * @param tenant the business
+     * @return the accounts
+     */
+    List<ChannelAccount> list(TenantId tenant);
+
+    /**
+     * Removes an account.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param accountId the account's id
+     * @return true if it existed
+     */
+    boolean delete(TenantId tenant, ChannelType channel, String accountId);
+}

@@ -1,0 +1,51 @@
+package dev.conversa.store;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.Contact;
+import dev.conversa.model.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/** The people who wrote to a tenant, per channel. Implementations are thread-safe. */
+public interface ContactStore {
+
+    /**
+     * Adds a contact, or updates the one with the same tenant, channel and external id: present
+     * fields of the argument replace stored ones, absent ones keep them, and the first-seen time
+     * is kept.
+     *
+     * @param contact the contact
+     * @return the stored contact
+     */
+    Contact upsert(Contact contact);
+
+    /**
+     * Finds a contact.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param externalId the person's id there
+     * @return the contact, when known
+     */
+    Optional<Contact> find(TenantId tenant, ChannelType channel, String externalId);
+
+    /**
+     * Finds a person's contacts on every channel by phone number, user name or external id.
+     *
+     * @param tenant the business
+     * @param identifier a phone number (digits, with or without {@code +}), a user name, or an
+     *     external id
+     * @return the matching contacts
+     */
+    List<Contact> findByIdentifier(TenantId tenant, String identifier);
+
+    /**
+     * Removes a contact.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param externalId the person's id there
+     * @return true if it existed
+     */
+    boolean delete(TenantId tenant, ChannelType channel, String externalId);
+}

@@ -1,0 +1,118 @@
+package dev.conversa.store;
+
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable queue between the webhook and the dispatcher. The webhook is acknowledged only
+ * after {@link #append} returns; the dispatcher then claims work one conversation at a time.
+ *
+ * <p>Ordering: at most one entry of a conversation is claimed at any time, across every
+ * instance sharing the store. Among a conversation's pending entries, {@link #claim} returns the
+ * oldest due one; an event entry holds back every later entry of its conversation, a reply task
+ * that is not yet due holds back nothing.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Inbox {
+
+    /**
+     * Records events durably, all or none, dropping those already recorded: an event is the
+     * same as another if tenant, channel, account and external id are equal. Completed entries
+     * keep deduplicating until {@link #purgeCompleted} removes them.
+     *
+     * @param tenant the business the events belong to
+     * @param events the events, in order
+     * @param now the time of arrival
+     * @return the entries created, in order; events already recorded are left out
+     */
+    List<InboxEntry> append(TenantId tenant, List<InboundEvent> events, Instant now);
+
+    /**
+     * Schedules the bot's reply in a conversation. A conversation has at most one pending reply
+     * task: scheduling again moves the pending one to the new time.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param due when to reply
+     * @param now the current time
+     */
+    void scheduleReply(TenantId tenant, ConversationKey conversation, Instant due, Instant now);
+
+    /**
+     * Claims due work, at most one entry per conversation, for {@code lease}.
+     *
+     * @param worker a name for the claiming worker, for diagnostics
+     * @param max the most entries to claim
+     * @param lease how long the claim holds; an entry not completed by then is claimed again
+     * @param now the current time
+     * @return the claimed entries with their fencing tokens, oldest first
+     */
+    List<InboxEntry> claim(String worker, int max, Duration lease, Instant now);
+
+    /**
+     * Marks a claimed entry done.
+     *
+     * @param entry the entry as claimed
+     * @param now the current time
+     * @throws LeaseLostException if the lease expired and another claim took the entry
+     */
+    void complete(InboxEntry entry, Instant now);
+
+    /**
+     * Gives a claimed entry back after a failure, to be claimed again from {@code notBefore}.
+     *
+     * @param entry the entry as claimed
+     * @param notBefore when it may be claimed again
+     * @param reason why it failed, without personal data
+     * @throws LeaseLostException if the lease expired and another claim took the entry
+     */
+    void retry(InboxEntry entry, Instant notBefore, String reason);
+
+    /**
+     * Sets a claimed entry aside after its last attempt: it is no longer claimed, no longer
+     * holds back its conversation, and stays visible through {@link #parked}.
+     *
+     * @param entry the entry as claimed
+     * @param reason why, without personal data
+     * @throws LeaseLostException if the lease expired and another claim took the entry
+     */
+    void park(InboxEntry entry, String reason);
+
+    /**
+     * Lists a tenant's parked entries, oldest first.
+     *
+     * @param tenant the business
+     * @param limit the most to return
+     * @return the entries
+     */
+    List<InboxEntry> parked(TenantId tenant, int limit);
+
+    /**
+     * Counts entries not yet completed or parked, over every tenant (for health checks).
+     *
+     * @return the number of pending entries
+     */
+    long pendingCount();
+
+    /**
+     * Removes completed entries older than a time; until then they deduplicate redeliveries.
+     *
+     * @param before entries completed before this time are removed
+     * @return how many were removed
+     */
+    int purgeCompleted(Instant before);
+
+    /**
+     * Removes every entry of a conversation (erasure).
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return how many were removed
+     */
+    int deleteConversation(TenantId tenant, ConversationKey conversation);
+}

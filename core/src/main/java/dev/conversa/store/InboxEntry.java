@@ -1,0 +1,44 @@
+package dev.conversa.store;
+
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.TenantId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A unit of work in the inbox: an inbound event to process, or a reply task (the bot's turn to
+ * answer a conversation, scheduled by burst coalescing).
+ *
+ * @param id the inbox's id of the entry, increasing in arrival order
+ * @param tenant the business
+ * @param conversation the conversation it belongs to
+ * @param event the event, or empty for a reply task
+ * @param notBefore the entry is not claimed before this time
+ * @param attempts how many times it was claimed before
+ * @param fence the claim's fencing token: completing with an older token fails, so a worker
+ *     whose lease expired cannot commit over the worker that took the entry after it; 0 when
+ *     not claimed
+ */
+public record InboxEntry(
+        long id, TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event, Instant notBefore,
+        int attempts, long fence) {
+
+    /** Checks the fields are not null. */
+    public InboxEntry {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(notBefore, "notBefore");
+    }
+
+    /**
+     * Tells whether this is a reply task rather than an event.
+     *
+     * @return true for a reply task
+     */
+    public boolean isReplyTask() {
+        return event.isEmpty();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.conversa.store;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The history of every conversation. A message is identified by tenant, channel and message
+ * id. Implementations are thread-safe.
+ */
+public interface MessageStore {
+
+    /**
+     * Adds a message unless one with the same tenant, channel and id exists.
+     *
+     * @param message the message
+     * @return true if added, false if it was already there
+     */
+    boolean append(MessageRecord message);
+
+    /**
+     * Moves a message's status forward; a status that is not after the stored one (see
+     * {@link DeliveryStatus#isAfter}) changes nothing, so late or repeated status webhooks
+     * never move it back.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param messageId the channel's message id
+     * @param status the reported status
+     * @return true if the stored status changed
+     */
+    boolean updateStatus(TenantId tenant, ChannelType channel, String messageId, DeliveryStatus status);
+
+    /**
+     * Gives a stored message the id the channel assigned when it accepted it.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param oldId the id it was stored with
+     * @param newId the channel's id
+     * @return true if the message was found
+     */
+    boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId);
+
+    /**
+     * Replaces a message's text after the customer edited it.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param messageId the channel's message id
+     * @param kind the new content's kind
+     * @param text the new text
+     * @return true if the message was found
+     */
+    boolean edit(TenantId tenant, ChannelType channel, String messageId, String kind, Optional<String> text);
+
+    /**
+     * Finds a message.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param messageId the channel's message id
+     * @return the message, when stored
+     */
+    Optional<MessageRecord> find(TenantId tenant, ChannelType channel, String messageId);
+
+    /**
+     * The latest messages of a conversation, oldest first.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param limit the most to return
+     * @return up to {@code limit} of the newest messages, in time order
+     */
+    List<MessageRecord> history(TenantId tenant, ConversationKey conversation, int limit);
+
+    /**
+     * Removes one message.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param messageId the channel's message id
+     * @return true if it existed
+     */
+    boolean delete(TenantId tenant, ChannelType channel, String messageId);
+
+    /**
+     * Removes every message of a conversation.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return how many were removed
+     */
+    int deleteConversation(TenantId tenant, ConversationKey conversation);
+}

@@ -1,0 +1,105 @@
+package dev.conversa.store;
+
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable queue of messages to send. A message is recorded with an idempotency key before
+ * it is sent, marked {@link OutboxState#SENDING} just before the request, and marked sent with
+ * the channel's id just after. Meta's Send API has no idempotency key, so an entry found still
+ * {@code SENDING} after its lease expired becomes {@link OutboxState#SEND_UNCERTAIN} and is
+ * never resent automatically.
+ *
+ * <p>Ordering: at most one entry of a conversation is claimed at any time, oldest first.
+ * Implementations are thread-safe.
+ */
+public interface Outbox {
+
+    /**
+     * Records a message to send, once per idempotency key.
+     *
+     * @param tenant the business
+     * @param message the message
+     * @param idempotencyKey unique per logical send within the tenant, such as the inbox entry
+     *     that produced it plus the message's position
+     * @param now the current time
+     * @return the new entry, or the existing one with that key
+     */
+    OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now);
+
+    /**
+     * Claims due pending entries, at most one per conversation, and marks them
+     * {@link OutboxState#SENDING}. Before claiming, entries still {@code SENDING} whose lease
+     * expired become {@link OutboxState#SEND_UNCERTAIN}.
+     *
+     * @param worker a name for the claiming worker
+     * @param max the most to claim
+     * @param lease how long the claim holds
+     * @param now the current time
+     * @return the claimed entries with their fencing tokens
+     */
+    List<OutboxEntry> claim(String worker, int max, Duration lease, Instant now);
+
+    /**
+     * Marks a claimed entry sent.
+     *
+     * @param entry the entry as claimed
+     * @param channelMessageId the channel's id, empty for markers
+     * @param now the current time
+     * @throws LeaseLostException if the lease expired meanwhile
+     */
+    void markSent(OutboxEntry entry, Optional<String> channelMessageId, Instant now);
+
+    /**
+     * Gives a claimed entry back after a retryable failure, for another attempt from
+     * {@code notBefore}.
+     *
+     * @param entry the entry as claimed
+     * @param notBefore when to try again
+     * @param error the failure, without personal data
+     * @throws LeaseLostException if the lease expired meanwhile
+     */
+    void retry(OutboxEntry entry, Instant notBefore, String error);
+
+    /**
+     * Marks a claimed entry failed for good.
+     *
+     * @param entry the entry as claimed
+     * @param error the failure, without personal data
+     * @throws LeaseLostException if the lease expired meanwhile
+     */
+    void markDead(OutboxEntry entry, String error);
+
+    /**
+     * Finds an entry by id.
+     *
+     * @param tenant the business
+     * @param id the entry's id
+     * @return the entry, when it exists
+     */
+    Optional<OutboxEntry> find(TenantId tenant, long id);
+
+    /**
+     * Lists a tenant's entries in a state, oldest first.
+     *
+     * @param tenant the business
+     * @param state the state
+     * @param limit the most to return
+     * @return the entries
+     */
+    List<OutboxEntry> list(TenantId tenant, OutboxState state, int limit);
+
+    /**
+     * Removes every entry of a conversation (erasure).
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return how many were removed
+     */
+    int deleteConversation(TenantId tenant, ConversationKey conversation);
+}

@@ -1,0 +1,31 @@
+package dev.conversa.store;
+
+import java.util.Objects;
+
+/**
+ * Every store Conversa needs, from one implementation: in memory for tests and demos
+ * ({@code InMemoryStores.create()}), JDBC for production ({@code JdbcStores}).
+ *
+ * @param accounts connected business accounts
+ * @param contacts people
+ * @param conversations conversations and who answers them
+ * @param messages message history
+ * @param inbox inbound work
+ * @param outbox outbound messages
+ * @param audit the audit log
+ */
+public record Stores(
+        AccountStore accounts, ContactStore contacts, ConversationStore conversations, MessageStore messages,
+        Inbox inbox, Outbox outbox, AuditLog audit) {
+
+    /** Checks that no store is null. */
+    public Stores {
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(contacts, "contacts");
+        Objects.requireNonNull(conversations, "conversations");
+        Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(inbox, "inbox");
+        Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(audit, "audit");
+    }
+}
