@@ -71,7 +71,7 @@ public final class AgentAssist {
 
     private Optional<String> ask(ResponderRequest request, List<ChatMessage> messages) {
         try {
-            ChatMessage answer = model.complete(request.conversation().tenant(), messages, List.of())
+            ChatMessage answer = model.complete(request.conversation().tenant(), messages, List.of(), false)
                     .choices().get(0).message();
             boolean refused = answer.refusal() != null && !answer.refusal().isBlank();
             String text = answer.content() == null ? "" : answer.content().strip();

@@ -28,9 +28,9 @@ final class ModelClient {
         this.usage = usage;
     }
 
-    ChatResponse complete(TenantId tenant, List<ChatMessage> messages, List<ToolSpec> tools) {
+    ChatResponse complete(TenantId tenant, List<ChatMessage> messages, List<ToolSpec> tools, boolean toolsAllowed) {
         ChatRequest request = new ChatRequest(settings.model(), messages, settings.temperature(),
-                settings.maxOutputTokens(), false, tools);
+                settings.maxOutputTokens(), false, tools, tools.isEmpty() || toolsAllowed ? null : "none");
         ChatResponse response = client.complete(request);
         report(tenant, response);
         return response;

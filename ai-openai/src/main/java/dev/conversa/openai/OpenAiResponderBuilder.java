@@ -212,7 +212,9 @@ public final class OpenAiResponderBuilder {
     }
 
     /**
-     * How many times the model may run host tools before it must answer; default 3.
+     * How many rounds of host tools the model may run before it must answer; default 3. The
+     * request after the last round forbids tool calls ({@code tool_choice: none}), so one reply
+     * makes at most {@code maxToolRounds + 1} requests.
      *
      * @param maxToolRounds 0 or more
      * @return this builder

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the model, runs the host tools it calls and asks again, until it answers with text or
- * calls {@code handoff_to_human}, within a bounded number of rounds. Anything short of a
- * complete answer (refusal, empty or cut answer, too many rounds) is an
- * {@link OpenAiCallException}.
+ * calls {@code handoff_to_human}. After {@code maxRounds} rounds of tools the last request
+ * forbids tool calls ({@code tool_choice: none}), so at most {@code maxRounds + 1} requests are
+ * made. Anything short of a complete answer (refusal, empty or cut answer, tool calls where
+ * none are allowed) is an {@link OpenAiCallException}.
  */
 final class ToolLoop {
 
@@ -42,7 +43,8 @@ final class ToolLoop {
         TenantId tenant = request.conversation().tenant();
         List<ChatMessage> messages = new ArrayList<>(prompt);
         for (int round = 0; round <= maxRounds; round++) {
-            ChatResponse.Choice choice = model.complete(tenant, messages, specs).choices().get(0);
+            boolean toolsAllowed = round < maxRounds;
+            ChatResponse.Choice choice = model.complete(tenant, messages, specs, toolsAllowed).choices().get(0);
             ChatMessage reply = choice.message();
             if (reply.refusal() != null && !reply.refusal().isBlank()) {
                 throw new OpenAiCallException(Kind.REFUSAL, "the model refused");
@@ -55,6 +57,9 @@ final class ToolLoop {
                 if (call.function() != null && Tool.HANDOFF_TO_HUMAN.equals(call.function().name())) {
                     return new LoopResult.Handoff(handoffReason(call));
                 }
+            }
+            if (!toolsAllowed) {
+                break;
             }
             messages.add(ChatMessage.assistantCalls(calls));
             calls.forEach(call -> messages.add(ChatMessage.tool(call.id(), runTool(request, call))));

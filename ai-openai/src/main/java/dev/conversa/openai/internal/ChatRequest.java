@@ -14,12 +14,15 @@ import java.util.List;
  * @param maxCompletionTokens the most tokens the answer may have
  * @param store whether OpenAI may keep the completion; always false here
  * @param tools the tools offered, null when none
+ * @param toolChoice {@code none} to forbid tool calls in this answer, null to let the model
+ *     choose
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"model", "messages", "temperature", "max_completion_tokens", "store", "tools"})
+@JsonPropertyOrder({"model", "messages", "temperature", "max_completion_tokens", "store", "tools", "tool_choice"})
 public record ChatRequest(
         String model, List<ChatMessage> messages, double temperature,
-        @JsonProperty("max_completion_tokens") int maxCompletionTokens, boolean store, List<ToolSpec> tools) {
+        @JsonProperty("max_completion_tokens") int maxCompletionTokens, boolean store, List<ToolSpec> tools,
+        @JsonProperty("tool_choice") String toolChoice) {
 
     /** Copies the lists; an empty tool list is left out of the body. */
     public ChatRequest {
