@@ -1,10 +1,11 @@
 package dev.conversa.openai;
 
 import dev.conversa.Secret;
+import dev.conversa.graph.Sleeper;
+import dev.conversa.internal.http.RetryPolicy;
 import dev.conversa.model.TenantId;
 import dev.conversa.openai.internal.ChatCompletionsClient;
 import dev.conversa.openai.internal.ClientConfig;
-import dev.conversa.openai.internal.RetryPolicy;
 import dev.conversa.openai.internal.ToolSpec;
 import dev.conversa.openai.internal.WireJson;
 import java.net.URI;
@@ -41,7 +42,9 @@ public final class OpenAiResponderBuilder {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private Optional<String> organization = Optional.empty();
     private Optional<String> project = Optional.empty();
-    private RetryPolicy retry = new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(20));
+    private int maxRetries = 2;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(20);
     private int historyBudgetChars = 12_000;
     private int maxToolRounds = 3;
     private int maxMessagesPerReply = 3;
@@ -53,7 +56,7 @@ public final class OpenAiResponderBuilder {
     private boolean handoffOnFailure = true;
     private UsageListener usageListener = UsageListener.NONE;
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Sleeper sleeper = Sleeper.system();
 
     OpenAiResponderBuilder() {}
 
@@ -181,20 +184,30 @@ public final class OpenAiResponderBuilder {
     }
 
     /**
-     * Retries of 429, 5xx and connection errors after the first attempt; default 2. Backoff
-     * doubles from {@code initialBackoff} up to {@code maxBackoff}, with jitter; a server's
-     * {@code Retry-After} (or {@code retry-after-ms}) is honoured up to {@code maxRetryAfter},
-     * beyond which the call gives up rather than keep the customer waiting.
+     * Retries of 429, 5xx and connection errors after the first attempt; default 2. Each wait is
+     * drawn at random up to {@code initialBackoff * 2^(retry-1)}, capped at {@code maxBackoff}.
+     * A server's {@code retry-after-ms} or {@code Retry-After} is waited instead, unless it is
+     * longer than {@code maxBackoff}: then the call gives up at once rather than keep the
+     * customer waiting, and the fallback is sent.
      *
      * @param maxRetries 0 or more
-     * @param initialBackoff the first backoff; default 500 ms
-     * @param maxBackoff the longest backoff; default 8 s
-     * @param maxRetryAfter the longest server-requested wait honoured; default 20 s
+     * @param initialBackoff the first backoff's ceiling; default 500 ms
+     * @param maxBackoff the longest wait; default 20 s
      * @return this builder
-     * @throws IllegalArgumentException if a number is negative or a duration not positive
+     * @throws IllegalArgumentException if {@code maxRetries} is negative, a duration is not
+     *     positive, or {@code maxBackoff} is below {@code initialBackoff}
      */
-    public OpenAiResponderBuilder retries(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
-        this.retry = new RetryPolicy(maxRetries, initialBackoff, maxBackoff, maxRetryAfter);
+    public OpenAiResponderBuilder retries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must not be negative");
+        }
+        requirePositive(initialBackoff, "initialBackoff");
+        if (requirePositive(maxBackoff, "maxBackoff").compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff must not be below initialBackoff");
+        }
+        this.maxRetries = maxRetries;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
         return this;
     }
 
@@ -337,7 +350,8 @@ public final class OpenAiResponderBuilder {
     }
 
     /**
-     * What waits between retries; default {@link Sleeper#SYSTEM}.
+     * What waits between retries; default {@link Sleeper#system()}. Tests pass one that
+     * records the waits and returns at once.
      *
      * @param sleeper the sleeper
      * @return this builder
@@ -361,10 +375,10 @@ public final class OpenAiResponderBuilder {
         Settings settings = new Settings(model, temperature, maxOutputTokens, historyBudgetChars, maxToolRounds,
                 maxMessagesPerReply, maskPersonalData ? PersonalDataMask.ON : PersonalDataMask.OFF, profiles,
                 handoffMessage, fallbackMessage, handoffOnFailure);
-        ClientConfig config = new ClientConfig(baseUrl, apiKey, organization, project, requestTimeout,
-                retry);
+        ClientConfig config = new ClientConfig(baseUrl, apiKey, organization, project, requestTimeout);
+        RetryPolicy retry = RetryPolicy.of(maxRetries + 1, initialBackoff, maxBackoff, sleeper);
         HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
-        ModelClient client = new ModelClient(new ChatCompletionsClient(http, config, sleeper, clock), settings, usageListener);
+        ModelClient client = new ModelClient(new ChatCompletionsClient(http, config, retry, clock), settings, usageListener);
         return new OpenAiResponder(settings, new ToolLoop(client, toolSpecs(), tools, maxToolRounds), client);
     }
 

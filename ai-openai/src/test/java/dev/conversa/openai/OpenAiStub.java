@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.conversa.Secret;
+import dev.conversa.graph.Sleeper;
 
 /** The stand-in for the OpenAI API: WireMock on 127.0.0.1, and responders pointed at it. */
 final class OpenAiStub {

@@ -1,5 +1,6 @@
 package dev.conversa.openai;
 
+import dev.conversa.graph.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

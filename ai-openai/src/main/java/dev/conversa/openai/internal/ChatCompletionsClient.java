@@ -1,6 +1,6 @@
 package dev.conversa.openai.internal;
 
-import dev.conversa.openai.Sleeper;
+import dev.conversa.internal.http.RetryPolicy;
 import dev.conversa.openai.internal.OpenAiCallException.Kind;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -8,41 +8,35 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Sends chat completion requests over {@code java.net.http}, retrying 429, 5xx and connection
- * errors as its {@link RetryPolicy} says. A timeout is not retried: the customer is already
- * waiting. Thread-safe.
+ * errors with core's {@link RetryPolicy} (backoff with jitter, {@code Retry-After} honoured up
+ * to the longest backoff). A timeout is not retried: the customer is already waiting.
+ * Thread-safe.
  */
 public final class ChatCompletionsClient {
 
-    private static final Logger log = LoggerFactory.getLogger(ChatCompletionsClient.class);
-
     private final HttpClient http;
     private final ClientConfig config;
-    private final Sleeper sleeper;
+    private final RetryPolicy retry;
     private final Clock clock;
 
     /**
      * Creates the client.
      *
      * @param http the HTTP client, with its connect timeout
-     * @param config endpoint, key, headers, timeout and retry policy
-     * @param sleeper waits between attempts
+     * @param config endpoint, key, headers and timeout
+     * @param retry when to retry and how long to wait
      * @param clock reads the time, for {@code Retry-After} dates
      */
-    public ChatCompletionsClient(HttpClient http, ClientConfig config, Sleeper sleeper, Clock clock) {
+    public ChatCompletionsClient(HttpClient http, ClientConfig config, RetryPolicy retry, Clock clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.config = Objects.requireNonNull(config, "config");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.retry = Objects.requireNonNull(retry, "retry");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -55,33 +49,30 @@ public final class ChatCompletionsClient {
      */
     public ChatResponse complete(ChatRequest request) {
         byte[] body = WireJson.mapper().writeValueAsBytes(request);
-        for (int attempt = 0; ; attempt++) {
-            Optional<HttpResponse<byte[]>> response = send(body, attempt);
-            if (response.isPresent()) {
-                int status = response.get().statusCode();
-                if (status / 100 == 2) {
-                    return parse(response.get().body());
-                }
-                if (!RetryPolicy.isRetryable(status)) {
-                    throw new OpenAiCallException(Kind.HTTP_ERROR, describe(response.get()));
-                }
-                log.debug("OpenAI answered {} on attempt {}", status, attempt + 1);
-            }
-            waitBeforeRetry(attempt, response);
-        }
+        return retry.execute(() -> attempt(body), OpenAiCallException.class,
+                OpenAiCallException::isRetryable, OpenAiCallException::retryAfter);
     }
 
-    private Optional<HttpResponse<byte[]>> send(byte[] body, int attempt) {
+    private ChatResponse attempt(byte[] body) {
+        HttpResponse<byte[]> response = send(body);
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return parse(response.body());
+        }
+        if (RetryPolicy.isRetryableStatus(status)) {
+            throw new OpenAiCallException(Kind.RETRIES_EXHAUSTED, describe(response),
+                    RetryAfter.parse(response.headers(), clock));
+        }
+        throw new OpenAiCallException(Kind.HTTP_ERROR, describe(response));
+    }
+
+    private HttpResponse<byte[]> send(byte[] body) {
         try {
-            return Optional.of(http.send(httpRequest(body), HttpResponse.BodyHandlers.ofByteArray()));
+            return http.send(httpRequest(body), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new OpenAiCallException(Kind.TIMEOUT, "no answer within " + config.requestTimeout(), e);
         } catch (IOException e) {
-            if (attempt >= config.retry().maxRetries()) {
-                throw new OpenAiCallException(Kind.IO_ERROR, "connection failed: " + e.getClass().getSimpleName(), e);
-            }
-            log.debug("OpenAI connection failed on attempt {}: {}", attempt + 1, e.getClass().getSimpleName());
-            return Optional.empty();
+            throw new OpenAiCallException(Kind.IO_ERROR, "connection failed: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpenAiCallException(Kind.INTERRUPTED, "interrupted while waiting for the answer", e);
@@ -98,23 +89,6 @@ public final class ChatCompletionsClient {
         config.organization().ifPresent(org -> builder.header("OpenAI-Organization", org));
         config.project().ifPresent(project -> builder.header("OpenAI-Project", project));
         return builder.build();
-    }
-
-    private void waitBeforeRetry(int attempt, Optional<HttpResponse<byte[]>> response) {
-        String last = response.map(ChatCompletionsClient::describe).orElse("connection failed");
-        if (attempt >= config.retry().maxRetries()) {
-            throw new OpenAiCallException(Kind.RETRIES_EXHAUSTED, (attempt + 1) + " attempts, last " + last);
-        }
-        Optional<Duration> asked = response.flatMap(r -> RetryAfter.parse(r.headers(), clock));
-        Duration wait = config.retry().delay(attempt, asked, ThreadLocalRandom.current()::nextDouble)
-                .orElseThrow(() -> new OpenAiCallException(Kind.RETRIES_EXHAUSTED,
-                        "Retry-After " + asked.orElseThrow() + " is longer than allowed, last " + last));
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OpenAiCallException(Kind.INTERRUPTED, "interrupted while waiting to retry", e);
-        }
     }
 
     private static ChatResponse parse(byte[] body) {

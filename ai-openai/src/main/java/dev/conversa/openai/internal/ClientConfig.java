@@ -15,11 +15,10 @@ import java.util.Optional;
  * @param organization the {@code OpenAI-Organization} header, when given
  * @param project the {@code OpenAI-Project} header, when given
  * @param requestTimeout how long one attempt may take, from sending to the whole answer
- * @param retry when to retry
  */
 public record ClientConfig(
         URI baseUrl, Secret apiKey, Optional<String> organization, Optional<String> project,
-        Duration requestTimeout, RetryPolicy retry) {
+        Duration requestTimeout) {
 
     /** Checks the fields are not null. */
     public ClientConfig {
@@ -28,7 +27,6 @@ public record ClientConfig(
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
-        Objects.requireNonNull(retry, "retry");
     }
 
     /**
@@ -44,6 +42,6 @@ public record ClientConfig(
     /** Leaves out the key. */
     @Override
     public String toString() {
-        return "ClientConfig[" + baseUrl + ", timeout=" + requestTimeout + ", " + retry + "]";
+        return "ClientConfig[" + baseUrl + ", timeout=" + requestTimeout + "]";
     }
 }

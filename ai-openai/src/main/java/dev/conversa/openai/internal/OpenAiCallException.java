@@ -1,7 +1,9 @@
 package dev.conversa.openai.internal;
 
 import dev.conversa.ConversaException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A call to the model that gave no usable answer. The message names the kind of failure and,
@@ -20,7 +22,7 @@ public final class OpenAiCallException extends ConversaException {
         IO_ERROR,
         /** A status that retrying does not fix, such as 400 or 401. */
         HTTP_ERROR,
-        /** 429 or 5xx on every attempt, or a Retry-After longer than allowed. */
+        /** 429 or 5xx on the last attempt, or a Retry-After longer than the longest backoff. */
         RETRIES_EXHAUSTED,
         /** The body was not the JSON of a chat completion. */
         MALFORMED_RESPONSE,
@@ -37,6 +39,7 @@ public final class OpenAiCallException extends ConversaException {
     }
 
     private final Kind kind;
+    private final transient Optional<Duration> retryAfter;
 
     /**
      * Creates the exception.
@@ -45,8 +48,20 @@ public final class OpenAiCallException extends ConversaException {
      * @param detail more about it, without secrets or text
      */
     public OpenAiCallException(Kind kind, String detail) {
+        this(kind, detail, Optional.empty());
+    }
+
+    /**
+     * Creates the exception for an answer that asked us to wait before trying again.
+     *
+     * @param kind what went wrong
+     * @param detail more about it, without secrets or text
+     * @param retryAfter how long the server asked us to wait, when it did
+     */
+    public OpenAiCallException(Kind kind, String detail, Optional<Duration> retryAfter) {
         super(Objects.requireNonNull(kind, "kind") + ": " + detail);
         this.kind = kind;
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
     /**
@@ -59,6 +74,7 @@ public final class OpenAiCallException extends ConversaException {
     public OpenAiCallException(Kind kind, String detail, Throwable cause) {
         super(Objects.requireNonNull(kind, "kind") + ": " + detail, cause);
         this.kind = kind;
+        this.retryAfter = Optional.empty();
     }
 
     /**
@@ -68,5 +84,23 @@ public final class OpenAiCallException extends ConversaException {
      */
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * Tells whether another attempt may succeed: 429, 5xx and connection errors.
+     *
+     * @return true if worth retrying
+     */
+    public boolean isRetryable() {
+        return kind == Kind.RETRIES_EXHAUSTED || kind == Kind.IO_ERROR;
+    }
+
+    /**
+     * How long the server asked us to wait before trying again.
+     *
+     * @return the wait, when the server named one
+     */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
     }
 }
