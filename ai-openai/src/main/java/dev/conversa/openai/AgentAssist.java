@@ -46,7 +46,7 @@ public final class AgentAssist {
      * @return the draft, or empty when the model gave no usable answer (the failure is logged)
      */
     public Optional<String> suggestReply(ResponderRequest request) {
-        List<ChatMessage> messages = composer.compose(request);
+        List<ChatMessage> messages = composer.compose(request, false);
         messages.add(ChatMessage.system(SUGGEST));
         return ask(request, messages);
     }

@@ -82,7 +82,7 @@ public final class OpenAiResponder implements Responder {
             return Reply.silence();
         }
         try {
-            LoopResult result = loop.run(request, composer.compose(request));
+            LoopResult result = loop.run(request, composer.compose(request, true));
             if (result instanceof LoopResult.Handoff handoff) {
                 return new Reply.Handoff(Optional.of(settings.handoffMessage()), handoff.reason());
             }

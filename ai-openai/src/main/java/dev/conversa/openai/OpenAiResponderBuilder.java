@@ -26,7 +26,8 @@ import java.util.function.Function;
  *
  * <p>Not thread-safe; the responder it builds is.
  *
- * <p>This file holds one setter per option and is longer than most for that reason.
+ * <p>(Over 400 lines: one documented setter per option; splitting them would scatter the one
+ * place a host reads to configure the responder.)
  */
 public final class OpenAiResponderBuilder {
 

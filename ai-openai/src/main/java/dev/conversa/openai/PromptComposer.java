@@ -30,9 +30,9 @@ final class PromptComposer {
         this.window = new HistoryWindow(settings.historyBudgetChars());
     }
 
-    List<ChatMessage> compose(ResponderRequest request) {
+    List<ChatMessage> compose(ResponderRequest request, boolean handoffTool) {
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(systemPrompt(request)));
+        messages.add(ChatMessage.system(systemPrompt(request, handoffTool)));
         messages.addAll(history(request));
         return messages;
     }
@@ -46,7 +46,7 @@ final class PromptComposer {
         return messages;
     }
 
-    String systemPrompt(ResponderRequest request) {
+    String systemPrompt(ResponderRequest request, boolean handoffTool) {
         TenantProfile profile = settings.profiles().apply(request.conversation().tenant());
         StringBuilder prompt = new StringBuilder(profile.instructions().isBlank() ? DEFAULT_INSTRUCTIONS : profile.instructions().strip());
         if (!profile.knowledge().isEmpty()) {
@@ -55,8 +55,10 @@ final class PromptComposer {
         }
         prompt.append("\n\n").append(channelRules(request));
         contactName(request.contact()).ifPresent(name -> prompt.append("\nThe customer's name is ").append(name).append('.'));
-        prompt.append("\nIf the customer asks for a person, or you cannot help, call ")
-                .append(Tool.HANDOFF_TO_HUMAN).append('.');
+        if (handoffTool) {
+            prompt.append("\nIf the customer asks for a person, or you cannot help, call ")
+                    .append(Tool.HANDOFF_TO_HUMAN).append('.');
+        }
         return prompt.toString();
     }
 
