@@ -230,14 +230,13 @@ public final class OpenAiResponderBuilder {
      * request after the last round forbids tool calls ({@code tool_choice: none}), so one reply
      * makes at most {@code maxToolRounds + 1} requests.
      *
-     * @param maxToolRounds 0 or more
+     * @param maxToolRounds 1 or more: the first request always offers the tools, among them
+     *     {@code handoff_to_human}
      * @return this builder
+     * @throws IllegalArgumentException if it is below 1
      */
     public OpenAiResponderBuilder maxToolRounds(int maxToolRounds) {
-        if (maxToolRounds < 0) {
-            throw new IllegalArgumentException("maxToolRounds must not be negative");
-        }
-        this.maxToolRounds = maxToolRounds;
+        this.maxToolRounds = requirePositive(maxToolRounds, "maxToolRounds");
         return this;
     }
 
@@ -268,9 +267,10 @@ public final class OpenAiResponderBuilder {
 
     /**
      * Each tenant's instructions and business knowledge; default none, which uses generic
-     * instructions. Called once per request, so it may read from the host's configuration.
+     * instructions. Called once per request, so it may read from the host's configuration; a
+     * null profile counts as {@link TenantProfile#empty()}.
      *
-     * @param profiles the profile of each tenant; must not return null
+     * @param profiles the profile of each tenant
      * @return this builder
      */
     public OpenAiResponderBuilder profiles(Function<TenantId, TenantProfile> profiles) {

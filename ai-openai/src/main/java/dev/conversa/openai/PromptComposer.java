@@ -22,6 +22,8 @@ final class PromptComposer {
             "You are the customer service assistant of this business. Answer briefly, kindly and accurately, "
                     + "in the customer's language. Never invent facts that are not in the business knowledge.";
 
+    private static final int MAX_NAME_LENGTH = 60;
+
     private final Settings settings;
     private final HistoryWindow window;
 
@@ -47,14 +49,16 @@ final class PromptComposer {
     }
 
     String systemPrompt(ResponderRequest request, boolean handoffTool) {
-        TenantProfile profile = settings.profiles().apply(request.conversation().tenant());
+        TenantProfile profile = Optional.ofNullable(settings.profiles().apply(request.conversation().tenant()))
+                .orElse(TenantProfile.empty());
         StringBuilder prompt = new StringBuilder(profile.instructions().isBlank() ? DEFAULT_INSTRUCTIONS : profile.instructions().strip());
         if (!profile.knowledge().isEmpty()) {
             prompt.append("\n\nBusiness knowledge:");
             profile.knowledge().forEach(snippet -> prompt.append("\n- ").append(snippet.strip()));
         }
         prompt.append("\n\n").append(channelRules(request));
-        contactName(request.contact()).ifPresent(name -> prompt.append("\nThe customer's name is ").append(name).append('.'));
+        contactName(request.contact()).ifPresent(name -> prompt.append("\nThe customer's profile name is \"")
+                .append(name).append("\"."));
         if (handoffTool) {
             prompt.append("\nIf the customer asks for a person, or you cannot help, call ")
                     .append(Tool.HANDOFF_TO_HUMAN).append('.');
@@ -69,7 +73,12 @@ final class PromptComposer {
                 + ". Keep the answer under " + capabilities.maxTextLength() + " characters.";
     }
 
+    /** The name on one line, without quotes, at most 60 characters: it is the customer's to choose. */
     private Optional<String> contactName(Optional<Contact> contact) {
-        return contact.flatMap(Contact::name).map(String::strip).filter(n -> !n.isEmpty()).map(settings.mask()::apply);
+        return contact.flatMap(Contact::name)
+                .map(name -> name.replaceAll("[\\p{Cntrl}\"]+", " ").strip())
+                .map(name -> name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH))
+                .filter(name -> !name.isEmpty())
+                .map(settings.mask()::apply);
     }
 }
