@@ -29,7 +29,8 @@ final class ModelClient {
     }
 
     ChatResponse complete(TenantId tenant, List<ChatMessage> messages, List<ToolSpec> tools, boolean toolsAllowed) {
-        ChatRequest request = new ChatRequest(settings.model(), messages, settings.temperature(),
+        Double temperature = settings.temperature().isPresent() ? settings.temperature().getAsDouble() : null;
+        ChatRequest request = new ChatRequest(settings.model(), messages, temperature,
                 settings.maxOutputTokens(), false, tools, tools.isEmpty() || toolsAllowed ? null : "none");
         ChatResponse response = client.complete(request);
         report(tenant, response);

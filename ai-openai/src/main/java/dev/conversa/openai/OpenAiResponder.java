@@ -75,6 +75,8 @@ public final class OpenAiResponder implements Responder {
      * @return the answer in one or more text messages, a handoff when the model asked for a
      *     person, the fallback (or a handoff) when the model gave no usable answer, or silence
      *     when no customer message waits
+     * @throws RuntimeException only what the host's profiles function throws; the dispatcher
+     *     then retries the work
      */
     @Override
     public Reply respond(ResponderRequest request) {

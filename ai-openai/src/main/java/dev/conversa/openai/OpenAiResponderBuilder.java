@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -37,7 +38,7 @@ public final class OpenAiResponderBuilder {
     private Secret apiKey;
     private URI baseUrl = DEFAULT_BASE_URL;
     private String model = "gpt-4o-mini";
-    private double temperature = 0.3;
+    private OptionalDouble temperature = OptionalDouble.empty();
     private int maxOutputTokens = 500;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
@@ -107,6 +108,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param model the model's name at the endpoint
      * @return this builder
+     * @throws IllegalArgumentException if it is blank
      */
     public OpenAiResponderBuilder model(String model) {
         this.model = requireText(model, "model");
@@ -114,16 +116,19 @@ public final class OpenAiResponderBuilder {
     }
 
     /**
-     * The sampling temperature, 0 to 2; default 0.3, for steady answers.
+     * The sampling temperature, 0 to 2; default not sent, so the model's own default applies.
+     * A low value such as 0.3 gives steadier answers; reasoning models (the o-series, gpt-5)
+     * accept only their default, so leave it unset for them.
      *
      * @param temperature the temperature
      * @return this builder
+     * @throws IllegalArgumentException if it is outside 0 to 2
      */
     public OpenAiResponderBuilder temperature(double temperature) {
         if (!(temperature >= 0 && temperature <= 2)) {
             throw new IllegalArgumentException("temperature must be between 0 and 2");
         }
-        this.temperature = temperature;
+        this.temperature = OptionalDouble.of(temperature);
         return this;
     }
 
@@ -133,6 +138,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param maxOutputTokens a positive number
      * @return this builder
+     * @throws IllegalArgumentException if it is not positive
      */
     public OpenAiResponderBuilder maxOutputTokens(int maxOutputTokens) {
         this.maxOutputTokens = requirePositive(maxOutputTokens, "maxOutputTokens");
@@ -144,6 +150,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param connectTimeout a positive duration
      * @return this builder
+     * @throws IllegalArgumentException if it is not positive
      */
     public OpenAiResponderBuilder connectTimeout(Duration connectTimeout) {
         this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
@@ -156,6 +163,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param requestTimeout a positive duration
      * @return this builder
+     * @throws IllegalArgumentException if it is not positive
      */
     public OpenAiResponderBuilder requestTimeout(Duration requestTimeout) {
         this.requestTimeout = requirePositive(requestTimeout, "requestTimeout");
@@ -167,6 +175,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param organization the organization id
      * @return this builder
+     * @throws IllegalArgumentException if it is blank
      */
     public OpenAiResponderBuilder organization(String organization) {
         this.organization = Optional.of(requireText(organization, "organization"));
@@ -178,6 +187,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param project the project id
      * @return this builder
+     * @throws IllegalArgumentException if it is blank
      */
     public OpenAiResponderBuilder project(String project) {
         this.project = Optional.of(requireText(project, "project"));
@@ -219,6 +229,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param historyBudgetChars a positive number
      * @return this builder
+     * @throws IllegalArgumentException if it is not positive
      */
     public OpenAiResponderBuilder historyBudgetChars(int historyBudgetChars) {
         this.historyBudgetChars = requirePositive(historyBudgetChars, "historyBudgetChars");
@@ -246,6 +257,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param maxMessagesPerReply a positive number
      * @return this builder
+     * @throws IllegalArgumentException if it is not positive
      */
     public OpenAiResponderBuilder maxMessagesPerReply(int maxMessagesPerReply) {
         this.maxMessagesPerReply = requirePositive(maxMessagesPerReply, "maxMessagesPerReply");
@@ -298,6 +310,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param handoffMessage the message, not blank
      * @return this builder
+     * @throws IllegalArgumentException if it is blank
      */
     public OpenAiResponderBuilder handoffMessage(String handoffMessage) {
         this.handoffMessage = requireText(handoffMessage, "handoffMessage");
@@ -309,6 +322,7 @@ public final class OpenAiResponderBuilder {
      *
      * @param fallbackMessage the message, not blank
      * @return this builder
+     * @throws IllegalArgumentException if it is blank
      */
     public OpenAiResponderBuilder fallbackMessage(String fallbackMessage) {
         this.fallbackMessage = requireText(fallbackMessage, "fallbackMessage");

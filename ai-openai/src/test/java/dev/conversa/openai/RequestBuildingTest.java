@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.conversa.openai.OpenAiStub.chat;
@@ -49,6 +50,17 @@ class RequestBuildingTest {
         // then
         openAi.verify(postRequestedFor(urlEqualTo(OpenAiStub.PATH))
                 .withRequestBody(equalToJson(Conversations.resource("/expected/request-with-history-and-tools.json"))));
+    }
+
+    @Test
+    void leavesTheTemperatureToTheModelUnlessSet() {
+        openAi.stubFor(chat().willReturn(ok("answer.json")));
+
+        OpenAiStub.responder(openAi, sleeper).build().respond(Conversations.whatsApp().customer("Hello").request());
+
+        openAi.verify(postRequestedFor(urlEqualTo(OpenAiStub.PATH))
+                .withRequestBody(notMatching(".*\"temperature\".*"))
+                .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("500"))));
     }
 
     @Test

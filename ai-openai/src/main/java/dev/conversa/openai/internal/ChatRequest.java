@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param model the model
  * @param messages the chat so far
- * @param temperature the sampling temperature
+ * @param temperature the sampling temperature, null for the model's default
  * @param maxCompletionTokens the most tokens the answer may have
  * @param store whether OpenAI may keep the completion; always false here
  * @param tools the tools offered, null when none
@@ -20,7 +20,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"model", "messages", "temperature", "max_completion_tokens", "store", "tools", "tool_choice"})
 public record ChatRequest(
-        String model, List<ChatMessage> messages, double temperature,
+        String model, List<ChatMessage> messages, Double temperature,
         @JsonProperty("max_completion_tokens") int maxCompletionTokens, boolean store, List<ToolSpec> tools,
         @JsonProperty("tool_choice") String toolChoice) {
 

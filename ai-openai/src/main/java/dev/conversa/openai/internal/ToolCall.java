@@ -22,5 +22,12 @@ public record ToolCall(String id, String type, FunctionCall function) {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record FunctionCall(String name, String arguments) {}
+    public record FunctionCall(String name, String arguments) {
+
+        /** Leaves out the arguments, which may hold personal data. */
+        @Override
+        public String toString() {
+            return "FunctionCall[" + name + "]";
+        }
+    }
 }

@@ -91,6 +91,6 @@ class ChatCompletionsClientTest {
     }
 
     private static ChatRequest request() {
-        return new ChatRequest("gpt-4o-mini", List.of(ChatMessage.user("Hello")), 0.3, 100, false, List.of(), null);
+        return new ChatRequest("gpt-4o-mini", List.of(ChatMessage.user("Hello")), 0.3d, 100, false, List.of(), null);
     }
 }
