@@ -54,8 +54,8 @@ public final class OpenAiResponderBuilder {
     private Function<TenantId, TenantProfile> profiles = tenant -> TenantProfile.empty();
     private final Map<String, Tool> tools = new LinkedHashMap<>();
     private String handoffMessage = "I'm passing you to a colleague, who will answer here as soon as possible.";
-    private String fallbackMessage = "Sorry, I can't answer right now. A colleague will get back to you shortly.";
-    private boolean handoffOnFailure = true;
+    private String fallbackMessage = "Sorry, I can't answer right now. Please write again in a few minutes.";
+    private boolean handoffOnFailure;
     private UsageListener usageListener = UsageListener.NONE;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
@@ -330,8 +330,10 @@ public final class OpenAiResponderBuilder {
     }
 
     /**
-     * Whether a failed answer also hands the conversation to a person; default true. When false,
-     * the fallback message is sent and the bot stays in charge.
+     * Whether a failed answer also hands the conversation to a person; default false: the
+     * fallback message is sent and the bot stays in charge, so a short outage does not leave
+     * conversations waiting for agents. Turn it on when people watch the agent inbox, and word
+     * the fallback message to match.
      *
      * @param handoff whether to hand off
      * @return this builder

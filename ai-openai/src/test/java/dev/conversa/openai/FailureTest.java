@@ -24,7 +24,7 @@ class FailureTest {
     @RegisterExtension
     static WireMockExtension openAi = OpenAiStub.server();
 
-    private static final String FALLBACK = "Sorry, I can't answer right now. A colleague will write to you.";
+    private static final String FALLBACK = "Sorry, our assistant is unavailable. Please write again later.";
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
@@ -81,7 +81,7 @@ class FailureTest {
     void handsOffWithTheFallbackWhenServerErrorsExhaustTheRetries() {
         openAi.stubFor(chat().willReturn(json(500, "error-500.json")));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK));
+        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK).handoffOnFailure(true));
 
         assertThat(reply).isEqualTo(new Reply.Handoff(Optional.of(FALLBACK),
                 "the assistant could not answer: RETRIES_EXHAUSTED"));
@@ -90,19 +90,19 @@ class FailureTest {
     }
 
     @Test
-    void sendsOnlyTheFallbackWhenHandoffOnFailureIsOff() {
+    void sendsOnlyTheDefaultFallbackUnlessHandoffOnFailureIsOn() {
         openAi.stubFor(chat().willReturn(json(500, "error-500.json")));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK).handoffOnFailure(false));
+        Reply reply = respond(OpenAiStub.responder(openAi, sleeper));
 
-        assertThat(reply).isEqualTo(Reply.text(FALLBACK));
+        assertThat(reply).isEqualTo(Reply.text("Sorry, I can't answer right now. Please write again in a few minutes."));
     }
 
     @Test
     void givesUpAtOnceWhenRetryAfterIsLongerThanTheLongestBackoff() {
         openAi.stubFor(chat().willReturn(json(429, "error-429.json").withHeader("Retry-After", "3600")));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK).handoffOnFailure(false));
+        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK));
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
         assertThat(sleeper.waits()).isEmpty();
@@ -113,7 +113,7 @@ class FailureTest {
     void doesNotRetryARejectedApiKey() {
         openAi.stubFor(chat().willReturn(json(401, "error-401.json")));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK));
+        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK).handoffOnFailure(true));
 
         assertThat(reply).isEqualTo(new Reply.Handoff(Optional.of(FALLBACK), "the assistant could not answer: HTTP_ERROR"));
         openAi.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
@@ -123,7 +123,7 @@ class FailureTest {
     void fallsBackWhenTheAnswerTakesLongerThanTheTimeout() {
         openAi.stubFor(chat().willReturn(ok("answer.json").withFixedDelay(2_000)));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK).handoffOnFailure(false)
+        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK)
                 .requestTimeout(Duration.ofMillis(100)));
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
@@ -173,7 +173,7 @@ class FailureTest {
         }
 
         Reply reply = OpenAiStub.responder(openAi, sleeper).baseUrl("http://127.0.0.1:" + closedPort + "/v1")
-                .fallbackMessage(FALLBACK).handoffOnFailure(false).build()
+                .fallbackMessage(FALLBACK).build()
                 .respond(Conversations.whatsApp().customer("Hello").request());
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
@@ -181,7 +181,7 @@ class FailureTest {
     }
 
     private Reply respondExpectingFallback() {
-        return respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK).handoffOnFailure(false));
+        return respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK));
     }
 
     private static Reply respond(OpenAiResponderBuilder builder) {

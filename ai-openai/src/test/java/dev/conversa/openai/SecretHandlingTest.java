@@ -31,7 +31,7 @@ class SecretHandlingTest {
                 "{\"error\": {\"message\": \"Incorrect API key provided: " + OpenAiStub.API_KEY.reveal() + "\","
                         + " \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}")));
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper).build()
+        Reply reply = OpenAiStub.responder(openAi, sleeper).handoffOnFailure(true).build()
                 .respond(Conversations.whatsApp().customer("Hello").request());
 
         assertThat(reply).isInstanceOfSatisfying(Reply.Handoff.class, handoff -> {

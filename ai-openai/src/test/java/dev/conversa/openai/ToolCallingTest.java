@@ -99,7 +99,7 @@ class ToolCallingTest {
         // given
         openAi.stubFor(chat().willReturn(ok("tool-call-order-status.json")));
         OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).tool(orderStatus()).maxToolRounds(2)
-                .fallbackMessage("Sorry, please try again later.").handoffOnFailure(false).build();
+                .fallbackMessage("Sorry, please try again later.").build();
 
         // when
         Reply reply = responder.respond(Conversations.whatsApp().customer("Where is my order A-1001?").request());
