@@ -26,10 +26,17 @@ final class Dispatcher implements AutoCloseable {
     private final Duration lease;
     private final int maxAttempts;
     private final Backoff backoff;
+    private final Runnable afterEach;
     private final WorkLoop<InboxEntry> loop;
 
-    Dispatcher(Inbox inbox, Pipeline pipeline, Clock clock, Settings settings) {
+    /**
+     * Creates the dispatcher.
+     *
+     * @param afterEach called after each entry, such as waking the outbox sender
+     */
+    Dispatcher(Inbox inbox, Pipeline pipeline, Clock clock, Settings settings, Runnable afterEach) {
         this.inbox = inbox;
+        this.afterEach = afterEach;
         this.pipeline = pipeline;
         this.clock = clock;
         this.lease = settings.lease();
@@ -57,6 +64,8 @@ final class Dispatcher implements AutoCloseable {
             LOG.warn("Inbox entry {} took longer than its lease; another worker's result stands", entry.id());
         } catch (Exception e) {
             fail(entry, e);
+        } finally {
+            afterEach.run();
         }
     }
 
