@@ -34,7 +34,7 @@ final class PipelineFixture {
     }
 
     static ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(4096, 3, 20, 10, 0, true, true, false, false, Set.of(), Duration.ofHours(24),
+        return new ChannelCapabilities(4096, 3, 20, 10, 0, true, true, false, true, Set.of(), Duration.ofHours(24),
                 Optional.empty(), "plain text");
     }
 
