@@ -73,32 +73,51 @@ final class OutboxSender implements AutoCloseable {
         OutboundMessage message = entry.message();
         Instant now = clock.instant();
         ChannelAdapter adapter = adapters.get(message.to().channel());
-        if (adapter == null) {
-            fail(entry, "no channel adapter is registered for channel " + message.to().channel());
-            return;
-        }
         Optional<Conversation> conversation = stores.conversations().find(entry.tenant(), message.to());
-        Optional<String> refusal = SendGateCheck.refusal(message, conversation, adapter.capabilities(), now);
+        Optional<ChannelAccount> account = stores.accounts().findByAccountId(message.to().channel(),
+                message.to().accountId()).filter(found -> found.tenant().equals(entry.tenant()));
+        Optional<String> refusal = refusal(message, adapter, conversation, account, now);
         if (refusal.isPresent()) {
             fail(entry, refusal.get());
             return;
         }
-        Optional<ChannelAccount> account = stores.accounts().findByAccountId(message.to().channel(),
-                message.to().accountId()).filter(found -> found.tenant().equals(entry.tenant()));
-        if (account.isEmpty()) {
-            fail(entry, "no account " + message.to().accountId() + " is registered for this tenant on "
-                    + message.to().channel());
-            return;
-        }
         Optional<Instant> lastInboundAt = conversation.flatMap(Conversation::lastInboundAt);
+        trySend(entry, adapter, new SendRequest(account.get(), message, lastInboundAt, now));
+    }
+
+    private static Optional<String> refusal(OutboundMessage message, ChannelAdapter adapter,
+            Optional<Conversation> conversation, Optional<ChannelAccount> account, Instant now) {
+        if (adapter == null) {
+            return Optional.of("no channel adapter is registered for channel " + message.to().channel());
+        }
+        Optional<String> gate = SendGateCheck.refusal(message, conversation, adapter.capabilities(), now);
+        if (gate.isPresent()) {
+            return gate;
+        }
+        if (account.isEmpty()) {
+            return Optional.of("no account " + message.to().accountId() + " is registered for this tenant on "
+                    + message.to().channel());
+        }
+        return Optional.empty();
+    }
+
+    private void trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request) {
+        SendResult result;
         try {
-            SendResult result = adapter.send(new SendRequest(account.get(), message, lastInboundAt, now), graph);
-            sent(entry, result);
+            result = adapter.send(request, graph);
         } catch (GraphApiException e) {
             graphFailure(entry, e);
+            return;
         } catch (IllegalArgumentException e) {
             fail(entry, "the channel refused the message before sending: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.debug("Outbox entry {}: the channel adapter failed", entry.id(), e);
+            fail(entry, "the channel adapter failed with " + e.getClass().getName() + "; not resent, as the channel "
+                    + "may have received it");
+            return;
         }
+        sent(entry, result);
     }
 
     private void sent(OutboxEntry entry, SendResult result) {

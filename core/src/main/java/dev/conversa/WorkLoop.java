@@ -87,7 +87,8 @@ final class WorkLoop<T> implements AutoCloseable {
             items = claim.apply(free);
         } catch (RuntimeException e) {
             permits.release(free);
-            LOG.error("{}: claiming work failed ({}); trying again", name, e.getClass().getName(), e);
+            LOG.error("{}: claiming work failed ({}); trying again", name, e.getClass().getName());
+            LOG.debug("{}: claiming work failed", name, e);
             return false;
         }
         permits.release(free - items.size());
@@ -101,7 +102,8 @@ final class WorkLoop<T> implements AutoCloseable {
         try {
             worker.accept(item);
         } catch (RuntimeException e) {
-            LOG.error("{}: a work item failed unexpectedly ({})", name, e.getClass().getName(), e);
+            LOG.error("{}: a work item failed unexpectedly ({})", name, e.getClass().getName());
+            LOG.debug("{}: a work item failed", name, e);
         } finally {
             permits.release();
             wake();

@@ -130,4 +130,31 @@ class DispatcherTest {
             assertThat(calls).hasValue(1);
         }
     }
+
+    @Test
+    void neverRunsMoreEntriesAtOnceThanTheConfiguredConcurrency() {
+        // given
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        try (TestBed bed = new TestBed(builder -> builder.concurrency(2).responder(request -> Reply.silence())
+                .middleware(Step.RECORD, (ctx, next) -> {
+                    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    try {
+                        next.proceed(ctx);
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                }))) {
+
+            // when
+            for (int c = 0; c < 20; c++) {
+                bed.deliver("e" + c, "c" + c, "hello");
+            }
+
+            // then
+            await().until(() -> bed.conversa.conversations().list(TENANT, 50).stream()
+                    .filter(c -> c.replyDueAt().isPresent()).count() == 20);
+            assertThat(mostAtOnce.get()).isBetween(1, 2);
+        }
+    }
 }
