@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -156,5 +157,37 @@ class DispatcherTest {
                     .filter(c -> c.replyDueAt().isPresent()).count() == 20);
             assertThat(mostAtOnce.get()).isBetween(1, 2);
         }
+    }
+
+    @Test
+    void closeWaitsForTheEntryInProgress() throws Exception {
+        // given: an entry that is being processed
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger finished = new AtomicInteger();
+        TestBed bed = new TestBed(builder -> builder.responder(request -> Reply.silence())
+                .middleware(Step.RECORD, (ctx, next) -> {
+                    entered.countDown();
+                    release.await(10, TimeUnit.SECONDS);
+                    next.proceed(ctx);
+                    finished.incrementAndGet();
+                }));
+        bed.deliver("m1", "alice", "hello");
+        entered.await(10, TimeUnit.SECONDS);
+
+        // when
+        AtomicInteger finishedWhenClosed = new AtomicInteger(-1);
+        Thread closer = new Thread(() -> {
+            bed.close();
+            finishedWhenClosed.set(finished.get());
+        });
+        closer.start();
+        await().until(() -> closer.getState() == Thread.State.TIMED_WAITING);
+        release.countDown();
+        closer.join(10_000);
+
+        // then
+        assertThat(finishedWhenClosed).hasValue(1);
+        assertThat(bed.stores.messages().history(TENANT, key("alice"), 10)).hasSize(1);
     }
 }
