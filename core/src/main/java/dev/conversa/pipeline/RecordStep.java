@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +68,10 @@ final class RecordStep implements Middleware {
             audit(tenant, now, "channel_consent", event, Map.of("topic", optIn.topic(),
                     "optedIn", Boolean.toString(optIn.optedIn())));
         } else if (event instanceof PlatformError error) {
-            audit(tenant, now, "platform_error", event, Map.of("errors", Integer.toString(error.errors().size())));
+            LOG.warn("The {} channel reported errors with codes {}", event.header().channel(), codes(error));
+            audit(tenant, now, "platform_error", event, Map.of("codes", codes(error)));
         } else if (event instanceof Unsupported unsupported) {
-            LOG.warn("Kept an unsupported {} event of type '{}' (inbox entry stays for inspection)",
+            LOG.warn("Recorded an unsupported {} event of type '{}' in the audit log",
                     event.header().channel(), unsupported.type());
             audit(tenant, now, "unsupported_event", event, Map.of("type", unsupported.type()));
         } else {
@@ -106,6 +108,10 @@ final class RecordStep implements Middleware {
         details.put("channel", event.header().channel().value());
         details.put("eventId", event.header().externalId());
         stores.audit().record(new AuditEvent(tenant, now, action, details));
+    }
+
+    private static String codes(PlatformError error) {
+        return error.errors().stream().map(e -> String.valueOf(e.code())).collect(Collectors.joining(","));
     }
 
     static Optional<String> text(MessageContent content) {
