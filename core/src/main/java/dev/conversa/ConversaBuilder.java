@@ -206,8 +206,9 @@ public final class ConversaBuilder {
     }
 
     /**
-     * Sets the Meta app id of this integration, to tell a Messenger handover to this app from
-     * one to another app (optional).
+     * Sets the Meta app id of this integration (optional), to tell a Messenger handover to this
+     * app from one to another app, and the echo of a message this library sent from a message a
+     * person sent elsewhere.
      *
      * @param appId the app id
      * @return this builder

@@ -18,8 +18,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>An echo of a message the business sent from elsewhere (not one of ours: not in the
- *       history as ours and not carrying {@link Pipeline#ECHO_METADATA}) gives the conversation
- *       to a person ({@code WITH_AGENT}).
+ *       history as ours, not carrying {@link Pipeline#ECHO_METADATA} and not sent by our Meta app)
+ *       gives the conversation to a person ({@code WITH_AGENT}).
  *   <li>A handover event while another app holds the thread ({@code STANDBY}) gives it to a
  *       person; {@code PASS} or {@code TAKE} give it to the bot when the new owner is our app,
  *       otherwise to a person. Without a configured app id, Meta's delivery rule decides: the
@@ -31,17 +31,13 @@ final class OwnershipStep implements Middleware {
     private final Stores stores;
     private final ConversationUpdates updates;
     private final Clock clock;
-    private final Optional<String> appId;
+    private final OwnEchoes ownEchoes;
 
-    OwnershipStep(Stores stores, Clock clock, Optional<String> appId) {
+    OwnershipStep(Stores stores, Clock clock, OwnEchoes ownEchoes) {
         this.stores = stores;
         this.updates = new ConversationUpdates(stores.conversations());
         this.clock = clock;
-        this.appId = appId;
-    }
-
-    static boolean isMarkedOurs(Echo echo) {
-        return echo.metadata().filter(Pipeline.ECHO_METADATA::equals).isPresent();
+        this.ownEchoes = ownEchoes;
     }
 
     @Override
@@ -64,7 +60,7 @@ final class OwnershipStep implements Middleware {
     }
 
     private boolean isFromElsewhere(Context ctx, Echo echo) {
-        if (isMarkedOurs(echo)) {
+        if (ownEchoes.isMarkedOurs(echo)) {
             return false;
         }
         return stores.messages().find(ctx.tenant(), echo.header().channel(), echo.header().externalId())
@@ -80,6 +76,7 @@ final class OwnershipStep implements Middleware {
         if (action != Handover.Action.PASS && action != Handover.Action.TAKE) {
             return Optional.empty();
         }
+        Optional<String> appId = ownEchoes.appId();
         boolean toUs = appId.isPresent() && handover.newOwnerAppId().isPresent()
                 ? appId.equals(handover.newOwnerAppId())
                 : action == Handover.Action.PASS;

@@ -59,9 +59,10 @@ public final class Pipeline {
 
     private List<Middleware> assemble(Builder builder) {
         Map<Step, Middleware> steps = new EnumMap<>(Step.class);
-        steps.put(Step.RECORD, new RecordStep(stores, clock));
+        OwnEchoes ownEchoes = new OwnEchoes(builder.appId);
+        steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes));
         steps.put(Step.STATUS, new StatusStep(stores.messages()));
-        steps.put(Step.OWNERSHIP, new OwnershipStep(stores, clock, builder.appId));
+        steps.put(Step.OWNERSHIP, new OwnershipStep(stores, clock, ownEchoes));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.quietWindow, builder.maxWait));
         steps.put(Step.RESPOND, new RespondStep(stores, gate, builder.responder, builder.capabilities, clock,
                 builder.historyLimit));
@@ -218,8 +219,8 @@ public final class Pipeline {
         }
 
         /**
-         * Sets the Meta app id of this integration, to tell handovers to us from handovers to
-         * another app (optional).
+         * Sets the Meta app id of this integration (optional), to tell handovers to us from
+         * handovers to another app, and the echo of our own message from a person's message.
          *
          * @param metaAppId the app id
          * @return this builder

@@ -39,9 +39,11 @@ final class RecordStep implements Middleware {
     private final Stores stores;
     private final ConversationUpdates updates;
     private final Clock clock;
+    private final OwnEchoes ownEchoes;
 
-    RecordStep(Stores stores, Clock clock) {
+    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes) {
         this.stores = stores;
+        this.ownEchoes = ownEchoes;
         this.updates = new ConversationUpdates(stores.conversations());
         this.clock = clock;
     }
@@ -94,7 +96,7 @@ final class RecordStep implements Middleware {
 
     private void recordEcho(TenantId tenant, Echo echo) {
         var header = echo.header();
-        if (OwnershipStep.isMarkedOurs(echo)
+        if (ownEchoes.isMarkedOurs(echo)
                 || stores.messages().find(tenant, header.channel(), header.externalId()).isPresent()) {
             return;
         }

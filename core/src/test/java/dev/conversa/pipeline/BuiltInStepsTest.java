@@ -150,6 +150,27 @@ class BuiltInStepsTest {
     }
 
     @Test
+    void keepsTheBotOnAnEchoSentByOurAppBeforeItsIdWasRecorded() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        fixture.process(pipeline, new Echo(fixture.header("mid-3"), new Text("sent"), Optional.of("our-app"),
+                Optional.empty()));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(history()).extracting(MessageRecord::author).containsExactly(Author.CUSTOMER);
+    }
+
+    @Test
+    void givesTheConversationToAPersonOnAnEchoSentByAnotherApp() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        fixture.process(pipeline, new Echo(fixture.header("mid-4"), new Text("sent"), Optional.of("inbox-app"),
+                Optional.empty()));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.WITH_AGENT);
+    }
+
+    @Test
     void givesTheConversationToAPersonInStandbyAndBackWhenControlIsPassedToUs() throws Exception {
         fixture.process(pipeline, fixture.message("m1", "hi"));
 
