@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.model.Author;
+import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.MessageRecord;
@@ -148,6 +149,20 @@ class OutboxSendingTest {
         await().until(() -> state(entry) == OutboxState.DEAD);
         assertThat(bed.stores.outbox().find(TENANT, entry.id()).orElseThrow().lastError().orElseThrow())
                 .contains("4096");
+    }
+
+    @Test
+    void failsForGoodWhenNoAccountIsRegisteredForTheSender() {
+        customerWrites("alice");
+        ConversationKey otherAccount = new ConversationKey(bed.channel.type(), "acct-unknown", "alice");
+
+        OutboxEntry entry = bed.conversa.send(TENANT, OutboundMessage.of(otherAccount,
+                new Template("order_update", "en_US", List.of())));
+
+        await().until(() -> state(entry) == OutboxState.DEAD);
+        assertThat(bed.stores.outbox().find(TENANT, entry.id()).orElseThrow().lastError().orElseThrow())
+                .contains("no account acct-unknown is registered");
+        assertThat(bed.channel.attempts()).isEmpty();
     }
 
     @Test
