@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 class OutboxSendingTest {
 
     private final AtomicReference<Runnable> duringResponse = new AtomicReference<>(() -> { });
+    private final AtomicReference<Reply> reply = new AtomicReference<>(Reply.text("bot answer"));
     private final TestBed bed = new TestBed(builder -> builder.responder(request -> {
         duringResponse.get().run();
-        return Reply.text("bot answer");
+        return reply.get();
     }));
 
     @AfterEach
@@ -56,6 +57,22 @@ class OutboxSendingTest {
                 .filteredOn(m -> m.author() == Author.BOT)
                 .extracting(MessageRecord::status)
                 .containsExactly(DeliveryStatus.FAILED);
+    }
+
+    @Test
+    void deliversTheBotsHandoffMessageAfterItHandedTheConversationOver() {
+        // given
+        reply.set(new Reply.Handoff(Optional.of("A colleague will answer you."), "asked for a person"));
+        customerWrites("alice");
+
+        // when
+        bed.clock.advance(Duration.ofSeconds(2));
+
+        // then
+        await().untilAsserted(() -> assertThat(bed.channel.sent(Text.class))
+                .containsExactly(new Text("A colleague will answer you.")));
+        assertThat(bed.conversa.conversations().find(TENANT, key("alice")).orElseThrow().state())
+                .isEqualTo(ConversationState.WAITING_FOR_AGENT);
     }
 
     @Test

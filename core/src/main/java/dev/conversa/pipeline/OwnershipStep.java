@@ -54,7 +54,7 @@ final class OwnershipStep implements Middleware {
             return Optional.of(ConversationState.WITH_AGENT);
         }
         if (event instanceof Handover handover) {
-            return decide(handover);
+            return decideHandover(handover);
         }
         return Optional.empty();
     }
@@ -68,7 +68,7 @@ final class OwnershipStep implements Middleware {
                 .orElse(true);
     }
 
-    private Optional<ConversationState> decide(Handover handover) {
+    private Optional<ConversationState> decideHandover(Handover handover) {
         Handover.Action action = handover.action();
         if (action == Handover.Action.STANDBY) {
             return Optional.of(ConversationState.WITH_AGENT);
