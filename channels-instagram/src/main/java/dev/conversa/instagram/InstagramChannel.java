@@ -51,9 +51,9 @@ import java.util.Set;
 public final class InstagramChannel implements ChannelAdapter {
 
     /** Account setting: {@code "true"} for accounts connected with Instagram Login. */
-    public static final String LOGIN_SETTING = "instagram.login";
+    public static final String LOGIN_SETTING = dev.conversa.messenger.PageConnector.INSTAGRAM_LOGIN_SETTING;
     /** Account setting: the id of the Facebook Page the Instagram account is linked to. */
-    public static final String PAGE_ID_SETTING = "instagram.page_id";
+    public static final String PAGE_ID_SETTING = dev.conversa.messenger.PageConnector.INSTAGRAM_PAGE_ID_SETTING;
     /** The Instagram Graph API host for Instagram Login accounts. */
     public static final URI INSTAGRAM_GRAPH = URI.create("https://graph.instagram.com");
 
