@@ -91,7 +91,8 @@ public final class SenderProfiles {
         JsonNode answer = GraphJson.read(client.execute(GraphRequest.get("/" + userId, Map.of("fields", fields)),
                 account.accessToken()), "the profile");
         Optional<String> name = GraphJson.text(answer, "name").or(() -> fullName(answer));
-        return new SenderProfile(name, GraphJson.text(answer, "username"), Optional.empty());
+        return new SenderProfile(name, instagram ? GraphJson.text(answer, "username") : Optional.empty(),
+                Optional.empty());
     }
 
     private static Optional<String> fullName(JsonNode answer) {
