@@ -135,4 +135,16 @@ class InstagramNormalizationTest {
         assertThat(handover.action()).isEqualTo(Handover.Action.STANDBY);
         assertThat(handover.metadata()).hasValueSatisfying(raw -> assertThat(raw).contains("Still there?"));
     }
+
+    @Test
+    void keepsACommentChangeAsUnsupportedWithTheCommenterAsContact() {
+        dev.conversa.model.Unsupported unsupported = (dev.conversa.model.Unsupported) single("comment_change");
+
+        assertThat(unsupported.type()).isEqualTo("change:comments");
+        assertThat(unsupported.header().accountId()).isEqualTo(Fixtures.IG_ID);
+        assertThat(unsupported.header().contactId()).isEqualTo(IGSID);
+        assertThat(unsupported.header().timestamp()).isEqualTo(AT.plusMillis(500));
+        assertThat(unsupported.header().externalId()).startsWith("change:comments:");
+        assertThat(unsupported.rawJson()).contains("Is this available in blue?");
+    }
 }

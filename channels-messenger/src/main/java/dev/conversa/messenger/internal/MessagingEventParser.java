@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Normalizes Messenger Platform webhooks ({@code object} {@code "page"} for Messenger,
  * {@code "instagram"} for Instagram) into events: every event of every entry's
- * {@code messaging[]} and {@code standby[]}, in order.
+ * {@code messaging[]}, then {@code standby[]}, then {@code changes[]}, entry by entry.
  *
  * <p>Events in {@code standby[]} arrive while another app (the Page inbox, a CRM) holds the
  * thread. Each becomes a {@link Handover} with {@link Handover.Action#STANDBY} whose metadata is
@@ -69,6 +69,9 @@ public final class MessagingEventParser {
             for (JsonNode event : entry.path("standby")) {
                 events.addAll(safely(EventScope.of(channel, entry, event), true));
             }
+            for (JsonNode change : entry.path("changes")) {
+                events.add(change(entry, change));
+            }
         }
         return events;
     }
@@ -81,6 +84,21 @@ public final class MessagingEventParser {
                     scope.header("malformed:" + Nodes.digest(scope.event())), "malformed:" + typeOf(scope.event()),
                     scope.raw()));
         }
+    }
+
+    /**
+     * A {@code changes[]} item (Instagram comments and mentions, Page feed) is not a messaging
+     * event: it is kept as {@link Unsupported} named after its field, with the commenter as contact
+     * when the change names one.
+     */
+    private InboundEvent change(JsonNode entry, JsonNode change) {
+        String field = Nodes.text(change, "field").orElse("change");
+        JsonNode value = change.path("value");
+        String contact = Nodes.text(value.path("from"), "id").orElse(EventScope.UNKNOWN);
+        EventScope scope = new EventScope(channel, Nodes.text(entry, "id").orElse(EventScope.UNKNOWN), contact,
+                Nodes.millis(entry, "time").orElse(java.time.Instant.EPOCH), change);
+        return new Unsupported(scope.header("change:" + field + ":" + Nodes.digest(change)), "change:" + field,
+                scope.raw());
     }
 
     private static InboundEvent standby(EventScope scope) {
