@@ -38,7 +38,9 @@ import java.util.Set;
  * </ul>
  *
  * <p>Limits checked before any request: text up to 1000 characters, 13 quick replies of 20
- * characters, images, audio and video only (no files, no stickers). Instagram has no button
+ * characters, images, audio and video only (no files, no stickers); a {@code React} with a heart
+ * becomes the {@code react} sender action and an empty emoji {@code unreact} (Instagram reacts
+ * with a heart only; other emoji are refused). Instagram has no button
  * template here: buttons and lists become quick replies or numbered text, a call to action
  * becomes text with its URL. The window rules are Messenger's: {@code RESPONSE} within 24 hours,
  * a person's reply tagged {@code HUMAN_AGENT} up to 7 days, otherwise
@@ -58,7 +60,7 @@ public final class InstagramChannel implements ChannelAdapter {
     public static final URI INSTAGRAM_GRAPH = URI.create("https://graph.instagram.com");
 
     static final SendApiDialect DIALECT = new SendApiDialect("Instagram", 1000, false,
-            Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.ANIMATION));
+            Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.ANIMATION), true);
 
     private static final MessagingEventParser PARSER = new MessagingEventParser(ChannelType.INSTAGRAM, "instagram");
     private static final SendApiRenderer RENDERER = new SendApiRenderer(DIALECT);
@@ -124,7 +126,7 @@ public final class InstagramChannel implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return new ChannelCapabilities(DIALECT.maxTextLength(), SendApiDialect.MAX_QUICK_REPLIES,
-                SendApiDialect.MAX_TITLE_LENGTH, 0, SendApiDialect.MAX_QUICK_REPLIES, false, false, true, true,
+                SendApiDialect.MAX_TITLE_LENGTH, 0, SendApiDialect.MAX_QUICK_REPLIES, false, true, true, true,
                 DIALECT.media(), MessagingWindow.REPLY_WINDOW, Optional.of(MessagingWindow.HUMAN_AGENT_WINDOW),
                 "plain text");
     }

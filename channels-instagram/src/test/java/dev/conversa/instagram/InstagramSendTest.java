@@ -27,6 +27,7 @@ import dev.conversa.model.Media;
 import dev.conversa.model.MediaKind;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.React;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;
 import java.net.URI;
@@ -167,5 +168,35 @@ class InstagramSendTest {
         assertThat(channel.capabilities().humanAgentWindow()).contains(Duration.ofDays(7));
         assertThat(channel.webhookObject()).isEqualTo("instagram");
         assertThat(channel.type()).isEqualTo(ChannelType.INSTAGRAM);
+    }
+
+    @Test
+    void reactsWithAHeartAsASenderAction() {
+        facebook.stubFor(post("/v23.0/me/messages").willReturn(okJson("{\"recipient_id\":\"" + IGSID + "\"}")));
+
+        SendResult result = channel.send(recent(account(Map.of()), new React("aWdfaW4x", "\u2764\uFE0F")), graph);
+
+        assertThat(result).isEqualTo(SendResult.marker());
+        facebook.verify(postRequestedFor(urlPathEqualTo("/v23.0/me/messages")).withRequestBody(equalToJson(
+                "{\"recipient\":{\"id\":\"" + IGSID + "\"},\"sender_action\":\"react\","
+                        + "\"payload\":{\"message_id\":\"aWdfaW4x\",\"reaction\":\"love\"}}")));
+    }
+
+    @Test
+    void removesAReactionWithAnEmptyEmoji() {
+        facebook.stubFor(post("/v23.0/me/messages").willReturn(okJson("{\"recipient_id\":\"" + IGSID + "\"}")));
+
+        channel.send(recent(account(Map.of()), new React("aWdfaW4x", "")), graph);
+
+        facebook.verify(postRequestedFor(urlPathEqualTo("/v23.0/me/messages")).withRequestBody(equalToJson(
+                "{\"recipient\":{\"id\":\"" + IGSID + "\"},\"sender_action\":\"unreact\","
+                        + "\"payload\":{\"message_id\":\"aWdfaW4x\"}}")));
+    }
+
+    @Test
+    void refusesAReactionOtherThanAHeartBeforeAnyRequest() {
+        assertThatThrownBy(() -> channel.send(recent(account(Map.of()), new React("aWdfaW4x", "\uD83D\uDC4D")), graph))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Instagram reacts only with a heart (love)");
+        facebook.verify(0, anyRequestedFor(anyUrl()));
     }
 }

@@ -11,6 +11,7 @@ import dev.conversa.model.Media;
 import dev.conversa.model.MediaKind;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.QuickReplies;
+import dev.conversa.model.React;
 import dev.conversa.model.Text;
 import dev.conversa.model.Typing;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class MessageParts {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final java.util.Set<String> HEARTS = java.util.Set.of("\u2764", "\u2764\uFE0F", "love");
 
     private MessageParts() {}
 
@@ -52,9 +55,23 @@ final class MessageParts {
             return List.of(Part.action(typing.on() ? "typing_on" : "typing_off"));
         } else if (content instanceof MarkRead) {
             return List.of(Part.action("mark_seen"));
+        } else if (content instanceof React react && dialect.loveReactions()) {
+            return List.of(reaction(react, dialect));
         }
         throw new IllegalArgumentException(
                 dialect.channelName() + " cannot send '" + content.kind() + "' content through the Send API");
+    }
+
+    /** A heart on a message ({@code react}), or its removal when the emoji is empty ({@code unreact}). */
+    private static Part reaction(React react, SendApiDialect dialect) {
+        ObjectNode payload = JSON.createObjectNode().put("message_id", react.messageId());
+        if (react.emoji().isEmpty()) {
+            return Part.action("unreact", payload);
+        }
+        if (!HEARTS.contains(react.emoji())) {
+            throw new IllegalArgumentException(dialect.channelName() + " reacts only with a heart (love)");
+        }
+        return Part.action("react", payload.put("reaction", "love"));
     }
 
     static Part text(String body, SendApiDialect dialect) {

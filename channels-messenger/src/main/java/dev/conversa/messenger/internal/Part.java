@@ -7,15 +7,20 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param message the message object, or null for a sender action
  * @param senderAction the sender action, or null for a message
+ * @param payload the sender action's payload, or null when it has none
  */
-record Part(ObjectNode message, String senderAction) {
+record Part(ObjectNode message, String senderAction, ObjectNode payload) {
 
     static Part message(ObjectNode message) {
-        return new Part(message, null);
+        return new Part(message, null, null);
     }
 
     static Part action(String senderAction) {
-        return new Part(null, senderAction);
+        return new Part(null, senderAction, null);
+    }
+
+    static Part action(String senderAction, ObjectNode payload) {
+        return new Part(null, senderAction, payload);
     }
 
     boolean isMessage() {

@@ -14,8 +14,11 @@ import java.util.Set;
  * @param maxTextLength the longest text, in characters (code points)
  * @param buttonTemplates whether button and generic templates exist
  * @param media the media kinds the channel can send
+ * @param loveReactions whether the business can react to a message, with a heart only
+ *     ({@code sender_action} {@code react} and {@code unreact}, Instagram)
  */
-public record SendApiDialect(String channelName, int maxTextLength, boolean buttonTemplates, Set<MediaKind> media) {
+public record SendApiDialect(
+        String channelName, int maxTextLength, boolean buttonTemplates, Set<MediaKind> media, boolean loveReactions) {
 
     /** The most quick replies on one message. */
     public static final int MAX_QUICK_REPLIES = 13;
@@ -33,7 +36,7 @@ public record SendApiDialect(String channelName, int maxTextLength, boolean butt
     /** Messenger: 2000 characters, templates, every media kind. */
     public static final SendApiDialect MESSENGER = new SendApiDialect("Messenger", 2000, true,
             Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.DOCUMENT,
-                    MediaKind.STICKER, MediaKind.ANIMATION));
+                    MediaKind.STICKER, MediaKind.ANIMATION), false);
 
     /** Checks the fields and copies the set. */
     public SendApiDialect {

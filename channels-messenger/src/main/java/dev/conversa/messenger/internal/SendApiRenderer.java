@@ -58,6 +58,9 @@ public final class SendApiRenderer {
                 body.set("message", part.message());
             } else {
                 body.put("sender_action", part.senderAction());
+                if (part.payload() != null) {
+                    body.set("payload", part.payload());
+                }
             }
             bodies.add(body.toString());
         }

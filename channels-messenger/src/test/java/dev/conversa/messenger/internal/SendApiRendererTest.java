@@ -21,6 +21,7 @@ import dev.conversa.model.MediaKind;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.QuickReplies;
+import dev.conversa.model.React;
 import dev.conversa.model.Template;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;
@@ -243,5 +244,12 @@ class SendApiRendererTest {
         assertThatThrownBy(() -> render(new Template("order_update", "en", List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Messenger cannot send 'template' content through the Send API");
+    }
+
+    @Test
+    void refusesReactionsOnMessenger() {
+        assertThatThrownBy(() -> render(new React("m_1", "\u2764")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Messenger cannot send 'reaction' content through the Send API");
     }
 }
