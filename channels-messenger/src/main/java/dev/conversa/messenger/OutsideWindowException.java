@@ -1,6 +1,5 @@
 package dev.conversa.messenger;
 
-import dev.conversa.ConversaException;
 import dev.conversa.model.Author;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,8 +9,12 @@ import java.util.Optional;
  * does not allow it: a bot reply more than 24 hours after the customer's last message, any
  * message more than 7 days after it (the end of the {@code HUMAN_AGENT} tag), or a message to a
  * customer who never wrote. Retrying cannot help until the customer writes again.
+ *
+ * <p>It is an {@link IllegalArgumentException}, the {@code ChannelAdapter} SPI's signal that the
+ * channel refused a message before sending it, so the outbox fails the message with this
+ * exception's reason and never resends it. The message names the rule, never the text.
  */
-public final class OutsideWindowException extends ConversaException {
+public final class OutsideWindowException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

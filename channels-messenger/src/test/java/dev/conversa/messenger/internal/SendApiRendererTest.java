@@ -219,11 +219,19 @@ class SendApiRendererTest {
     }
 
     @Test
-    void rendersTypingAndMarkSeenAsSenderActions() {
+    void rendersTypingOnAsSenderAction() {
         assertThat(render(new Typing(true, Optional.empty()))).containsExactly(
                 "{\"recipient\":{\"id\":\"6811\"},\"sender_action\":\"typing_on\"}");
+    }
+
+    @Test
+    void rendersTypingOffAsSenderAction() {
         assertThat(render(new Typing(false, Optional.empty()))).containsExactly(
                 "{\"recipient\":{\"id\":\"6811\"},\"sender_action\":\"typing_off\"}");
+    }
+
+    @Test
+    void rendersMarkReadAsMarkSeenSenderAction() {
         assertThat(render(new MarkRead("m_1"))).containsExactly(
                 "{\"recipient\":{\"id\":\"6811\"},\"sender_action\":\"mark_seen\"}");
     }
