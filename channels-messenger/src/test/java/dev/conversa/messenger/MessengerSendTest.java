@@ -165,4 +165,23 @@ class MessengerSendTest {
         assertThat(channel.webhookObject()).isEqualTo("page");
         assertThat(channel.type()).isEqualTo(ChannelType.MESSENGER);
     }
+
+    @Test
+    void neverRetriesACaptionThatFailedAfterItsAttachmentWasSent() {
+        // given
+        wm.stubFor(post(MESSAGES).withRequestBody(containing("attachment"))
+                .willReturn(okJson("{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_image\"}")));
+        wm.stubFor(post(MESSAGES).withRequestBody(containing("\"text\"")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody(GraphStub.graphError(2, null, "Temporary service error"))));
+        Media image = Media.byUrl(MediaKind.IMAGE, "https://cdn.example.com/a.png").withCaption("Our store");
+
+        // when, then
+        assertThatThrownBy(() -> channel.send(recent(image), graph))
+                .isInstanceOfSatisfying(GraphApiException.class, e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.code()).hasValue(2);
+                    assertThat(e.getMessage()).startsWith("request 2 of 2 failed after the earlier ones were sent");
+                });
+    }
 }

@@ -3,6 +3,7 @@ package dev.conversa.messenger.internal;
 import dev.conversa.ConversaException;
 import dev.conversa.Secret;
 import dev.conversa.channel.SendResult;
+import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
@@ -35,13 +36,14 @@ public final class SendApiClient {
      * @param token the access token
      * @param graph the client
      * @return the first message id, or a marker result when only sender actions were sent
-     * @throws dev.conversa.graph.GraphApiException if Meta refused a request; earlier requests
-     *     of the same message were sent
+     * @throws GraphApiException if Meta refused a request; when earlier requests of the same
+     *     message were already sent, the exception says so and is never retryable, so that a retry
+     *     does not send them twice
      */
     public static SendResult send(List<String> bodies, String path, Secret token, GraphClient graph) {
         Optional<String> first = Optional.empty();
-        for (String body : bodies) {
-            GraphResponse response = graph.execute(GraphRequest.postJson(path, body), token);
+        for (int i = 0; i < bodies.size(); i++) {
+            GraphResponse response = post(bodies, i, path, token, graph);
             Optional<String> id = field(response, "message_id");
             if (first.isEmpty()) {
                 first = id;
@@ -51,6 +53,21 @@ public final class SendApiClient {
             LOG.warn("The Send API accepted a message on {} without returning a message_id", path);
         }
         return new SendResult(first);
+    }
+
+    private static GraphResponse post(List<String> bodies, int index, String path, Secret token, GraphClient graph) {
+        try {
+            return graph.execute(GraphRequest.postJson(path, bodies.get(index)), token);
+        } catch (GraphApiException e) {
+            if (index == 0) {
+                throw e;
+            }
+            throw new GraphApiException("request " + (index + 1) + " of " + bodies.size() + " failed after the "
+                    + "earlier ones were sent, so the message is not resent: " + e.getMessage(), e.httpStatus(),
+                    e.code().isPresent() ? e.code().getAsInt() : null,
+                    e.subcode().isPresent() ? e.subcode().getAsInt() : null, e.type().orElse(null),
+                    e.fbtraceId().orElse(null), false, null, e);
+        }
     }
 
     /**
