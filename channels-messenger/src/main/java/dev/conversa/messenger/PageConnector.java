@@ -107,7 +107,8 @@ public final class PageConnector {
 
     /**
      * The Instagram account of a Page connected through it: the Instagram account id with the Page's
-     * token and the Page id in the setting {@value #INSTAGRAM_PAGE_ID_SETTING}.
+     * token and the Page id in the setting {@value #INSTAGRAM_PAGE_ID_SETTING}. Instagram webhooks
+     * through a Page also need the Page subscribed: {@link #connect} or {@link #subscribe} it.
      *
      * @param tenant the business
      * @param page the Page, with its linked Instagram account

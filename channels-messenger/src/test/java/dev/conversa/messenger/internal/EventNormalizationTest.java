@@ -146,4 +146,11 @@ class EventNormalizationTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'page'").hasMessageContaining("'instagram'");
     }
+
+    @Test
+    void readsCheckboxOptInWithTheUserRefAsContact() {
+        assertThat(single("optin_user_ref")).isEqualTo(new OptIn(
+                new EventHeader(ChannelType.MESSENGER, Fixtures.PAGE, "ur_5f2a9c", "optin:ur_5f2a9c:" + MS + ":optin", AT),
+                "optin", true, Map.of("ref", "checkbox-cart", "user_ref", "ur_5f2a9c")));
+    }
 }
