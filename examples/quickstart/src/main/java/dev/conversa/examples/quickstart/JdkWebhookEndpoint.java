@@ -8,8 +8,6 @@ import dev.conversa.webhook.WebhookResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Serves Conversa's webhook on the JDK's built-in HTTP server: translates the exchange into a
@@ -35,7 +33,7 @@ final class JdkWebhookEndpoint implements HttpHandler {
                     .method(exchange.getRequestMethod())
                     .headers(exchange.getRequestHeaders())
                     .body(readAtMost(exchange.getRequestBody(), maxBodyBytes + 1));
-            addQuery(request, exchange.getRequestURI().getRawQuery());
+            request.rawQuery(exchange.getRequestURI().getRawQuery());
             WebhookResponse response = webhooks.handle(request.build());
             byte[] body = response.body();
             if (!response.contentType().isEmpty()) {
@@ -50,21 +48,6 @@ final class JdkWebhookEndpoint implements HttpHandler {
         }
     }
 
-    private static void addQuery(WebhookRequest.Builder request, String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            request.queryParameter(decode(name), decode(value));
-        }
-    }
-
-    private static String decode(String part) {
-        return URLDecoder.decode(part, StandardCharsets.UTF_8);
-    }
 
     static byte[] readAtMost(InputStream in, int limit) throws IOException {
         return in.readNBytes(limit);

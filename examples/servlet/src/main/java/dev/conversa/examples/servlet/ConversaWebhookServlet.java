@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Objects;
 
@@ -49,27 +47,13 @@ public final class ConversaWebhookServlet extends HttpServlet {
                 request.header(name, value);
             }
         }
-        addQuery(request, req.getQueryString());
+        // the raw query string, not getParameter(), which would consume a form-encoded body
+        request.rawQuery(req.getQueryString());
         WebhookResponse response = webhooks.handle(request.build());
         resp.setStatus(response.status());
         if (!response.contentType().isEmpty()) {
             resp.setContentType(response.contentType());
         }
         resp.getOutputStream().write(response.body());
-    }
-
-    // The query string is parsed by hand: getParameter() would consume a form-encoded body
-    // before the signature over the raw bytes is checked.
-    private static void addQuery(WebhookRequest.Builder request, String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            request.queryParameter(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
     }
 }
