@@ -2,7 +2,9 @@ package dev.conversa.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.SendResult;
+import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;
 import dev.conversa.model.Choice;
@@ -11,16 +13,25 @@ import dev.conversa.model.MarkRead;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.QuickReplies;
 import dev.conversa.model.Typing;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InteractiveSendTest {
 
+    @RegisterExtension
+    static WireMockExtension wm = GraphStub.extension();
+
     private final FakeClock clock = new FakeClock(Sends.NOW);
-    private final RecordingGraph graph = new RecordingGraph(clock);
+    private final GraphClient graph = GraphStub.client(wm);
     private final WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance).build();
+
+    @BeforeEach
+    void acceptSends() {
+        GraphStub.acceptMessages(wm);
+    }
 
     @Test
     void rendersReplyButtons() {
@@ -93,7 +104,7 @@ class InteractiveSendTest {
     void sendsNothingToHideTheTypingIndicator() {
         SendResult result = channel.send(Sends.request(new Typing(false, Optional.of("wamid.CUSTOMER1"))), graph);
 
-        assertThat(graph.requests).isEmpty();
+        assertThat(GraphStub.requests(wm)).isEmpty();
         assertThat(result.messageId()).isEmpty();
     }
 
@@ -104,6 +115,6 @@ class InteractiveSendTest {
     }
 
     private void assertBody(String expected) {
-        assertThat(graph.lastBody()).isEqualTo(RecordingGraph.JSON.readTree(expected.getBytes(StandardCharsets.UTF_8)));
+        GraphStub.assertLastSent(wm, expected);
     }
 }

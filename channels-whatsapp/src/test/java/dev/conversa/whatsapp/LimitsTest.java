@@ -3,6 +3,8 @@ package dev.conversa.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;
 import dev.conversa.model.Choice;
@@ -18,13 +20,23 @@ import dev.conversa.model.Typing;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LimitsTest {
 
+    @RegisterExtension
+    static WireMockExtension wm = GraphStub.extension();
+
     private final FakeClock clock = new FakeClock(Sends.NOW);
-    private final RecordingGraph graph = new RecordingGraph(clock);
+    private final GraphClient graph = GraphStub.client(wm);
     private final WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance).build();
+
+    @BeforeEach
+    void acceptSends() {
+        GraphStub.acceptMessages(wm);
+    }
 
     @Test
     void refusesTextLongerThan4096Characters() {
@@ -35,7 +47,7 @@ class LimitsTest {
     void acceptsTextOfExactly4096Characters() {
         channel.send(Sends.request(new Text("x".repeat(4096))), graph);
 
-        assertThat(graph.requests).hasSize(1);
+        assertThat(GraphStub.requests(wm)).hasSize(1);
     }
 
     @Test
@@ -123,7 +135,7 @@ class LimitsTest {
         assertThatThrownBy(() -> channel.send(Sends.request(content), graph))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(limit);
-        assertThat(graph.requests).isEmpty();
+        assertThat(GraphStub.requests(wm)).isEmpty();
     }
 
     private static ListMenu list(ListMenu.Row row) {

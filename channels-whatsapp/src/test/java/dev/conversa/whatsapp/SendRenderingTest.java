@@ -2,7 +2,9 @@ package dev.conversa.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.SendResult;
+import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Author;
 import dev.conversa.model.Contacts;
 import dev.conversa.model.Location;
@@ -13,34 +15,43 @@ import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.React;
 import dev.conversa.model.SharedContact;
 import dev.conversa.model.Text;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SendRenderingTest {
 
+    @RegisterExtension
+    static WireMockExtension wm = GraphStub.extension();
+
     private final FakeClock clock = new FakeClock(Sends.NOW);
-    private final RecordingGraph graph = new RecordingGraph(clock);
+    private final GraphClient graph = GraphStub.client(wm);
     private final WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance).build();
 
+    @BeforeEach
+    void acceptSends() {
+        GraphStub.acceptMessages(wm);
+    }
+
     @Test
-    void postsToThePhoneNumbersMessagesPathWithTheAccountToken() {
+    void postsToTheVersionedMessagesPathOfThePhoneNumberWithTheBearerToken() {
         channel.send(Sends.request(new Text("hi")), graph);
 
-        assertThat(graph.requests).singleElement().satisfies(request -> {
-            assertThat(request.method()).isEqualTo("POST");
-            assertThat(request.path()).isEqualTo("/106540352242922/messages");
-            assertThat(request.contentType()).isEqualTo("application/json");
+        assertThat(GraphStub.requests(wm)).singleElement().satisfies(request -> {
+            assertThat(request.getMethod().getName()).isEqualTo("POST");
+            assertThat(request.getUrl()).isEqualTo("/v23.0/106540352242922/messages");
+            assertThat(request.getHeader("Authorization")).isEqualTo("Bearer EAAG-test-token");
+            assertThat(request.getHeader("Content-Type")).startsWith("application/json");
         });
-        assertThat(graph.tokens).containsExactly(Sends.TOKEN);
     }
 
     @Test
     void returnsTheWamidOfTheSentMessage() {
         SendResult result = channel.send(Sends.request(new Text("hi")), graph);
 
-        assertThat(result.messageId()).contains(RecordingGraph.SENT_ID);
+        assertThat(result.messageId()).contains(GraphStub.SENT_ID);
     }
 
     @Test
@@ -136,6 +147,6 @@ class SendRenderingTest {
     }
 
     private void assertBody(String expected) {
-        assertThat(graph.lastBody()).isEqualTo(RecordingGraph.JSON.readTree(expected.getBytes(StandardCharsets.UTF_8)));
+        GraphStub.assertLastSent(wm, expected);
     }
 }

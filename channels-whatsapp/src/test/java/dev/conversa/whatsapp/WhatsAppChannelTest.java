@@ -3,6 +3,7 @@ package dev.conversa.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
@@ -16,8 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WhatsAppChannelTest {
+
+    @RegisterExtension
+    static WireMockExtension wm = GraphStub.extension();
 
     private final WhatsAppChannel channel = WhatsAppChannel.create();
 
@@ -51,7 +56,7 @@ class WhatsAppChannelTest {
                  "text":{"body":"hi"}}]}}]}]}""";
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
 
-        var events = channel.normalize(new WebhookPayload(RecordingGraph.JSON.readTree(raw), raw));
+        var events = channel.normalize(new WebhookPayload(GraphStub.JSON.readTree(raw), raw));
 
         assertThat(events).singleElement().isInstanceOfSatisfying(InboundMessage.class,
                 message -> assertThat(message.content()).isEqualTo(new Text("hi")));
@@ -61,10 +66,9 @@ class WhatsAppChannelTest {
     void refusesToSendForAnAccountOfAnotherChannel() {
         ChannelAccount page = ChannelAccount.of(TenantId.of("acme"), ChannelType.MESSENGER, "123", Sends.TOKEN);
         SendRequest request = new SendRequest(page, OutboundMessage.text(Sends.TO, "hi"), Optional.of(Sends.NOW), Sends.NOW);
-        RecordingGraph graph = new RecordingGraph(new FakeClock(Sends.NOW));
 
-        assertThatThrownBy(() -> channel.send(request, graph)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> channel.send(request, GraphStub.client(wm))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a WhatsApp account");
-        assertThat(graph.requests).isEmpty();
+        assertThat(GraphStub.requests(wm)).isEmpty();
     }
 }
