@@ -1,0 +1,24 @@
+package dev.conversa.messenger.internal;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One Send API request's payload: a {@code message} object, or a {@code sender_action}.
+ *
+ * @param message the message object, or null for a sender action
+ * @param senderAction the sender action, or null for a message
+ */
+record Part(ObjectNode message, String senderAction) {
+
+    static Part message(ObjectNode message) {
+        return new Part(message, null);
+    }
+
+    static Part action(String senderAction) {
+        return new Part(null, senderAction);
+    }
+
+    boolean isMessage() {
+        return message != null;
+    }
+}
