@@ -1,0 +1,18 @@
+package dev.conversa.openai;
+
+import dev.conversa.model.TenantId;
+import java.util.function.Function;
+
+/** The responder's configuration once built; immutable. */
+record Settings(
+        String model, double temperature, int maxOutputTokens, int historyBudgetChars, int maxToolRounds,
+        int maxMessagesPerReply, PersonalDataMask mask, Function<TenantId, TenantProfile> profiles,
+        String handoffMessage, String fallbackMessage, boolean handoffOnFailure) {
+
+    @Override
+    public String toString() {
+        return "Settings[model=" + model + ", temperature=" + temperature + ", maxOutputTokens=" + maxOutputTokens
+                + ", historyBudgetChars=" + historyBudgetChars + ", maxToolRounds=" + maxToolRounds
+                + ", handoffOnFailure=" + handoffOnFailure + "]";
+    }
+}
