@@ -1,0 +1,34 @@
+package dev.conversa.store.memory;
+
+import dev.conversa.model.TenantId;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.store.AuditLog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** Audit events in the order they were recorded; listing sorts them newest first. */
+final class InMemoryAuditLog implements AuditLog {
+
+    private final List<AuditEvent> events = new ArrayList<>();
+
+    @Override
+    public synchronized void record(AuditEvent event) {
+        events.add(Objects.requireNonNull(event, "event"));
+    }
+
+    @Override
+    public synchronized List<AuditEvent> list(TenantId tenant, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Limits.requireLimit(limit);
+        List<AuditEvent> ofTenant = new ArrayList<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).tenant().equals(tenant)) {
+                ofTenant.add(events.get(i));
+            }
+        }
+        ofTenant.sort(Comparator.comparing(AuditEvent::at).reversed());
+        return ofTenant.stream().limit(limit).toList();
+    }
+}

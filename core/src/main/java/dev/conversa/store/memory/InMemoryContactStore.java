@@ -1,0 +1,79 @@
+package dev.conversa.store.memory;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.Contact;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.ContactStore;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Contacts keyed by tenant, channel and external id. */
+final class InMemoryContactStore implements ContactStore {
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]*");
+
+    private final Map<ContactKey, Contact> contacts = new HashMap<>();
+
+    @Override
+    public synchronized Contact upsert(Contact contact) {
+        Objects.requireNonNull(contact, "contact");
+        ContactKey key = new ContactKey(contact.tenant(), contact.channel(), contact.externalId());
+        Contact stored = contacts.get(key);
+        Contact merged = stored == null ? contact : new Contact(
+                contact.tenant(), contact.channel(), contact.externalId(),
+                contact.name().or(stored::name),
+                contact.username().or(stored::username),
+                contact.phoneNumber().or(stored::phoneNumber),
+                stored.firstSeen());
+        contacts.put(key, merged);
+        return merged;
+    }
+
+    @Override
+    public synchronized Optional<Contact> find(TenantId tenant, ChannelType channel, String externalId) {
+        return Optional.ofNullable(contacts.get(key(tenant, channel, externalId)));
+    }
+
+    @Override
+    public synchronized List<Contact> findByIdentifier(TenantId tenant, String identifier) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(identifier, "identifier");
+        Optional<String> phoneDigits = PHONE.matcher(identifier).matches()
+                ? Optional.of(digits(identifier)) : Optional.empty();
+        return contacts.values().stream()
+                .filter(c -> c.tenant().equals(tenant))
+                .filter(c -> matches(c, identifier, phoneDigits))
+                .sorted(Comparator.comparing((Contact c) -> c.channel().value()).thenComparing(Contact::externalId))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean delete(TenantId tenant, ChannelType channel, String externalId) {
+        return contacts.remove(key(tenant, channel, externalId)) != null;
+    }
+
+    private static boolean matches(Contact contact, String identifier, Optional<String> phoneDigits) {
+        if (contact.externalId().equals(identifier) || contact.username().filter(identifier::equals).isPresent()) {
+            return true;
+        }
+        return phoneDigits.filter(d -> d.equals(contact.externalId())
+                || contact.phoneNumber().map(InMemoryContactStore::digits).filter(d::equals).isPresent())
+                .isPresent();
+    }
+
+    private static String digits(String phone) {
+        return phone.replaceAll("[^0-9]", "");
+    }
+
+    private static ContactKey key(TenantId tenant, ChannelType channel, String externalId) {
+        return new ContactKey(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(channel, "channel"),
+                Objects.requireNonNull(externalId, "externalId"));
+    }
+
+    private record ContactKey(TenantId tenant, ChannelType channel, String externalId) {}
+}

@@ -1,0 +1,126 @@
+package dev.conversa.store.memory;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.MessageStore;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Messages keyed by tenant, channel and message id. Each keeps the order it was appended in,
+ * which breaks ties between messages with the same timestamp.
+ */
+final class InMemoryMessageStore implements MessageStore {
+
+    private final Map<Key, Stored> messages = new HashMap<>();
+    private long lastSequence;
+
+    @Override
+    public synchronized boolean append(MessageRecord message) {
+        Objects.requireNonNull(message, "message");
+        Key key = new Key(message.tenant(), message.conversation().channel(), message.messageId());
+        if (messages.containsKey(key)) {
+            return false;
+        }
+        messages.put(key, new Stored(message, ++lastSequence));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean updateStatus(
+            TenantId tenant, ChannelType channel, String messageId, DeliveryStatus status) {
+        Objects.requireNonNull(status, "status");
+        Key key = key(tenant, channel, messageId);
+        Stored stored = messages.get(key);
+        if (stored == null || !status.isAfter(stored.message().status())) {
+            return false;
+        }
+        messages.put(key, stored.with(m -> m.withStatus(status)));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId) {
+        Objects.requireNonNull(newId, "newId");
+        Stored stored = messages.remove(key(tenant, channel, oldId));
+        if (stored == null) {
+            return false;
+        }
+        messages.put(key(tenant, channel, newId), stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),
+                newId, m.direction(), m.author(), m.kind(), m.text(), m.status(), m.timestamp())));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean edit(
+            TenantId tenant, ChannelType channel, String messageId, String kind, Optional<String> text) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+        Key key = key(tenant, channel, messageId);
+        Stored stored = messages.get(key);
+        if (stored == null) {
+            return false;
+        }
+        messages.put(key, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(), m.messageId(),
+                m.direction(), m.author(), kind, text, m.status(), m.timestamp())));
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<MessageRecord> find(TenantId tenant, ChannelType channel, String messageId) {
+        return Optional.ofNullable(messages.get(key(tenant, channel, messageId))).map(Stored::message);
+    }
+
+    @Override
+    public synchronized List<MessageRecord> history(TenantId tenant, ConversationKey conversation, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        Limits.requireLimit(limit);
+        List<Stored> all = messages.values().stream()
+                .filter(s -> s.belongsTo(tenant, conversation))
+                .sorted(Comparator.comparing((Stored s) -> s.message().timestamp())
+                        .thenComparingLong(Stored::sequence))
+                .toList();
+        return all.subList(Math.max(0, all.size() - limit), all.size()).stream().map(Stored::message).toList();
+    }
+
+    @Override
+    public synchronized boolean delete(TenantId tenant, ChannelType channel, String messageId) {
+        return messages.remove(key(tenant, channel, messageId)) != null;
+    }
+
+    @Override
+    public synchronized int deleteConversation(TenantId tenant, ConversationKey conversation) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        int before = messages.size();
+        messages.values().removeIf(s -> s.belongsTo(tenant, conversation));
+        return before - messages.size();
+    }
+
+    private static Key key(TenantId tenant, ChannelType channel, String messageId) {
+        return new Key(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(channel, "channel"),
+                Objects.requireNonNull(messageId, "messageId"));
+    }
+
+    private record Key(TenantId tenant, ChannelType channel, String messageId) {}
+
+    private record Stored(MessageRecord message, long sequence) {
+
+        Stored with(UnaryOperator<MessageRecord> change) {
+            return new Stored(change.apply(message), sequence);
+        }
+
+        boolean belongsTo(TenantId tenant, ConversationKey conversation) {
+            return message.tenant().equals(tenant) && message.conversation().equals(conversation);
+        }
+    }
+}

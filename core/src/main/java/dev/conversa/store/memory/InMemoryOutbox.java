@@ -1,0 +1,149 @@
+package dev.conversa.store.memory;
+
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.LeaseLostException;
+import dev.conversa.store.Outbox;
+import dev.conversa.store.OutboxEntry;
+import dev.conversa.store.OutboxState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The outbox as a map of entries in id order plus an index by tenant and idempotency key. */
+final class InMemoryOutbox implements Outbox {
+
+    private final TreeMap<Long, OutboxSlot> slots = new TreeMap<>();
+    private final Map<KeyOfSend, Long> byKey = new HashMap<>();
+    private long lastId;
+    private long lastFence;
+
+    @Override
+    public synchronized OutboxEntry enqueue(
+            TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(now, "now");
+        KeyOfSend key = new KeyOfSend(tenant, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+        Long existing = byKey.get(key);
+        if (existing != null) {
+            return slots.get(existing).snapshot();
+        }
+        OutboxSlot slot = new OutboxSlot(++lastId, tenant, message, idempotencyKey, now);
+        slots.put(slot.id, slot);
+        byKey.put(key, slot.id);
+        return slot.snapshot();
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> claim(String worker, int max, Duration lease, Instant now) {
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(now, "now");
+        Limits.requireClaim(max, lease);
+        Set<Lane> decided = new HashSet<>();
+        for (OutboxSlot slot : slots.values()) {
+            if (slot.state == OutboxState.SENDING && !slot.leaseUntil.isAfter(now)) {
+                slot.state = OutboxState.SEND_UNCERTAIN;
+            } else if (slot.state == OutboxState.SENDING) {
+                decided.add(Lane.of(slot));
+            }
+        }
+        List<OutboxEntry> claimed = new ArrayList<>();
+        for (OutboxSlot slot : slots.values()) {
+            if (claimed.size() == max) {
+                break;
+            }
+            if (slot.state == OutboxState.PENDING && decided.add(Lane.of(slot)) && slot.isDueAt(now)) {
+                claimed.add(slot.claim(++lastFence, now.plus(lease)));
+            }
+        }
+        return List.copyOf(claimed);
+    }
+
+    @Override
+    public synchronized void markSent(OutboxEntry entry, Optional<String> channelMessageId, Instant now) {
+        Objects.requireNonNull(channelMessageId, "channelMessageId");
+        Objects.requireNonNull(now, "now");
+        OutboxSlot slot = sending(entry);
+        slot.state = OutboxState.SENT;
+        slot.channelMessageId = channelMessageId;
+    }
+
+    @Override
+    public synchronized void retry(OutboxEntry entry, Instant notBefore, String error) {
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(error, "error");
+        OutboxSlot slot = sending(entry);
+        slot.state = OutboxState.PENDING;
+        slot.notBefore = notBefore;
+        slot.lastError = Optional.of(error);
+    }
+
+    @Override
+    public synchronized void markDead(OutboxEntry entry, String error) {
+        Objects.requireNonNull(error, "error");
+        OutboxSlot slot = sending(entry);
+        slot.state = OutboxState.DEAD;
+        slot.lastError = Optional.of(error);
+    }
+
+    @Override
+    public synchronized Optional<OutboxEntry> find(TenantId tenant, long id) {
+        Objects.requireNonNull(tenant, "tenant");
+        return Optional.ofNullable(slots.get(id)).filter(s -> s.tenant.equals(tenant)).map(OutboxSlot::snapshot);
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> list(TenantId tenant, OutboxState state, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(state, "state");
+        Limits.requireLimit(limit);
+        return slots.values().stream()
+                .filter(s -> s.tenant.equals(tenant) && s.state == state)
+                .limit(limit)
+                .map(OutboxSlot::snapshot)
+                .toList();
+    }
+
+    @Override
+    public synchronized int deleteConversation(TenantId tenant, ConversationKey conversation) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        List<OutboxSlot> removed = slots.values().stream()
+                .filter(s -> s.tenant.equals(tenant) && s.message.to().equals(conversation))
+                .toList();
+        for (OutboxSlot slot : removed) {
+            slots.remove(slot.id);
+            byKey.remove(new KeyOfSend(slot.tenant, slot.idempotencyKey));
+        }
+        return removed.size();
+    }
+
+    private OutboxSlot sending(OutboxEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        OutboxSlot slot = slots.get(entry.id());
+        if (slot == null || !slot.tenant.equals(entry.tenant()) || slot.state != OutboxState.SENDING
+                || slot.fence != entry.fence()) {
+            throw new LeaseLostException("outbox entry " + entry.id() + " is no longer claimed under fence "
+                    + entry.fence());
+        }
+        return slot;
+    }
+
+    private record KeyOfSend(TenantId tenant, String idempotencyKey) {}
+
+    private record Lane(TenantId tenant, ConversationKey conversation) {
+        static Lane of(OutboxSlot slot) {
+            return new Lane(slot.tenant, slot.message.to());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.conversa.store.memory;
+
+import dev.conversa.store.Stores;
+
+/**
+ * Creates stores that keep everything in memory, for tests, demos and the quick start. Nothing
+ * survives the JVM; use {@code conversa-jdbc} in production.
+ *
+ * <pre>{@code
+ * Stores stores = InMemoryStores.create();
+ * stores.accounts().save(ChannelAccount.of(tenant, ChannelType.WHATSAPP, "1234", Secret.of(token)));
+ * }</pre>
+ *
+ * <p>Every store takes the time from the {@code now} arguments of the store SPI. The stores are
+ * thread-safe; each guards its data with one lock, which favours simplicity over throughput.
+ */
+public final class InMemoryStores {
+
+    private InMemoryStores() {}
+
+    /**
+     * Creates a fresh, empty set of stores.
+     *
+     * @return new stores sharing nothing with any other set
+     */
+    public static Stores create() {
+        return new Stores(
+                new InMemoryAccountStore(),
+                new InMemoryContactStore(),
+                new InMemoryConversationStore(),
+                new InMemoryMessageStore(),
+                new InMemoryInbox(),
+                new InMemoryOutbox(),
+                new InMemoryAuditLog());
+    }
+}

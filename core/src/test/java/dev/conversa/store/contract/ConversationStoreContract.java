@@ -1,0 +1,132 @@
+package dev.conversa.store.contract;
+
+import static dev.conversa.store.contract.Samples.TENANT_A;
+import static dev.conversa.store.contract.Samples.TENANT_B;
+import static dev.conversa.store.contract.Samples.conversation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.ConversationState;
+import dev.conversa.store.ConversationStore;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link ConversationStore}: open on demand, optimistic updates by version. */
+public abstract class ConversationStoreContract extends StoreContract {
+
+    private static final ConversationKey ANNA = conversation("anna");
+    private static final ConversationKey BOB = conversation("bob");
+
+    private ConversationStore conversations() {
+        return stores.conversations();
+    }
+
+    @Test
+    void getOrOpenOpensAConversationAnsweredByTheBot() {
+        Conversation opened = conversations().getOrOpen(TENANT_A, ANNA, now());
+
+        assertThat(opened).isEqualTo(Conversation.open(TENANT_A, ANNA, now()));
+        assertThat(conversations().find(TENANT_A, ANNA)).contains(opened);
+    }
+
+    @Test
+    void getOrOpenReturnsTheStoredConversation() {
+        Conversation opened = conversations().getOrOpen(TENANT_A, ANNA, now());
+        Conversation changed = conversations().update(opened.withState(ConversationState.WITH_AGENT, inSeconds(1)))
+                .orElseThrow();
+
+        assertThat(conversations().getOrOpen(TENANT_A, ANNA, inSeconds(2))).isEqualTo(changed);
+    }
+
+    @Test
+    void findReturnsNothingForAnUnknownConversation() {
+        assertThat(conversations().find(TENANT_A, ANNA)).isEmpty();
+    }
+
+    @Test
+    void updateStoresTheNewStateWithTheVersionIncremented() {
+        Conversation opened = conversations().getOrOpen(TENANT_A, ANNA, now());
+        Conversation wanted = opened.withLastInboundAt(now(), inSeconds(1))
+                .withReplyDue(Optional.of(inSeconds(3)), Optional.of(now()), inSeconds(1));
+
+        Conversation stored = conversations().update(wanted).orElseThrow();
+
+        assertThat(stored.version()).isEqualTo(opened.version() + 1);
+        assertThat(stored.lastInboundAt()).contains(now());
+        assertThat(stored.replyDueAt()).contains(inSeconds(3));
+        assertThat(stored.unansweredSince()).contains(now());
+        assertThat(stored.updatedAt()).isEqualTo(inSeconds(1));
+        assertThat(conversations().find(TENANT_A, ANNA)).contains(stored);
+    }
+
+    @Test
+    void updateFromAStaleVersionChangesNothing() {
+        Conversation opened = conversations().getOrOpen(TENANT_A, ANNA, now());
+        Conversation first = conversations().update(opened.withState(ConversationState.WITH_AGENT, inSeconds(1)))
+                .orElseThrow();
+
+        Optional<Conversation> second = conversations().update(opened.withState(ConversationState.CLOSED, inSeconds(2)));
+
+        assertThat(second).isEmpty();
+        assertThat(conversations().find(TENANT_A, ANNA)).contains(first);
+    }
+
+    @Test
+    void updateOfAMissingConversationReturnsEmpty() {
+        assertThat(conversations().update(Conversation.open(TENANT_A, ANNA, now()))).isEmpty();
+        assertThat(conversations().find(TENANT_A, ANNA)).isEmpty();
+    }
+
+    @Test
+    void updateCannotReachAnotherTenantsConversation() {
+        Conversation mine = conversations().getOrOpen(TENANT_A, ANNA, now());
+        Conversation forged = new Conversation(TENANT_B, ANNA, ConversationState.CLOSED, Optional.empty(),
+                Optional.empty(), Optional.empty(), inSeconds(1), mine.version());
+
+        assertThat(conversations().update(forged)).isEmpty();
+        assertThat(conversations().find(TENANT_A, ANNA)).contains(mine);
+        assertThat(conversations().find(TENANT_B, ANNA)).isEmpty();
+    }
+
+    @Test
+    void listReturnsTheMostRecentlyUpdatedFirstUpToTheLimit() {
+        conversations().getOrOpen(TENANT_A, ANNA, inSeconds(1));
+        conversations().getOrOpen(TENANT_A, BOB, inSeconds(3));
+        conversations().getOrOpen(TENANT_A, conversation("cleo"), inSeconds(2));
+
+        assertThat(conversations().list(TENANT_A, Optional.empty(), 2)).extracting(c -> c.key().contactId())
+                .containsExactly("bob", "cleo");
+    }
+
+    @Test
+    void listFiltersByState() {
+        Conversation anna = conversations().getOrOpen(TENANT_A, ANNA, now());
+        conversations().getOrOpen(TENANT_A, BOB, now());
+        conversations().update(anna.withState(ConversationState.WAITING_FOR_AGENT, inSeconds(1)));
+
+        assertThat(conversations().list(TENANT_A, Optional.of(ConversationState.WAITING_FOR_AGENT), 10))
+                .extracting(c -> c.key().contactId()).containsExactly("anna");
+        assertThat(conversations().list(TENANT_A, Optional.of(ConversationState.BOT), 10))
+                .extracting(c -> c.key().contactId()).containsExactly("bob");
+    }
+
+    @Test
+    void listSeesOnlyTheTenantsConversations() {
+        conversations().getOrOpen(TENANT_A, ANNA, now());
+        conversations().getOrOpen(TENANT_B, BOB, now());
+
+        assertThat(conversations().list(TENANT_B, Optional.empty(), 10)).extracting(c -> c.key().contactId())
+                .containsExactly("bob");
+    }
+
+    @Test
+    void deleteRemovesTheConversationOfItsTenantOnly() {
+        conversations().getOrOpen(TENANT_A, ANNA, now());
+
+        assertThat(conversations().delete(TENANT_B, ANNA)).isFalse();
+        assertThat(conversations().delete(TENANT_A, ANNA)).isTrue();
+        assertThat(conversations().find(TENANT_A, ANNA)).isEmpty();
+        assertThat(conversations().delete(TENANT_A, ANNA)).isFalse();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.conversa.store.contract;
+
+import static dev.conversa.store.contract.Samples.TENANT_A;
+import static dev.conversa.store.contract.Samples.TENANT_B;
+import static dev.conversa.store.contract.Samples.conversation;
+import static dev.conversa.store.contract.Samples.record;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.store.MessageStore;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link MessageStore}: idempotent appends, forward-only status, history. */
+public abstract class MessageStoreContract extends StoreContract {
+
+    private static final ConversationKey ANNA = conversation("anna");
+    private static final ConversationKey BOB = conversation("bob");
+    private static final ChannelType WA = ChannelType.WHATSAPP;
+
+    private MessageStore messages() {
+        return stores.messages();
+    }
+
+    @Test
+    void appendedMessageIsFoundByItsId() {
+        MessageRecord message = record(TENANT_A, ANNA, "wamid.1", now());
+
+        assertThat(messages().append(message)).isTrue();
+
+        assertThat(messages().find(TENANT_A, WA, "wamid.1")).contains(message);
+    }
+
+    @Test
+    void appendingTheSameIdAgainKeepsTheFirstMessage() {
+        MessageRecord first = record(TENANT_A, ANNA, "wamid.1", now());
+        messages().append(first);
+
+        boolean added = messages().append(record(TENANT_A, ANNA, "wamid.1", inSeconds(5)).withStatus(DeliveryStatus.READ));
+
+        assertThat(added).isFalse();
+        assertThat(messages().find(TENANT_A, WA, "wamid.1")).contains(first);
+    }
+
+    @Test
+    void theSameIdInAnotherTenantOrChannelIsAnotherMessage() {
+        messages().append(record(TENANT_A, ANNA, "mid.1", now()));
+
+        assertThat(messages().append(record(TENANT_B, ANNA, "mid.1", now()))).isTrue();
+        ConversationKey onMessenger = new ConversationKey(ChannelType.MESSENGER, "page-1", "psid-1");
+        assertThat(messages().append(record(TENANT_A, onMessenger, "mid.1", now()))).isTrue();
+    }
+
+    @Test
+    void findIsScopedByTenantAndChannel() {
+        messages().append(record(TENANT_A, ANNA, "wamid.1", now()));
+
+        assertThat(messages().find(TENANT_B, WA, "wamid.1")).isEmpty();
+        assertThat(messages().find(TENANT_A, ChannelType.MESSENGER, "wamid.1")).isEmpty();
+    }
+
+    @Test
+    void updateStatusMovesTheStatusForward() {
+        messages().append(record(TENANT_A, ANNA, "wamid.1", now()).withStatus(DeliveryStatus.SENT));
+
+        assertThat(messages().updateStatus(TENANT_A, WA, "wamid.1", DeliveryStatus.READ)).isTrue();
+
+        assertThat(messages().find(TENANT_A, WA, "wamid.1").orElseThrow().status()).isEqualTo(DeliveryStatus.READ);
+    }
+
+    @Test
+    void updateStatusNeverMovesTheStatusBack() {
+        messages().append(record(TENANT_A, ANNA, "wamid.1", now()).withStatus(DeliveryStatus.READ));
+
+        assertThat(messages().updateStatus(TENANT_A, WA, "wamid.1", DeliveryStatus.DELIVERED)).isFalse();
+        assertThat(messages().updateStatus(TENANT_A, WA, "wamid.1", DeliveryStatus.READ)).isFalse();
+
+        assertThat(messages().find(TENANT_A, WA, "wamid.1").orElseThrow().status()).isEqualTo(DeliveryStatus.READ);
+    }
+
+    @Test
+    void updateStatusOfAnUnknownMessageChangesNothing() {
+        assertThat(messages().updateStatus(TENANT_A, WA, "wamid.404", DeliveryStatus.READ)).isFalse();
+    }
+
+    @Test
+    void updateStatusFromAnotherTenantChangesNothing() {
+        messages().append(record(TENANT_A, ANNA, "wamid.1", now()).withStatus(DeliveryStatus.SENT));
+
+        assertThat(messages().updateStatus(TENANT_B, WA, "wamid.1", DeliveryStatus.READ)).isFalse();
+
+        assertThat(messages().find(TENANT_A, WA, "wamid.1").orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void renameGivesTheMessageTheChannelsId() {
+        MessageRecord provisional = record(TENANT_A, ANNA, "outbox:7", now());
+        messages().append(provisional);
+
+        assertThat(messages().rename(TENANT_A, WA, "outbox:7", "wamid.7")).isTrue();
+
+        assertThat(messages().find(TENANT_A, WA, "outbox:7")).isEmpty();
+        MessageRecord renamed = messages().find(TENANT_A, WA, "wamid.7").orElseThrow();
+        assertThat(renamed.messageId()).isEqualTo("wamid.7");
+        assertThat(renamed.text()).isEqualTo(provisional.text());
+        assertThat(renamed.timestamp()).isEqualTo(provisional.timestamp());
+    }
+
+    @Test
+    void renameOfAMissingMessageOrFromAnotherTenantReturnsFalse() {
+        messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
+
+        assertThat(messages().rename(TENANT_A, WA, "outbox:8", "wamid.8")).isFalse();
+        assertThat(messages().rename(TENANT_B, WA, "outbox:7", "wamid.7")).isFalse();
+        assertThat(messages().find(TENANT_A, WA, "outbox:7")).isPresent();
+    }
+
+    @Test
+    void editReplacesKindAndText() {
+        messages().append(record(TENANT_A, ANNA, "wamid.1", now()));
+
+        assertThat(messages().edit(TENANT_A, WA, "wamid.1", "text", Optional.of("corrected"))).isTrue();
+
+        MessageRecord edited = messages().find(TENANT_A, WA, "wamid.1").orElseThrow();
+        assertThat(edited.kind()).isEqualTo("text");
+        assertThat(edited.text()).contains("corrected");
+    }
+
+    @Test
+    void editOfAMissingMessageOrFromAnotherTenantReturnsFalse() {
+        messages().append(record(TENANT_A, ANNA, "wamid.1", now()));
+
+        assertThat(messages().edit(TENANT_A, WA, "wamid.2", "text", Optional.of("x"))).isFalse();
+        assertThat(messages().edit(TENANT_B, WA, "wamid.1", "image", Optional.empty())).isFalse();
+        assertThat(messages().find(TENANT_A, WA, "wamid.1").orElseThrow().kind()).isEqualTo("text");
+    }
+
+    @Test
+    void historyReturnsTheNewestMessagesInTimeOrder() {
+        messages().append(record(TENANT_A, ANNA, "m3", inSeconds(3)));
+        messages().append(record(TENANT_A, ANNA, "m1", inSeconds(1)));
+        messages().append(record(TENANT_A, ANNA, "m4", inSeconds(4)));
+        messages().append(record(TENANT_A, ANNA, "m2", inSeconds(2)));
+
+        assertThat(messages().history(TENANT_A, ANNA, 3)).extracting(MessageRecord::messageId)
+                .containsExactly("m2", "m3", "m4");
+        assertThat(messages().history(TENANT_A, ANNA, 10)).hasSize(4);
+        assertThat(messages().history(TENANT_A, ANNA, 0)).isEmpty();
+    }
+
+    @Test
+    void historyKeepsAppendOrderForTheSameTimestamp() {
+        messages().append(record(TENANT_A, ANNA, "m1", now()));
+        messages().append(record(TENANT_A, ANNA, "m2", now()));
+        messages().append(record(TENANT_A, ANNA, "m3", now()));
+
+        assertThat(messages().history(TENANT_A, ANNA, 10)).extracting(MessageRecord::messageId)
+                .containsExactly("m1", "m2", "m3");
+    }
+
+    @Test
+    void historyHoldsOnlyThatConversationOfThatTenant() {
+        messages().append(record(TENANT_A, ANNA, "m1", now()));
+        messages().append(record(TENANT_A, BOB, "m2", now()));
+        messages().append(record(TENANT_B, ANNA, "m3", now()));
+
+        assertThat(messages().history(TENANT_A, ANNA, 10)).extracting(MessageRecord::messageId)
+                .containsExactly("m1");
+    }
+
+    @Test
+    void historyRejectsANegativeLimit() {
+        assertThatThrownBy(() -> messages().history(TENANT_A, ANNA, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deleteRemovesOneMessageOfItsTenantOnly() {
+        messages().append(record(TENANT_A, ANNA, "m1", now()));
+
+        assertThat(messages().delete(TENANT_B, WA, "m1")).isFalse();
+        assertThat(messages().delete(TENANT_A, WA, "m1")).isTrue();
+        assertThat(messages().delete(TENANT_A, WA, "m1")).isFalse();
+        assertThat(messages().find(TENANT_A, WA, "m1")).isEmpty();
+    }
+
+    @Test
+    void deleteConversationRemovesOnlyThatConversationOfThatTenant() {
+        messages().append(record(TENANT_A, ANNA, "m1", now()));
+        messages().append(record(TENANT_A, ANNA, "m2", now()));
+        messages().append(record(TENANT_A, BOB, "m3", now()));
+        messages().append(record(TENANT_B, ANNA, "m4", now()));
+
+        assertThat(messages().deleteConversation(TENANT_A, ANNA)).isEqualTo(2);
+
+        assertThat(messages().history(TENANT_A, ANNA, 10)).isEmpty();
+        assertThat(messages().history(TENANT_A, BOB, 10)).hasSize(1);
+        assertThat(messages().history(TENANT_B, ANNA, 10)).hasSize(1);
+    }
+}

@@ -1,0 +1,314 @@
+package dev.conversa.store.contract;
+
+import static dev.conversa.store.contract.Samples.TENANT_A;
+import static dev.conversa.store.contract.Samples.TENANT_B;
+import static dev.conversa.store.contract.Samples.conversation;
+import static dev.conversa.store.contract.Samples.reply;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.Text;
+import dev.conversa.store.LeaseLostException;
+import dev.conversa.store.Outbox;
+import dev.conversa.store.OutboxEntry;
+import dev.conversa.store.OutboxState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link Outbox}: idempotent enqueueing, one send per conversation at a time in
+ * order, fencing, and sends interrupted by a lost lease that are never repeated.
+ */
+public abstract class OutboxContract extends StoreContract {
+
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final ConversationKey ANNA = conversation("anna");
+    private static final ConversationKey BOB = conversation("bob");
+
+    private Outbox outbox() {
+        return stores.outbox();
+    }
+
+    private OutboxEntry enqueue(ConversationKey to, String key) {
+        return outbox().enqueue(TENANT_A, reply(to, "text " + key), key, now());
+    }
+
+    private static String body(OutboxEntry entry) {
+        return ((Text) entry.message().content()).body();
+    }
+
+    @Test
+    void enqueueRecordsAPendingEntry() {
+        OutboxEntry entry = outbox().enqueue(TENANT_A, reply(ANNA, "hi"), "inbox-1:0", now());
+
+        assertThat(entry.id()).isPositive();
+        assertThat(entry.tenant()).isEqualTo(TENANT_A);
+        assertThat(entry.message()).isEqualTo(reply(ANNA, "hi"));
+        assertThat(entry.idempotencyKey()).isEqualTo("inbox-1:0");
+        assertThat(entry.state()).isEqualTo(OutboxState.PENDING);
+        assertThat(entry.attempts()).isZero();
+        assertThat(entry.notBefore()).isEqualTo(now());
+        assertThat(entry.createdAt()).isEqualTo(now());
+        assertThat(entry.channelMessageId()).isEmpty();
+        assertThat(entry.lastError()).isEmpty();
+        assertThat(entry.fence()).isZero();
+        assertThat(outbox().find(TENANT_A, entry.id())).contains(entry);
+    }
+
+    @Test
+    void enqueueWithAKnownKeyReturnsTheExistingEntry() {
+        OutboxEntry first = outbox().enqueue(TENANT_A, reply(ANNA, "first"), "k", now());
+
+        OutboxEntry second = outbox().enqueue(TENANT_A, reply(ANNA, "second"), "k", inSeconds(5));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(outbox().list(TENANT_A, OutboxState.PENDING, 10)).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyInAnotherTenantIsAnotherEntry() {
+        OutboxEntry mine = outbox().enqueue(TENANT_A, reply(ANNA, "a"), "k", now());
+
+        OutboxEntry theirs = outbox().enqueue(TENANT_B, reply(ANNA, "b"), "k", now());
+
+        assertThat(theirs.id()).isNotEqualTo(mine.id());
+        assertThat(theirs.tenant()).isEqualTo(TENANT_B);
+    }
+
+    @Test
+    void idsIncreaseInOrderOfEnqueueing() {
+        OutboxEntry first = enqueue(ANNA, "k1");
+        OutboxEntry second = enqueue(BOB, "k2");
+
+        assertThat(second.id()).isGreaterThan(first.id());
+    }
+
+    @Test
+    void claimMarksEntriesSendingWithAFenceAndCountsTheAttempt() {
+        OutboxEntry entry = enqueue(ANNA, "k1");
+
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+
+        assertThat(claimed.id()).isEqualTo(entry.id());
+        assertThat(claimed.state()).isEqualTo(OutboxState.SENDING);
+        assertThat(claimed.fence()).isPositive();
+        assertThat(claimed.attempts()).isEqualTo(1);
+        assertThat(outbox().find(TENANT_A, entry.id()).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+    }
+
+    @Test
+    void claimReturnsAtMostOneEntryPerConversationOldestFirst() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        enqueue(BOB, "k3");
+
+        List<OutboxEntry> claimed = outbox().claim("w", 10, LEASE, now());
+
+        assertThat(claimed).extracting(OutboxEntry::idempotencyKey).containsExactly("k1", "k3");
+    }
+
+    @Test
+    void claimReturnsNoMoreThanMax() {
+        enqueue(ANNA, "k1");
+        enqueue(BOB, "k2");
+
+        assertThat(outbox().claim("w", 1, LEASE, now())).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("k1");
+    }
+
+    @Test
+    void claimRejectsANonPositiveMaxOrLease() {
+        assertThatThrownBy(() -> outbox().claim("w", 0, LEASE, now())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> outbox().claim("w", 1, Duration.ofSeconds(-1), now()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void claimTakesNothingFromAConversationWithAnEntrySending() {
+        enqueue(ANNA, "k1");
+        outbox().claim("w1", 10, LEASE, now());
+        enqueue(ANNA, "k2");
+
+        assertThat(outbox().claim("w2", 10, LEASE, inSeconds(10))).isEmpty();
+    }
+
+    @Test
+    void markSentRecordsTheChannelIdAndReleasesTheNextEntry() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+
+        outbox().markSent(claimed, Optional.of("wamid.1"), inSeconds(1));
+
+        OutboxEntry sent = outbox().find(TENANT_A, claimed.id()).orElseThrow();
+        assertThat(sent.state()).isEqualTo(OutboxState.SENT);
+        assertThat(sent.channelMessageId()).contains("wamid.1");
+        assertThat(outbox().claim("w", 10, LEASE, inSeconds(1))).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("k2");
+    }
+
+    @Test
+    void markSentWithoutAChannelIdIsAllowedForMarkers() {
+        enqueue(ANNA, "k1");
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+
+        outbox().markSent(claimed, Optional.empty(), now());
+
+        assertThat(outbox().list(TENANT_A, OutboxState.SENT, 10)).singleElement()
+                .satisfies(e -> assertThat(e.channelMessageId()).isEmpty());
+    }
+
+    @Test
+    void retriedEntryIsClaimedAgainFromNotBeforeKeepingItsError() {
+        enqueue(ANNA, "k1");
+        OutboxEntry first = outbox().claim("w", 10, LEASE, now()).get(0);
+
+        outbox().retry(first, inSeconds(30), "graph 503");
+
+        OutboxEntry pending = outbox().find(TENANT_A, first.id()).orElseThrow();
+        assertThat(pending.state()).isEqualTo(OutboxState.PENDING);
+        assertThat(pending.lastError()).contains("graph 503");
+        assertThat(outbox().claim("w", 10, LEASE, inSeconds(29))).isEmpty();
+        OutboxEntry second = outbox().claim("w", 10, LEASE, inSeconds(30)).get(0);
+        assertThat(second.attempts()).isEqualTo(2);
+        assertThat(second.fence()).isGreaterThan(first.fence());
+    }
+
+    @Test
+    void entryWaitingForRetryHoldsBackTheLaterEntriesOfItsConversation() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        enqueue(BOB, "k3");
+        outbox().retry(outbox().claim("w", 1, LEASE, now()).get(0), inSeconds(30), "graph 503");
+
+        assertThat(outbox().claim("w", 10, LEASE, inSeconds(1))).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("k3");
+    }
+
+    @Test
+    void markDeadRecordsTheErrorAndReleasesTheNextEntry() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+
+        outbox().markDead(claimed, "graph 131047 outside window");
+
+        OutboxEntry dead = outbox().find(TENANT_A, claimed.id()).orElseThrow();
+        assertThat(dead.state()).isEqualTo(OutboxState.DEAD);
+        assertThat(dead.lastError()).contains("graph 131047 outside window");
+        assertThat(outbox().claim("w", 10, LEASE, now())).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("k2");
+    }
+
+    @Test
+    void sendingEntryWhoseLeaseExpiredBecomesUncertainAndIsNeverSentAgain() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        OutboxEntry claimed = outbox().claim("w1", 10, LEASE, now()).get(0);
+
+        List<OutboxEntry> next = outbox().claim("w2", 10, LEASE, now().plus(LEASE));
+
+        assertThat(next).extracting(OutboxEntry::idempotencyKey).containsExactly("k2");
+        assertThat(outbox().find(TENANT_A, claimed.id()).orElseThrow().state())
+                .isEqualTo(OutboxState.SEND_UNCERTAIN);
+        assertThat(outbox().list(TENANT_A, OutboxState.SEND_UNCERTAIN, 10)).extracting(OutboxEntry::id)
+                .containsExactly(claimed.id());
+    }
+
+    @Test
+    void sendingEntryWithALiveLeaseStaysSending() {
+        enqueue(ANNA, "k1");
+        OutboxEntry claimed = outbox().claim("w1", 10, LEASE, now()).get(0);
+
+        outbox().claim("w2", 10, LEASE, now().plus(LEASE).minusMillis(1));
+
+        assertThat(outbox().find(TENANT_A, claimed.id()).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+    }
+
+    @Test
+    void markSentAfterTheEntryBecameUncertainThrowsLeaseLost() {
+        enqueue(ANNA, "k1");
+        OutboxEntry claimed = outbox().claim("w1", 10, LEASE, now()).get(0);
+        outbox().claim("w2", 10, LEASE, now().plus(LEASE));
+
+        assertThatThrownBy(() -> outbox().markSent(claimed, Optional.of("wamid.1"), now().plus(LEASE)))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(outbox().find(TENANT_A, claimed.id()).orElseThrow().state())
+                .isEqualTo(OutboxState.SEND_UNCERTAIN);
+    }
+
+    @Test
+    void finishingAnEntryTwiceThrowsLeaseLost() {
+        enqueue(ANNA, "k1");
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+        outbox().markSent(claimed, Optional.of("wamid.1"), now());
+
+        assertThatThrownBy(() -> outbox().markSent(claimed, Optional.of("wamid.2"), now()))
+                .isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> outbox().retry(claimed, now(), "x")).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> outbox().markDead(claimed, "x")).isInstanceOf(LeaseLostException.class);
+        assertThat(outbox().find(TENANT_A, claimed.id()).orElseThrow().channelMessageId()).contains("wamid.1");
+    }
+
+    @Test
+    void finishingAnEntryNeverClaimedThrowsLeaseLost() {
+        OutboxEntry entry = enqueue(ANNA, "k1");
+
+        assertThatThrownBy(() -> outbox().markDead(entry, "x")).isInstanceOf(LeaseLostException.class);
+        assertThat(outbox().find(TENANT_A, entry.id()).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
+    }
+
+    @Test
+    void finishingAnEntryAsAnotherTenantThrowsLeaseLost() {
+        enqueue(ANNA, "k1");
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+        OutboxEntry forged = new OutboxEntry(claimed.id(), TENANT_B, claimed.message(), claimed.idempotencyKey(),
+                claimed.state(), claimed.attempts(), claimed.notBefore(), claimed.channelMessageId(),
+                claimed.lastError(), claimed.fence(), claimed.createdAt());
+
+        assertThatThrownBy(() -> outbox().markSent(forged, Optional.empty(), now()))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(outbox().find(TENANT_A, claimed.id()).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+    }
+
+    @Test
+    void findAndListSeeOnlyTheTenantsOwnEntries() {
+        OutboxEntry mine = enqueue(ANNA, "k1");
+        outbox().enqueue(TENANT_B, reply(ANNA, "theirs"), "k9", now());
+
+        assertThat(outbox().find(TENANT_B, mine.id())).isEmpty();
+        assertThat(outbox().list(TENANT_A, OutboxState.PENDING, 10)).extracting(OutboxEntry::id)
+                .containsExactly(mine.id());
+    }
+
+    @Test
+    void listReturnsEntriesInAStateOldestFirstUpToTheLimit() {
+        enqueue(ANNA, "k1");
+        enqueue(BOB, "k2");
+        enqueue(conversation("cleo"), "k3");
+        outbox().markSent(outbox().claim("w", 1, LEASE, now()).get(0), Optional.of("wamid.1"), now());
+
+        assertThat(outbox().list(TENANT_A, OutboxState.PENDING, 1)).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("k2");
+        assertThat(outbox().list(TENANT_A, OutboxState.PENDING, 10)).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("k2", "k3");
+        assertThat(outbox().list(TENANT_A, OutboxState.SENT, 10)).extracting(OutboxContract::body)
+                .containsExactly("text k1");
+    }
+
+    @Test
+    void deleteConversationRemovesOnlyThatConversationOfThatTenant() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        enqueue(BOB, "k3");
+        outbox().enqueue(TENANT_B, reply(ANNA, "theirs"), "k1", now());
+
+        assertThat(outbox().deleteConversation(TENANT_A, ANNA)).isEqualTo(2);
+        assertThat(outbox().list(TENANT_A, OutboxState.PENDING, 10)).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("k3");
+        assertThat(outbox().list(TENANT_B, OutboxState.PENDING, 10)).hasSize(1);
+    }
+}
