@@ -5,21 +5,19 @@ import java.util.Locale;
 
 /**
  * The databases the stores speak to, with the few statements that differ between them. Both
- * run at READ COMMITTED; PostgreSQL skips conversations another instance is claiming
- * ({@code FOR UPDATE SKIP LOCKED}), H2 (one process) waits for them briefly instead.
+ * run at READ COMMITTED and both skip conversations another claimer holds ({@code FOR UPDATE
+ * SKIP LOCKED}, in H2 since 2.2).
  */
 public enum Dialect {
     /** H2 2.x, the embedded default. */
-    H2("h2", "FOR UPDATE"),
+    H2("h2"),
     /** PostgreSQL 12 or later. */
-    POSTGRESQL("postgresql", "FOR UPDATE SKIP LOCKED");
+    POSTGRESQL("postgresql");
 
     private final String folder;
-    private final String lockClause;
 
-    Dialect(String folder, String lockClause) {
+    Dialect(String folder) {
         this.folder = folder;
-        this.lockClause = lockClause;
     }
 
     /**
@@ -47,15 +45,6 @@ public enum Dialect {
      */
     public String migrationFolder() {
         return "db/migration/" + folder;
-    }
-
-    /**
-     * The clause that locks the selected lane rows for a claim.
-     *
-     * @return the locking clause
-     */
-    String lockClause() {
-        return lockClause;
     }
 
     /**
