@@ -79,7 +79,7 @@ final class QuickStartApp implements AutoCloseable {
         registerAccounts(conversa, config, demo);
         conversa.start();
 
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.port()), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         server.setExecutor(threads);
         WebhookHandler webhooks = conversa.webhooks();

@@ -47,6 +47,11 @@ final class QuickStartConfig {
         return get("CONVERSA_PORT").map(Integer::parseInt).orElse(8080);
     }
 
+    /** The address to listen on: all interfaces unless {@code CONVERSA_HOST} names one. */
+    String host() {
+        return get("CONVERSA_HOST").orElse("0.0.0.0");
+    }
+
     /** Demo mode: no connected account is configured, so the page plays the customers. */
     boolean demoMode() {
         return get("WHATSAPP_PHONE_NUMBER_ID").isEmpty()
