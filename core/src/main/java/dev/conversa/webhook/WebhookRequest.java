@@ -155,6 +155,32 @@ public final class WebhookRequest {
         }
 
         /**
+         * Sets the query parameters of a raw, still URL-encoded query string such as
+         * {@code hub.mode=subscribe&hub.challenge=123}, as a web server hands it over.
+         *
+         * @param rawQuery the query string without {@code ?}; null or empty adds nothing
+         * @return this builder
+         */
+        public Builder rawQuery(String rawQuery) {
+            if (rawQuery == null || rawQuery.isEmpty()) {
+                return this;
+            }
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = eq < 0 ? pair : pair.substring(0, eq);
+                String value = eq < 0 ? "" : pair.substring(eq + 1);
+                if (!name.isEmpty()) {
+                    queryParameter(decode(name), decode(value));
+                }
+            }
+            return this;
+        }
+
+        private static String decode(String part) {
+            return java.net.URLDecoder.decode(part, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /**
          * Sets several decoded query parameters.
          *
          * @param parameters the parameters by name

@@ -35,6 +35,18 @@ class WebhookRequestTest {
     }
 
     @Test
+    void decodesARawQueryString() {
+        WebhookRequest request = WebhookRequest.builder()
+                .rawQuery("hub.mode=subscribe&hub.challenge=0042&hub.verify_token=a%20b%2Bc&flag")
+                .build();
+
+        assertThat(request.queryParameter("hub.mode")).contains("subscribe");
+        assertThat(request.queryParameter("hub.challenge")).contains("0042");
+        assertThat(request.queryParameter("hub.verify_token")).contains("a b+c");
+        assertThat(request.queryParameter("flag")).contains("");
+    }
+
+    @Test
     void upperCasesTheMethod() {
         assertThat(WebhookRequest.builder().method("get").build().method()).isEqualTo("GET");
     }

@@ -1,0 +1,59 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.ConversaException;
+import java.util.Locale;
+
+/**
+ * The databases the stores speak to, with the few statements that differ between them. Both
+ * run at READ COMMITTED and both skip conversations another claimer holds ({@code FOR UPDATE
+ * SKIP LOCKED}, in H2 since 2.2).
+ */
+public enum Dialect {
+    /** H2 2.x, the embedded default. */
+    H2("h2"),
+    /** PostgreSQL 12 or later. */
+    POSTGRESQL("postgresql");
+
+    private final String folder;
+
+    Dialect(String folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * Finds the dialect of a database product name from JDBC metadata.
+     *
+     * @param productName such as {@code "H2"} or {@code "PostgreSQL"}
+     * @return the dialect
+     * @throws ConversaException if the database is neither
+     */
+    public static Dialect ofProduct(String productName) {
+        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (name.equals("h2")) {
+            return H2;
+        }
+        if (name.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        throw new ConversaException("unsupported database '" + productName + "': use H2 2.x or PostgreSQL");
+    }
+
+    /**
+     * The classpath folder of this dialect's migration scripts.
+     *
+     * @return such as {@code db/migration/h2}
+     */
+    public String migrationFolder() {
+        return "db/migration/" + folder;
+    }
+
+    /**
+     * Tells whether an insert may carry {@code ON CONFLICT DO NOTHING}; otherwise a duplicate
+     * key is caught, which H2 allows without aborting the transaction.
+     *
+     * @return true for PostgreSQL
+     */
+    boolean insertsOnConflict() {
+        return this == POSTGRESQL;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.model.TenantId;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.store.AuditLog;
+import java.util.List;
+import java.util.Objects;
+
+/** The audit log in {@code conversa_audit}; details are a JSON object of strings. */
+public final class JdbcAuditLog implements AuditLog {
+
+    private final Database database;
+
+    /**
+     * Creates the log.
+     *
+     * @param database the database
+     */
+    public JdbcAuditLog(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        Objects.requireNonNull(event, "event");
+        database.inTransaction("recording an audit event", connection -> Rows.update(connection,
+                "INSERT INTO conversa_audit (tenant, occurred_at, action, details) VALUES (?, ?, ?, ?)",
+                event.tenant().value(), event.at(), event.action(), JsonMaps.write(event.details())));
+    }
+
+    @Override
+    public List<AuditEvent> list(TenantId tenant, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Limits.requireLimit(limit);
+        return database.inTransaction("listing audit events", connection -> Rows.query(connection,
+                "SELECT tenant, occurred_at, action, details FROM conversa_audit WHERE tenant = ? "
+                        + "ORDER BY occurred_at DESC, seq DESC LIMIT ?",
+                row -> new AuditEvent(TenantId.of(row.getString("tenant")), Rows.instant(row, "occurred_at"),
+                        row.getString("action"), JsonMaps.read(row.getString("details"))),
+                tenant.value(), limit));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.Contact;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.ContactStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Contacts in {@code conversa_contact}. Phone numbers are also kept as bare digits, so a lookup
+ * by {@code +49 170 ...} finds {@code 49170...}.
+ */
+public final class JdbcContactStore implements ContactStore {
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]*");
+    private static final String COLUMNS = "tenant, channel, external_id, name, username, phone_number, first_seen";
+
+    private final Database database;
+    private final Inserts inserts;
+
+    /**
+     * Creates the store.
+     *
+     * @param database the database
+     */
+    public JdbcContactStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.inserts = new Inserts(database.dialect());
+    }
+
+    @Override
+    public Contact upsert(Contact contact) {
+        Objects.requireNonNull(contact, "contact");
+        Object[] key = {contact.tenant().value(), contact.channel().value(), contact.externalId()};
+        return database.inTransaction("saving a contact", connection -> {
+            inserts.insertIfAbsent(connection, "INSERT INTO conversa_contact (" + COLUMNS + ", phone_digits) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key[0], key[1], key[2], contact.name().orElse(null),
+                    contact.username().orElse(null), contact.phoneNumber().orElse(null), contact.firstSeen(),
+                    contact.phoneNumber().map(JdbcContactStore::digits).orElse(null));
+            Rows.update(connection, "UPDATE conversa_contact SET name = COALESCE(?, name), "
+                    + "username = COALESCE(?, username), phone_number = COALESCE(?, phone_number), "
+                    + "phone_digits = COALESCE(?, phone_digits) WHERE tenant = ? AND channel = ? AND external_id = ?",
+                    contact.name().orElse(null), contact.username().orElse(null),
+                    contact.phoneNumber().orElse(null), contact.phoneNumber().map(JdbcContactStore::digits).orElse(null),
+                    key[0], key[1], key[2]);
+            return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_contact "
+                    + "WHERE tenant = ? AND channel = ? AND external_id = ?", JdbcContactStore::contact, key)
+                    .orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<Contact> find(TenantId tenant, ChannelType channel, String externalId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(externalId, "externalId");
+        return database.inTransaction("finding a contact", connection -> Rows.first(connection,
+                "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? AND channel = ? AND external_id = ?",
+                JdbcContactStore::contact, tenant.value(), channel.value(), externalId));
+    }
+
+    @Override
+    public List<Contact> findByIdentifier(TenantId tenant, String identifier) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(identifier, "identifier");
+        String phoneDigits = PHONE.matcher(identifier).matches() ? digits(identifier) : null;
+        return database.inTransaction("finding contacts", connection -> Rows.query(connection,
+                "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? AND (external_id = ? "
+                        + "OR username = ? OR external_id = ? OR phone_digits = ?) ORDER BY channel, external_id",
+                JdbcContactStore::contact, tenant.value(), identifier, identifier, phoneDigits, phoneDigits));
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ChannelType channel, String externalId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(externalId, "externalId");
+        return database.inTransaction("deleting a contact", connection -> Rows.update(connection,
+                "DELETE FROM conversa_contact WHERE tenant = ? AND channel = ? AND external_id = ?",
+                tenant.value(), channel.value(), externalId) == 1);
+    }
+
+    private static String digits(String phone) {
+        return phone.replaceAll("[^0-9]", "");
+    }
+
+    private static Contact contact(ResultSet row) throws SQLException {
+        return new Contact(TenantId.of(row.getString("tenant")), new ChannelType(row.getString("channel")),
+                row.getString("external_id"), Rows.optionalText(row, "name"), Rows.optionalText(row, "username"),
+                Rows.optionalText(row, "phone_number"), Rows.instant(row, "first_seen"));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.ConversationStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Conversations in {@code conversa_conversation}, updated by compare-and-set on the version. */
+public final class JdbcConversationStore implements ConversationStore {
+
+    private static final String COLUMNS = "tenant, channel, account_id, contact_id, state, last_inbound_at, "
+            + "reply_due_at, unanswered_since, updated_at, version";
+    private static final String BY_KEY = " WHERE tenant = ? AND channel = ? AND account_id = ? AND contact_id = ?";
+
+    private final Database database;
+    private final Inserts inserts;
+
+    /**
+     * Creates the store.
+     *
+     * @param database the database
+     */
+    public JdbcConversationStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.inserts = new Inserts(database.dialect());
+    }
+
+    @Override
+    public Conversation getOrOpen(TenantId tenant, ConversationKey key, Instant now) {
+        Objects.requireNonNull(now, "now");
+        Conversation opened = Conversation.open(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(key, "key"), now);
+        return database.inTransaction("opening a conversation", connection -> {
+            inserts.insertIfAbsent(connection, "INSERT INTO conversa_conversation (" + COLUMNS + ") "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(opened));
+            return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY,
+                    JdbcConversationStore::conversation, keyOf(tenant, key)).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<Conversation> find(TenantId tenant, ConversationKey key) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(key, "key");
+        return database.inTransaction("finding a conversation", connection -> Rows.first(connection,
+                "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY, JdbcConversationStore::conversation,
+                keyOf(tenant, key)));
+    }
+
+    @Override
+    public Optional<Conversation> update(Conversation conversation) {
+        Objects.requireNonNull(conversation, "conversation");
+        Object[] key = keyOf(conversation.tenant(), conversation.key());
+        int changed = database.inTransaction("updating a conversation", connection -> Rows.update(connection,
+                "UPDATE conversa_conversation SET state = ?, last_inbound_at = ?, reply_due_at = ?, "
+                        + "unanswered_since = ?, updated_at = ?, version = version + 1" + BY_KEY + " AND version = ?",
+                conversation.state().name(), conversation.lastInboundAt(), conversation.replyDueAt(),
+                conversation.unansweredSince(), conversation.updatedAt(), key[0], key[1], key[2], key[3],
+                conversation.version()));
+        return changed == 1
+                ? Optional.of(new Conversation(conversation.tenant(), conversation.key(), conversation.state(),
+                        conversation.lastInboundAt(), conversation.replyDueAt(), conversation.unansweredSince(),
+                        conversation.updatedAt(), conversation.version() + 1))
+                : Optional.empty();
+    }
+
+    @Override
+    public List<Conversation> list(TenantId tenant, Optional<ConversationState> state, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(state, "state");
+        Limits.requireLimit(limit);
+        String filter = state.isPresent() ? " AND state = ?" : "";
+        Object[] values = state.isPresent() ? new Object[] {tenant.value(), state.get().name(), limit}
+                : new Object[] {tenant.value(), limit};
+        return database.inTransaction("listing conversations", connection -> Rows.query(connection,
+                "SELECT " + COLUMNS + " FROM conversa_conversation WHERE tenant = ?" + filter
+                        + " ORDER BY updated_at DESC, channel, account_id, contact_id LIMIT ?",
+                JdbcConversationStore::conversation, values));
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ConversationKey key) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(key, "key");
+        return database.inTransaction("deleting a conversation", connection -> Rows.update(connection,
+                "DELETE FROM conversa_conversation" + BY_KEY, keyOf(tenant, key)) == 1);
+    }
+
+    private static Object[] keyOf(TenantId tenant, ConversationKey key) {
+        return new Object[] {tenant.value(), key.channel().value(), key.accountId(), key.contactId()};
+    }
+
+    private static Object[] values(Conversation c) {
+        return new Object[] {c.tenant().value(), c.key().channel().value(), c.key().accountId(), c.key().contactId(),
+            c.state().name(), c.lastInboundAt(), c.replyDueAt(), c.unansweredSince(), c.updatedAt(), c.version()};
+    }
+
+    private static Conversation conversation(ResultSet row) throws SQLException {
+        ConversationKey key = new ConversationKey(new ChannelType(row.getString("channel")),
+                row.getString("account_id"), row.getString("contact_id"));
+        return new Conversation(TenantId.of(row.getString("tenant")), key,
+                ConversationState.valueOf(row.getString("state")), Rows.optionalInstant(row, "last_inbound_at"),
+                Rows.optionalInstant(row, "reply_due_at"), Rows.optionalInstant(row, "unanswered_since"),
+                Rows.instant(row, "updated_at"), row.getLong("version"));
+    }
+}

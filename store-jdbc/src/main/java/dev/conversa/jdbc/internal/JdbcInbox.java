@@ -1,0 +1,173 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.internal.json.ModelCodec;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.EventHeader;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.Inbox;
+import dev.conversa.store.InboxEntry;
+import dev.conversa.store.LeaseLostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The inbox in {@code conversa_inbox}. An append is one transaction whose inserts skip events
+ * already recorded (unique key on tenant, channel, account and external id); claims are made by
+ * {@link InboxClaimer}; finishing a claim is a compare-and-set on status and fence.
+ */
+public final class JdbcInbox implements Inbox {
+
+    private static final String INSERT = "INSERT INTO conversa_inbox (tenant, channel, account_id, contact_id, "
+            + "external_id, reply_slot, event, status, not_before, attempts, fence, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, 0, ?)";
+    private static final String IF_CLAIMED = " WHERE id = ? AND tenant = ? AND status = 'CLAIMED' AND fence = ?";
+
+    private final Database database;
+    private final Inserts inserts;
+    private final InboxClaimer claimer;
+    private final LaneLocks lanes;
+
+    /**
+     * Creates the inbox.
+     *
+     * @param database the database
+     */
+    public JdbcInbox(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.inserts = new Inserts(database.dialect());
+        this.claimer = new InboxClaimer(database.dialect());
+        this.lanes = new LaneLocks(database.dialect(), "inbox");
+    }
+
+    @Override
+    public List<InboxEntry> append(TenantId tenant, List<InboundEvent> events, Instant now) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(now, "now");
+        List<InboundEvent> batch = List.copyOf(events);
+        List<String> json = batch.stream().map(ModelCodec::writeEvent).toList();
+        return database.inTransaction("appending to the inbox", connection -> {
+            List<InboxEntry> created = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                EventHeader header = batch.get(i).header();
+                OptionalLong id = inserts.insertReturningId(connection, INSERT, tenant.value(),
+                        header.channel().value(), header.accountId(), header.contactId(), header.externalId(), null,
+                        json.get(i), now, now);
+                if (id.isPresent()) {
+                    created.add(new InboxEntry(id.getAsLong(), tenant, header.conversation(),
+                            Optional.of(batch.get(i)), now, 0, 0));
+                }
+            }
+            return List.copyOf(created);
+        });
+    }
+
+    @Override
+    public void scheduleReply(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
+        Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(now, "now");
+        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(conversation, "key"));
+        database.inTransaction("scheduling a reply", connection -> {
+            if (movePendingReply(connection, lane, due)) {
+                return null;
+            }
+            if (!inserts.insertIfAbsent(connection, INSERT, lane.valuesAnd(null, "P", null, due, now))) {
+                movePendingReply(connection, lane, due);
+            }
+            return null;
+        });
+    }
+
+    private static boolean movePendingReply(Connection connection, Lane lane, Instant due) throws SQLException {
+        Object[] key = lane.values();
+        return Rows.update(connection, "UPDATE conversa_inbox SET not_before = ? WHERE" + Lane.WHERE
+                + " AND reply_slot = 'P'", due, key[0], key[1], key[2], key[3]) == 1;
+    }
+
+    @Override
+    public List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(now, "now");
+        Limits.requireClaim(max, lease);
+        return database.inTransaction("claiming inbox entries",
+                connection -> claimer.claim(connection, worker, max, lease, now));
+    }
+
+    @Override
+    public void complete(InboxEntry entry, Instant now) {
+        Objects.requireNonNull(now, "now");
+        finish(entry, "completing an inbox entry", "SET status = 'COMPLETED', completed_at = ?, lease_until = NULL",
+                now);
+    }
+
+    @Override
+    public void retry(InboxEntry entry, Instant notBefore, String reason) {
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(reason, "reason");
+        finish(entry, "retrying an inbox entry",
+                "SET status = 'PENDING', not_before = ?, last_error = ?, lease_until = NULL", notBefore,
+                InboxRows.clip(reason, 1000));
+    }
+
+    @Override
+    public void park(InboxEntry entry, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        finish(entry, "parking an inbox entry", "SET status = 'PARKED', last_error = ?, lease_until = NULL",
+                InboxRows.clip(reason, 1000));
+    }
+
+    private void finish(InboxEntry entry, String operation, String assignments, Object... values) {
+        Objects.requireNonNull(entry, "entry");
+        Object[] all = new Object[values.length + 3];
+        System.arraycopy(values, 0, all, 0, values.length);
+        all[values.length] = entry.id();
+        all[values.length + 1] = entry.tenant().value();
+        all[values.length + 2] = entry.fence();
+        int changed = database.inTransaction(operation,
+                connection -> Rows.update(connection, "UPDATE conversa_inbox " + assignments + IF_CLAIMED, all));
+        if (changed == 0) {
+            throw new LeaseLostException("inbox entry " + entry.id() + " is no longer claimed under fence "
+                    + entry.fence());
+        }
+    }
+
+    @Override
+    public List<InboxEntry> parked(TenantId tenant, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Limits.requireLimit(limit);
+        return database.inTransaction("listing parked inbox entries", connection -> Rows.query(connection,
+                "SELECT " + InboxRows.COLUMNS + " FROM conversa_inbox WHERE tenant = ? AND status = 'PARKED' "
+                        + "ORDER BY id LIMIT ?", InboxRows::entry, tenant.value(), limit));
+    }
+
+    @Override
+    public long pendingCount() {
+        return database.inTransaction("counting pending inbox entries", connection -> Rows.first(connection,
+                "SELECT COUNT(*) FROM conversa_inbox WHERE status IN ('PENDING', 'CLAIMED')",
+                row -> row.getLong(1)).orElse(0L));
+    }
+
+    @Override
+    public int purgeCompleted(Instant before) {
+        Objects.requireNonNull(before, "before");
+        return database.inTransaction("purging completed inbox entries", connection -> Rows.update(connection,
+                "DELETE FROM conversa_inbox WHERE status = 'COMPLETED' AND completed_at < ?", before));
+    }
+
+    @Override
+    public int deleteConversation(TenantId tenant, ConversationKey conversation) {
+        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+        return database.inTransaction("deleting a conversation's inbox entries", connection -> {
+            lanes.delete(connection, lane);
+            return Rows.update(connection, "DELETE FROM conversa_inbox WHERE" + Lane.WHERE, lane.values());
+        });
+    }
+}

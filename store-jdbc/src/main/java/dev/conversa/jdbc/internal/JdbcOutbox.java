@@ -1,0 +1,137 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.internal.json.ModelCodec;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.LeaseLostException;
+import dev.conversa.store.Outbox;
+import dev.conversa.store.OutboxEntry;
+import dev.conversa.store.OutboxState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outbox in {@code conversa_outbox}, unique per tenant and idempotency key. Claims are made
+ * by {@link OutboxClaimer}; finishing a send is a compare-and-set on state and fence, so a
+ * worker whose lease expired (its entry now {@code SEND_UNCERTAIN}) cannot overwrite it.
+ */
+public final class JdbcOutbox implements Outbox {
+
+    private static final String IF_SENDING = " WHERE id = ? AND tenant = ? AND state = 'SENDING' AND fence = ?";
+
+    private final Database database;
+    private final Inserts inserts;
+    private final OutboxClaimer claimer;
+    private final LaneLocks lanes;
+
+    /**
+     * Creates the outbox.
+     *
+     * @param database the database
+     */
+    public JdbcOutbox(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.inserts = new Inserts(database.dialect());
+        this.claimer = new OutboxClaimer(database.dialect());
+        this.lanes = new LaneLocks(database.dialect(), "outbox");
+    }
+
+    @Override
+    public OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(now, "now");
+        String json = ModelCodec.writeMessage(message);
+        ConversationKey to = message.to();
+        return database.inTransaction("enqueueing a message", connection -> {
+            inserts.insertIfAbsent(connection, "INSERT INTO conversa_outbox (tenant, idempotency_key, channel, "
+                    + "account_id, contact_id, message, state, attempts, not_before, fence, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?)", tenant.value(), idempotencyKey,
+                    to.channel().value(), to.accountId(), to.contactId(), json, now, now);
+            return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox "
+                    + "WHERE tenant = ? AND idempotency_key = ?", OutboxRows::entry, tenant.value(), idempotencyKey)
+                    .orElseThrow();
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> claim(String worker, int max, Duration lease, Instant now) {
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(now, "now");
+        Limits.requireClaim(max, lease);
+        return database.inTransaction("claiming outbox entries",
+                connection -> claimer.claim(connection, worker, max, lease, now));
+    }
+
+    @Override
+    public void markSent(OutboxEntry entry, Optional<String> channelMessageId, Instant now) {
+        Objects.requireNonNull(channelMessageId, "channelMessageId");
+        Objects.requireNonNull(now, "now");
+        finish(entry, "marking a message sent", "SET state = 'SENT', channel_message_id = ?, lease_until = NULL",
+                channelMessageId);
+    }
+
+    @Override
+    public void retry(OutboxEntry entry, Instant notBefore, String error) {
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(error, "error");
+        finish(entry, "retrying a message",
+                "SET state = 'PENDING', not_before = ?, last_error = ?, lease_until = NULL", notBefore,
+                InboxRows.clip(error, 1000));
+    }
+
+    @Override
+    public void markDead(OutboxEntry entry, String error) {
+        Objects.requireNonNull(error, "error");
+        finish(entry, "marking a message dead", "SET state = 'DEAD', last_error = ?, lease_until = NULL",
+                InboxRows.clip(error, 1000));
+    }
+
+    private void finish(OutboxEntry entry, String operation, String assignments, Object... values) {
+        Objects.requireNonNull(entry, "entry");
+        Object[] all = new Object[values.length + 3];
+        System.arraycopy(values, 0, all, 0, values.length);
+        all[values.length] = entry.id();
+        all[values.length + 1] = entry.tenant().value();
+        all[values.length + 2] = entry.fence();
+        int changed = database.inTransaction(operation,
+                connection -> Rows.update(connection, "UPDATE conversa_outbox " + assignments + IF_SENDING, all));
+        if (changed == 0) {
+            throw new LeaseLostException("outbox entry " + entry.id() + " is no longer claimed under fence "
+                    + entry.fence());
+        }
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(TenantId tenant, long id) {
+        Objects.requireNonNull(tenant, "tenant");
+        return database.inTransaction("finding an outbox entry", connection -> Rows.first(connection,
+                "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE tenant = ? AND id = ?",
+                OutboxRows::entry, tenant.value(), id));
+    }
+
+    @Override
+    public List<OutboxEntry> list(TenantId tenant, OutboxState state, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(state, "state");
+        Limits.requireLimit(limit);
+        return database.inTransaction("listing outbox entries", connection -> Rows.query(connection,
+                "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE tenant = ? AND state = ? "
+                        + "ORDER BY id LIMIT ?", OutboxRows::entry, tenant.value(), state.name(), limit));
+    }
+
+    @Override
+    public int deleteConversation(TenantId tenant, ConversationKey conversation) {
+        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+        return database.inTransaction("deleting a conversation's outbox entries", connection -> {
+            lanes.delete(connection, lane);
+            return Rows.update(connection, "DELETE FROM conversa_outbox WHERE" + Lane.WHERE, lane.values());
+        });
+    }
+}

