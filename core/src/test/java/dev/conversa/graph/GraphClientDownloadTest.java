@@ -107,7 +107,18 @@ class GraphClientDownloadTest {
     }
 
     @Test
-    void followsRedirectWithinAllowedHosts() {
+    void doesNotFollowRedirectToAnotherAllowedHost() {
+        wm.stubFor(get("/media/moved").willReturn(aResponse().withStatus(301)
+                .withHeader("Location", "https://scontent.xx.fbcdn.net/v/1.jpg")));
+
+        GraphApiException failure = TokenLeaks.failureOf(
+                () -> loopbackClient().download(local("/media/moved"), token, 1024));
+
+        assertThat(failure.getMessage()).contains("another host");
+    }
+
+    @Test
+    void followsRedirectOnTheSameHost() {
         wm.stubFor(get("/media/old").willReturn(aResponse().withStatus(302).withHeader("Location", "/media/new")));
         wm.stubFor(get("/media/new").willReturn(aResponse().withHeader("Content-Type", "audio/ogg").withBody(IMAGE)));
 

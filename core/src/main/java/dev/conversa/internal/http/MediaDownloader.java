@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches media bytes with the access token: checks every URL (and every redirect target)
- * against {@link MediaHosts} before contacting it, and streams the body with a size cap.
+ * Fetches media bytes with the access token: checks every URL against {@link MediaHosts} before
+ * contacting it, follows redirects only on the same host, and streams the body with a size cap.
  */
 final class MediaDownloader {
 
@@ -59,7 +59,7 @@ final class MediaDownloader {
                         throw GraphErrors.noResponse("media download redirected more than " + MAX_REDIRECTS + " times",
                                 false, null);
                     }
-                    current = current.resolve(response.headers().firstValue("location").get());
+                    current = sameHostRedirect(current, response.headers().firstValue("location").get());
                     continue;
                 }
                 if (status < 200 || status > 299) {
@@ -74,6 +74,15 @@ final class MediaDownloader {
                         e);
             }
         }
+    }
+
+    private static URI sameHostRedirect(URI from, String location) {
+        URI target = from.resolve(location);
+        if (target.getHost() == null || !target.getHost().equalsIgnoreCase(from.getHost())) {
+            throw GraphErrors.noResponse("media download redirected to another host, not followed: "
+                    + target.getHost(), false, null);
+        }
+        return target;
     }
 
     static byte[] readCapped(InputStream body, OptionalLong declared, long maxBytes, int status)

@@ -15,6 +15,8 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one retry policy of Conversa's HTTP clients: which failures are worth another try, how
@@ -41,6 +43,8 @@ import java.util.function.Supplier;
  * <p><b>Internal:</b> not API. Immutable and thread-safe.
  */
 public final class RetryPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
 
     private static final Set<Integer> RETRYABLE_CODES =
             Set.of(1, 2, 4, 17, 32, 613, 1200, 80007, 130429, 131056, 131057);
@@ -227,8 +231,11 @@ public final class RetryPolicy {
         if (asked.isPresent() && asked.get().compareTo(maxBackoff) > 0) {
             throw failure;
         }
+        Duration delay = asked.orElseGet(() -> backoff(retry));
+        LOG.debug("attempt {} failed with {}, retrying in {} ms", retry, failure.getClass().getSimpleName(),
+                delay.toMillis());
         try {
-            sleeper.sleep(asked.orElseGet(() -> backoff(retry)));
+            sleeper.sleep(delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure.addSuppressed(e);

@@ -1,0 +1,137 @@
+package dev.conversa.internal.json;
+
+import static dev.conversa.internal.json.CommonJson.typed;
+import static dev.conversa.internal.json.JsonFields.enumValue;
+import static dev.conversa.internal.json.JsonFields.intValue;
+import static dev.conversa.internal.json.JsonFields.list;
+import static dev.conversa.internal.json.JsonFields.optionalText;
+import static dev.conversa.internal.json.JsonFields.putOptional;
+import static dev.conversa.internal.json.JsonFields.text;
+
+import dev.conversa.model.Contacts;
+import dev.conversa.model.InteractiveReply;
+import dev.conversa.model.Location;
+import dev.conversa.model.Media;
+import dev.conversa.model.MessageContent;
+import dev.conversa.model.Order;
+import dev.conversa.model.OrderItem;
+import dev.conversa.model.ReplyKind;
+import dev.conversa.model.Share;
+import dev.conversa.model.StoryMention;
+import dev.conversa.model.StoryReply;
+import dev.conversa.model.SystemNotice;
+import dev.conversa.model.Text;
+import dev.conversa.model.UnsupportedContent;
+import java.math.BigDecimal;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** JSON of every {@link MessageContent} record, with a {@code "type"} discriminator. */
+final class MessageContentJson {
+
+    private MessageContentJson() {}
+
+    static ObjectNode write(MessageContent content) {
+        if (content instanceof Text text) {
+            return CommonJson.writeText(text);
+        } else if (content instanceof Media media) {
+            return CommonJson.writeMedia(media);
+        } else if (content instanceof Location location) {
+            return CommonJson.writeLocation(location);
+        } else if (content instanceof Contacts contacts) {
+            return CommonJson.writeContacts(contacts);
+        } else if (content instanceof InteractiveReply reply) {
+            return writeInteractiveReply(reply);
+        } else if (content instanceof StoryMention mention) {
+            return typed("story_mention").put("url", mention.url());
+        } else if (content instanceof StoryReply reply) {
+            return typed("story_reply").put("storyId", reply.storyId()).put("url", reply.url())
+                    .put("text", reply.text());
+        } else if (content instanceof Share share) {
+            return writeShare(share);
+        } else if (content instanceof Order order) {
+            return writeOrder(order);
+        } else if (content instanceof SystemNotice notice) {
+            return writeSystemNotice(notice);
+        }
+        return writeUnsupported((UnsupportedContent) content);
+    }
+
+    static MessageContent read(JsonNode node) {
+        String type = text(node, CommonJson.TYPE);
+        return switch (type) {
+            case "text" -> CommonJson.readText(node);
+            case "media" -> CommonJson.readMedia(node);
+            case "location" -> CommonJson.readLocation(node);
+            case "contacts" -> CommonJson.readContacts(node);
+            case "interactive_reply" -> readInteractiveReply(node);
+            case "story_mention" -> new StoryMention(text(node, "url"));
+            case "story_reply" -> new StoryReply(text(node, "storyId"), text(node, "url"), text(node, "text"));
+            case "share" -> new Share(text(node, "shareKind"), text(node, "url"), optionalText(node, "title"));
+            case "order" -> readOrder(node);
+            case "system" -> new SystemNotice(text(node, "noticeType"), text(node, "body"),
+                    optionalText(node, "newContactId"));
+            case "unsupported" -> new UnsupportedContent(text(node, "unsupportedType"), text(node, "rawJson"),
+                    list(node, "errors", CommonJson::readChannelError));
+            default -> throw new IllegalArgumentException("unknown message content type '" + type + "'");
+        };
+    }
+
+    private static ObjectNode writeInteractiveReply(InteractiveReply reply) {
+        ObjectNode node = typed("interactive_reply").put("replyKind", reply.replyKind().name()).put("id", reply.id());
+        putOptional(node, "title", reply.title());
+        putOptional(node, "description", reply.description());
+        putOptional(node, "responseJson", reply.responseJson());
+        return node;
+    }
+
+    private static InteractiveReply readInteractiveReply(JsonNode node) {
+        return new InteractiveReply(enumValue(node, "replyKind", ReplyKind.class), text(node, "id"),
+                optionalText(node, "title"), optionalText(node, "description"), optionalText(node, "responseJson"));
+    }
+
+    private static ObjectNode writeShare(Share share) {
+        ObjectNode node = typed("share").put("shareKind", share.shareKind()).put("url", share.url());
+        putOptional(node, "title", share.title());
+        return node;
+    }
+
+    private static ObjectNode writeOrder(Order order) {
+        ObjectNode node = typed("order").put("catalogId", order.catalogId());
+        putOptional(node, "text", order.text());
+        JsonFields.putList(node, "items", order.items(), item -> JsonNodeFactory.instance.objectNode()
+                .put("productId", item.productId())
+                .put("quantity", item.quantity())
+                .put("itemPrice", item.itemPrice().toString())
+                .put("currency", item.currency()));
+        return node;
+    }
+
+    private static Order readOrder(JsonNode node) {
+        return new Order(text(node, "catalogId"), optionalText(node, "text"), list(node, "items", item ->
+                new OrderItem(text(item, "productId"), intValue(item, "quantity"), decimal(item, "itemPrice"),
+                        text(item, "currency"))));
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        try {
+            return new BigDecimal(text(node, field));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("field '" + field + "' is not a decimal number", e);
+        }
+    }
+
+    private static ObjectNode writeSystemNotice(SystemNotice notice) {
+        ObjectNode node = typed("system").put("noticeType", notice.noticeType()).put("body", notice.body());
+        putOptional(node, "newContactId", notice.newContactId());
+        return node;
+    }
+
+    private static ObjectNode writeUnsupported(UnsupportedContent content) {
+        ObjectNode node = typed("unsupported").put("unsupportedType", content.type())
+                .put("rawJson", content.rawJson());
+        JsonFields.putList(node, "errors", content.errors(), CommonJson::writeChannelError);
+        return node;
+    }
+}
