@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -126,7 +127,7 @@ public final class WhatsAppChannel implements ChannelAdapter {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException if the message breaks a WhatsApp limit, or the account
-     *     is not a WhatsApp account (nothing was sent)
+     *     is not a WhatsApp account or not the conversation's business number (nothing was sent)
      * @throws WhatsAppException if the window is closed (nothing was sent) or WhatsApp refused
      *     the message
      */
@@ -136,6 +137,10 @@ public final class WhatsAppChannel implements ChannelAdapter {
             throw new IllegalArgumentException("the account is not a WhatsApp account: " + request.account().channel());
         }
         OutboundMessage message = request.message();
+        if (!message.to().accountId().equals(request.account().accountId())) {
+            throw new IllegalArgumentException("the message's conversation belongs to business number "
+                    + message.to().accountId() + ", not to the sending account " + request.account().accountId());
+        }
         OutboundContent content = message.content();
         ObjectNode body = renderer.render(message);
         if (body == null) {
@@ -185,7 +190,12 @@ public final class WhatsAppChannel implements ChannelAdapter {
     }
 
     private static String messageId(GraphResponse response) {
-        JsonNode root = JSON.readTree(response.body());
+        JsonNode root;
+        try {
+            root = JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            root = JSON.missingNode();
+        }
         JsonNode id = root.path("messages").path(0).path("id");
         if (!id.isString() || id.stringValue().isBlank()) {
             throw new GraphApiException("WhatsApp accepted the message but its answer holds no message id",

@@ -81,8 +81,9 @@ public final class WhatsAppMedia {
      * @param mimeType their MIME type
      * @param filename the file name to store
      * @return the media id, to send with {@code Media.byId}
-     * @throws IllegalArgumentException if the type is not allowed or the content is empty or too
-     *     large (nothing was sent)
+     * @throws IllegalArgumentException if the type is not allowed, or the content is empty or
+     *     larger than the cap or WhatsApp's limit for its type (images 5 MB, stickers 500 KB,
+     *     audio and video 16 MB, documents 100 MB); nothing was sent
      * @throws GraphApiException if WhatsApp refused the upload
      */
     public String upload(ChannelAccount account, byte[] content, String mimeType, String filename) {
@@ -90,8 +91,10 @@ public final class WhatsAppMedia {
         if (!types.contains(type)) {
             throw new IllegalArgumentException("media type " + type + " is not one WhatsApp accepts: " + types);
         }
-        if (content.length == 0 || content.length > maxBytes) {
-            throw new IllegalArgumentException("media must be 1 to " + maxBytes + " bytes, got " + content.length);
+        long cap = Math.min(maxBytes, whatsAppCap(type));
+        if (content.length == 0 || content.length > cap) {
+            throw new IllegalArgumentException(
+                    "WhatsApp limit: " + type + " media must be 1 to " + cap + " bytes, got " + content.length);
         }
         GraphRequest request = GraphRequest.multipart("/" + account.accountId() + "/media", List.of(
                 MultipartPart.field("messaging_product", "whatsapp"),
@@ -137,6 +140,23 @@ public final class WhatsAppMedia {
     public void delete(ChannelAccount account, String mediaId) {
         graph.execute(GraphRequest.delete("/" + Objects.requireNonNull(mediaId, "mediaId"),
                 Map.of("phone_number_id", account.accountId())), account.accessToken());
+    }
+
+    /**
+     * WhatsApp's size limit per type: images 5 MB, stickers (webp) 500 KB, audio and video
+     * 16 MB, documents 100 MB.
+     */
+    private static long whatsAppCap(String type) {
+        if (type.equals("image/webp")) {
+            return 500L * 1024;
+        }
+        if (type.startsWith("image/")) {
+            return 5L * 1024 * 1024;
+        }
+        if (type.startsWith("audio/") || type.startsWith("video/")) {
+            return 16L * 1024 * 1024;
+        }
+        return 100L * 1024 * 1024;
     }
 
     private void checkType(String contentType) {

@@ -98,6 +98,17 @@ class ErrorMappingTest {
                 });
     }
 
+    @Test
+    void reportsAnAnswerThatIsNotJsonAsNotRetryable() {
+        wm.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(aResponse().withStatus(200).withBody("<html>")));
+
+        assertThatThrownBy(() -> channel.send(Sends.request(new Text("hi")), graph))
+                .isInstanceOfSatisfying(GraphApiException.class, e -> {
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).contains("no message id");
+                });
+    }
+
     private static void refuseWith(int code) {
         wm.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")

@@ -63,6 +63,15 @@ class MediaTest {
     }
 
     @Test
+    void refusesToUploadAnImageOverWhatsAppsFiveMegabytes() {
+        WhatsAppMedia uncapped = WhatsAppMedia.builder(graph).build();
+
+        assertThatThrownBy(() -> uncapped.upload(Sends.ACCOUNT, new byte[5 * 1024 * 1024 + 1], "image/png", "big.png"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5242880 bytes");
+        assertThat(GraphStub.requests(wm)).isEmpty();
+    }
+
+    @Test
     void downloadsThroughTheUrlTheMediaLookupReturnsWithTheToken() {
         stubLookup(loopback() + "/whatsapp_business/attachments/?mid=1", "image/jpeg", JPEG.length);
         stubBytes("image/jpeg", JPEG);

@@ -6,7 +6,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Author;
+import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contacts;
+import dev.conversa.model.ConversationKey;
 import dev.conversa.model.Location;
 import dev.conversa.model.Media;
 import dev.conversa.model.MediaKind;
@@ -65,6 +67,17 @@ class SendRenderingTest {
                 {"messaging_product":"whatsapp","recipient_type":"individual","to":"16315551181",
                  "context":{"message_id":"wamid.CUSTOMER1"},
                  "type":"text","text":{"preview_url":true,"body":"See https://example.com/size-guide"}}""");
+    }
+
+    @Test
+    void addressesCustomerWithoutPhoneNumberByBusinessScopedUserId() {
+        ConversationKey to = new ConversationKey(ChannelType.WHATSAPP, Sends.NUMBER, "US.13491208655302741918");
+
+        channel.send(Sends.request(OutboundMessage.text(to, "hi")), graph);
+
+        GraphStub.assertLastSent(wm, """
+                {"messaging_product":"whatsapp","recipient_type":"individual","recipient":"US.13491208655302741918",
+                 "type":"text","text":{"preview_url":false,"body":"hi"}}""");
     }
 
     @Test

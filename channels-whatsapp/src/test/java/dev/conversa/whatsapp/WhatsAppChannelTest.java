@@ -9,6 +9,7 @@ import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
+import dev.conversa.model.ConversationKey;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
@@ -69,6 +70,17 @@ class WhatsAppChannelTest {
 
         assertThatThrownBy(() -> channel.send(request, GraphStub.client(wm))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a WhatsApp account");
+        assertThat(GraphStub.requests(wm)).isEmpty();
+    }
+
+    @Test
+    void refusesToSendAConversationOfAnotherBusinessNumber() {
+        ConversationKey elsewhere = new ConversationKey(ChannelType.WHATSAPP, "999", Sends.CUSTOMER);
+        SendRequest request = new SendRequest(Sends.ACCOUNT, OutboundMessage.text(elsewhere, "hi"),
+                Optional.of(Sends.NOW), Sends.NOW);
+
+        assertThatThrownBy(() -> channel.send(request, GraphStub.client(wm))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("business number 999");
         assertThat(GraphStub.requests(wm)).isEmpty();
     }
 }

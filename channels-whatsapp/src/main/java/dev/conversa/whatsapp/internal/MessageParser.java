@@ -62,8 +62,16 @@ final class MessageParser {
         if (context == null && referral == null) {
             return MessageContext.NONE;
         }
+        Optional<ReferralInfo> source = Optional.ofNullable(referral).map(MessageParser::referral)
+                .or(() -> Optional.ofNullable(Nodes.object(context, "referred_product")).map(MessageParser::product));
         return new MessageContext(Nodes.nonBlank(context, "id"), Nodes.flag(context, "forwarded"),
-                Nodes.flag(context, "frequently_forwarded"), Optional.ofNullable(referral).map(MessageParser::referral));
+                Nodes.flag(context, "frequently_forwarded"), source);
+    }
+
+    /** A question about a catalog product ("Message business" on a product) is what brought the customer. */
+    private static ReferralInfo product(JsonNode product) {
+        return new ReferralInfo("product", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Nodes.flatten("", product));
     }
 
     private static ReferralInfo referral(JsonNode referral) {

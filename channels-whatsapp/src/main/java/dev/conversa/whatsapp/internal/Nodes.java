@@ -54,7 +54,10 @@ final class Nodes {
     /** A boolean field; false when absent. */
     static boolean flag(JsonNode node, String field) {
         JsonNode child = node == null ? null : node.get(field);
-        return child != null && (child.isBoolean() ? child.booleanValue() : "true".equals(child.asString("")));
+        if (child == null) {
+            return false;
+        }
+        return child.isBoolean() ? child.booleanValue() : child.isString() && "true".equals(child.stringValue());
     }
 
     /** A unix-seconds timestamp, sent as a string or a number. */

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * Turns a WhatsApp Cloud API webhook body into events, in the order the body lists them: every
  * entry, every change, then per change its messages, statuses and errors. Pure: no I/O, and no
  * exception for unknown or malformed items, which become {@link Unsupported} events with their
- * raw JSON. Immutable and thread-safe.
+ * raw JSON (an item that fails in any way is kept that way, so one odd item never costs the
+ * rest of the batch). Immutable and thread-safe.
  *
  * @see <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components">Webhook components</a>
  */
@@ -55,7 +56,14 @@ public final class WhatsAppNormalizer {
         Instant receivedAt = clock.instant();
         List<InboundEvent> events = new ArrayList<>();
         for (JsonNode entry : entries) {
-            for (JsonNode change : Nodes.array(entry, "changes")) {
+            JsonNode changes = entry.get("changes");
+            if (changes == null || !changes.isArray()) {
+                ChangeScope scope = new ChangeScope(Nodes.nonBlank(entry, "id").orElse(ChangeScope.UNKNOWN), null,
+                        receivedAt);
+                events.add(unsupported(scope, "entry", entry));
+                continue;
+            }
+            for (JsonNode change : changes) {
                 events.addAll(change(entry, change, receivedAt));
             }
         }
@@ -90,10 +98,15 @@ public final class WhatsAppNormalizer {
     private static void each(
             ChangeScope scope, String array, BiFunction<ChangeScope, JsonNode, InboundEvent> parser,
             List<InboundEvent> events) {
+        JsonNode items = scope.value() == null ? null : scope.value().get(array);
+        if (items != null && !items.isArray()) {
+            events.add(unsupported(scope, array, items));
+            return;
+        }
         for (JsonNode item : Nodes.array(scope.value(), array)) {
             try {
                 events.add(parser.apply(scope, item));
-            } catch (MalformedException | IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 events.add(unsupported(scope, array, item));
             }
         }

@@ -16,6 +16,7 @@ import dev.conversa.model.SharedContact;
 import dev.conversa.model.Template;
 import dev.conversa.model.Text;
 import dev.conversa.model.Typing;
+import java.util.regex.Pattern;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Renders a channel-neutral {@link OutboundMessage} as the JSON body of
  * {@code POST /{phone-number-id}/messages}, checking WhatsApp's limits first. Pure and
  * thread-safe.
+ *
+ * <p>A customer known by phone number is addressed with {@code to}; one known only by a
+ * business-scoped user id (such as {@code US.13491208655302741918}) with {@code recipient}.
  *
  * <p>Hiding the typing indicator ({@code Typing(false)}) renders nothing: WhatsApp dismisses
  * it at the reply or after 25 seconds. A location's {@code url} is not shown: WhatsApp's
@@ -33,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class WhatsAppRenderer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern BUSINESS_SCOPED_ID = Pattern.compile("[A-Z]{2}\\.");
 
     /** Creates the renderer. */
     public WhatsAppRenderer() {
@@ -58,7 +63,8 @@ public final class WhatsAppRenderer {
         ObjectNode body = NODES.objectNode();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", "individual");
-        body.put("to", message.to().contactId());
+        String contact = message.to().contactId();
+        body.put(BUSINESS_SCOPED_ID.matcher(contact).lookingAt() ? "recipient" : "to", contact);
         if (!(content instanceof React)) {
             message.replyTo().ifPresent(id -> body.putObject("context").put("message_id", id));
         }

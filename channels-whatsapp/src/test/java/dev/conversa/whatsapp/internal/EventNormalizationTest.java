@@ -152,4 +152,30 @@ class EventNormalizationTest {
         assertThat(Fixtures.JSON.readTree(event.rawJson()))
                 .isEqualTo(Fixtures.json("unknown_field").path("entry").path(0).path("changes").path(0));
     }
+
+    @Test
+    void keepsOddlyShapedItemsWithoutThrowing() {
+        List<dev.conversa.model.InboundEvent> events = Fixtures.normalize("oddly_shaped");
+
+        assertThat(events).extracting(e -> e.kind()).containsExactly(
+                "unsupported", "unsupported", "unsupported", "unsupported", "message", "message", "message",
+                "unsupported");
+        assertThat(events).filteredOn(e -> e instanceof Unsupported).extracting(e -> ((Unsupported) e).type())
+                .containsExactly("entry", "unknown", "messages", "messages", "statuses");
+        assertThat(events.get(4)).isInstanceOfSatisfying(InboundMessage.class, message -> {
+            assertThat(message.header().timestamp()).isEqualTo(Fixtures.RECEIVED_AT);
+            assertThat(message.content()).isInstanceOf(UnsupportedContent.class);
+        });
+        assertThat(((InboundMessage) events.get(5)).content()).isInstanceOf(UnsupportedContent.class);
+        assertThat(((InboundMessage) events.get(6)).content()).isInstanceOf(UnsupportedContent.class);
+    }
+
+    @Test
+    void keepsMessagesChangeWithoutValueAsUnsupported() {
+        Unsupported event = (Unsupported) single("change_without_value");
+
+        assertThat(event.type()).isEqualTo("messages");
+        assertThat(event.header().accountId()).isEqualTo("102290129340398");
+        assertThat(Fixtures.JSON.readTree(event.rawJson())).isEqualTo(Fixtures.JSON.readTree("{\"field\":\"messages\"}"));
+    }
 }

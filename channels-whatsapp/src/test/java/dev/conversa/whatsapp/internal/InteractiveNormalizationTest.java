@@ -68,4 +68,16 @@ class InteractiveNormalizationTest {
                 new Text("Is this still on sale?"),
                 new MessageContext(Optional.empty(), false, false, Optional.of(referral)), KERRY));
     }
+
+    @Test
+    void readsProductInquiryAsProductReferral() {
+        ReferralInfo product = new ReferralInfo("product", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(),
+                Map.of("catalog_id", "194836987003835", "product_retailer_id", "di9ozbzfi4"));
+        assertThat(single("product_inquiry")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQVBST0RVQ1RJTlFVSVJZMDAxAA==", 1749420100),
+                new Text("Is this available in green?"),
+                new MessageContext(Optional.of("wamid.HBgLMTYzMTU1NTExODEVAgARGBJQUk9EVUNUTUVTU0FHRTAwMQA="), false, false,
+                        Optional.of(product)), KERRY));
+    }
 }
