@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.conversa.Conversa;
+import dev.conversa.ConversaBuilder;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
@@ -15,12 +16,15 @@ import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.RulesResponder;
+import dev.conversa.store.OutboxState;
+import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.webhook.WebhookRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A started {@link Conversa} as a host builds it: in-memory stores, one channel, a
@@ -43,9 +47,11 @@ public final class ConversaRig implements AutoCloseable {
     public static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final Conversa conversa;
+    private final Stores stores;
 
-    private ConversaRig(Conversa conversa) {
+    private ConversaRig(Conversa conversa, Stores stores) {
         this.conversa = conversa;
+        this.stores = stores;
     }
 
     /**
@@ -57,19 +63,35 @@ public final class ConversaRig implements AutoCloseable {
      * @return the started rig
      */
     public static ConversaRig start(ChannelAdapter channel, String accountId, URI graphBaseUrl) {
-        Conversa conversa = Conversa.builder()
+        return start(channel, ChannelAccount.of(TENANT, channel.type(), accountId, Secret.of(ACCESS_TOKEN)),
+                graphBaseUrl, UnaryOperator.identity());
+    }
+
+    /**
+     * Builds with extra settings, registers the account and starts.
+     *
+     * @param channel the channel under test
+     * @param account the account to register, of {@link #TENANT} with {@link #ACCESS_TOKEN}
+     * @param graphBaseUrl the stand-in's base URL on 127.0.0.1
+     * @param configure changes the builder before it builds, such as {@code metaAppId(...)}
+     * @return the started rig
+     */
+    public static ConversaRig start(ChannelAdapter channel, ChannelAccount account, URI graphBaseUrl,
+            UnaryOperator<ConversaBuilder> configure) {
+        Stores stores = InMemoryStores.create();
+        ConversaBuilder builder = Conversa.builder()
                 .appSecret(APP_SECRET)
                 .verifyToken(Secret.of("e2e-verify-token"))
-                .stores(InMemoryStores.create())
+                .stores(stores)
                 .channel(channel)
                 .responder(RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open").build())
                 .burstQuietWindow(Duration.ofMillis(50))
                 .pollInterval(Duration.ofMillis(20))
-                .graphClient(GraphClient.builder().baseUrl(graphBaseUrl).allowInsecureLoopbackForTests(true).build())
-                .build();
-        conversa.registerAccount(ChannelAccount.of(TENANT, channel.type(), accountId, Secret.of(ACCESS_TOKEN)));
+                .graphClient(GraphClient.builder().baseUrl(graphBaseUrl).allowInsecureLoopbackForTests(true).build());
+        Conversa conversa = configure.apply(builder).build();
+        conversa.registerAccount(account);
         conversa.start();
-        return new ConversaRig(conversa);
+        return new ConversaRig(conversa, stores);
     }
 
     /**
@@ -121,6 +143,26 @@ public final class ConversaRig implements AutoCloseable {
     public void awaitState(ConversationKey key, ConversationState state) {
         await().atMost(PATIENCE).until(() -> conversa.conversations().find(TENANT, key)
                 .map(conversation -> conversation.state() == state).orElse(false));
+    }
+
+    /**
+     * Waits until no work is left: every inbox entry (events and reply tasks) is done and no send
+     * waits in the outbox. From then on nothing more is sent until a new webhook arrives.
+     */
+    public void awaitIdle() {
+        await().atMost(PATIENCE).until(() -> stores.inbox().pendingCount() == 0
+                && stores.outbox().list(TENANT, OutboxState.PENDING, 1).isEmpty()
+                && stores.outbox().list(TENANT, OutboxState.SENDING, 1).isEmpty());
+    }
+
+    /**
+     * The conversation's state now.
+     *
+     * @param key the conversation
+     * @return its state
+     */
+    public ConversationState state(ConversationKey key) {
+        return conversa.conversations().find(TENANT, key).orElseThrow().state();
     }
 
     private Optional<MessageRecord> outbound(ConversationKey key, String text) {
