@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import dev.conversa.e2e.ConversaRig;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
+import dev.conversa.model.ConversationState;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
@@ -93,6 +94,69 @@ class WhatsAppEndToEndTest {
         // then
         assertThat(textReplies()).extracting(request -> JSON.readTree(request.body()).path("text").path("body").asString())
                 .containsExactly(SIZE_ANSWER, HOURS_ANSWER);
+    }
+
+    @Test
+    void marksTheCustomersMessageReadWithTypingBeforeTheReply() {
+        // when
+        rig.deliver(text("wamid.e2e.1", "Do you have the jacket in size M?"));
+        awaitTextReplies(1);
+
+        // then
+        List<JsonNode> bodies = graph.requests().stream().map(request -> JSON.readTree(request.body())).toList();
+        assertThat(bodies).filteredOn(body -> body.has("status")).isNotEmpty().allSatisfy(body -> {
+            assertThat(body.path("status").asString()).isEqualTo("read");
+            assertThat(body.path("message_id").asString()).isEqualTo("wamid.e2e.1");
+        });
+        assertThat(bodies).anySatisfy(body -> assertThat(body.path("typing_indicator").path("type").asString())
+                .isEqualTo("text"));
+        assertThat(bodies.get(bodies.size() - 1).path("type").asString()).isEqualTo("text");
+    }
+
+    @Test
+    void movesTheReplysStatusForwardFromStatusWebhooks() {
+        // given
+        rig.deliver(text("wamid.e2e.1", "Do you have the jacket in size M?"));
+        String wamid = rig.awaitSent(KEY, SIZE_ANSWER).messageId();
+
+        // when
+        rig.deliver(WhatsAppWebhook.builder().at(Instant.now()).status(wamid, CUSTOMER, "read").signed(APP_SECRET));
+        rig.deliver(WhatsAppWebhook.builder().at(Instant.now()).status(wamid, CUSTOMER, "delivered").signed(APP_SECRET));
+        rig.awaitIdle();
+
+        // then
+        assertThat(rig.history(KEY)).filteredOn(message -> message.messageId().equals(wamid))
+                .extracting(MessageRecord::status).containsExactly(DeliveryStatus.READ);
+    }
+
+    @Test
+    void handsTheConversationToAPersonWhoAnswersFromTheBusinessApp() {
+        // given
+        rig.deliver(text("wamid.e2e.1", "Do you have the jacket in size M?"));
+        rig.awaitSent(KEY, SIZE_ANSWER);
+
+        // when
+        rig.deliver(WhatsAppWebhook.builder().at(Instant.now())
+                .echo(CUSTOMER, WhatsAppMessage.text("wamid.app.1", "Hi, Sam here, let me check.")).signed(APP_SECRET));
+        rig.deliver(text("wamid.e2e.2", "When do you open?"));
+        rig.awaitIdle();
+
+        // then
+        assertThat(rig.state(KEY)).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(textReplies()).hasSize(1);
+        assertThat(rig.history(KEY)).extracting(MessageRecord::messageId).endsWith("wamid.app.1", "wamid.e2e.2");
+    }
+
+    @Test
+    void acknowledgesAWebhookOfAnUnknownNumberAndAnswersNothing() {
+        // when
+        rig.deliver(WhatsAppWebhook.builder().business("999000999000", "15550000000").at(Instant.now())
+                .message(KERRY, WhatsAppMessage.text("wamid.other.1", "Do you have size M?")).signed(APP_SECRET));
+        rig.awaitIdle();
+
+        // then
+        assertThat(graph.requests()).isEmpty();
+        assertThat(rig.conversa().conversations().list(ConversaRig.TENANT, 10)).isEmpty();
     }
 
     private static WebhookRequest text(String id, String body) {

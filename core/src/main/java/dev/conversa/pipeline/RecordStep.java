@@ -96,10 +96,10 @@ final class RecordStep implements Middleware {
     }
 
     /**
-     * The time to record an inbound message at: the channel's time, unless the history already
-     * holds a later message. Channel times come from another clock (WhatsApp's in whole seconds),
-     * so a follow-up written right after the bot's reply may carry an earlier time than the reply;
-     * recorded at that time it would sort before the reply and look answered.
+     * The time to record a message that arrived by webhook at: the channel's time, unless the
+     * history already holds a later message. Channel times come from another clock (WhatsApp's in
+     * whole seconds), so a follow-up written right after the bot's reply may carry an earlier time
+     * than the reply; recorded at that time it would sort before the reply and look answered.
      */
     private Instant notBeforeLatest(TenantId tenant, ConversationKey conversation, Instant channelTime) {
         return stores.messages().history(tenant, conversation, 1).stream()
@@ -117,7 +117,7 @@ final class RecordStep implements Middleware {
         }
         stores.messages().append(new MessageRecord(tenant, echo.conversation(), header.externalId(),
                 Direction.OUTBOUND, Author.BUSINESS_ELSEWHERE, echo.content().kind(), text(echo.content()),
-                DeliveryStatus.SENT, header.timestamp()));
+                DeliveryStatus.SENT, notBeforeLatest(tenant, echo.conversation(), header.timestamp())));
     }
 
     private void audit(TenantId tenant, Instant now, String action, InboundEvent event, Map<String, String> extra) {

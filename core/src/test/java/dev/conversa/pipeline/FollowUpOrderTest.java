@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conversa.model.Direction;
+import dev.conversa.model.Echo;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.MessageContext;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A follow-up written right after the bot's reply can carry an earlier channel time than the
- * reply (WhatsApp's times are whole seconds from Meta's clock); it must still count as unanswered.
+ * reply (WhatsApp's times are whole seconds from Meta's clock); it must still count as unanswered,
+ * and it, like a person's echo, must follow the reply in the history.
  */
 class FollowUpOrderTest {
 
@@ -67,6 +69,21 @@ class FollowUpOrderTest {
                         tuple(Direction.INBOUND, Optional.of("size M?")),
                         tuple(Direction.OUTBOUND, Optional.of("Answer 1")),
                         tuple(Direction.INBOUND, Optional.of("and in blue?")));
+    }
+
+    @Test
+    void recordsAnEchoFromElsewhereAfterTheBotsReplyItArrivedAfter() throws Exception {
+        // given
+        Instant first = fixture.clock.instant();
+        answeredFirstMessageAt(first);
+
+        // when
+        fixture.process(pipeline, new Echo(new EventHeader(KEY.channel(), KEY.accountId(), KEY.contactId(), "e1",
+                first.plusSeconds(1)), new Text("Sam here"), Optional.empty(), Optional.empty()));
+
+        // then
+        assertThat(fixture.stores.messages().history(TENANT, KEY, 10)).extracting(MessageRecord::text)
+                .containsExactly(Optional.of("size M?"), Optional.of("Answer 1"), Optional.of("Sam here"));
     }
 
     private void answeredFirstMessageAt(Instant time) throws Exception {
