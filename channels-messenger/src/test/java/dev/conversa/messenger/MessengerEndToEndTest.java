@@ -149,6 +149,46 @@ class MessengerEndToEndTest {
         assertThat(rig.history(KEY)).extracting(MessageRecord::messageId).doesNotContain("m_not_yet_recorded");
     }
 
+    @Test
+    void movesTheReplysStatusForwardFromDeliveryAndReadWebhooks() {
+        // given
+        rig.deliver(text("m_e2e_1", "Do you have the jacket in size M?"));
+        String mid = rig.awaitSent(KEY, SIZE_ANSWER).messageId();
+
+        // when
+        rig.deliver(MessengerWebhook.page(PAGE).at(Instant.now()).delivery(PSID, Instant.now(), mid).signed(APP_SECRET));
+        rig.awaitIdle();
+        DeliveryStatus delivered = status(mid);
+        rig.deliver(MessengerWebhook.page(PAGE).at(Instant.now()).read(PSID, Instant.now()).signed(APP_SECRET));
+        rig.awaitIdle();
+
+        // then
+        assertThat(delivered).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(status(mid)).isEqualTo(DeliveryStatus.READ);
+    }
+
+    @Test
+    void handsTheConversationToAPersonWhenAnotherAppTakesTheThread() {
+        // given
+        rig.deliver(text("m_e2e_1", "Do you have the jacket in size M?"));
+        rig.awaitSent(KEY, SIZE_ANSWER);
+
+        // when
+        rig.deliver(MessengerWebhook.page(PAGE).at(Instant.now())
+                .takeThreadControl(PSID, OUR_APP, INBOX_APP, "agent takes over").signed(APP_SECRET));
+        rig.deliver(text("m_e2e_2", "When do you open?"));
+        rig.awaitIdle();
+
+        // then
+        assertThat(rig.state(KEY)).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(textReplies()).extracting(MessengerEndToEndTest::replyText).containsExactly(SIZE_ANSWER);
+    }
+
+    private DeliveryStatus status(String mid) {
+        return rig.history(KEY).stream().filter(message -> message.messageId().equals(mid)).findFirst().orElseThrow()
+                .status();
+    }
+
     private static WebhookRequest text(String mid, String body) {
         return MessengerWebhook.page(PAGE).at(Instant.now()).text(PSID, mid, body).signed(APP_SECRET);
     }
