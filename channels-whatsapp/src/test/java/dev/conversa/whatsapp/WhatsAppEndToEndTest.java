@@ -159,6 +159,23 @@ class WhatsAppEndToEndTest {
         assertThat(rig.conversa().conversations().list(ConversaRig.TENANT, 10)).isEmpty();
     }
 
+    @Test
+    void repliesToACustomerWhoHidesTheirPhoneNumberByUserId() {
+        // given
+        String userId = "US.13491208655302741918";
+        WhatsAppCustomer hidden = WhatsAppCustomer.withoutPhone(userId, "Kerry Fisher", "kerry.f");
+
+        // when
+        rig.deliver(WhatsAppWebhook.builder().at(Instant.now())
+                .message(hidden, WhatsAppMessage.text("wamid.e2e.9", "Do you have size M?")).signed(APP_SECRET));
+
+        // then
+        JsonNode body = JSON.readTree(awaitTextReplies(1).get(0).body());
+        assertThat(body.path("recipient").asString()).isEqualTo(userId);
+        assertThat(body.has("to")).isFalse();
+        rig.awaitSent(new ConversationKey(ChannelType.WHATSAPP, NUMBER, userId), SIZE_ANSWER);
+    }
+
     private static WebhookRequest text(String id, String body) {
         return WhatsAppWebhook.builder().at(Instant.now()).message(KERRY, WhatsAppMessage.text(id, body))
                 .signed(APP_SECRET);
