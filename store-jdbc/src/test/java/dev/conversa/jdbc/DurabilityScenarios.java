@@ -1,0 +1,116 @@
+package dev.conversa.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conversa.model.InboundEvent;
+import dev.conversa.store.InboxEntry;
+import dev.conversa.store.OutboxState;
+import dev.conversa.store.Stores;
+import dev.conversa.testsupport.MutableClock;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crashes and storms against a real database: simulated instances share the stores, a test
+ * clock makes leases expire, and a {@link Ledger} tells what the outside world saw.
+ */
+abstract class DurabilityScenarios {
+
+    private final MutableClock clock = MutableClock.at("2026-01-05T09:00:00Z");
+    private final Ledger ledger = new Ledger();
+    private Stores stores;
+
+    abstract JdbcStores createStores(Clock clock);
+
+    @BeforeEach
+    void freshStores() {
+        stores = createStores(clock).stores();
+    }
+
+    @Test
+    void aNewInstanceFinishesTheWorkOfOneThatDiedWhileHandlingEvents() {
+        // given
+        Workload work = Workload.of(1000, 50, clock.instant());
+        List<List<InboundEvent>> batches = work.batches(10);
+        batches.subList(0, 60).forEach(batch -> stores.inbox().append(Workload.TENANT, batch, clock.instant()));
+        Instance doomed = Instance.dyingWhileHandling(437, stores, clock, ledger);
+        doomed.runUntilIdle();
+        batches.subList(60, 100).forEach(batch -> stores.inbox().append(Workload.TENANT, batch, clock.instant()));
+
+        // when
+        clock.advance(Instance.LEASE.plusSeconds(1));
+        Instance.healthy("survivor", stores, clock, ledger).runUntilIdle();
+
+        // then
+        assertThat(doomed.isDead()).isTrue();
+        assertThat(stores.inbox().pendingCount()).isZero();
+        assertThat(ledger.handledInOrder()).isEqualTo(work.expectedOrder());
+        assertThat(ledger.sentInOrder()).isEqualTo(work.expectedOrder());
+        assertThat(ledger.sendsPerReply()).hasSize(1000).allSatisfy((reply, sends) -> assertThat(sends).hasValue(1));
+        assertThat(stores.outbox().list(Workload.TENANT, OutboxState.SENT, 2000)).hasSize(1000);
+    }
+
+    @Test
+    void aReplyInFlightWhenItsInstanceDiedBecomesUncertainAndIsNeverSentAgain() {
+        // given
+        Workload work = Workload.of(1000, 50, clock.instant());
+        work.batches(10).forEach(batch -> stores.inbox().append(Workload.TENANT, batch, clock.instant()));
+        Instance doomed = Instance.dyingWhileSending(300, stores, clock, ledger);
+        doomed.runUntilIdle();
+
+        // when
+        clock.advance(Instance.LEASE.plusSeconds(1));
+        Instance.healthy("survivor", stores, clock, ledger).runUntilIdle();
+
+        // then
+        assertThat(doomed.isDead()).isTrue();
+        assertThat(ledger.everyHandling()).isEqualTo(work.expectedOrder());
+        assertThat(ledger.sentInOrder()).isEqualTo(work.expectedOrder());
+        assertThat(ledger.sendsPerReply()).hasSize(1000).allSatisfy((reply, sends) -> assertThat(sends).hasValue(1));
+        assertThat(stores.outbox().list(Workload.TENANT, OutboxState.SEND_UNCERTAIN, 10)).hasSize(1);
+        assertThat(stores.outbox().list(Workload.TENANT, OutboxState.SENT, 2000)).hasSize(999);
+    }
+
+    @Test
+    void theSameEventDeliveredOneHundredTimesAtOnceIsStoredOnceAndAnsweredOnce() throws Exception {
+        // given
+        InboundEvent event = Workload.message(Workload.of(1, 1, clock.instant()).expectedOrder().keySet()
+                .iterator().next(), "wamid.storm", clock.instant());
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<InboxEntry>>> deliveries = new ArrayList<>();
+
+        // when
+        try {
+            for (int i = 0; i < 100; i++) {
+                deliveries.add(pool.submit(() -> {
+                    go.await();
+                    return stores.inbox().append(Workload.TENANT, List.of(event), clock.instant());
+                }));
+            }
+            go.countDown();
+            List<InboxEntry> created = new ArrayList<>();
+            for (Future<List<InboxEntry>> delivery : deliveries) {
+                created.addAll(delivery.get(60, TimeUnit.SECONDS));
+            }
+            Instance.healthy("worker", stores, clock, ledger).runUntilIdle();
+
+            // then
+            assertThat(created).hasSize(1);
+            assertThat(stores.inbox().pendingCount()).isZero();
+            assertThat(ledger.sendsPerReply()).containsOnlyKeys("wamid.storm");
+            assertThat(ledger.sendsPerReply().get("wamid.storm")).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+}
