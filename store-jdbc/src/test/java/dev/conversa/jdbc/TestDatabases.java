@@ -58,6 +58,11 @@ final class TestDatabases {
         return stores;
     }
 
+    /** Another instance's stores on the shared PostgreSQL database, left as they are. */
+    static JdbcStores postgresInstance(Clock clock) {
+        return JdbcStores.builder().dataSource(postgresDataSource()).tokenCipher(cipher()).clock(clock).build();
+    }
+
     /** The shared PostgreSQL server's pooled data source, started on first use. */
     static synchronized DataSource postgresDataSource() {
         if (postgres == null) {
