@@ -16,7 +16,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Messages keyed by tenant, channel and message id. Each keeps the order it was appended in,
- * which breaks ties between messages with the same timestamp.
+ * which breaks ties between messages with the same timestamp. A rename onto an id already stored
+ * (the channel echoed the message before it was renamed) replaces that record, keeping the
+ * furthest status of the two.
  */
 final class InMemoryMessageStore implements MessageStore {
 
@@ -54,8 +56,10 @@ final class InMemoryMessageStore implements MessageStore {
         if (stored == null) {
             return false;
         }
-        messages.put(key(tenant, channel, newId), stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),
-                newId, m.direction(), m.author(), m.kind(), m.text(), m.status(), m.timestamp())));
+        Key newKey = key(tenant, channel, newId);
+        DeliveryStatus status = furthest(stored.message().status(), messages.get(newKey));
+        messages.put(newKey, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),
+                newId, m.direction(), m.author(), m.kind(), m.text(), status, m.timestamp())));
         return true;
     }
 
@@ -104,6 +108,10 @@ final class InMemoryMessageStore implements MessageStore {
         int before = messages.size();
         messages.values().removeIf(s -> s.belongsTo(tenant, conversation));
         return before - messages.size();
+    }
+
+    private static DeliveryStatus furthest(DeliveryStatus status, Stored other) {
+        return other != null && other.message().status().isAfter(status) ? other.message().status() : status;
     }
 
     private static Key key(TenantId tenant, ChannelType channel, String messageId) {

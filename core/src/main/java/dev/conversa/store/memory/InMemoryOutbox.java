@@ -62,6 +62,7 @@ final class InMemoryOutbox implements Outbox {
             if (claimed.size() == max) {
                 break;
             }
+            // the oldest pending entry decides for its conversation: sent when due, else it holds back the rest
             if (slot.state == OutboxState.PENDING && decided.add(Lane.of(slot)) && slot.isDueAt(now)) {
                 claimed.add(slot.claim(++lastFence, now.plus(lease)));
             }

@@ -4,7 +4,8 @@ import dev.conversa.store.Stores;
 
 /**
  * Creates stores that keep everything in memory, for tests, demos and the quick start. Nothing
- * survives the JVM; use {@code conversa-jdbc} in production.
+ * survives the JVM and nothing is written anywhere, so access tokens are held as given rather
+ * than encrypted; use {@code conversa-jdbc} in production.
  *
  * <pre>{@code
  * Stores stores = InMemoryStores.create();

@@ -129,4 +129,16 @@ public abstract class ConversationStoreContract extends StoreContract {
         assertThat(conversations().find(TENANT_A, ANNA)).isEmpty();
         assertThat(conversations().delete(TENANT_A, ANNA)).isFalse();
     }
+
+    @Test
+    void getOrOpenNeverReturnsAnotherTenantsConversation() {
+        Conversation mine = conversations().getOrOpen(TENANT_A, ANNA, now());
+        conversations().update(mine.withState(ConversationState.WITH_AGENT, inSeconds(1)));
+
+        Conversation theirs = conversations().getOrOpen(TENANT_B, ANNA, inSeconds(2));
+
+        assertThat(theirs).isEqualTo(Conversation.open(TENANT_B, ANNA, inSeconds(2)));
+        assertThat(conversations().find(TENANT_A, ANNA).orElseThrow().state())
+                .isEqualTo(ConversationState.WITH_AGENT);
+    }
 }

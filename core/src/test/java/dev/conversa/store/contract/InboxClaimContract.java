@@ -258,4 +258,15 @@ public abstract class InboxClaimContract extends StoreContract {
 
         assertThat(inbox().claim("w", 10, LEASE, inSeconds(3600))).isEmpty();
     }
+
+    @Test
+    void retryingAnEntryAsAnotherTenantThrowsLeaseLost() {
+        append(ANNA, "a1");
+        InboxEntry entry = inbox().claim("w", 1, LEASE, now()).get(0);
+        InboxEntry forged = new InboxEntry(entry.id(), TENANT_B, entry.conversation(), entry.event(),
+                entry.notBefore(), entry.attempts(), entry.fence());
+
+        assertThatThrownBy(() -> inbox().retry(forged, now(), "x")).isInstanceOf(LeaseLostException.class);
+        assertThat(inbox().claim("w", 1, LEASE, inSeconds(1))).isEmpty();
+    }
 }

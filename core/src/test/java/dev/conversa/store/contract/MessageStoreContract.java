@@ -200,4 +200,19 @@ public abstract class MessageStoreContract extends StoreContract {
         assertThat(messages().history(TENANT_A, BOB, 10)).hasSize(1);
         assertThat(messages().history(TENANT_B, ANNA, 10)).hasSize(1);
     }
+
+    @Test
+    void renameOntoAnIdAlreadyStoredKeepsOneMessageWithTheFurthestStatus() {
+        MessageRecord provisional = record(TENANT_A, ANNA, "outbox:7", now()).withStatus(DeliveryStatus.SENT);
+        messages().append(provisional);
+        messages().append(record(TENANT_A, ANNA, "wamid.7", inSeconds(1)).withStatus(DeliveryStatus.DELIVERED));
+
+        assertThat(messages().rename(TENANT_A, WA, "outbox:7", "wamid.7")).isTrue();
+
+        assertThat(messages().history(TENANT_A, ANNA, 10)).singleElement().satisfies(m -> {
+            assertThat(m.messageId()).isEqualTo("wamid.7");
+            assertThat(m.text()).isEqualTo(provisional.text());
+            assertThat(m.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        });
+    }
 }

@@ -311,4 +311,17 @@ public abstract class OutboxContract extends StoreContract {
                 .containsExactly("k3");
         assertThat(outbox().list(TENANT_B, OutboxState.PENDING, 10)).hasSize(1);
     }
+
+    @Test
+    void enqueueAfterTheEntryWasSentReturnsTheSentEntryAndSendsNothingNew() {
+        enqueue(ANNA, "k1");
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+        outbox().markSent(claimed, Optional.of("wamid.1"), now());
+
+        OutboxEntry again = outbox().enqueue(TENANT_A, reply(ANNA, "text k1"), "k1", inSeconds(60));
+
+        assertThat(again.id()).isEqualTo(claimed.id());
+        assertThat(again.state()).isEqualTo(OutboxState.SENT);
+        assertThat(outbox().claim("w", 10, LEASE, inSeconds(60))).isEmpty();
+    }
 }

@@ -23,7 +23,9 @@ public abstract class StoreContract {
     protected Stores stores;
 
     /**
-     * Creates fresh, empty stores for one test. Called before each test.
+     * Creates fresh, empty stores for one test. Called before each test, before the subclass's
+     * own {@code @BeforeEach} methods, so create any database or schema here; close it in an
+     * {@code @AfterEach} method of the subclass.
      *
      * @param clock the test's clock, for implementations that read the time themselves
      * @return the stores under test
