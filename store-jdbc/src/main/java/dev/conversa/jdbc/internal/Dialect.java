@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The databases the stores speak to, with the few statements that differ between them. Both
  * run at READ COMMITTED and both skip conversations another claimer holds ({@code FOR UPDATE
- * SKIP LOCKED}, in H2 since 2.2).
+ * SKIP LOCKED}, which H2 2.x supports as well; tested with H2 2.5).
  */
 public enum Dialect {
     /** H2 2.x, the embedded default. */

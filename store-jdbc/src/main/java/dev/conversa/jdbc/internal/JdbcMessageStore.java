@@ -8,6 +8,7 @@ import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.MessageStore;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Messages in {@code conversa_message}. A status moves forward in one statement that compares
- * ranks in the database, so concurrent status webhooks never move it back.
+ * ranks in the database, so concurrent status webhooks never move it back. A rename onto an id
+ * already stored (the channel echoed the message first) replaces that row, keeping the
+ * furthest status of the two.
  */
 public final class JdbcMessageStore implements MessageStore {
 
@@ -67,8 +70,26 @@ public final class JdbcMessageStore implements MessageStore {
     public boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId) {
         Objects.requireNonNull(newId, "newId");
         Object[] id = idOf(tenant, channel, oldId);
-        return database.inTransaction("renaming a message", connection -> Rows.update(connection,
-                "UPDATE conversa_message SET message_id = ?" + BY_ID, newId, id[0], id[1], id[2]) == 1);
+        return database.inTransaction("renaming a message", connection -> {
+            Optional<DeliveryStatus> renamed = status(connection, id[0], id[1], oldId);
+            if (renamed.isEmpty()) {
+                return false;
+            }
+            DeliveryStatus status = renamed.get();
+            if (!newId.equals(oldId)) {
+                Optional<DeliveryStatus> echoed = status(connection, id[0], id[1], newId);
+                status = echoed.filter(e -> e.isAfter(renamed.get())).orElse(status);
+                Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id[0], id[1], newId);
+            }
+            return Rows.update(connection, "UPDATE conversa_message SET message_id = ?, status = ?, status_rank = ?"
+                    + BY_ID, newId, status.name(), rank(status), id[0], id[1], id[2]) == 1;
+        });
+    }
+
+    private static Optional<DeliveryStatus> status(Connection connection, Object tenant, Object channel,
+            String messageId) throws SQLException {
+        return Rows.first(connection, "SELECT status FROM conversa_message" + BY_ID + " FOR UPDATE",
+                row -> DeliveryStatus.valueOf(row.getString(1)), tenant, channel, messageId);
     }
 
     @Override
