@@ -13,6 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -48,6 +55,32 @@ class JdbcStoresTest {
         assertThat(jdbc.migrate()).isEmpty();
         assertThat(queryString(dataSource, "SELECT description FROM conversa_schema_version WHERE version = 1"))
                 .isEqualTo("init");
+    }
+
+    @Test
+    void instancesMigratingAtOnceApplyEachVersionOnce() throws Exception {
+        JdbcStores fresh = JdbcStores.builder().dataSource(TestDatabases.newPostgresDatabase())
+                .tokenCipher(TestDatabases.cipher()).build();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<Integer>>> migrations = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                migrations.add(pool.submit(() -> {
+                    go.await();
+                    return fresh.migrate();
+                }));
+            }
+            go.countDown();
+            List<Integer> applied = new ArrayList<>();
+            for (Future<List<Integer>> migration : migrations) {
+                applied.addAll(migration.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(applied).containsExactly(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.conversa.jdbc.internal;
 
 import dev.conversa.ConversaException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The databases the stores speak to, with the few statements that differ between them. Both
@@ -45,6 +46,17 @@ public enum Dialect {
      */
     public String migrationFolder() {
         return "db/migration/" + folder;
+    }
+
+    /**
+     * The statement that keeps two migrations from running at once, for the length of the
+     * transaction: an advisory lock on PostgreSQL; none on H2, whose embedded database belongs
+     * to one process.
+     *
+     * @return the statement, if the dialect has one
+     */
+    Optional<String> migrationLock() {
+        return this == POSTGRESQL ? Optional.of("SELECT pg_advisory_xact_lock(7305412391)") : Optional.empty();
     }
 
     /**
