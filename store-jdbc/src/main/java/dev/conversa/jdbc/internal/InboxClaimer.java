@@ -76,7 +76,7 @@ final class InboxClaimer {
         int taken = Rows.update(connection, "UPDATE conversa_inbox SET status = 'CLAIMED', fence = ?, "
                 + "attempts = attempts + 1, lease_until = ?, worker = ?, reply_slot = NULL "
                 + "WHERE id = ? AND tenant = ? AND status = ? AND fence = ?", candidate.fence() + 1, until,
-                InboxRows.clip(worker, 200), candidate.id(), lane.tenant(), candidate.status(), candidate.fence());
+                Rows.clip(worker, 200), candidate.id(), lane.tenant(), candidate.status(), candidate.fence());
         if (taken == 0) {
             return Optional.empty();
         }

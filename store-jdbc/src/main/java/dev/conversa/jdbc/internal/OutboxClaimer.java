@@ -16,7 +16,8 @@ import java.util.Optional;
  * its answer, so Meta may have accepted them, and they are never sent again automatically.
  * Then, like {@link InboxClaimer}, it takes the conversations whose oldest pending entry is due
  * and none is being sent, locks each lane and claims that entry with a compare-and-set that
- * raises the fence.
+ * raises the fence. An entry whose stored message this version cannot read is marked {@code
+ * DEAD} instead, so it neither blocks its conversation nor is lost.
  */
 final class OutboxClaimer {
 
@@ -67,12 +68,18 @@ final class OutboxClaimer {
         int taken = Rows.update(connection, "UPDATE conversa_outbox SET state = 'SENDING', fence = ?, "
                 + "attempts = attempts + 1, lease_until = ?, worker = ? "
                 + "WHERE id = ? AND tenant = ? AND state = 'PENDING' AND fence = ?", head.fence() + 1, until,
-                InboxRows.clip(worker, 200), head.id(), lane.tenant(), head.fence());
+                Rows.clip(worker, 200), head.id(), lane.tenant(), head.fence());
         if (taken == 0) {
             return Optional.empty();
         }
-        return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE id = ? "
-                + "AND tenant = ?", OutboxRows::entry, head.id(), lane.tenant());
+        try {
+            return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE id = ? "
+                    + "AND tenant = ?", OutboxRows::entry, head.id(), lane.tenant());
+        } catch (OutboxRows.UnreadableMessageException e) {
+            Rows.update(connection, "UPDATE conversa_outbox SET state = 'DEAD', last_error = ?, lease_until = NULL "
+                    + "WHERE id = ? AND tenant = ?", e.getMessage(), head.id(), lane.tenant());
+            return Optional.empty();
+        }
     }
 
     private record Open(long id, String state, Instant notBefore, long fence) {}
