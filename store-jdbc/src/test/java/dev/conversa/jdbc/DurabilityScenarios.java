@@ -2,12 +2,16 @@ package dev.conversa.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.ConversationKey;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import dev.conversa.testsupport.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +81,39 @@ abstract class DurabilityScenarios {
         assertThat(ledger.sendsPerReply()).hasSize(1000).allSatisfy((reply, sends) -> assertThat(sends).hasValue(1));
         assertThat(stores.outbox().list(Workload.TENANT, OutboxState.SEND_UNCERTAIN, 10)).hasSize(1);
         assertThat(stores.outbox().list(Workload.TENANT, OutboxState.SENT, 2000)).hasSize(999);
+    }
+
+    @Test
+    void repliesScheduledAtOnceForOneConversationLeaveOnePendingReplyTask() throws Exception {
+        // given
+        ConversationKey anna = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "anna");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> schedules = new ArrayList<>();
+
+        // when
+        try {
+            for (int i = 0; i < 8; i++) {
+                Instant due = clock.instant().plusSeconds(i);
+                schedules.add(pool.submit(() -> {
+                    go.await();
+                    stores.inbox().scheduleReply(Workload.TENANT, anna, due, clock.instant());
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> schedule : schedules) {
+                schedule.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // then
+        assertThat(stores.inbox().pendingCount()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(stores.inbox().claim("w", 5, Instance.LEASE, clock.instant()))
+                .singleElement().satisfies(task -> assertThat(task.isReplyTask()).isTrue());
     }
 
     @Test
