@@ -24,6 +24,15 @@ import java.net.URI;
 public interface GraphClient {
 
     /**
+     * Starts configuring a client; every setting has a safe default.
+     *
+     * @return a new builder
+     */
+    static GraphClientBuilder builder() {
+        return new GraphClientBuilder();
+    }
+
+    /**
      * Runs one call, retrying what may succeed later.
      *
      * @param request the call

@@ -1,0 +1,90 @@
+package dev.conversa.openai;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static dev.conversa.openai.OpenAiStub.chat;
+import static dev.conversa.openai.OpenAiStub.json;
+import static dev.conversa.openai.OpenAiStub.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.conversa.respond.ResponderRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AgentAssistTest {
+
+    @RegisterExtension
+    static WireMockExtension openAi = OpenAiStub.server();
+
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final UsageMeter meter = new UsageMeter();
+    private final ResponderRequest conversation = Conversations.whatsApp()
+            .customer("My cake order is late")
+            .bot("I'm passing you to a colleague.")
+            .customer("It was for 3 pm")
+            .request();
+
+    @Test
+    void suggestsAReplyFromTheModel() {
+        openAi.stubFor(chat().willReturn(ok("answer.json")));
+
+        assertThat(assist().suggestReply(conversation)).contains("We are open from 7:00 to 18:00, every day but Monday.");
+    }
+
+    @Test
+    void asksForADraftAfterTheHistoryWithoutTools() {
+        openAi.stubFor(chat().willReturn(ok("answer.json")));
+
+        assist().suggestReply(conversation);
+
+        openAi.verify(postRequestedFor(urlEqualTo(OpenAiStub.PATH))
+                .withRequestBody(matchingJsonPath("$.messages[3].content", equalTo("It was for 3 pm")))
+                .withRequestBody(matchingJsonPath("$.messages[4].role", equalTo("system")))
+                .withRequestBody(matchingJsonPath("$.store", equalTo("false")))
+                .withRequestBody(notMatching(".*\"tools\".*"))
+                .withRequestBody(notMatching(".*handoff_to_human.*")));
+    }
+
+    @Test
+    void summarizesTheConversationAsATranscript() {
+        openAi.stubFor(chat().willReturn(ok("answer.json")));
+
+        assertThat(assist().summarize(conversation)).isPresent();
+
+        openAi.verify(postRequestedFor(urlEqualTo(OpenAiStub.PATH))
+                .withRequestBody(matchingJsonPath("$.messages.length()", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo(
+                        "Customer: My cake order is late\nBusiness: I'm passing you to a colleague.\nCustomer: It was for 3 pm"))));
+    }
+
+    @Test
+    void returnsNothingWhenTheModelFails() {
+        openAi.stubFor(chat().willReturn(json(500, "error-500.json")));
+
+        assertThat(assist().summarize(conversation)).isEmpty();
+    }
+
+    @Test
+    void returnsNothingWhenTheModelRefuses() {
+        openAi.stubFor(chat().willReturn(ok("refusal.json")));
+
+        assertThat(assist().suggestReply(conversation)).isEmpty();
+    }
+
+    @Test
+    void reportsItsUsageLikeAnyRequest() {
+        openAi.stubFor(chat().willReturn(ok("answer.json")));
+
+        assist().summarize(conversation);
+
+        assertThat(meter.totals(Conversations.TENANT)).isEqualTo(new UsageTotals(1, 120, 30));
+    }
+
+    private AgentAssist assist() {
+        return OpenAiStub.responder(openAi, sleeper).usageListener(meter).build().agentAssist();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.conversa.openai;
+
+import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.model.Author;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.Contact;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.Direction;
+import dev.conversa.model.MediaKind;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.TenantId;
+import dev.conversa.respond.ResponderRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds responder requests from core's records, and reads fixtures. */
+final class Conversations {
+
+    static final TenantId TENANT = TenantId.of("rosa-bakery");
+    static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+    static final ChannelCapabilities WHATSAPP = new ChannelCapabilities(4096, 3, 20, 10, 0, true, true, true, true,
+            Set.of(MediaKind.IMAGE), Duration.ofHours(24), Optional.empty(), "*bold* _italic_ ~strikethrough~");
+    static final ChannelCapabilities INSTAGRAM = new ChannelCapabilities(1000, 3, 20, 0, 13, false, true, true, true,
+            Set.of(MediaKind.IMAGE), Duration.ofHours(24), Optional.of(Duration.ofDays(7)), "plain text");
+
+    private final TenantId tenant;
+    private final ConversationKey key;
+    private final List<MessageRecord> history = new ArrayList<>();
+    private Optional<Contact> contact = Optional.empty();
+    private ChannelCapabilities capabilities = WHATSAPP;
+
+    private Conversations(TenantId tenant, ChannelType channel) {
+        this.tenant = tenant;
+        this.key = new ConversationKey(channel, "1098765432", "4915112345678");
+    }
+
+    static Conversations whatsApp() {
+        return new Conversations(TENANT, ChannelType.WHATSAPP);
+    }
+
+    static Conversations whatsApp(TenantId tenant) {
+        return new Conversations(tenant, ChannelType.WHATSAPP);
+    }
+
+    static Conversations instagram() {
+        Conversations conversation = new Conversations(TENANT, ChannelType.INSTAGRAM);
+        conversation.capabilities = INSTAGRAM;
+        return conversation;
+    }
+
+    Conversations contact(String name, String phoneNumber) {
+        contact = Optional.of(new Contact(tenant, key.channel(), key.contactId(), Optional.of(name), Optional.empty(),
+                Optional.of(phoneNumber), T0));
+        return this;
+    }
+
+    Conversations customer(String text) {
+        return add(Direction.INBOUND, Author.CUSTOMER, "text", Optional.of(text));
+    }
+
+    Conversations customerSent(String kind) {
+        return add(Direction.INBOUND, Author.CUSTOMER, kind, Optional.empty());
+    }
+
+    Conversations bot(String text) {
+        return add(Direction.OUTBOUND, Author.BOT, "text", Optional.of(text));
+    }
+
+    Conversations agent(String text) {
+        return add(Direction.OUTBOUND, Author.AGENT, "text", Optional.of(text));
+    }
+
+    ResponderRequest request() {
+        Conversation conversation = Conversation.open(tenant, key, T0);
+        return new ResponderRequest(conversation, contact, history, capabilities);
+    }
+
+    private Conversations add(Direction direction, Author author, String kind, Optional<String> text) {
+        int n = history.size();
+        history.add(new MessageRecord(tenant, key, "wamid." + n, direction, author, kind, text,
+                DeliveryStatus.DELIVERED, T0.plusSeconds(60L * n)));
+        return this;
+    }
+
+    static String fixture(String name) {
+        return resource("/fixtures/openai/" + name);
+    }
+
+    static String resource(String path) {
+        try (InputStream in = Conversations.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.conversa.instagram;
+
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.SendRequest;
+import dev.conversa.channel.SendResult;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.messenger.internal.MessagingEventParser;
+import dev.conversa.messenger.internal.MessagingWindow;
+import dev.conversa.messenger.internal.SendApiClient;
+import dev.conversa.messenger.internal.SendApiDialect;
+import dev.conversa.messenger.internal.SendApiRenderer;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.MediaKind;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Instagram channel: normalizes webhooks whose {@code object} is {@code "instagram"} with the
+ * Messenger Platform parser (the account id is the Instagram professional account id, contacts
+ * are IGSIDs) and sends through the Send API.
+ *
+ * <p>Each {@link ChannelAccount} (account id = the Instagram account id) chooses how it sends:
+ * <ul>
+ *   <li>through its Facebook Page (default): {@code POST /{page-id}/messages} on the client's base
+ *       URL ({@code https://graph.facebook.com}) with the Page access token; the Page id comes
+ *       from the setting {@value #PAGE_ID_SETTING}, and without it {@code /me/messages}, which the
+ *       Page token resolves to its Page;
+ *   <li>with Instagram Login, when the setting {@value #LOGIN_SETTING} is {@code "true"}:
+ *       {@code POST /{ig-id}/messages} on {@code https://graph.instagram.com} (configurable) with
+ *       the Instagram user access token.
+ * </ul>
+ *
+ * <p>Limits checked before any request: text up to 1000 characters, 13 quick replies of 20
+ * characters, images, audio and video only (no files, no stickers); a {@code React} with a heart
+ * becomes the {@code react} sender action and an empty emoji {@code unreact} (Instagram reacts
+ * with a heart only; other emoji are refused). Instagram has no button
+ * template here: buttons and lists become quick replies or numbered text, a call to action
+ * becomes text with its URL. The window rules are Messenger's: {@code RESPONSE} within 24 hours,
+ * a person's reply tagged {@code HUMAN_AGENT} up to 7 days, otherwise
+ * {@link dev.conversa.messenger.OutsideWindowException} before any request.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @see <a href="https://developers.facebook.com/docs/messenger-platform/instagram">Instagram Messaging</a>
+ */
+public final class InstagramChannel implements ChannelAdapter {
+
+    /** Account setting: {@code "true"} for accounts connected with Instagram Login. */
+    public static final String LOGIN_SETTING = dev.conversa.messenger.PageConnector.INSTAGRAM_LOGIN_SETTING;
+    /** Account setting: the id of the Facebook Page the Instagram account is linked to. */
+    public static final String PAGE_ID_SETTING = dev.conversa.messenger.PageConnector.INSTAGRAM_PAGE_ID_SETTING;
+    /** The Instagram Graph API host for Instagram Login accounts. */
+    public static final URI INSTAGRAM_GRAPH = URI.create("https://graph.instagram.com");
+
+    static final SendApiDialect DIALECT = new SendApiDialect("Instagram", 1000, false,
+            Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.ANIMATION), true);
+
+    private static final MessagingEventParser PARSER = new MessagingEventParser(ChannelType.INSTAGRAM, "instagram");
+    private static final SendApiRenderer RENDERER = new SendApiRenderer(DIALECT);
+
+    private final URI loginBaseUrl;
+
+    private InstagramChannel(URI loginBaseUrl) {
+        this.loginBaseUrl = loginBaseUrl;
+    }
+
+    /**
+     * Creates the channel with Instagram Login accounts on {@code https://graph.instagram.com}.
+     *
+     * @return the channel
+     */
+    public static InstagramChannel create() {
+        return new InstagramChannel(INSTAGRAM_GRAPH);
+    }
+
+    /**
+     * Creates the channel with another host for Instagram Login accounts (a proxy, a test stub).
+     *
+     * @param loginBaseUrl the base URL used instead of {@code https://graph.instagram.com}
+     * @return the channel
+     */
+    public static InstagramChannel withLoginBaseUrl(URI loginBaseUrl) {
+        return new InstagramChannel(Objects.requireNonNull(loginBaseUrl, "loginBaseUrl"));
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.INSTAGRAM;
+    }
+
+    @Override
+    public String webhookObject() {
+        return "instagram";
+    }
+
+    @Override
+    public List<InboundEvent> normalize(WebhookPayload payload) {
+        return PARSER.parse(payload);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws dev.conversa.messenger.OutsideWindowException if the messaging window does not allow
+     *     the message
+     */
+    @Override
+    public SendResult send(SendRequest request, GraphClient graph) {
+        List<String> bodies = RENDERER.render(request);
+        ChannelAccount account = request.account();
+        if (usesInstagramLogin(account)) {
+            return SendApiClient.send(bodies, "/" + account.accountId() + "/messages", account.accessToken(),
+                    graph.withBaseUrl(loginBaseUrl));
+        }
+        String sender = Optional.ofNullable(account.settings().get(PAGE_ID_SETTING)).orElse("me");
+        return SendApiClient.send(bodies, "/" + sender + "/messages", account.accessToken(), graph);
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return new ChannelCapabilities(DIALECT.maxTextLength(), SendApiDialect.MAX_QUICK_REPLIES,
+                SendApiDialect.MAX_TITLE_LENGTH, 0, SendApiDialect.MAX_QUICK_REPLIES, false, true, true, true,
+                DIALECT.media(), MessagingWindow.REPLY_WINDOW, Optional.of(MessagingWindow.HUMAN_AGENT_WINDOW),
+                "plain text");
+    }
+
+    /**
+     * Whether an account is connected with Instagram Login rather than through a Page.
+     *
+     * @param account the account
+     * @return true when its {@value #LOGIN_SETTING} setting is {@code "true"}
+     */
+    public static boolean usesInstagramLogin(ChannelAccount account) {
+        return "true".equalsIgnoreCase(account.settings().get(LOGIN_SETTING));
+    }
+}

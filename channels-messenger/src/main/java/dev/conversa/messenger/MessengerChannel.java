@@ -1,0 +1,130 @@
+package dev.conversa.messenger;
+
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.SendRequest;
+import dev.conversa.channel.SendResult;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.messenger.internal.MessagingEventParser;
+import dev.conversa.messenger.internal.MessagingWindow;
+import dev.conversa.messenger.internal.SendApiClient;
+import dev.conversa.messenger.internal.SendApiDialect;
+import dev.conversa.messenger.internal.SendApiRenderer;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.Media;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Messenger channel: normalizes webhooks whose {@code object} is {@code "page"} and sends
+ * through the Send API ({@code POST /{page-id}/messages} with the Page access token of the
+ * {@link ChannelAccount}, whose account id is the Page id).
+ *
+ * <p>Inbound: every event of {@code entry[].messaging[]}, and of {@code entry[].standby[]} as a
+ * {@code Handover} with action {@code STANDBY} (recorded, never answered). Echoes become
+ * {@code Echo} events with the sending app's id, so messages typed in the Page inbox can be told
+ * from this library's sends.
+ *
+ * <p>Outbound: within 24 hours of the customer's last message, {@code messaging_type}
+ * {@code RESPONSE}; between 24 hours and 7 days only messages written by a person
+ * ({@code Author.AGENT}) go, tagged {@code HUMAN_AGENT}; anything else fails with
+ * {@link OutsideWindowException} before any request. Text is limited to 2000 characters and 13
+ * quick replies of 20 characters, checked before any request. Buttons become a button template,
+ * a call to action a {@code web_url} button, a list a generic template, degrading to quick
+ * replies or text when they do not fit; a media caption is sent as a second text message.
+ *
+ * <pre>{@code
+ * Conversa conversa = Conversa.builder().channel(MessengerChannel.create()) ... .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @see <a href="https://developers.facebook.com/docs/messenger-platform/reference/send-api/">Send API</a>
+ */
+public final class MessengerChannel implements ChannelAdapter {
+
+    private static final MessagingEventParser PARSER = new MessagingEventParser(ChannelType.MESSENGER, "page");
+    private static final SendApiRenderer RENDERER = new SendApiRenderer(SendApiDialect.MESSENGER);
+
+    private MessengerChannel() {}
+
+    /**
+     * Creates the channel.
+     *
+     * @return the channel
+     */
+    public static MessengerChannel create() {
+        return new MessengerChannel();
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.MESSENGER;
+    }
+
+    @Override
+    public String webhookObject() {
+        return "page";
+    }
+
+    @Override
+    public List<InboundEvent> normalize(WebhookPayload payload) {
+        return PARSER.parse(payload);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws OutsideWindowException if the messaging window does not allow the message
+     */
+    @Override
+    public SendResult send(SendRequest request, GraphClient graph) {
+        List<String> bodies = RENDERER.render(request);
+        ChannelAccount account = request.account();
+        return SendApiClient.send(bodies, "/" + account.accountId() + "/messages", account.accessToken(), graph);
+    }
+
+    /**
+     * Uploads media for reuse ({@code POST /{page-id}/message_attachments}); send the returned id
+     * with {@link Media#byId}.
+     *
+     * @param account the Page
+     * @param media the media, by public https URL
+     * @param graph the client
+     * @return the attachment id
+     * @throws IllegalArgumentException if the media has no URL
+     * @throws dev.conversa.graph.GraphApiException if Meta refused the upload
+     */
+    public String uploadAttachment(ChannelAccount account, Media media, GraphClient graph) {
+        return SendApiClient.uploadFromUrl(attachmentsPath(account), media, account.accessToken(), graph);
+    }
+
+    /**
+     * Uploads media bytes for reuse ({@code POST /{page-id}/message_attachments}, multipart).
+     *
+     * @param account the Page
+     * @param media the media's kind, and its file name and MIME type when known
+     * @param bytes the file
+     * @param graph the client
+     * @return the attachment id
+     * @throws dev.conversa.graph.GraphApiException if Meta refused the upload
+     */
+    public String uploadAttachment(ChannelAccount account, Media media, byte[] bytes, GraphClient graph) {
+        return SendApiClient.uploadBytes(attachmentsPath(account), media, bytes, account.accessToken(), graph);
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return new ChannelCapabilities(SendApiDialect.MESSENGER.maxTextLength(), SendApiDialect.MAX_BUTTONS,
+                SendApiDialect.MAX_TITLE_LENGTH, SendApiDialect.MAX_ELEMENTS, SendApiDialect.MAX_QUICK_REPLIES,
+                false, false, true, true, SendApiDialect.MESSENGER.media(), MessagingWindow.REPLY_WINDOW,
+                Optional.of(MessagingWindow.HUMAN_AGENT_WINDOW), "plain text");
+    }
+
+    private static String attachmentsPath(ChannelAccount account) {
+        return "/" + account.accountId() + "/message_attachments";
+    }
+}

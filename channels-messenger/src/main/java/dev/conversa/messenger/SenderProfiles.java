@@ -1,0 +1,194 @@
+package dev.conversa.messenger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.conversa.ConversaException;
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.graph.GraphRequest;
+import dev.conversa.messenger.internal.GraphJson;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.SenderProfile;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Looks up who a PSID or IGSID is (Messenger: name; Instagram: name and username), cached per
+ * account and person. A lookup never fails: when Meta refuses (no consent, blocked, a
+ * phone-number account, an expired token) or cannot be reached, the result is
+ * {@link SenderProfile#UNKNOWN}, logged at DEBUG and not cached, so a later call tries again.
+ *
+ * <pre>{@code
+ * SenderProfiles profiles = SenderProfiles.builder().graph(graph).build();
+ * SenderProfile who = profiles.lookup(account, psid);
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class SenderProfiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SenderProfiles.class);
+
+    private final GraphClient graph;
+    private final URI instagramLoginBaseUrl;
+    private final Cache<Key, SenderProfile> cache;
+
+    private SenderProfiles(Builder builder) {
+        this.graph = builder.graph;
+        this.instagramLoginBaseUrl = builder.instagramLoginBaseUrl;
+        Clock clock = builder.clock;
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(builder.timeToLive)
+                .maximumSize(builder.maximumSize)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build();
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The profile of a person who wrote to the account.
+     *
+     * @param account the Page or Instagram account the person wrote to, with its token
+     * @param userId the PSID or IGSID
+     * @return the profile, or {@link SenderProfile#UNKNOWN} when Meta did not give it
+     */
+    public SenderProfile lookup(ChannelAccount account, String userId) {
+        Key key = new Key(account.tenant().value(), account.channel(), account.accountId(), userId);
+        SenderProfile cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            SenderProfile profile = fetch(account, userId);
+            cache.put(key, profile);
+            return profile;
+        } catch (ConversaException e) {
+            LOG.debug("Profile lookup failed on {} account {}: {}", account.channel(), account.accountId(), e.getMessage());
+            return SenderProfile.UNKNOWN;
+        }
+    }
+
+    private SenderProfile fetch(ChannelAccount account, String userId) {
+        boolean instagram = ChannelType.INSTAGRAM.equals(account.channel());
+        GraphClient client = "true".equalsIgnoreCase(account.settings().get(PageConnector.INSTAGRAM_LOGIN_SETTING))
+                ? graph.withBaseUrl(instagramLoginBaseUrl) : graph;
+        String fields = instagram ? "name,username" : "name,first_name,last_name";
+        JsonNode answer = GraphJson.read(client.execute(GraphRequest.get("/" + userId, Map.of("fields", fields)),
+                account.accessToken()), "the profile");
+        Optional<String> name = GraphJson.text(answer, "name").or(() -> fullName(answer));
+        return new SenderProfile(name, instagram ? GraphJson.text(answer, "username") : Optional.empty(),
+                Optional.empty());
+    }
+
+    private static Optional<String> fullName(JsonNode answer) {
+        String full = (GraphJson.text(answer, "first_name").orElse("") + " "
+                + GraphJson.text(answer, "last_name").orElse("")).trim();
+        return full.isEmpty() ? Optional.empty() : Optional.of(full);
+    }
+
+    private record Key(String tenant, ChannelType channel, String accountId, String userId) {}
+
+    /** Configures {@link SenderProfiles}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private GraphClient graph;
+        private URI instagramLoginBaseUrl = URI.create("https://graph.instagram.com");
+        private Duration timeToLive = Duration.ofHours(24);
+        private long maximumSize = 10_000;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        /**
+         * The Graph API client (required).
+         *
+         * @param graph the client
+         * @return this builder
+         */
+        public Builder graph(GraphClient graph) {
+            this.graph = Objects.requireNonNull(graph, "graph");
+            return this;
+        }
+
+        /**
+         * The host for Instagram Login accounts; default {@code https://graph.instagram.com}.
+         *
+         * @param baseUrl the base URL
+         * @return this builder
+         */
+        public Builder instagramLoginBaseUrl(URI baseUrl) {
+            this.instagramLoginBaseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /**
+         * How long a profile stays cached; default 24 hours (names change, and Meta's consent
+         * may be withdrawn).
+         *
+         * @param timeToLive a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder timeToLive(Duration timeToLive) {
+            if (timeToLive.isNegative() || timeToLive.isZero()) {
+                throw new IllegalArgumentException("timeToLive must be positive");
+            }
+            this.timeToLive = timeToLive;
+            return this;
+        }
+
+        /**
+         * The most profiles kept; default 10,000.
+         *
+         * @param maximumSize a positive count
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maximumSize(long maximumSize) {
+            if (maximumSize <= 0) {
+                throw new IllegalArgumentException("maximumSize must be positive");
+            }
+            this.maximumSize = maximumSize;
+            return this;
+        }
+
+        /**
+         * The clock the cache expires by; default the system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the lookup.
+         *
+         * @return the lookup
+         * @throws IllegalStateException if no graph client was set
+         */
+        public SenderProfiles build() {
+            if (graph == null) {
+                throw new IllegalStateException("SenderProfiles needs a GraphClient: call graph(...)");
+            }
+            return new SenderProfiles(this);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.conversa.messenger.internal;
+
+import dev.conversa.model.ReferralInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a {@code referral} object (m.me and ig.me links, ads, shops, the chat plugin) into
+ * {@link ReferralInfo}. The ad's id is the source id; its title and the post or product ids go
+ * into the details.
+ */
+final class ReferralParser {
+
+    private ReferralParser() {}
+
+    static Optional<ReferralInfo> referral(JsonNode referral) {
+        if (!referral.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode ads = referral.path("ads_context_data");
+        Map<String, String> details = new LinkedHashMap<>();
+        Nodes.text(referral, "type").ifPresent(v -> details.put("type", v));
+        Nodes.text(referral, "referer_uri").ifPresent(v -> details.put("referer_uri", v));
+        Nodes.text(referral.path("product"), "id").ifPresent(v -> details.put("product_id", v));
+        for (String field : new String[] {"photo_url", "video_url", "post_id", "product_id", "flow_id"}) {
+            Nodes.text(ads, field).ifPresent(v -> details.put("ad." + field, v));
+        }
+        return Optional.of(new ReferralInfo(
+                Nodes.text(referral, "source").orElse("UNKNOWN"),
+                Nodes.text(referral, "ref"),
+                Nodes.text(referral, "ad_id"),
+                Nodes.text(referral, "source_url"),
+                Nodes.text(ads, "ad_title"),
+                Optional.empty(),
+                details));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.conversa.messenger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.conversa.Secret;
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.SenderProfile;
+import dev.conversa.model.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SenderProfilesTest {
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    private static final String PROFILE = "/v23.0/" + GraphStub.PSID;
+    private static final ChannelAccount INSTAGRAM = ChannelAccount.of(TenantId.of("acme"), ChannelType.INSTAGRAM,
+            "178414", Secret.of("page-token"));
+
+    private final SettableClock clock = new SettableClock();
+    private final SenderProfiles profiles = SenderProfiles.builder().graph(GraphStub.client(wm)).clock(clock)
+            .timeToLive(Duration.ofHours(1)).build();
+
+    @Test
+    void looksUpAMessengerNameWithThePageToken() {
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(okJson(
+                "{\"first_name\":\"Ana\",\"last_name\":\"Silva\",\"id\":\"" + GraphStub.PSID + "\"}")));
+
+        SenderProfile profile = profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+
+        assertThat(profile).isEqualTo(new SenderProfile(Optional.of("Ana Silva"), Optional.empty(), Optional.empty()));
+        wm.verify(getRequestedFor(urlPathEqualTo(PROFILE))
+                .withQueryParam("fields", equalTo("name,first_name,last_name"))
+                .withHeader("Authorization", equalTo("Bearer " + GraphStub.TOKEN)));
+    }
+
+    @Test
+    void looksUpAnInstagramNameAndUsername() {
+        wm.stubFor(get(urlPathEqualTo("/v23.0/1293847561029384")).withQueryParam("fields", equalTo("name,username"))
+                .willReturn(okJson("{\"name\":\"Rita\",\"username\":\"rita.styles\"}")));
+
+        assertThat(profiles.lookup(INSTAGRAM, "1293847561029384")).isEqualTo(
+                new SenderProfile(Optional.of("Rita"), Optional.of("rita.styles"), Optional.empty()));
+    }
+
+    @Test
+    void servesARepeatedLookupFromTheCache() {
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(okJson("{\"name\":\"Ana Silva\"}")));
+
+        profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+        profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+
+        wm.verify(1, getRequestedFor(urlPathEqualTo(PROFILE)));
+    }
+
+    @Test
+    void looksUpAgainAfterTheTimeToLive() {
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(okJson("{\"name\":\"Ana Silva\"}")));
+
+        profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+        clock.advance(Duration.ofMinutes(61));
+        profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+
+        wm.verify(2, getRequestedFor(urlPathEqualTo(PROFILE)));
+    }
+
+    @Test
+    void answersUnknownWithoutThrowingWhenMetaRefuses() {
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(GraphStub.graphError(2018218, null, "Profile not available"))));
+
+        assertThat(profiles.lookup(GraphStub.PAGE, GraphStub.PSID)).isEqualTo(SenderProfile.UNKNOWN);
+    }
+
+    @Test
+    void doesNotCacheAFailedLookup() {
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(GraphStub.graphError(100, null, "consent required"))));
+
+        profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+        profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+
+        wm.verify(2, getRequestedFor(urlPathEqualTo(PROFILE)));
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class SettableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.conversa.whatsapp;
+
+import dev.conversa.ConversaException;
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.SendRequest;
+import dev.conversa.channel.SendResult;
+import dev.conversa.graph.GraphApiException;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.graph.GraphRequest;
+import dev.conversa.graph.GraphResponse;
+import dev.conversa.graph.Sleeper;
+import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.MediaKind;
+import dev.conversa.model.OutboundContent;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.Template;
+import dev.conversa.whatsapp.internal.Limits;
+import dev.conversa.whatsapp.internal.SendPacer;
+import dev.conversa.whatsapp.internal.WhatsAppNormalizer;
+import dev.conversa.whatsapp.internal.WhatsAppRenderer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The WhatsApp Cloud API channel: normalizes webhooks of the {@code whatsapp_business_account}
+ * object and sends every outbound kind through {@code POST /{phone-number-id}/messages}.
+ *
+ * <p>Before any request, a send checks WhatsApp's limits ({@link IllegalArgumentException}
+ * naming the limit) and the 24-hour customer-service window: a free-form message to a customer
+ * who has not written in the last 24 hours fails with a {@link WhatsAppException} of
+ * {@link WhatsAppError#OUTSIDE_WINDOW}, while templates still go. Sends are paced per business
+ * number (default 80 messages per second) and per recipient (default a burst of 10, then one
+ * every 6 seconds), waiting on the configured {@link Sleeper}. Meta's refusals arrive as
+ * {@link WhatsAppException}.
+ *
+ * <p>Immutable and thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * Conversa conversa = Conversa.builder()
+ *     .channel(WhatsAppChannel.create())
+ *     ...
+ *     .build();
+ * }</pre>
+ *
+ * @see <a href="https://developers.facebook.com/docs/whatsapp/cloud-api">WhatsApp Cloud API</a>
+ */
+public final class WhatsAppChannel implements ChannelAdapter {
+
+    /** How long after the customer's last message free-form messages may go. */
+    public static final Duration REPLY_WINDOW = Duration.ofHours(24);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(
+            Limits.TEXT, Limits.BUTTONS, Limits.BUTTON_TITLE, Limits.LIST_ROWS, Limits.BUTTONS,
+            true, true, true, true,
+            Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.DOCUMENT,
+                    MediaKind.STICKER, MediaKind.ANIMATION),
+            REPLY_WINDOW, Optional.empty(), "*bold* _italic_ ~strike~ ```mono```");
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final SendPacer pacer;
+    private final WhatsAppNormalizer normalizer;
+    private final WhatsAppRenderer renderer = new WhatsAppRenderer();
+
+    private WhatsAppChannel(Builder builder) {
+        this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
+        this.pacer = new SendPacer(builder.messagesPerSecond, builder.pairBurst, builder.pairInterval);
+        this.normalizer = new WhatsAppNormalizer(builder.clock);
+    }
+
+    /**
+     * A channel with the defaults: system clock, blocking sleeper, 80 messages per second.
+     *
+     * @return the channel
+     */
+    public static WhatsAppChannel create() {
+        return builder().build();
+    }
+
+    /**
+     * A builder with the defaults.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WHATSAPP;
+    }
+
+    @Override
+    public String webhookObject() {
+        return WhatsAppNormalizer.OBJECT;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Pure: no I/O. Unknown fields, types and malformed items become {@code Unsupported}
+     * values with their raw JSON.
+     *
+     * @throws IllegalArgumentException if the body is not a WhatsApp Business Account webhook
+     */
+    @Override
+    public List<InboundEvent> normalize(WebhookPayload payload) {
+        return normalizer.normalize(payload.root());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the message breaks a WhatsApp limit, or the account
+     *     is not a WhatsApp account or not the conversation's business number (nothing was sent)
+     * @throws WhatsAppException if the window is closed (nothing was sent) or WhatsApp refused
+     *     the message
+     */
+    @Override
+    public SendResult send(SendRequest request, GraphClient graph) {
+        if (!ChannelType.WHATSAPP.equals(request.account().channel())) {
+            throw new IllegalArgumentException("the account is not a WhatsApp account: " + request.account().channel());
+        }
+        OutboundMessage message = request.message();
+        if (!message.to().accountId().equals(request.account().accountId())) {
+            throw new IllegalArgumentException("the message's conversation belongs to business number "
+                    + message.to().accountId() + ", not to the sending account " + request.account().accountId());
+        }
+        OutboundContent content = message.content();
+        ObjectNode body = renderer.render(message);
+        if (body == null) {
+            return SendResult.marker();
+        }
+        if (content.isMessage() && !(content instanceof Template)) {
+            checkWindow(request.lastInboundAt(), request.now());
+        }
+        String number = request.account().accountId();
+        pace(number, content.isMessage() ? message.to().contactId() : null);
+        GraphResponse response;
+        try {
+            response = graph.execute(GraphRequest.postJson("/" + number + "/messages", body.toString()),
+                    request.account().accessToken());
+        } catch (GraphApiException e) {
+            throw WhatsAppException.of(e);
+        }
+        return content.isMessage() ? SendResult.sent(messageId(response)) : SendResult.marker();
+    }
+
+    @Override
+    public ChannelCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    private static void checkWindow(Optional<Instant> lastInboundAt, Instant now) {
+        if (lastInboundAt.isEmpty()) {
+            throw WhatsAppException.outsideWindow(null);
+        }
+        Duration since = Duration.between(lastInboundAt.get(), now);
+        if (since.compareTo(REPLY_WINDOW) >= 0) {
+            throw WhatsAppException.outsideWindow(since);
+        }
+    }
+
+    private void pace(String number, String recipient) {
+        Duration wait = pacer.reserve(number, recipient, clock.instant());
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversaException("interrupted while pacing a WhatsApp send; nothing was sent", e);
+        }
+    }
+
+    private static String messageId(GraphResponse response) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            root = JSON.missingNode();
+        }
+        JsonNode id = root.path("messages").path(0).path("id");
+        if (!id.isString() || id.stringValue().isBlank()) {
+            throw new GraphApiException("WhatsApp accepted the message but its answer holds no message id",
+                    response.status(), null, null, null, null, false, null, null);
+        }
+        return id.stringValue();
+    }
+
+    /** Configures a {@link WhatsAppChannel}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private double messagesPerSecond = 80;
+        private int pairBurst = 10;
+        private Duration pairInterval = Duration.ofSeconds(6);
+
+        private Builder() {}
+
+        /**
+         * The clock for pacing and for webhook items without a timestamp.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How the channel waits when pacing sends.
+         *
+         * @param sleeper the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The most messages per second per business number; Meta allows 80 by default and more
+         * after an upgrade, 20 on numbers shared with the WhatsApp Business app.
+         *
+         * @param perSecond messages per second, positive
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder messagesPerSecond(double perSecond) {
+            if (!(perSecond > 0)) {
+                throw new IllegalArgumentException("messagesPerSecond must be positive, got " + perSecond);
+            }
+            this.messagesPerSecond = perSecond;
+            return this;
+        }
+
+        /**
+         * How messages to one recipient are spaced (Meta's pair rate limit, error 131056): a
+         * burst of {@code burst} messages, then one per {@code interval}.
+         *
+         * @param burst messages that may go at once, at least 1
+         * @param interval the spacing after the burst, positive
+         * @return this builder
+         * @throws IllegalArgumentException if a value is out of range
+         */
+        public Builder pairLimit(int burst, Duration interval) {
+            if (burst < 1 || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("pairLimit needs burst >= 1 and a positive interval");
+            }
+            this.pairBurst = burst;
+            this.pairInterval = interval;
+            return this;
+        }
+
+        /**
+         * Builds the channel.
+         *
+         * @return the channel
+         */
+        public WhatsAppChannel build() {
+            return new WhatsAppChannel(this);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.conversa.whatsapp.internal;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.EventHeader;
+import dev.conversa.model.SenderProfile;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What every item of one webhook change shares: the business number it was sent to, the
+ * profiles of the users it mentions, and the time to use when an item carries none.
+ *
+ * @param accountId the business phone number id (or the WhatsApp Business Account id when the
+ *     change has no metadata)
+ * @param value the change's {@code value}
+ * @param receivedAt when the webhook was read, for items without a timestamp
+ */
+record ChangeScope(String accountId, JsonNode value, Instant receivedAt) {
+
+    /** The placeholder for ids an item does not carry. */
+    static final String UNKNOWN = "unknown";
+
+    EventHeader header(String contactId, String externalId, Instant timestamp) {
+        return new EventHeader(ChannelType.WHATSAPP, accountId, contactId, externalId, timestamp);
+    }
+
+    /** The item's timestamp, or the receive time. */
+    Instant time(JsonNode item) {
+        return Nodes.seconds(item, "timestamp").orElse(receivedAt);
+    }
+
+    /**
+     * The profile Meta sent for a user, matched by value ({@code wa_id} or {@code user_id}),
+     * never by position.
+     */
+    SenderProfile profile(Optional<String> waId, Optional<String> userId) {
+        List<JsonNode> contacts = Nodes.array(value, "contacts");
+        Optional<JsonNode> match = contacts.stream()
+                .filter(c -> (waId.isPresent() && waId.equals(Nodes.nonBlank(c, "wa_id")))
+                        || (userId.isPresent() && userId.equals(Nodes.nonBlank(c, "user_id"))))
+                .findFirst();
+        JsonNode profile = match.map(c -> Nodes.object(c, "profile")).orElse(null);
+        return new SenderProfile(
+                Nodes.nonBlank(profile, "name"),
+                Nodes.nonBlank(profile, "username"),
+                waId.or(() -> match.flatMap(c -> Nodes.nonBlank(c, "wa_id"))));
+    }
+}

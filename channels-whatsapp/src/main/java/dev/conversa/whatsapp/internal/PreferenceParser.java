@@ -1,0 +1,34 @@
+package dev.conversa.whatsapp.internal;
+
+import dev.conversa.model.OptIn;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns one item of {@code value.user_preferences[]} (a user stopped or resumed marketing
+ * messages) into an {@link OptIn}. Meta sends no id, so the event id is derived from the item.
+ */
+final class PreferenceParser {
+
+    private PreferenceParser() {}
+
+    static OptIn preference(ChangeScope scope, JsonNode item) {
+        String contactId = Nodes.nonBlank(item, "wa_id").or(() -> Nodes.nonBlank(item, "user_id"))
+                .orElseThrow(() -> new MalformedException("missing 'wa_id'"));
+        String value = Nodes.required(item, "value");
+        boolean optedIn;
+        if ("resume".equals(value)) {
+            optedIn = true;
+        } else if ("stop".equals(value)) {
+            optedIn = false;
+        } else {
+            throw new MalformedException("unknown preference value");
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("value", value);
+        Nodes.nonBlank(item, "detail").ifPresent(d -> details.put("detail", d));
+        return new OptIn(scope.header(contactId, "user_preferences:" + Nodes.digest(item), scope.time(item)),
+                Nodes.nonBlank(item, "category").orElse("marketing_messages"), optedIn, details);
+    }
+}

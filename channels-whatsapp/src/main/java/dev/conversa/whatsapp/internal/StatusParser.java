@@ -1,0 +1,49 @@
+package dev.conversa.whatsapp.internal;
+
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.StatusUpdate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns one item of {@code value.statuses[]} into a {@link StatusUpdate}. A message gets
+ * several statuses, so the event id is {@code wamid:status}. Every fact besides the id,
+ * status, time, recipient and errors (conversation, pricing, callback data, group
+ * participant) is kept in the details under its dotted JSON path.
+ */
+final class StatusParser {
+
+    private static final Set<String> MAPPED = Set.of("id", "status", "timestamp", "recipient_id", "errors");
+
+    private StatusParser() {}
+
+    static StatusUpdate status(ChangeScope scope, JsonNode status) {
+        String messageId = Nodes.required(status, "id");
+        String statusName = Nodes.required(status, "status").toLowerCase(Locale.ROOT);
+        String contactId = Nodes.nonBlank(status, "recipient_id")
+                .or(() -> Nodes.nonBlank(status, "recipient_user_id"))
+                .orElseThrow(() -> new MalformedException("missing 'recipient_id'"));
+        Map<String, String> details = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : status.properties()) {
+            if (!MAPPED.contains(field.getKey())) {
+                details.putAll(Nodes.flatten(field.getKey(), field.getValue()));
+            }
+        }
+        return new StatusUpdate(scope.header(contactId, messageId + ":" + statusName, scope.time(status)),
+                messageId, deliveryStatus(statusName), ChannelErrors.of(status), details);
+    }
+
+    static DeliveryStatus deliveryStatus(String name) {
+        return Optional.ofNullable(Map.of(
+                        "sent", DeliveryStatus.SENT,
+                        "delivered", DeliveryStatus.DELIVERED,
+                        "read", DeliveryStatus.READ,
+                        "played", DeliveryStatus.PLAYED,
+                        "failed", DeliveryStatus.FAILED).get(name))
+                .orElse(DeliveryStatus.UNKNOWN);
+    }
+}

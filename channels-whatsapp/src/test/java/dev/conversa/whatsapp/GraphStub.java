@@ -1,0 +1,77 @@
+package dev.conversa.whatsapp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.conversa.graph.GraphClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** WireMock on 127.0.0.1 standing in for the Graph API, and the real Graph client pointed at it. */
+final class GraphStub {
+
+    static final String VERSION = "v23.0";
+    static final String MESSAGES = "/" + VERSION + "/" + Sends.NUMBER + "/messages";
+    static final String SENT_ID = "wamid.HBgLMTYzMTU1NTExODEVAgARGBJTRU5UMDAwMDAwMDAwMDAxAA==";
+    static final String SENT = "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"16315551181\","
+            + "\"wa_id\":\"16315551181\"}],\"messages\":[{\"id\":\"" + SENT_ID + "\"}]}";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private GraphStub() {}
+
+    static WireMockExtension extension() {
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+                .build();
+    }
+
+    /** The real client on the stub, retrying up to 3 attempts and recording its waits. */
+    static GraphClient client(WireMockExtension wm, List<Duration> waits) {
+        return GraphClient.builder()
+                .baseUrl(URI.create("http://127.0.0.1:" + wm.getPort()))
+                .apiVersion(VERSION)
+                .maxAttempts(3)
+                .sleeper(waits::add)
+                .allowInsecureLoopbackForTests(true)
+                .build();
+    }
+
+    static GraphClient client(WireMockExtension wm) {
+        return client(wm, new CopyOnWriteArrayList<>());
+    }
+
+    static void acceptMessages(WireMockExtension wm) {
+        wm.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(okJson(SENT)));
+    }
+
+    /** Every request the stub received, oldest first. */
+    static List<LoggedRequest> requests(WireMockExtension wm) {
+        List<ServeEvent> events = wm.getAllServeEvents();
+        return events.stream().map(ServeEvent::getRequest)
+                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    }
+
+    /** Asserts the last request was a send of exactly this JSON, on the versioned path with the token. */
+    static void assertLastSent(WireMockExtension wm, String expectedJson) {
+        List<LoggedRequest> requests = requests(wm);
+        LoggedRequest last = requests.get(requests.size() - 1);
+        org.assertj.core.api.Assertions.assertThat(last.getMethod().getName()).isEqualTo("POST");
+        org.assertj.core.api.Assertions.assertThat(last.getUrl()).isEqualTo(MESSAGES);
+        org.assertj.core.api.Assertions.assertThat(last.getHeader("Authorization"))
+                .isEqualTo("Bearer " + Sends.TOKEN.reveal());
+        org.assertj.core.api.Assertions.assertThat(body(last)).isEqualTo(JSON.readTree(expectedJson));
+    }
+
+    static JsonNode body(LoggedRequest request) {
+        return JSON.readTree(request.getBodyAsString());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.conversa.whatsapp.internal;
+
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.EventHeader;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.MessageContext;
+import dev.conversa.model.SenderProfile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Loads the WhatsApp webhook fixtures and names the values they share. */
+final class Fixtures {
+
+    static final String ACCOUNT = "106540352242922";
+    static final String CUSTOMER = "16315551181";
+    static final Instant RECEIVED_AT = Instant.parse("2026-01-02T03:04:05Z");
+    static final SenderProfile KERRY = new SenderProfile(Optional.of("Kerry Fisher"), Optional.empty(), Optional.of(CUSTOMER));
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Fixtures() {}
+
+    static byte[] bytes(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/whatsapp/" + name + ".json")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode json(String name) {
+        return JSON.readTree(bytes(name));
+    }
+
+    static List<InboundEvent> normalize(String name) {
+        return new WhatsAppNormalizer(Clock.fixed(RECEIVED_AT, ZoneOffset.UTC)).normalize(json(name));
+    }
+
+    static InboundEvent single(String name) {
+        List<InboundEvent> events = normalize(name);
+        if (events.size() != 1) {
+            throw new AssertionError(name + " gave " + events.size() + " events: " + events);
+        }
+        return events.get(0);
+    }
+
+    static EventHeader header(String externalId, long epochSecond) {
+        return header(CUSTOMER, externalId, epochSecond);
+    }
+
+    static EventHeader header(String contactId, String externalId, long epochSecond) {
+        return new EventHeader(ChannelType.WHATSAPP, ACCOUNT, contactId, externalId, Instant.ofEpochSecond(epochSecond));
+    }
+
+    static MessageContext replyTo(String messageId) {
+        return new MessageContext(Optional.of(messageId), false, false, Optional.empty());
+    }
+
+    /** The first message of a fixture, as raw JSON, for comparing kept raw content. */
+    static JsonNode firstItem(String name, String array) {
+        return json(name).path("entry").path(0).path("changes").path(0).path("value").path(array).path(0);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.conversa.whatsapp.internal;
+
+import static dev.conversa.whatsapp.internal.Fixtures.KERRY;
+import static dev.conversa.whatsapp.internal.Fixtures.header;
+import static dev.conversa.whatsapp.internal.Fixtures.replyTo;
+import static dev.conversa.whatsapp.internal.Fixtures.single;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conversa.model.Contacts;
+import dev.conversa.model.InboundMessage;
+import dev.conversa.model.Location;
+import dev.conversa.model.MessageContext;
+import dev.conversa.model.Order;
+import dev.conversa.model.OrderItem;
+import dev.conversa.model.SenderProfile;
+import dev.conversa.model.SharedContact;
+import dev.conversa.model.SystemNotice;
+import dev.conversa.model.Text;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MessageNormalizationTest {
+
+    @Test
+    void readsTextMessageWithSenderProfile() {
+        assertThat(single("text")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTRBNjU5OUFBRjBBRTQ2QjcyQgA=", 1749416383),
+                new Text("Does the blue jacket come in size M?"), MessageContext.NONE, KERRY));
+    }
+
+    @Test
+    void readsReplyContextOfText() {
+        assertThat(single("text_reply")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQUI3MkYwRTVBRjYxMkEwQjI4MgA=", 1749416500),
+                new Text("Yes, that one"), replyTo("wamid.HBgLMTYzMTU1NTExODEVAgARGBI1QjlGMUI3RjE0QjE1NDQ0NjgA"), KERRY));
+    }
+
+    @Test
+    void readsForwardedAndFrequentlyForwardedFlags() {
+        assertThat(single("text_frequently_forwarded")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQUZGRkY3NjY0MjQ0Q0Q5OEJEOAA=", 1749416600),
+                new Text("Win a prize!"), new MessageContext(Optional.empty(), true, true, Optional.empty()), KERRY));
+    }
+
+    @Test
+    void readsNamedLocation() {
+        assertThat(single("location_named")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTNDMjNGMjQ2MTU1QzEzRTQ5QQA=", 1749417200),
+                new Location(37.4843, -122.1482, Optional.of("Lucky Shrub"),
+                        Optional.of("1 Hacker Way, Menlo Park, CA 94025"), Optional.of("https://www.luckyshrub.example")),
+                MessageContext.NONE, KERRY));
+    }
+
+    @Test
+    void readsCurrentLocationWithoutNameOrAddress() {
+        assertThat(single("location_current")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQThGNTVFQkU2MDNCNjc3NjNEQgA=", 1749417210),
+                new Location(52.520008, 13.404954, Optional.empty(), Optional.empty(), Optional.empty()),
+                MessageContext.NONE, KERRY));
+    }
+
+    @Test
+    void readsContactCardsWithPhonesEmailsAndCompany() {
+        assertThat(single("contacts")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQUExQkMwOUE0OTRGMzQ3QjZBMwA=", 1749417300),
+                new Contacts(List.of(new SharedContact("Barbara Johnson", List.of("+1 (415) 555-0123", "14155550999"),
+                        List.of("bjohnson@example.com"), Optional.of("Lucky Shrub")))),
+                MessageContext.NONE, KERRY));
+    }
+
+    @Test
+    void readsOrderWithItems() {
+        assertThat(single("order")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTY3MzFCRjFEOUVEQzc1MjhEMQA=", 1749417900),
+                new Order("194836987003835", Optional.of("Please gift wrap"), List.of(
+                        new OrderItem("di9ozbzfi4", 2, new BigDecimal("30.5"), "USD"),
+                        new OrderItem("nqryix03ez", 1, new BigDecimal("25"), "USD"))),
+                MessageContext.NONE, KERRY));
+    }
+
+    @Test
+    void readsSystemNoticeOfChangedNumberWithoutContactsBlock() {
+        assertThat(single("system_number_changed")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTk0QTVFQzY3RjU1NjM3OUQ3RAA=", 1749418000),
+                new SystemNotice("user_changed_number", "User A changed from +1 631-555-1181 to +1 631-555-1199",
+                        Optional.of("16315551199")),
+                MessageContext.NONE,
+                new SenderProfile(Optional.empty(), Optional.empty(), Optional.of(Fixtures.CUSTOMER))));
+    }
+
+    @Test
+    void acceptsUserWithoutPhoneNumberByBusinessScopedId() {
+        assertThat(single("user_without_phone")).isEqualTo(new InboundMessage(
+                header("US.13491208655302741918", "wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTFBMkIzQzRENUU2RjcwODA5MQA=",
+                        1749418400),
+                new Text("hello"), MessageContext.NONE,
+                new SenderProfile(Optional.of("Sam"), Optional.of("@sam.builds"), Optional.empty())));
+    }
+
+    @Test
+    void matchesSenderProfileByValueNotPosition() {
+        assertThat(single("user_with_phone_and_user_id")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTEwMjAzMDQwNTA2MDcwODA5MAA=", 1749418410),
+                new Text("hi again"), MessageContext.NONE,
+                new SenderProfile(Optional.of("Kerry Fisher"), Optional.of("@kerry"), Optional.of(Fixtures.CUSTOMER))));
+    }
+}

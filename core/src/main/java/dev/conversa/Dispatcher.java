@@ -1,0 +1,108 @@
+package dev.conversa;
+
+import dev.conversa.pipeline.Pipeline;
+import dev.conversa.store.Inbox;
+import dev.conversa.store.InboxEntry;
+import dev.conversa.store.LeaseLostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs inbox entries through the pipeline: one ordered lane per conversation (the inbox never
+ * hands out two entries of one conversation at once), many lanes in parallel up to the
+ * configured concurrency. A failed entry is retried with backoff and parked after its last
+ * attempt; a failure in one lane never stops another.
+ */
+final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final Inbox inbox;
+    private final Pipeline pipeline;
+    private final Clock clock;
+    private final Duration lease;
+    private final int maxAttempts;
+    private final Backoff backoff;
+    private final Runnable afterEach;
+    private final WorkLoop<InboxEntry> loop;
+
+    /**
+     * Creates the dispatcher.
+     *
+     * @param afterEach called after each entry, such as waking the outbox sender
+     */
+    Dispatcher(Inbox inbox, Pipeline pipeline, Clock clock, Settings settings, Runnable afterEach) {
+        this.inbox = inbox;
+        this.afterEach = afterEach;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.lease = settings.lease();
+        this.maxAttempts = settings.maxAttempts();
+        this.backoff = settings.backoff();
+        String worker = "conversa-dispatcher";
+        this.loop = new WorkLoop<>(worker, settings.concurrency(), settings.pollInterval(),
+                max -> inbox.claim(worker, max, lease, clock.instant()), this::process,
+                WorkerThreads.create(worker, settings.concurrency()));
+    }
+
+    void start() {
+        loop.start();
+    }
+
+    void wake() {
+        loop.wake();
+    }
+
+    void process(InboxEntry entry) {
+        try {
+            pipeline.process(entry);
+            inbox.complete(entry, clock.instant());
+        } catch (LeaseLostException e) {
+            LOG.warn("Inbox entry {} took longer than its lease; another worker's result stands", entry.id());
+        } catch (Exception e) {
+            fail(entry, e);
+        } finally {
+            afterEach.run();
+        }
+    }
+
+    private void fail(InboxEntry entry, Exception e) {
+        int attempt = entry.attempts() + 1;
+        String reason = e.getClass().getName();
+        try {
+            if (attempt >= maxAttempts) {
+                LOG.error("Parked inbox entry {} after {} attempts: {}", entry.id(), attempt, reason);
+                LOG.debug("Inbox entry {} failed", entry.id(), e);
+                inbox.park(entry, "failed " + attempt + " times, last with " + reason);
+            } else {
+                Instant next = clock.instant().plus(backoff.after(attempt));
+                LOG.warn("Inbox entry {} failed (attempt {} of {}): {}; retrying at {}", entry.id(), attempt,
+                        maxAttempts, reason, next);
+                LOG.debug("Inbox entry {} failed", entry.id(), e);
+                inbox.retry(entry, next, "attempt " + attempt + " failed with " + reason);
+            }
+        } catch (LeaseLostException lost) {
+            LOG.warn("Inbox entry {} lost its lease while failing; another worker has it", entry.id());
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+    }
+
+    /**
+     * How the dispatcher works.
+     *
+     * @param concurrency the most entries processed at once
+     * @param pollInterval how often to look for due work without a signal
+     * @param lease how long a claim holds
+     * @param maxAttempts attempts before an entry is parked
+     * @param backoff the delay between attempts
+     */
+    record Settings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Backoff backoff) {
+    }
+}

@@ -1,0 +1,165 @@
+package dev.conversa;
+
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.SendRequest;
+import dev.conversa.channel.SendResult;
+import dev.conversa.graph.GraphApiException;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.store.LeaseLostException;
+import dev.conversa.store.OutboxEntry;
+import dev.conversa.store.Stores;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends outbox entries through their channel adapter, checking the send gate again at send
+ * time (see {@link SendGateCheck}). A retryable Graph error is retried with backoff up to the
+ * attempt limit; anything else fails the entry for good and marks the message {@code FAILED}.
+ * Logs name entries by id and errors by code, never text or tokens.
+ */
+final class OutboxSender implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final Stores stores;
+    private final Map<ChannelType, ChannelAdapter> adapters;
+    private final GraphClient graph;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Backoff backoff;
+    private final WorkLoop<OutboxEntry> loop;
+
+    OutboxSender(Stores stores, Map<ChannelType, ChannelAdapter> adapters, GraphClient graph, Clock clock,
+            Dispatcher.Settings settings) {
+        this.stores = stores;
+        this.adapters = Map.copyOf(adapters);
+        this.graph = graph;
+        this.clock = clock;
+        this.maxAttempts = settings.maxAttempts();
+        this.backoff = settings.backoff();
+        String worker = "conversa-outbox";
+        this.loop = new WorkLoop<>(worker, settings.concurrency(), settings.pollInterval(),
+                max -> stores.outbox().claim(worker, max, settings.lease(), clock.instant()), this::send,
+                WorkerThreads.create(worker, settings.concurrency()));
+    }
+
+    void start() {
+        loop.start();
+    }
+
+    void wake() {
+        loop.wake();
+    }
+
+    void send(OutboxEntry entry) {
+        try {
+            attempt(entry);
+        } catch (LeaseLostException e) {
+            LOG.warn("Outbox entry {} outlived its lease; it is marked uncertain and not resent", entry.id());
+        }
+    }
+
+    private void attempt(OutboxEntry entry) {
+        OutboundMessage message = entry.message();
+        Instant now = clock.instant();
+        ChannelAdapter adapter = adapters.get(message.to().channel());
+        Optional<Conversation> conversation = stores.conversations().find(entry.tenant(), message.to());
+        Optional<ChannelAccount> account = stores.accounts().findByAccountId(message.to().channel(),
+                message.to().accountId()).filter(found -> found.tenant().equals(entry.tenant()));
+        Optional<String> refusal = refusal(message, adapter, conversation, account, now);
+        if (refusal.isPresent()) {
+            fail(entry, refusal.get());
+            return;
+        }
+        Optional<Instant> lastInboundAt = conversation.flatMap(Conversation::lastInboundAt);
+        trySend(entry, adapter, new SendRequest(account.get(), message, lastInboundAt, now));
+    }
+
+    private static Optional<String> refusal(OutboundMessage message, ChannelAdapter adapter,
+            Optional<Conversation> conversation, Optional<ChannelAccount> account, Instant now) {
+        if (adapter == null) {
+            return Optional.of("no channel adapter is registered for channel " + message.to().channel());
+        }
+        Optional<String> gate = SendGateCheck.refusal(message, conversation, adapter.capabilities(), now);
+        if (gate.isPresent()) {
+            return gate;
+        }
+        if (account.isEmpty()) {
+            return Optional.of("no account " + message.to().accountId() + " is registered for this tenant on "
+                    + message.to().channel());
+        }
+        return Optional.empty();
+    }
+
+    private void trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request) {
+        SendResult result;
+        try {
+            result = adapter.send(request, graph);
+        } catch (GraphApiException e) {
+            graphFailure(entry, e);
+            return;
+        } catch (IllegalArgumentException e) {
+            fail(entry, "the channel refused the message before sending: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            LOG.debug("Outbox entry {}: the channel adapter failed", entry.id(), e);
+            fail(entry, "the channel adapter failed with " + e.getClass().getName() + "; not resent, as the channel "
+                    + "may have received it");
+            return;
+        }
+        sent(entry, result);
+    }
+
+    private void sent(OutboxEntry entry, SendResult result) {
+        stores.outbox().markSent(entry, result.messageId(), clock.instant());
+        if (!entry.message().content().isMessage()) {
+            return;
+        }
+        var channel = entry.message().to().channel();
+        String id = entry.provisionalMessageId();
+        if (result.messageId().isPresent()) {
+            stores.messages().rename(entry.tenant(), channel, id, result.messageId().get());
+            id = result.messageId().get();
+        }
+        stores.messages().updateStatus(entry.tenant(), channel, id, DeliveryStatus.SENT);
+    }
+
+    private void graphFailure(OutboxEntry entry, GraphApiException e) {
+        String error = "Graph API error: HTTP " + e.httpStatus() + ", code "
+                + (e.code().isPresent() ? String.valueOf(e.code().getAsInt()) : "none")
+                + e.fbtraceId().map(trace -> ", fbtrace_id " + trace).orElse("");
+        if (e.isRetryable() && entry.attempts() < maxAttempts) {
+            Duration delay = e.retryAfter().filter(wait -> wait.compareTo(backoff.after(entry.attempts())) > 0)
+                    .orElse(backoff.after(entry.attempts()));
+            LOG.warn("Outbox entry {} failed (attempt {} of {}): {}; retrying in {}", entry.id(), entry.attempts(),
+                    maxAttempts, error, delay);
+            stores.outbox().retry(entry, clock.instant().plus(delay), error);
+        } else {
+            fail(entry, e.isRetryable() ? error + " (after " + entry.attempts() + " attempts)" : error);
+        }
+    }
+
+    private void fail(OutboxEntry entry, String reason) {
+        LOG.warn("Outbox entry {} failed for good: {}", entry.id(), reason);
+        stores.outbox().markDead(entry, reason);
+        if (entry.message().content().isMessage()) {
+            stores.messages().updateStatus(entry.tenant(), entry.message().to().channel(), entry.provisionalMessageId(),
+                    DeliveryStatus.FAILED);
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.conversa;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A loop thread that claims work only up to free capacity and runs each item on an executor.
+ * Capacity is a semaphore: when every permit is taken nothing is claimed, so work waits in its
+ * durable queue rather than in memory. The loop wakes when signalled, when an item finishes,
+ * and otherwise every poll interval (reply tasks and retries become due with time).
+ *
+ * @param <T> the kind of work item
+ */
+final class WorkLoop<T> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkLoop.class);
+
+    private final String name;
+    private final IntFunction<List<T>> claim;
+    private final Consumer<T> worker;
+    private final Semaphore permits;
+    private final ExecutorService executor;
+    private final Duration pollInterval;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private boolean signalled;
+    private volatile boolean running;
+    private Thread thread;
+
+    WorkLoop(String name, int concurrency, Duration pollInterval, IntFunction<List<T>> claim, Consumer<T> worker,
+            ExecutorService executor) {
+        this.name = name;
+        this.claim = claim;
+        this.worker = worker;
+        this.permits = new Semaphore(concurrency);
+        this.pollInterval = pollInterval;
+        this.executor = executor;
+    }
+
+    synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Makes the loop look for work now. Safe from any thread. */
+    void wake() {
+        lock.lock();
+        try {
+            signalled = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            boolean claimedAll = claimOnce();
+            if (!claimedAll || permits.availablePermits() == 0) {
+                awaitSignal();
+            }
+        }
+    }
+
+    /** Claims up to the free permits and hands the items out; true if it got as many as it asked. */
+    private boolean claimOnce() {
+        int free = permits.availablePermits();
+        if (free == 0 || !permits.tryAcquire(free)) {
+            return false;
+        }
+        List<T> items;
+        try {
+            items = claim.apply(free);
+        } catch (RuntimeException e) {
+            permits.release(free);
+            LOG.error("{}: claiming work failed ({}); trying again", name, e.getClass().getName());
+            LOG.debug("{}: claiming work failed", name, e);
+            return false;
+        }
+        permits.release(free - items.size());
+        for (T item : items) {
+            executor.execute(() -> run(item));
+        }
+        return !items.isEmpty() && items.size() == free;
+    }
+
+    private void run(T item) {
+        try {
+            worker.accept(item);
+        } catch (RuntimeException e) {
+            LOG.error("{}: a work item failed unexpectedly ({})", name, e.getClass().getName());
+            LOG.debug("{}: a work item failed", name, e);
+        } finally {
+            permits.release();
+            wake();
+        }
+    }
+
+    private void awaitSignal() {
+        lock.lock();
+        try {
+            if (!signalled && running) {
+                signal.await(pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            signalled = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops claiming, then waits up to the given time for running items to finish. */
+    void stop(Duration grace) {
+        running = false;
+        wake();
+        Thread current;
+        synchronized (this) {
+            current = thread;
+        }
+        try {
+            if (current != null) {
+                current.join(grace.toMillis());
+            }
+            executor.shutdown();
+            if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{}: work still running after {}; its lease will expire and it will be claimed again",
+                        name, grace);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.conversa.internal.http;
+
+import dev.conversa.Secret;
+import dev.conversa.graph.GraphApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns failed calls into {@link GraphApiException}s: Meta's error body
+ * {@code {"error":{"message","type","code","error_subcode","fbtrace_id","error_data"}}} when
+ * there is one, a generic message otherwise. Messages are scrubbed of the access token and of
+ * long digit runs (phone numbers), and kept short.
+ */
+final class GraphErrors {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d{7,}");
+    private static final int MAX_TEXT = 300;
+
+    private final Clock clock;
+
+    GraphErrors(Clock clock) {
+        this.clock = clock;
+    }
+
+    GraphApiException fromResponse(int status, byte[] body, String retryAfterHeader, Secret token) {
+        Duration retryAfter = RetryPolicy.parseRetryAfter(retryAfterHeader, clock).orElse(null);
+        JsonNode error = parseError(body);
+        if (error == null) {
+            return new GraphApiException("Graph API answered HTTP " + status + " without a Graph error body",
+                    status, null, null, null, null, RetryPolicy.isRetryableStatus(status), retryAfter, null);
+        }
+        Integer code = integer(error.get("code"));
+        Integer subcode = integer(error.get("error_subcode"));
+        String type = text(error.get("type"));
+        String trace = text(error.get("fbtrace_id"));
+        String message = describe(status, code, subcode, type, trace)
+                + scrub(text(error.get("message")), token) + details(error.get("error_data"), token);
+        return new GraphApiException(message, status, code, subcode, type, trace,
+                RetryPolicy.isRetryable(status, code), retryAfter, null);
+    }
+
+    static GraphApiException noResponse(String what, boolean retryable, Throwable cause) {
+        return new GraphApiException(what, 0, null, null, null, null, retryable, null, cause);
+    }
+
+    private static JsonNode parseError(byte[] body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            JsonNode error = root == null ? null : root.get("error");
+            return error != null && error.isObject() ? error : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static String describe(int status, Integer code, Integer subcode, String type, String trace) {
+        StringBuilder text = new StringBuilder("Graph API error (HTTP ").append(status);
+        if (code != null) {
+            text.append(", code ").append(code);
+        }
+        if (subcode != null) {
+            text.append(", subcode ").append(subcode);
+        }
+        if (type != null) {
+            text.append(", type ").append(type);
+        }
+        if (trace != null) {
+            text.append(", fbtrace_id ").append(trace);
+        }
+        return text.append("): ").toString();
+    }
+
+    private static String details(JsonNode errorData, Secret token) {
+        String details = errorData == null ? null : text(errorData.get("details"));
+        return details == null ? "" : " (" + scrub(details, token) + ")";
+    }
+
+    private static String scrub(String text, Secret token) {
+        if (text == null) {
+            return "no message";
+        }
+        String clean = text.replace(token.reveal(), "***");
+        clean = DIGIT_RUN.matcher(clean).replaceAll("[number]");
+        return clean.length() > MAX_TEXT ? clean.substring(0, MAX_TEXT) + "..." : clean;
+    }
+
+    private static Integer integer(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node.isString() && node.asString().matches("\\d{1,9}")) {
+            return Integer.valueOf(node.asString());
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() || !node.isValueNode() ? null : node.asString();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.conversa.pipeline;
+
+import dev.conversa.model.Conversation;
+import dev.conversa.model.InboundMessage;
+import dev.conversa.store.Stores;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@link Step#COALESCE}: a customer who writes three short messages gets one answer. Each
+ * message in a conversation the bot answers moves the single pending reply task to
+ * {@code min(now + quietWindow, unansweredSince + maxWait)}, so the reply comes after the
+ * customer paused, but never later than the maximum wait after the first unanswered message.
+ */
+final class CoalesceStep implements Middleware {
+
+    private final Stores stores;
+    private final ConversationUpdates updates;
+    private final Clock clock;
+    private final Duration quietWindow;
+    private final Duration maxWait;
+
+    CoalesceStep(Stores stores, Clock clock, Duration quietWindow, Duration maxWait) {
+        this.stores = stores;
+        this.updates = new ConversationUpdates(stores.conversations());
+        this.clock = clock;
+        this.quietWindow = quietWindow;
+        this.maxWait = maxWait;
+    }
+
+    @Override
+    public void handle(Context ctx, Chain next) throws Exception {
+        if (ctx.event().isPresent() && ctx.event().get() instanceof InboundMessage message) {
+            schedule(ctx, message);
+        }
+        next.proceed(ctx);
+    }
+
+    private void schedule(Context ctx, InboundMessage message) {
+        Instant now = clock.instant();
+        Conversation stored = updates.apply(ctx.tenant(), ctx.conversationKey(), now, current -> {
+            if (!current.state().botMaySpeak()) {
+                return current;
+            }
+            Instant since = current.unansweredSince().orElse(message.header().timestamp());
+            Instant quiet = now.plus(quietWindow);
+            Instant latest = since.plus(maxWait);
+            Instant due = quiet.isBefore(latest) ? quiet : latest;
+            return current.withReplyDue(Optional.of(due), Optional.of(since), now);
+        });
+        if (stored.state().botMaySpeak() && stored.replyDueAt().isPresent()) {
+            stores.inbox().scheduleReply(ctx.tenant(), ctx.conversationKey(), stored.replyDueAt().get(), now);
+        }
+    }
+}

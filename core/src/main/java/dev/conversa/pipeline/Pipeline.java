@@ -1,0 +1,271 @@
+package dev.conversa.pipeline;
+
+import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.TenantId;
+import dev.conversa.respond.Responder;
+import dev.conversa.store.InboxEntry;
+import dev.conversa.store.OutboxEntry;
+import dev.conversa.store.Stores;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The assembled pipeline: the built-in {@link Step steps} in order, each preceded by the host
+ * middleware inserted before it. {@code Conversa.builder()} builds it; hosts use it directly
+ * only to test their middleware against real stores.
+ *
+ * <pre>{@code
+ * Pipeline pipeline = Pipeline.builder()
+ *     .stores(InMemoryStores.create(clock))
+ *     .responder(request -> Reply.text("Hello!"))
+ *     .capabilities(ChannelType.WHATSAPP, whatsApp.capabilities())
+ *     .middleware(Step.RESPOND, businessHours)
+ *     .build();
+ * pipeline.process(entry);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: entries of different conversations may be processed at once;
+ * the inbox makes sure entries of one conversation are not.
+ */
+public final class Pipeline {
+
+    /**
+     * The metadata value that marks a message as sent by this library. Channel adapters that
+     * can attach metadata to a send (Messenger, Instagram) attach this value, so that the echo
+     * of our own message is not taken for a person answering from elsewhere.
+     */
+    public static final String ECHO_METADATA = "conversa";
+
+    private final List<Middleware> middleware;
+    private final Stores stores;
+    private final SendGate gate;
+    private final Clock clock;
+
+    private Pipeline(Builder builder) {
+        this.stores = builder.stores;
+        this.clock = builder.clock;
+        this.gate = new SendGate(stores.outbox(), stores.messages(), clock);
+        this.middleware = assemble(builder);
+    }
+
+    private List<Middleware> assemble(Builder builder) {
+        Map<Step, Middleware> steps = new EnumMap<>(Step.class);
+        OwnEchoes ownEchoes = new OwnEchoes(builder.appId);
+        steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes));
+        steps.put(Step.STATUS, new StatusStep(stores.messages()));
+        steps.put(Step.OWNERSHIP, new OwnershipStep(stores, clock, ownEchoes));
+        steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.quietWindow, builder.maxWait));
+        steps.put(Step.RESPOND, new RespondStep(stores, gate, builder.responder, builder.capabilities, clock,
+                builder.historyLimit));
+        List<Middleware> all = new ArrayList<>();
+        for (Step step : Step.values()) {
+            all.addAll(builder.hostMiddleware.get(step));
+            all.add(steps.get(step));
+        }
+        return List.copyOf(all);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder with the defaults: quiet window 1.5 s, maximum wait 10 s, 20 messages
+     *     of history for the responder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs one inbox entry through every middleware. The caller completes, retries or parks
+     * the entry according to the outcome.
+     *
+     * @param entry the claimed entry
+     * @throws Exception whatever a middleware threw, unchanged
+     */
+    public void process(InboxEntry entry) throws Exception {
+        PipelineContext context = new PipelineContext(entry, stores.conversations(), gate, clock);
+        new Link(middleware, 0, context).proceed(context);
+    }
+
+    /**
+     * Queues a message through the send gate: into the outbox once per idempotency key, and
+     * into the history as {@code PENDING} when it is a message rather than a marker. The outbox
+     * worker checks the gate again at send time.
+     *
+     * @param tenant the business
+     * @param message the message, written by the bot or an agent
+     * @param idempotencyKey unique per logical send within the tenant
+     * @return the outbox entry, new or the one queued earlier with that key
+     */
+    public OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        return gate.enqueue(tenant, message, idempotencyKey);
+    }
+
+    /** Configures a {@link Pipeline}. Not thread-safe; build once and share the pipeline. */
+    public static final class Builder {
+
+        private Stores stores;
+        private Responder responder;
+        private Clock clock = Clock.systemUTC();
+        private Duration quietWindow = Duration.ofMillis(1500);
+        private Duration maxWait = Duration.ofSeconds(10);
+        private int historyLimit = 20;
+        private Optional<String> appId = Optional.empty();
+        private final Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
+        private final Map<Step, List<Middleware>> hostMiddleware = new EnumMap<>(Step.class);
+
+        private Builder() {
+            for (Step step : Step.values()) {
+                hostMiddleware.put(step, new ArrayList<>());
+            }
+        }
+
+        /**
+         * Sets the stores (required).
+         *
+         * @param stores the stores
+         * @return this builder
+         */
+        public Builder stores(Stores stores) {
+            this.stores = Objects.requireNonNull(stores, "stores");
+            return this;
+        }
+
+        /**
+         * Sets what answers the customer (required).
+         *
+         * @param responder the responder
+         * @return this builder
+         */
+        public Builder responder(Responder responder) {
+            this.responder = Objects.requireNonNull(responder, "responder");
+            return this;
+        }
+
+        /**
+         * Sets the clock (default: the system clock in UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Declares what a channel can show; the responder receives it. A reply task of a
+         * channel without capabilities fails.
+         *
+         * @param channel the channel
+         * @param channelCapabilities its capabilities
+         * @return this builder
+         */
+        public Builder capabilities(ChannelType channel, ChannelCapabilities channelCapabilities) {
+            capabilities.put(Objects.requireNonNull(channel, "channel"),
+                    Objects.requireNonNull(channelCapabilities, "channelCapabilities"));
+            return this;
+        }
+
+        /**
+         * Sets how long the customer must pause before the bot answers (default 1.5 s).
+         *
+         * @param window the quiet window, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder quietWindow(Duration window) {
+            this.quietWindow = requireNotNegative(window, "quietWindow");
+            return this;
+        }
+
+        /**
+         * Sets the longest wait after the first unanswered message (default 10 s).
+         *
+         * @param wait the maximum wait, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maxWait(Duration wait) {
+            this.maxWait = requireNotNegative(wait, "maxWait");
+            return this;
+        }
+
+        /**
+         * Sets how many recent messages the responder sees (default 20).
+         *
+         * @param limit at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder historyLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("historyLimit must be at least 1, was " + limit);
+            }
+            this.historyLimit = limit;
+            return this;
+        }
+
+        /**
+         * Sets the Meta app id of this integration (optional), to tell handovers to us from
+         * handovers to another app, and the echo of our own message from a person's message.
+         *
+         * @param metaAppId the app id
+         * @return this builder
+         */
+        public Builder appId(String metaAppId) {
+            this.appId = Optional.of(Objects.requireNonNull(metaAppId, "metaAppId"));
+            return this;
+        }
+
+        /**
+         * Inserts host middleware before a built-in step; several before the same step run in
+         * the order they were added.
+         *
+         * @param before the step it runs before
+         * @param hostStep the middleware
+         * @return this builder
+         */
+        public Builder middleware(Step before, Middleware hostStep) {
+            hostMiddleware.get(Objects.requireNonNull(before, "before")).add(Objects.requireNonNull(hostStep, "hostStep"));
+            return this;
+        }
+
+        /**
+         * Builds the pipeline.
+         *
+         * @return the pipeline
+         * @throws IllegalStateException if the stores or the responder are missing
+         */
+        public Pipeline build() {
+            if (stores == null) {
+                throw new IllegalStateException("stores is required: call stores(InMemoryStores.create(clock)) or "
+                        + "pass JDBC stores");
+            }
+            if (responder == null) {
+                throw new IllegalStateException("responder is required: call responder(...)");
+            }
+            return new Pipeline(this);
+        }
+
+        private static Duration requireNotNegative(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative, was " + value);
+            }
+            return value;
+        }
+    }
+}

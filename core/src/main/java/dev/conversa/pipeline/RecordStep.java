@@ -1,0 +1,123 @@
+package dev.conversa.pipeline;
+
+import dev.conversa.model.Author;
+import dev.conversa.model.Contact;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.Deleted;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.Direction;
+import dev.conversa.model.Echo;
+import dev.conversa.model.Edited;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.InboundMessage;
+import dev.conversa.model.MessageContent;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.OptIn;
+import dev.conversa.model.PlatformError;
+import dev.conversa.model.TenantId;
+import dev.conversa.model.Unsupported;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.store.Stores;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Step#RECORD}: stores what arrived. Every event is kept: messages, echoes, edits and
+ * deletions change the history; consent changes, platform errors and unknown events go to the
+ * audit log (without personal data); the rest stays in the inbox as it arrived.
+ */
+final class RecordStep implements Middleware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordStep.class);
+
+    private final Stores stores;
+    private final ConversationUpdates updates;
+    private final Clock clock;
+    private final OwnEchoes ownEchoes;
+
+    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes) {
+        this.stores = stores;
+        this.ownEchoes = ownEchoes;
+        this.updates = new ConversationUpdates(stores.conversations());
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(Context ctx, Chain next) throws Exception {
+        if (ctx.event().isPresent()) {
+            record(ctx.tenant(), ctx.event().get(), clock.instant());
+        }
+        next.proceed(ctx);
+    }
+
+    private void record(TenantId tenant, InboundEvent event, Instant now) {
+        if (event instanceof InboundMessage message) {
+            recordInbound(tenant, message, now);
+        } else if (event instanceof Echo echo) {
+            recordEcho(tenant, echo);
+        } else if (event instanceof Deleted deleted) {
+            stores.messages().delete(tenant, deleted.header().channel(), deleted.messageId());
+        } else if (event instanceof Edited edited) {
+            stores.messages().edit(tenant, edited.header().channel(), edited.messageId(), edited.content().kind(),
+                    text(edited.content()));
+        } else if (event instanceof OptIn optIn) {
+            audit(tenant, now, "channel_consent", event, Map.of("topic", optIn.topic(),
+                    "optedIn", Boolean.toString(optIn.optedIn())));
+        } else if (event instanceof PlatformError error) {
+            LOG.warn("The {} channel reported errors with codes {}", event.header().channel(), codes(error));
+            audit(tenant, now, "platform_error", event, Map.of("codes", codes(error)));
+        } else if (event instanceof Unsupported unsupported) {
+            LOG.warn("Recorded an unsupported {} event of type '{}' in the audit log",
+                    event.header().channel(), unsupported.type());
+            audit(tenant, now, "unsupported_event", event, Map.of("type", unsupported.type()));
+        } else {
+            LOG.debug("Kept a {} event without changing the history", event.kind());
+        }
+    }
+
+    private void recordInbound(TenantId tenant, InboundMessage message, Instant now) {
+        var header = message.header();
+        stores.contacts().upsert(new Contact(tenant, header.channel(), header.contactId(), message.sender().name(),
+                message.sender().username(), message.sender().phoneNumber(), now));
+        updates.apply(tenant, message.conversation(), now, current -> {
+            var changed = current.withLastInboundAt(header.timestamp(), now);
+            return current.state() == ConversationState.CLOSED ? changed.withState(ConversationState.BOT, now) : changed;
+        });
+        stores.messages().append(new MessageRecord(tenant, message.conversation(), message.messageId(),
+                Direction.INBOUND, Author.CUSTOMER, message.content().kind(), text(message.content()),
+                DeliveryStatus.DELIVERED, header.timestamp()));
+    }
+
+    private void recordEcho(TenantId tenant, Echo echo) {
+        var header = echo.header();
+        if (ownEchoes.isMarkedOurs(echo)
+                || stores.messages().find(tenant, header.channel(), header.externalId()).isPresent()) {
+            return;
+        }
+        stores.messages().append(new MessageRecord(tenant, echo.conversation(), header.externalId(),
+                Direction.OUTBOUND, Author.BUSINESS_ELSEWHERE, echo.content().kind(), text(echo.content()),
+                DeliveryStatus.SENT, header.timestamp()));
+    }
+
+    private void audit(TenantId tenant, Instant now, String action, InboundEvent event, Map<String, String> extra) {
+        var details = new HashMap<>(extra);
+        details.put("channel", event.header().channel().value());
+        details.put("eventId", event.header().externalId());
+        stores.audit().record(new AuditEvent(tenant, now, action, details));
+    }
+
+    private static String codes(PlatformError error) {
+        return error.errors().stream().map(e -> String.valueOf(e.code())).collect(Collectors.joining(","));
+    }
+
+    static Optional<String> text(MessageContent content) {
+        String text = content.readableText();
+        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.conversa.pipeline;
+
+import dev.conversa.ConversaException;
+import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.Direction;
+import dev.conversa.model.MarkRead;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.OutboundContent;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.Text;
+import dev.conversa.model.Typing;
+import dev.conversa.respond.Reply;
+import dev.conversa.respond.Responder;
+import dev.conversa.respond.ResponderRequest;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.store.Stores;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link Step#RESPOND}: on a due reply task, asks the responder and queues its answer through
+ * the send gate. Nothing happens when a newer message moved the reply later or nothing waits
+ * for an answer; when the bot may not speak, the waiting time is cleared and nothing is sent.
+ * Outbox keys are {@code "reply:" + entry id + ":" + position}, so a replayed task queues
+ * nothing twice.
+ */
+final class RespondStep implements Middleware {
+
+    private final Stores stores;
+    private final ConversationUpdates updates;
+    private final SendGate gate;
+    private final Responder responder;
+    private final Map<ChannelType, ChannelCapabilities> capabilities;
+    private final Clock clock;
+    private final int historyLimit;
+
+    RespondStep(Stores stores, SendGate gate, Responder responder, Map<ChannelType, ChannelCapabilities> capabilities,
+            Clock clock, int historyLimit) {
+        this.stores = stores;
+        this.updates = new ConversationUpdates(stores.conversations());
+        this.gate = gate;
+        this.responder = responder;
+        this.capabilities = Map.copyOf(capabilities);
+        this.clock = clock;
+        this.historyLimit = historyLimit;
+    }
+
+    @Override
+    public void handle(Context ctx, Chain next) throws Exception {
+        if (ctx.isReplyTask()) {
+            Instant now = clock.instant();
+            ctx.conversation()
+                    .filter(conversation -> conversation.replyDueAt().filter(due -> !due.isAfter(now)).isPresent())
+                    .ifPresent(conversation -> answer(ctx, conversation, now));
+        }
+        next.proceed(ctx);
+    }
+
+    private void answer(Context ctx, Conversation conversation, Instant now) {
+        if (!conversation.state().botMaySpeak()) {
+            finish(ctx, Optional.empty(), now);
+            return;
+        }
+        ChannelCapabilities caps = capabilities.get(conversation.key().channel());
+        if (caps == null) {
+            throw new ConversaException("no channel adapter is registered for channel " + conversation.key().channel());
+        }
+        List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
+        announce(ctx, history, caps);
+        var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
+        Reply reply = responder.respond(new ResponderRequest(conversation, contact, history, caps));
+        Optional<ConversationState> newState = Optional.empty();
+        if (reply instanceof Reply.Answer answer) {
+            for (int i = 0; i < answer.messages().size(); i++) {
+                send(ctx, answer.messages().get(i), String.valueOf(i));
+            }
+        } else if (reply instanceof Reply.Handoff handoff) {
+            handoff.messageToCustomer().ifPresent(text -> send(ctx, new Text(text), "0"));
+            newState = Optional.of(ConversationState.WAITING_FOR_AGENT);
+            stores.audit().record(new AuditEvent(ctx.tenant(), now, "handoff",
+                    Map.of("from", conversation.state().name(), "to", ConversationState.WAITING_FOR_AGENT.name())));
+        }
+        finish(ctx, newState, now);
+    }
+
+    /** Marks the customer's latest message read and shows typing, because a reply follows. */
+    private void announce(Context ctx, List<MessageRecord> history, ChannelCapabilities caps) {
+        Optional<String> latestInbound = history.stream()
+                .filter(message -> message.direction() == Direction.INBOUND)
+                .reduce((first, second) -> second)
+                .map(MessageRecord::messageId);
+        if (latestInbound.isEmpty()) {
+            return;
+        }
+        if (caps.readReceipts()) {
+            send(ctx, new MarkRead(latestInbound.get()), "read");
+        }
+        if (caps.typingIndicator()) {
+            send(ctx, new Typing(true, latestInbound), "typing");
+        }
+    }
+
+    private void send(Context ctx, OutboundContent content, String position) {
+        gate.enqueue(ctx.tenant(), OutboundMessage.of(ctx.conversationKey(), content),
+                "reply:" + ctx.entryId() + ":" + position);
+    }
+
+    private void finish(Context ctx, Optional<ConversationState> newState, Instant now) {
+        updates.applyIfExists(ctx.tenant(), ctx.conversationKey(), now, current -> {
+            var cleared = current.withReplyDue(Optional.empty(), Optional.empty(), now);
+            return newState.filter(state -> current.state().botMaySpeak())
+                    .map(state -> cleared.withState(state, now))
+                    .orElse(cleared);
+        });
+    }
+}

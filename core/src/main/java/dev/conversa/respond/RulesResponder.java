@@ -1,0 +1,228 @@
+package dev.conversa.respond;
+
+import dev.conversa.model.Direction;
+import dev.conversa.model.OutboundContent;
+import dev.conversa.model.Text;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * Answers from plain configuration, without any AI service: keyword answers (FAQ), a greeting
+ * for the first message of a conversation, a fallback, and keywords that hand the conversation
+ * to a person. Keywords match whole words, case-insensitively, in the customer's unanswered
+ * messages; the first rule that matches answers.
+ *
+ * <p>Decision order: a handoff keyword hands off; otherwise the greeting (on the first message
+ * of a conversation) followed by the matching answer, if any; otherwise the fallback; otherwise
+ * silence.
+ *
+ * <pre>{@code
+ * Responder rules = RulesResponder.builder()
+ *     .greeting("Hi! I am the shop's assistant.")
+ *     .answer("We are open 9:00-18:00, Monday to Saturday.", "opening hours", "open")
+ *     .handoffKeywords("agent", "human")
+ *     .handoffMessage("A colleague will answer you shortly.")
+ *     .fallback("Sorry, I did not get that. Type 'agent' to talk to a person.")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RulesResponder implements Responder {
+
+    private static final String HANDOFF_REASON = "the customer asked for a person";
+
+    private final List<KeywordRule> rules;
+    private final Optional<String> greeting;
+    private final Optional<String> fallback;
+    private final Optional<KeywordRule> handoff;
+    private final Optional<String> handoffMessage;
+
+    private RulesResponder(Builder builder) {
+        this.rules = List.copyOf(builder.rules);
+        this.greeting = builder.greeting;
+        this.fallback = builder.fallback;
+        this.handoff = builder.handoffKeywords.isEmpty()
+                ? Optional.empty()
+                : Optional.of(KeywordRule.of(HANDOFF_REASON, builder.handoffKeywords));
+        this.handoffMessage = builder.handoffMessage;
+    }
+
+    /**
+     * Starts a builder with no rules, no greeting, no fallback and no handoff keywords.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads rules from properties:
+     * <pre>
+     * greeting = Hi! I am the shop's assistant.
+     * fallback = Sorry, I did not get that.
+     * handoff.keywords = agent, human
+     * handoff.message = A colleague will answer you shortly.
+     * answer.hours.keywords = opening hours, open
+     * answer.hours.text = We are open 9:00-18:00.
+     * </pre>
+     * Every key is optional; answers are tried in the order of their names.
+     *
+     * @param properties the properties
+     * @return the responder
+     * @throws IllegalArgumentException naming the key, if an answer has keywords but no text or
+     *     text but no keywords
+     */
+    public static RulesResponder fromProperties(Properties properties) {
+        Builder builder = builder();
+        Optional.ofNullable(properties.getProperty("greeting")).ifPresent(builder::greeting);
+        Optional.ofNullable(properties.getProperty("fallback")).ifPresent(builder::fallback);
+        Optional.ofNullable(properties.getProperty("handoff.keywords"))
+                .ifPresent(list -> builder.handoffKeywords(split(list)));
+        Optional.ofNullable(properties.getProperty("handoff.message")).ifPresent(builder::handoffMessage);
+        TreeSet<String> names = new TreeSet<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith("answer.") && key.lastIndexOf('.') > "answer.".length()) {
+                names.add(key.substring("answer.".length(), key.lastIndexOf('.')));
+            }
+        }
+        for (String name : names) {
+            String keywords = properties.getProperty("answer." + name + ".keywords");
+            String text = properties.getProperty("answer." + name + ".text");
+            if (keywords == null || text == null) {
+                throw new IllegalArgumentException("answer." + name + " needs both answer." + name
+                        + ".keywords and answer." + name + ".text");
+            }
+            builder.answer(text, split(keywords));
+        }
+        return builder.build();
+    }
+
+    private static String[] split(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
+    /**
+     * Answers from the rules.
+     *
+     * @param request the conversation
+     * @return a handoff, an answer, or silence when nothing applies and there is no fallback
+     */
+    @Override
+    public Reply respond(ResponderRequest request) {
+        List<String> words = KeywordRule.words(request.latestText());
+        if (handoff.isPresent() && handoff.get().matches(words)) {
+            return new Reply.Handoff(handoffMessage, handoff.get().answer());
+        }
+        List<OutboundContent> messages = new ArrayList<>();
+        boolean firstContact = request.history().stream().noneMatch(m -> m.direction() == Direction.OUTBOUND);
+        if (firstContact) {
+            greeting.ifPresent(text -> messages.add(new Text(text)));
+        }
+        rules.stream().filter(rule -> rule.matches(words)).findFirst()
+                .ifPresent(rule -> messages.add(new Text(rule.answer())));
+        if (messages.isEmpty()) {
+            fallback.ifPresent(text -> messages.add(new Text(text)));
+        }
+        return messages.isEmpty() ? Reply.silence() : new Reply.Answer(messages);
+    }
+
+    /** Configures a {@link RulesResponder}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private final List<KeywordRule> rules = new ArrayList<>();
+        private final List<String> handoffKeywords = new ArrayList<>();
+        private Optional<String> greeting = Optional.empty();
+        private Optional<String> fallback = Optional.empty();
+        private Optional<String> handoffMessage = Optional.empty();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds an answer for keywords; rules are tried in the order they were added.
+         *
+         * @param text the answer
+         * @param keywords words or phrases that trigger it, matched as whole words, ignoring case
+         * @return this builder
+         * @throws IllegalArgumentException if the text is blank or no keyword has a letter or digit
+         */
+        public Builder answer(String text, String... keywords) {
+            rules.add(KeywordRule.of(text, List.of(keywords)));
+            return this;
+        }
+
+        /**
+         * Sets the greeting sent before anything else on the first message of a conversation.
+         *
+         * @param text the greeting
+         * @return this builder
+         */
+        public Builder greeting(String text) {
+            this.greeting = Optional.of(requireText(text, "greeting"));
+            return this;
+        }
+
+        /**
+         * Sets the answer when no rule matches.
+         *
+         * @param text the fallback
+         * @return this builder
+         */
+        public Builder fallback(String text) {
+            this.fallback = Optional.of(requireText(text, "fallback"));
+            return this;
+        }
+
+        /**
+         * Sets the keywords by which a customer asks for a person, such as "agent" or "human".
+         *
+         * @param keywords the keywords, matched as whole words, ignoring case
+         * @return this builder
+         * @throws IllegalArgumentException if a keyword has no letter or digit
+         */
+        public Builder handoffKeywords(String... keywords) {
+            for (String keyword : keywords) {
+                if (KeywordRule.words(Objects.requireNonNull(keyword, "keyword")).isEmpty()) {
+                    throw new IllegalArgumentException("handoffKeywords: a keyword needs a letter or digit");
+                }
+                handoffKeywords.add(keyword);
+            }
+            return this;
+        }
+
+        /**
+         * Sets what the customer is told when the conversation is handed to a person.
+         *
+         * @param text the message
+         * @return this builder
+         */
+        public Builder handoffMessage(String text) {
+            this.handoffMessage = Optional.of(requireText(text, "handoffMessage"));
+            return this;
+        }
+
+        /**
+         * Builds the responder.
+         *
+         * @return the responder
+         */
+        public RulesResponder build() {
+            return new RulesResponder(this);
+        }
+
+        private static String requireText(String text, String setting) {
+            Objects.requireNonNull(text, setting);
+            if (text.isBlank()) {
+                throw new IllegalArgumentException(setting + " must not be blank");
+            }
+            return text;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.conversa.webhook;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.EventHeader;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.AccountStore;
+import dev.conversa.store.Inbox;
+import dev.conversa.store.InboxEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps after a body was verified and parsed: route it to the adapter of its
+ * {@code "object"}, normalize it, keep only fresh events of registered accounts, append them to
+ * the inbox per tenant, and tell the listener. Thread-safe.
+ */
+final class EventIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
+    private static final long RECENT_KEYS = 100_000;
+    static final String RECEIVED = "EVENT_RECEIVED";
+
+    private final Map<String, ChannelAdapter> adapters;
+    private final AccountStore accounts;
+    private final Inbox inbox;
+    private final Clock clock;
+    private final Duration replayWindow;
+    private final Consumer<List<InboxEntry>> onAppended;
+    private final Cache<EventKey, Boolean> recent;
+    private final LogOnce unknownObjects = new LogOnce();
+    private final LogOnce unknownAccounts = new LogOnce();
+
+    EventIntake(Map<String, ChannelAdapter> adapters, AccountStore accounts, Inbox inbox, Clock clock,
+            Duration replayWindow, Consumer<List<InboxEntry>> onAppended) {
+        this.adapters = Map.copyOf(adapters);
+        this.accounts = accounts;
+        this.inbox = inbox;
+        this.clock = clock;
+        this.replayWindow = replayWindow;
+        this.onAppended = onAppended;
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(RECENT_KEYS)
+                .expireAfterWrite(replayWindow)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
+    }
+
+    WebhookResponse accept(WebhookPayload payload) {
+        ChannelAdapter adapter = adapters.get(payload.object());
+        if (adapter == null) {
+            if (unknownObjects.first(payload.object())) {
+                LOG.warn("Webhook for object '{}' acknowledged and ignored: no channel handles it",
+                        printable(payload.object()));
+            }
+            return WebhookResponse.text(200, RECEIVED);
+        }
+        List<InboundEvent> events;
+        try {
+            events = adapter.normalize(payload);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Webhook refused with 400: the {} channel cannot read its payload", adapter.type());
+            return WebhookResponse.text(400, "the payload does not have the shape of the " + adapter.type() + " channel");
+        }
+        Instant now = clock.instant();
+        return append(byTenant(events, now), now);
+    }
+
+    private Map<TenantId, List<InboundEvent>> byTenant(List<InboundEvent> events, Instant now) {
+        Map<TenantId, List<InboundEvent>> byTenant = new LinkedHashMap<>();
+        Map<AccountKey, Optional<ChannelAccount>> found = new HashMap<>();
+        Instant oldest = now.minus(replayWindow);
+        int stale = 0;
+        for (InboundEvent event : events) {
+            EventHeader header = event.header();
+            if (recent.getIfPresent(EventKey.of(header)) != null) {
+                continue;
+            }
+            if (header.timestamp().isBefore(oldest)) {
+                stale++;
+                continue;
+            }
+            found.computeIfAbsent(new AccountKey(header.channel(), header.accountId()), this::lookUp)
+                    .ifPresent(registered -> byTenant.computeIfAbsent(registered.tenant(), t -> new ArrayList<>()).add(event));
+        }
+        if (stale > 0) {
+            LOG.warn("Ignored {} webhook event(s) older than the replay window of {}", stale, replayWindow);
+        }
+        return byTenant;
+    }
+
+    private Optional<ChannelAccount> lookUp(AccountKey key) {
+        Optional<ChannelAccount> account = accounts.findByAccountId(key.channel(), key.accountId());
+        if (account.isEmpty() && unknownAccounts.first(key)) {
+            LOG.warn("Webhook events for unregistered {} account {} acknowledged and not stored",
+                    key.channel(), printable(key.accountId()));
+        }
+        return account;
+    }
+
+    private WebhookResponse append(Map<TenantId, List<InboundEvent>> byTenant, Instant now) {
+        for (Map.Entry<TenantId, List<InboundEvent>> batch : byTenant.entrySet()) {
+            List<InboxEntry> appended;
+            try {
+                appended = inbox.append(batch.getKey(), batch.getValue(), now);
+            } catch (RuntimeException e) {
+                LOG.error("Inbox append failed for tenant {}; answering 500 so Meta delivers again", batch.getKey(), e);
+                return WebhookResponse.text(500, "the events could not be stored; deliver again");
+            }
+            batch.getValue().forEach(event -> recent.put(EventKey.of(event.header()), Boolean.TRUE));
+            notifyAppended(appended);
+        }
+        return WebhookResponse.text(200, RECEIVED);
+    }
+
+    private void notifyAppended(List<InboxEntry> appended) {
+        if (appended.isEmpty()) {
+            return;
+        }
+        try {
+            onAppended.accept(appended);
+        } catch (RuntimeException e) {
+            LOG.warn("The onAppended listener failed; the events are stored and will be processed", e);
+        }
+    }
+
+    /** A value from a payload, safe to put in a log line. */
+    private static String printable(String value) {
+        if (value.isEmpty()) {
+            return "(none)";
+        }
+        return value.matches("[A-Za-z0-9_.:-]{1,64}") ? value : "<" + value.length() + " unprintable chars>";
+    }
+
+    /** Identifies an event across deliveries: channel, account and external id. */
+    private record EventKey(ChannelType channel, String accountId, String externalId) {
+
+        static EventKey of(EventHeader header) {
+            return new EventKey(header.channel(), header.accountId(), header.externalId());
+        }
+    }
+
+    /** Identifies a business account. */
+    private record AccountKey(ChannelType channel, String accountId) {
+    }
+}

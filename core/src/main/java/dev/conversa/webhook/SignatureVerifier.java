@@ -1,0 +1,89 @@
+package dev.conversa.webhook;
+
+import dev.conversa.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks {@code X-Hub-Signature-256: sha256=<hex>}: HMAC-SHA256 over the raw body bytes, keyed by
+ * the UTF-8 bytes of an app secret, compared in constant time. Any configured secret may match,
+ * so a secret can be rotated without downtime. Immutable and thread-safe.
+ */
+final class SignatureVerifier {
+
+    static final String HEADER = "X-Hub-Signature-256";
+    static final String SHA1_HEADER = "X-Hub-Signature";
+    private static final String PREFIX = "sha256=";
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int DIGEST_BYTES = 32;
+
+    private final List<SecretKeySpec> keys;
+
+    SignatureVerifier(List<Secret> appSecrets) {
+        this.keys = appSecrets.stream()
+                .map(secret -> new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), ALGORITHM))
+                .toList();
+    }
+
+    SignatureCheck check(WebhookRequest request) {
+        String header = request.header(HEADER).orElse(null);
+        if (header == null) {
+            return request.header(SHA1_HEADER).isPresent() ? SignatureCheck.SHA1_ONLY : SignatureCheck.MISSING;
+        }
+        byte[] expected = decode(header);
+        if (expected == null) {
+            return SignatureCheck.BAD_FORMAT;
+        }
+        byte[] body = request.rawBody();
+        if (body.length == 0) {
+            return SignatureCheck.EMPTY_BODY;
+        }
+        boolean matched = false;
+        for (SecretKeySpec key : keys) {
+            matched |= MessageDigest.isEqual(expected, hmac(key, body));
+        }
+        return matched ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
+    }
+
+    /** The digest the header states, or null if it is not {@code sha256=} and 64 hex digits. */
+    private static byte[] decode(String header) {
+        if (!header.startsWith(PREFIX) || header.length() != PREFIX.length() + DIGEST_BYTES * 2) {
+            return null;
+        }
+        byte[] digest = new byte[DIGEST_BYTES];
+        for (int i = 0; i < DIGEST_BYTES; i++) {
+            int high = hexValue(header.charAt(PREFIX.length() + 2 * i));
+            int low = hexValue(header.charAt(PREFIX.length() + 2 * i + 1));
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            digest[i] = (byte) (high << 4 | low);
+        }
+        return digest;
+    }
+
+    /** The value of an ASCII hex digit, or -1 (Character.digit would also take non-ASCII digits). */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    private static byte[] hmac(SecretKeySpec key, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.conversa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.Stores;
+import dev.conversa.store.memory.InMemoryStores;
+import dev.conversa.testsupport.EchoTestChannel;
+import dev.conversa.testsupport.MutableClock;
+import dev.conversa.testsupport.TestSignatures;
+import dev.conversa.webhook.WebhookResponse;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * A running {@link Conversa} on in-memory stores, a mutable clock and a {@link ScriptedChannel},
+ * with one registered account, for tests of the whole flow. Close it after the test.
+ */
+final class TestBed implements AutoCloseable {
+
+    static final String APP_SECRET = "test-app-secret";
+    static final TenantId TENANT = TenantId.of("shop");
+    static final String ACCOUNT = "acct-1";
+
+    final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+    final Stores stores = InMemoryStores.create();
+    final ScriptedChannel channel = new ScriptedChannel();
+    final Conversa conversa;
+
+    TestBed(UnaryOperator<ConversaBuilder> configure) {
+        ConversaBuilder builder = Conversa.builder()
+                .appSecret(Secret.of(APP_SECRET))
+                .verifyToken(Secret.of("verify"))
+                .channel(channel)
+                .stores(stores)
+                .clock(clock)
+                .graphClient(GraphClient.builder().build())
+                .pollInterval(Duration.ofMillis(10));
+        conversa = configure.apply(builder).build();
+        conversa.registerAccount(ChannelAccount.of(TENANT, EchoTestChannel.TYPE, ACCOUNT, Secret.of("token")));
+        conversa.start();
+    }
+
+    static ConversationKey key(String contact) {
+        return new ConversationKey(EchoTestChannel.TYPE, ACCOUNT, contact);
+    }
+
+    /** Posts a signed webhook with one text message from a customer, timed now, and expects 200. */
+    void deliver(String eventId, String from, String text) {
+        String json = EchoTestChannel.payload(ACCOUNT, eventId, from, clock.instant(), text);
+        WebhookResponse response = conversa.webhooks().handle(TestSignatures.signedPost(json, APP_SECRET));
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Override
+    public void close() {
+        conversa.close();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.conversa.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphClientBuilderTest {
+
+    @Test
+    void defaultsToFacebookGraphVersion23() {
+        GraphClient client = GraphClient.builder().build();
+
+        assertThat(client.baseUrl()).isEqualTo(URI.create("https://graph.facebook.com"));
+        assertThat(client.apiVersion()).isEqualTo("v23.0");
+    }
+
+    @Test
+    void dropsTrailingSlashOfBaseUrl() {
+        GraphClient client = GraphClient.builder().baseUrl(URI.create("https://graph.instagram.com/")).build();
+
+        assertThat(client.baseUrl()).isEqualTo(URI.create("https://graph.instagram.com"));
+    }
+
+    @Test
+    void rejectsBaseUrlWithQuery() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GraphClient.builder().baseUrl(URI.create("https://graph.facebook.com?x=1")).build())
+                .withMessageContaining("baseUrl");
+    }
+
+    @Test
+    void rejectsApiVersionWithoutLeadingV() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GraphClient.builder().apiVersion("23.0").build())
+                .withMessageContaining("apiVersion");
+    }
+
+    @Test
+    void rejectsZeroRequestTimeout() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GraphClient.builder().requestTimeout(Duration.ZERO).build())
+                .withMessageContaining("requestTimeout");
+    }
+
+    @Test
+    void rejectsNegativeConnectTimeout() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GraphClient.builder().connectTimeout(Duration.ofSeconds(-1)).build())
+                .withMessageContaining("connectTimeout");
+    }
+
+    @Test
+    void rejectsZeroAttempts() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GraphClient.builder().maxAttempts(0).build())
+                .withMessageContaining("maxAttempts");
+    }
+
+    @Test
+    void rejectsMaxBackoffBelowInitialBackoff() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GraphClient.builder().initialBackoff(Duration.ofSeconds(2))
+                        .maxBackoff(Duration.ofSeconds(1)).build())
+                .withMessageContaining("maxBackoff");
+    }
+
+    @Test
+    void rejectsEmptyMediaHostList() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GraphClient.builder().allowedMediaHosts(List.of()).build())
+                .withMessageContaining("allowedMediaHosts");
+    }
+
+    @Test
+    void rejectsMediaHostWithScheme() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> GraphClient.builder().allowedMediaHosts(List.of("https://cdn.example")).build())
+                .withMessageContaining("allowedMediaHosts");
+    }
+}

@@ -1,0 +1,223 @@
+package dev.conversa.pipeline;
+
+import static dev.conversa.pipeline.PipelineFixture.CHANNEL;
+import static dev.conversa.pipeline.PipelineFixture.KEY;
+import static dev.conversa.pipeline.PipelineFixture.TENANT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.conversa.model.Author;
+import dev.conversa.model.Contact;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.Deleted;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.Direction;
+import dev.conversa.model.Echo;
+import dev.conversa.model.Edited;
+import dev.conversa.model.Handover;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.Read;
+import dev.conversa.model.StatusUpdate;
+import dev.conversa.model.Text;
+import dev.conversa.model.Unsupported;
+import dev.conversa.respond.Reply;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.store.OutboxEntry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BuiltInStepsTest {
+
+    private final PipelineFixture fixture = new PipelineFixture();
+    private final Pipeline pipeline = fixture.builder().responder(request -> Reply.silence()).appId("our-app").build();
+
+    @Test
+    void recordsTheContactConversationAndMessageOfAnInboundMessage() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        assertThat(fixture.stores.contacts().find(TENANT, CHANNEL, "alice")).get()
+                .extracting(Contact::name).isEqualTo(Optional.of("Alice"));
+        assertThat(conversation().lastInboundAt()).contains(fixture.clock.instant());
+        assertThat(history()).singleElement().satisfies(message -> {
+            assertThat(message.direction()).isEqualTo(Direction.INBOUND);
+            assertThat(message.author()).isEqualTo(Author.CUSTOMER);
+            assertThat(message.text()).contains("hi");
+            assertThat(message.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        });
+    }
+
+    @Test
+    void reopensAClosedConversationWithTheBot() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+        Conversation current = conversation();
+        fixture.stores.conversations().update(current.withState(ConversationState.CLOSED, fixture.clock.instant()));
+
+        fixture.process(pipeline, fixture.message("m2", "back again"));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.BOT);
+    }
+
+    @Test
+    void schedulesOneReplyTaskAfterTheQuietWindow() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        assertThat(conversation().replyDueAt()).contains(fixture.clock.instant().plus(Duration.ofMillis(1500)));
+        assertThat(conversation().unansweredSince()).contains(fixture.clock.instant());
+    }
+
+    @Test
+    void doesNotScheduleAReplyWhileAPersonAnswers() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+        fixture.stores.conversations().update(conversation().withState(ConversationState.WITH_AGENT,
+                fixture.clock.instant()).withReplyDue(Optional.empty(), Optional.empty(), fixture.clock.instant()));
+
+        fixture.process(pipeline, fixture.message("m2", "hello?"));
+
+        assertThat(conversation().replyDueAt()).isEmpty();
+    }
+
+    @Test
+    void movesTheStatusOfOurMessageForwardOnly() throws Exception {
+        OutboxEntry sent = pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "hello"), "k1");
+        fixture.stores.messages().rename(TENANT, CHANNEL, sent.provisionalMessageId(), "wamid-1");
+
+        fixture.process(pipeline, status("s1", DeliveryStatus.READ));
+        fixture.process(pipeline, status("s2", DeliveryStatus.DELIVERED));
+
+        assertThat(fixture.stores.messages().find(TENANT, CHANNEL, "wamid-1")).get()
+                .extracting(MessageRecord::status).isEqualTo(DeliveryStatus.READ);
+    }
+
+    @Test
+    void marksOutboundMessagesUpToTheWatermarkRead() throws Exception {
+        OutboxEntry sent = pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "hello"), "k1");
+        fixture.clock.advance(Duration.ofSeconds(5));
+
+        fixture.process(pipeline, new Read(fixture.header("r1"), Optional.empty(), Optional.of(fixture.clock.instant())));
+
+        assertThat(fixture.stores.messages().find(TENANT, CHANNEL, sent.provisionalMessageId())).get()
+                .extracting(MessageRecord::status).isEqualTo(DeliveryStatus.READ);
+    }
+
+    @Test
+    void removesADeletedMessageAndEditsAnEditedOne() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "first"));
+        fixture.process(pipeline, fixture.message("m2", "typo"));
+
+        fixture.process(pipeline, new Deleted(fixture.header("d1"), "m1"));
+        fixture.process(pipeline, new Edited(fixture.header("e1"), "m2", new Text("fixed")));
+
+        assertThat(history()).extracting(MessageRecord::messageId, m -> m.text().orElse(""))
+                .containsExactly(tuple("m2", "fixed"));
+    }
+
+    @Test
+    void givesTheConversationToAPersonOnAnEchoFromElsewhere() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        fixture.process(pipeline, echo("phone-1", Optional.empty()));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(conversation().replyDueAt()).isEmpty();
+        assertThat(history()).extracting(MessageRecord::author).containsExactly(Author.CUSTOMER, Author.BUSINESS_ELSEWHERE);
+        assertThat(fixture.stores.audit().list(TENANT, 10)).extracting(AuditEvent::action).contains("ownership");
+    }
+
+    @Test
+    void keepsTheBotOnTheEchoOfItsOwnMessage() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+        OutboxEntry sent = pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "hello"), "k1");
+        fixture.stores.messages().rename(TENANT, CHANNEL, sent.provisionalMessageId(), "mid-1");
+
+        fixture.process(pipeline, echo("mid-1", Optional.empty()));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(history()).extracting(MessageRecord::author).containsExactly(Author.CUSTOMER, Author.BOT);
+    }
+
+    @Test
+    void keepsTheBotOnAnEchoCarryingOurMetadataMarker() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        fixture.process(pipeline, echo("mid-2", Optional.of(Pipeline.ECHO_METADATA)));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.BOT);
+    }
+
+    @Test
+    void keepsTheBotOnAnEchoSentByOurAppBeforeItsIdWasRecorded() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        fixture.process(pipeline, new Echo(fixture.header("mid-3"), new Text("sent"), Optional.of("our-app"),
+                Optional.empty()));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(history()).extracting(MessageRecord::author).containsExactly(Author.CUSTOMER);
+    }
+
+    @Test
+    void givesTheConversationToAPersonOnAnEchoSentByAnotherApp() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        fixture.process(pipeline, new Echo(fixture.header("mid-4"), new Text("sent"), Optional.of("inbox-app"),
+                Optional.empty()));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.WITH_AGENT);
+    }
+
+    @Test
+    void givesTheConversationToAPersonInStandbyAndBackWhenControlIsPassedToUs() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        fixture.process(pipeline, handover("h1", Handover.Action.STANDBY, Optional.empty()));
+        ConversationState inStandby = conversation().state();
+        fixture.process(pipeline, handover("h2", Handover.Action.PASS, Optional.of("our-app")));
+
+        assertThat(inStandby).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(conversation().state()).isEqualTo(ConversationState.BOT);
+    }
+
+    @Test
+    void givesTheConversationToAPersonWhenControlIsPassedToAnotherApp() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        fixture.process(pipeline, handover("h1", Handover.Action.PASS, Optional.of("inbox-app")));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.WITH_AGENT);
+    }
+
+    @Test
+    void keepsAnUnsupportedEventInTheAuditLogWithoutFailing() throws Exception {
+        fixture.process(pipeline, new Unsupported(fixture.header("u1"), "mystery_field", "{\"secret\":\"x\"}"));
+
+        assertThat(fixture.stores.audit().list(TENANT, 10)).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("unsupported_event");
+            assertThat(event.details()).containsEntry("type", "mystery_field").doesNotContainValue("{\"secret\":\"x\"}");
+        });
+    }
+
+    private StatusUpdate status(String id, DeliveryStatus status) {
+        return new StatusUpdate(fixture.header(id), "wamid-1", status, List.of(), Map.of());
+    }
+
+    private Echo echo(String id, Optional<String> metadata) {
+        return new Echo(fixture.header(id), new Text("sent"), Optional.empty(), metadata);
+    }
+
+    private Handover handover(String id, Handover.Action action, Optional<String> newOwner) {
+        return new Handover(fixture.header(id), action, Optional.empty(), newOwner, Optional.empty());
+    }
+
+    private Conversation conversation() {
+        return fixture.stores.conversations().find(TENANT, KEY).orElseThrow();
+    }
+
+    private List<MessageRecord> history() {
+        return fixture.stores.messages().history(TENANT, KEY, 50);
+    }
+}

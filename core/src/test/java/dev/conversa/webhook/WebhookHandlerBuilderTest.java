@@ -1,0 +1,75 @@
+package dev.conversa.webhook;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conversa.Secret;
+import dev.conversa.store.Stores;
+import dev.conversa.store.memory.InMemoryStores;
+import dev.conversa.testsupport.EchoTestChannel;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WebhookHandlerBuilderTest {
+
+    private final Stores stores = InMemoryStores.create();
+
+    private WebhookHandler.Builder complete() {
+        return WebhookHandler.builder()
+                .appSecret(Secret.of("s"))
+                .verifyToken(Secret.of("t"))
+                .accounts(stores.accounts())
+                .inbox(stores.inbox());
+    }
+
+    @Test
+    void refusesToBuildWithoutAppSecret() {
+        WebhookHandler.Builder builder = WebhookHandler.builder()
+                .verifyToken(Secret.of("t")).accounts(stores.accounts()).inbox(stores.inbox());
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("appSecret is required");
+    }
+
+    @Test
+    void refusesToBuildWithoutVerifyToken() {
+        WebhookHandler.Builder builder = WebhookHandler.builder()
+                .appSecret(Secret.of("s")).accounts(stores.accounts()).inbox(stores.inbox());
+
+        assertThatThrownBy(builder::build).hasMessageStartingWith("verifyToken is required");
+    }
+
+    @Test
+    void refusesToBuildWithoutAccountStore() {
+        WebhookHandler.Builder builder = WebhookHandler.builder()
+                .appSecret(Secret.of("s")).verifyToken(Secret.of("t")).inbox(stores.inbox());
+
+        assertThatThrownBy(builder::build).hasMessageStartingWith("accounts is required");
+    }
+
+    @Test
+    void refusesToBuildWithoutInbox() {
+        WebhookHandler.Builder builder = WebhookHandler.builder()
+                .appSecret(Secret.of("s")).verifyToken(Secret.of("t")).accounts(stores.accounts());
+
+        assertThatThrownBy(builder::build).hasMessageStartingWith("inbox is required");
+    }
+
+    @Test
+    void refusesTwoChannelsForTheSameWebhookObject() {
+        WebhookHandler.Builder builder = complete().channel(new EchoTestChannel());
+
+        assertThatThrownBy(() -> builder.channel(new EchoTestChannel()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("test_object");
+    }
+
+    @Test
+    void refusesBodyLimitThatIsNotPositive() {
+        assertThatThrownBy(() -> complete().maxBodyBytes(0)).hasMessageContaining("maxBodyBytes");
+    }
+
+    @Test
+    void refusesReplayWindowThatIsNotPositive() {
+        assertThatThrownBy(() -> complete().replayWindow(Duration.ZERO)).hasMessageContaining("replayWindow");
+    }
+}

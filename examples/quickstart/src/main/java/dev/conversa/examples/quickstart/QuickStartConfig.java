@@ -1,0 +1,61 @@
+package dev.conversa.examples.quickstart;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The quick start's settings: environment variables, or the same keys in an optional properties
+ * file ({@code conversa.properties} in the working directory, or the file named by
+ * {@code CONVERSA_CONFIG}). The environment wins.
+ */
+final class QuickStartConfig {
+
+    private final Map<String, String> environment;
+    private final Properties file;
+
+    private QuickStartConfig(Map<String, String> environment, Properties file) {
+        this.environment = environment;
+        this.file = file;
+    }
+
+    static QuickStartConfig load(Map<String, String> environment) throws IOException {
+        Path path = Path.of(environment.getOrDefault("CONVERSA_CONFIG", "conversa.properties"));
+        Properties properties = new Properties();
+        if (Files.isRegularFile(path)) {
+            try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+        }
+        return new QuickStartConfig(environment, properties);
+    }
+
+    Optional<String> get(String key) {
+        String value = environment.get(key);
+        if (value == null || value.isBlank()) {
+            value = file.getProperty(key);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    int port() {
+        return get("CONVERSA_PORT").map(Integer::parseInt).orElse(8080);
+    }
+
+    /** The address to listen on: all interfaces unless {@code CONVERSA_HOST} names one. */
+    String host() {
+        return get("CONVERSA_HOST").orElse("0.0.0.0");
+    }
+
+    /** Demo mode: no connected account is configured, so the page plays the customers. */
+    boolean demoMode() {
+        return get("WHATSAPP_PHONE_NUMBER_ID").isEmpty()
+                && get("MESSENGER_PAGE_ID").isEmpty()
+                && get("INSTAGRAM_ACCOUNT_ID").isEmpty();
+    }
+}

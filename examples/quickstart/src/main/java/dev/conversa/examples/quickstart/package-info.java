@@ -1,0 +1,6 @@
+/**
+ * The quick start: one runnable jar that serves the webhook on the JDK's HTTP server and, in
+ * demo mode, a page where a newcomer chats with the bot as a WhatsApp, Instagram or Messenger
+ * customer through the real webhook path.
+ */
+package dev.conversa.examples.quickstart;
