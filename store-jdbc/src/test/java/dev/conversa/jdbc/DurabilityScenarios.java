@@ -84,6 +84,26 @@ abstract class DurabilityScenarios {
     }
 
     @Test
+    void conversationsWaitingOnARetryDoNotHoldUpOthers() {
+        // given
+        for (int i = 0; i < 20; i++) {
+            ConversationKey waiting = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "waiting-" + i);
+            stores.inbox().append(Workload.TENANT, List.of(Workload.message(waiting, "first-" + i, clock.instant()),
+                    Workload.message(waiting, "second-" + i, clock.instant())), clock.instant());
+            InboxEntry failed = stores.inbox().claim("w", 1, Instance.LEASE, clock.instant()).get(0);
+            stores.inbox().retry(failed, clock.instant().plusSeconds(3600), "graph 503");
+        }
+        ConversationKey ready = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "ready");
+        stores.inbox().append(Workload.TENANT, List.of(Workload.message(ready, "now", clock.instant())), clock.instant());
+
+        // when
+        List<InboxEntry> claimed = stores.inbox().claim("w", 1, Instance.LEASE, clock.instant());
+
+        // then
+        assertThat(claimed).singleElement().satisfies(entry -> assertThat(entry.conversation()).isEqualTo(ready));
+    }
+
+    @Test
     void repliesScheduledAtOnceForOneConversationLeaveOnePendingReplyTask() throws Exception {
         // given
         ConversationKey anna = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "anna");

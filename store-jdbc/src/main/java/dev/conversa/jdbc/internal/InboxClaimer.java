@@ -18,13 +18,19 @@ import java.util.Optional;
  */
 final class InboxClaimer {
 
-    private static final String CLAIMABLE = "CASE WHEN not_before <= ? AND (status = 'PENDING' "
-            + "OR lease_until <= ?) THEN id END";
-    /** Conversations with a claimable entry and no live lease, in one pass over the open entries. */
-    private static final String CANDIDATES = "SELECT tenant, channel, account_id, contact_id, MIN(" + CLAIMABLE
-            + ") AS first_id FROM conversa_inbox WHERE status IN ('PENDING', 'CLAIMED') "
-            + "GROUP BY tenant, channel, account_id, contact_id HAVING MIN(" + CLAIMABLE + ") IS NOT NULL "
+    private static final String CLAIMABLE = "MIN(CASE WHEN not_before <= ? AND (status = 'PENDING' "
+            + "OR lease_until <= ?) THEN id END)";
+    private static final String WAITING_EVENT = "MIN(CASE WHEN external_id IS NOT NULL AND not_before > ? "
+            + "THEN id END)";
+    /**
+     * Conversations whose first claimable entry comes before any event waiting for a retry, with
+     * no live lease, in one pass over the open entries.
+     */
+    private static final String CANDIDATES = "SELECT tenant, channel, account_id, contact_id, " + CLAIMABLE
+            + " AS first_id FROM conversa_inbox WHERE status IN ('PENDING', 'CLAIMED') "
+            + "GROUP BY tenant, channel, account_id, contact_id HAVING " + CLAIMABLE + " IS NOT NULL "
             + "AND COUNT(CASE WHEN status = 'CLAIMED' AND lease_until > ? THEN 1 END) = 0 "
+            + "AND (" + WAITING_EVENT + " IS NULL OR " + CLAIMABLE + " < " + WAITING_EVENT + ") "
             + "ORDER BY first_id LIMIT ?";
     private static final String OPEN_ENTRIES = "SELECT id, status, not_before, lease_until, fence, external_id "
             + "FROM conversa_inbox WHERE" + Lane.WHERE + " AND status IN ('PENDING', 'CLAIMED') ORDER BY id";
@@ -37,8 +43,8 @@ final class InboxClaimer {
 
     List<InboxEntry> claim(Connection connection, String worker, int max, Duration lease, Instant now)
             throws SQLException {
-        List<Lane> candidates = Rows.query(connection, CANDIDATES, Lane::read, now, now, now, now, now,
-                max * 2 + 4);
+        List<Lane> candidates = Rows.query(connection, CANDIDATES, Lane::read, now, now, now, now, now, now,
+                now, now, now, max * 2 + 4);
         List<InboxEntry> claimed = new ArrayList<>();
         for (Lane lane : candidates) {
             if (claimed.size() == max) {
