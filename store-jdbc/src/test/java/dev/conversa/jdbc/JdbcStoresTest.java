@@ -8,19 +8,23 @@ import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
+import dev.conversa.store.AuditEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +36,7 @@ class JdbcStoresTest {
         return dataSource;
     }
 
-    private static JdbcStores stores(JdbcDataSource dataSource) {
+    private static JdbcStores stores(DataSource dataSource) {
         return JdbcStores.builder().dataSource(dataSource).tokenCipher(TestDatabases.cipher()).build();
     }
 
@@ -95,6 +99,25 @@ class JdbcStoresTest {
         assertThat(queryString(dataSource, "SELECT token_ciphertext FROM conversa_account"))
                 .startsWith("ct1.test.")
                 .doesNotContain("EAAG-very-secret");
+    }
+
+    @Test
+    void leavesThePooledConnectionsSettingsAsItFoundThem() throws SQLException {
+        JdbcDataSource dataSource = h2();
+        stores(dataSource).migrate();
+        TestPool pool = new TestPool(dataSource);
+        try (Connection connection = pool.getConnection()) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+        }
+
+        stores(pool).stores().audit().record(new AuditEvent(TenantId.of("acme"), Instant.EPOCH, "erasure",
+                Map.of("contacts", "1")));
+
+        try (Connection connection = pool.getConnection()) {
+            assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_SERIALIZABLE);
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+        assertThat(stores(pool).stores().audit().list(TenantId.of("acme"), 10)).hasSize(1);
     }
 
     @Test
