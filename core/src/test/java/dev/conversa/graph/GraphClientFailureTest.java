@@ -1,6 +1,8 @@
 package dev.conversa.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -68,21 +70,40 @@ class GraphClientFailureTest {
     }
 
     @Test
-    void timesOutEachAttemptAndFailsRetryableAfterTheLast() {
+    void doesNotRetryATimedOutPostWhoseOutcomeIsUnknown() {
         // given
         wm.stubFor(post(PATH).willReturn(okJson("{}").withFixedDelay(2_000)));
-        GraphClient client = builder().requestTimeout(Duration.ofMillis(100)).maxAttempts(2).build();
+        GraphClient client = builder().requestTimeout(Duration.ofMillis(100)).maxAttempts(3).build();
 
         // when
         GraphApiException failure = TokenLeaks.failureOf(() -> client.execute(SEND, token));
 
         // then
-        assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isTrue();
+        assertThat(failure.isRetryable()).isFalse();
         assertThat(failure.httpStatus()).isZero();
+        assertThat(failure.getCause()).isInstanceOf(HttpTimeoutException.class);
+        assertThat(sleeper.delays()).isEmpty();
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(PATH)))).hasSize(1);
+    }
+
+    @Test
+    void timesOutEachAttemptOfAGetAndFailsRetryableAfterTheLast() {
+        // given
+        wm.stubFor(get(PATH).willReturn(okJson("{}").withFixedDelay(2_000)));
+        GraphClient client = builder().requestTimeout(Duration.ofMillis(100)).maxAttempts(2).build();
+
+        // when
+        GraphApiException failure = TokenLeaks.failureOf(
+                () -> client.execute(GraphRequest.get("/123/messages", java.util.Map.of()), token));
+
+        // then
+        assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isFalse();
         assertThat(failure.getCause()).isInstanceOf(HttpTimeoutException.class);
         assertThat(sleeper.delays()).hasSize(1);
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(PATH)))).hasSize(2));
+                .untilAsserted(() -> assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(PATH)))).hasSize(2));
     }
 
     @Test
@@ -100,6 +121,7 @@ class GraphClientFailureTest {
 
         // then
         assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isFalse();
         assertThat(failure.httpStatus()).isZero();
         assertThat(failure.getCause()).isInstanceOf(IOException.class);
         assertThat(sleeper.delays()).hasSize(2);

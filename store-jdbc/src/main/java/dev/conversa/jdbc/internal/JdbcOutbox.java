@@ -92,6 +92,13 @@ public final class JdbcOutbox implements Outbox {
                 Rows.clip(error, 1000));
     }
 
+    @Override
+    public void markUncertain(OutboxEntry entry, String error) {
+        Objects.requireNonNull(error, "error");
+        finish(entry, "marking a message uncertain", "SET state = 'SEND_UNCERTAIN', last_error = ?, lease_until = NULL",
+                InboxRows.clip(error, 1000));
+    }
+
     private void finish(OutboxEntry entry, String operation, String assignments, Object... values) {
         Objects.requireNonNull(entry, "entry");
         Object[] all = new Object[values.length + 3];
