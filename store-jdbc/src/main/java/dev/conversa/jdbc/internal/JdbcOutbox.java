@@ -96,7 +96,7 @@ public final class JdbcOutbox implements Outbox {
     public void markUncertain(OutboxEntry entry, String error) {
         Objects.requireNonNull(error, "error");
         finish(entry, "marking a message uncertain", "SET state = 'SEND_UNCERTAIN', last_error = ?, lease_until = NULL",
-                InboxRows.clip(error, 1000));
+                Rows.clip(error, 1000));
     }
 
     private void finish(OutboxEntry entry, String operation, String assignments, Object... values) {
