@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Text;
+import dev.conversa.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +25,7 @@ class ErrorMappingTest {
     @RegisterExtension
     static WireMockExtension wm = GraphStub.extension();
 
-    private final FakeClock clock = new FakeClock(Sends.NOW);
+    private final MutableClock clock = MutableClock.at(Sends.NOW);
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private final GraphClient graph = GraphStub.client(wm, waits);
     private final WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance).build();
