@@ -1,6 +1,7 @@
 /**
  * Test support shared by every module through core's test jar: a {@link
- * dev.conversa.testsupport.MutableClock} for tests that move time by hand and {@link
- * dev.conversa.testsupport.ModelSamples}, sample values of every model record.
+ * dev.conversa.testsupport.MutableClock} for tests that move time by hand, {@link
+ * dev.conversa.testsupport.ModelSamples}, sample values of every model record, and {@link
+ * dev.conversa.testsupport.WebhookPayloads}, which loads and parses webhook fixtures.
  */
 package dev.conversa.testsupport;
