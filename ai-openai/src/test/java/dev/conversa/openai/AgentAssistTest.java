@@ -11,6 +11,7 @@ import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.respond.ResponderRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

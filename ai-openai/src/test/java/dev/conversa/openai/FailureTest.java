@@ -10,6 +10,7 @@ import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.respond.Reply;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,7 +41,7 @@ class FailureTest {
 
         // then
         assertThat(reply).isEqualTo(Reply.text("We are open from 7:00 to 18:00, every day but Monday."));
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(2));
+        assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(2));
         openAi.verify(2, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
     }
 
@@ -53,7 +54,7 @@ class FailureTest {
 
         respond(OpenAiStub.responder(openAi, sleeper));
 
-        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(750));
+        assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(750));
     }
 
     @Test
@@ -72,9 +73,9 @@ class FailureTest {
 
         // then
         assertThat(reply).isInstanceOf(Reply.Answer.class);
-        assertThat(sleeper.waits()).hasSize(2);
-        assertThat(sleeper.waits().get(0)).isBetween(Duration.ZERO, Duration.ofMillis(400));
-        assertThat(sleeper.waits().get(1)).isBetween(Duration.ZERO, Duration.ofMillis(800));
+        assertThat(sleeper.delays()).hasSize(2);
+        assertThat(sleeper.delays().get(0)).isBetween(Duration.ZERO, Duration.ofMillis(400));
+        assertThat(sleeper.delays().get(1)).isBetween(Duration.ZERO, Duration.ofMillis(800));
     }
 
     @Test
@@ -86,7 +87,7 @@ class FailureTest {
         assertThat(reply).isEqualTo(new Reply.Handoff(Optional.of(FALLBACK),
                 "the assistant could not answer: RETRIES_EXHAUSTED"));
         openAi.verify(3, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
-        assertThat(sleeper.waits()).hasSize(2);
+        assertThat(sleeper.delays()).hasSize(2);
     }
 
     @Test
@@ -105,7 +106,7 @@ class FailureTest {
         Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK));
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
-        assertThat(sleeper.waits()).isEmpty();
+        assertThat(sleeper.delays()).isEmpty();
         openAi.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
     }
 
@@ -127,7 +128,7 @@ class FailureTest {
                 .requestTimeout(Duration.ofMillis(100)));
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
-        assertThat(sleeper.waits()).isEmpty();
+        assertThat(sleeper.delays()).isEmpty();
     }
 
     @Test
@@ -177,7 +178,7 @@ class FailureTest {
                 .respond(Conversations.whatsApp().customer("Hello").request());
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
-        assertThat(sleeper.waits()).hasSize(2);
+        assertThat(sleeper.delays()).hasSize(2);
     }
 
     private Reply respondExpectingFallback() {

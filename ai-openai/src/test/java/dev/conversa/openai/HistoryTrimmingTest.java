@@ -8,6 +8,7 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.conversa.graph.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.ResponderRequest;

@@ -6,6 +6,7 @@ import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
 import java.util.List;
