@@ -10,16 +10,16 @@ import static dev.conversa.openai.OpenAiStub.json;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.testsupport.LoopbackWireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AgentAssistTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static LoopbackWireMock openAi = new LoopbackWireMock();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final UsageMeter meter = new UsageMeter();

@@ -9,9 +9,9 @@ import static dev.conversa.openai.OpenAiStub.json;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.respond.Reply;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FailureTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static LoopbackWireMock openAi = new LoopbackWireMock();
 
     private static final String FALLBACK = "Sorry, our assistant is unavailable. Please write again later.";
 

@@ -6,10 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.conversa.Secret;
 import dev.conversa.graph.Sleeper;
+import dev.conversa.testsupport.LoopbackWireMock;
 
 /** The stand-in for the OpenAI API: WireMock on 127.0.0.1, and responders pointed at it. */
 final class OpenAiStub {
@@ -19,16 +18,10 @@ final class OpenAiStub {
 
     private OpenAiStub() {}
 
-    static WireMockExtension server() {
-        return WireMockExtension.newInstance()
-                .options(WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-                .build();
-    }
-
-    static OpenAiResponderBuilder responder(WireMockExtension server, Sleeper sleeper) {
+    static OpenAiResponderBuilder responder(LoopbackWireMock server, Sleeper sleeper) {
         return OpenAiResponder.builder()
                 .apiKey(API_KEY)
-                .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
+                .baseUrl(server.baseUri() + "/v1")
                 .sleeper(sleeper);
     }
 

@@ -4,12 +4,12 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReplyShapingTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static LoopbackWireMock openAi = new LoopbackWireMock();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 

@@ -5,16 +5,16 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.respond.Reply;
+import dev.conversa.testsupport.LoopbackWireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SecretHandlingTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static LoopbackWireMock openAi = new LoopbackWireMock();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 

@@ -11,10 +11,10 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ToolCallingTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static LoopbackWireMock openAi = new LoopbackWireMock();
 
     private static final String ORDER_SCHEMA = """
             {"type": "object", "properties": {"order_number": {"type": "string"}}, "required": ["order_number"]}

@@ -5,10 +5,10 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UsageTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static LoopbackWireMock openAi = new LoopbackWireMock();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
 

@@ -7,10 +7,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Text;
+import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorMappingTest {
 
     @RegisterExtension
-    static WireMockExtension wm = GraphStub.extension();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private final MutableClock clock = MutableClock.at(Sends.NOW);
     private final List<Duration> waits = new CopyOnWriteArrayList<>();

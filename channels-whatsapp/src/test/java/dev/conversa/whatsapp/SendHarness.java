@@ -1,14 +1,12 @@
 package dev.conversa.whatsapp;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.OutboundContent;
+import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.testsupport.MutableClock;
 import java.util.List;
 
@@ -21,17 +19,13 @@ import java.util.List;
  * static SendHarness whatsapp = new SendHarness();
  * }</pre>
  */
-final class SendHarness extends WireMockExtension {
+final class SendHarness extends LoopbackWireMock {
 
     private static final String ENVELOPE =
             "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"" + Sends.CUSTOMER + "\",";
 
     private GraphClient graph;
     private WhatsAppChannel channel;
-
-    SendHarness() {
-        super(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")));
-    }
 
     @Override
     protected void onBeforeEach(WireMockRuntimeInfo wireMock) {

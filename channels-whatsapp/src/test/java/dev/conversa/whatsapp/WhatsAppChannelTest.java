@@ -3,7 +3,6 @@ package dev.conversa.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
@@ -13,6 +12,7 @@ import dev.conversa.model.InboundMessage;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;
+import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.testsupport.WebhookPayloads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WhatsAppChannelTest {
 
     @RegisterExtension
-    static WireMockExtension wm = GraphStub.extension();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private final WhatsAppChannel channel = WhatsAppChannel.create();
 
