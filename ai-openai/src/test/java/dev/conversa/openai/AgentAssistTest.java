@@ -10,18 +10,14 @@ import static dev.conversa.openai.OpenAiStub.json;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.respond.ResponderRequest;
-import dev.conversa.testsupport.LoopbackWireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AgentAssistTest {
 
     @RegisterExtension
-    static LoopbackWireMock openAi = new LoopbackWireMock();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
     private final UsageMeter meter = new UsageMeter();
     private final ResponderRequest conversation = Conversations.whatsApp()
             .customer("My cake order is late")
@@ -86,6 +82,6 @@ class AgentAssistTest {
     }
 
     private AgentAssist assist() {
-        return OpenAiStub.responder(openAi, sleeper).usageListener(meter).build().agentAssist();
+        return openAi.responder().usageListener(meter).build().agentAssist();
     }
 }

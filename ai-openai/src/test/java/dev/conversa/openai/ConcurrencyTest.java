@@ -4,10 +4,8 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
-import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,14 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConcurrencyTest {
 
     @RegisterExtension
-    static LoopbackWireMock openAi = new LoopbackWireMock();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void oneResponderAnswersManyConversationsAtOnce() throws Exception {
         // given
         openAi.stubFor(chat().willReturn(ok("answer.json")));
         UsageMeter meter = new UsageMeter();
-        OpenAiResponder responder = OpenAiStub.responder(openAi, new RecordingSleeper()).usageListener(meter).build();
+        OpenAiResponder responder = openAi.responder().usageListener(meter).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
 
         // when

@@ -7,23 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 
-import dev.conversa.graph.RecordingSleeper;
-import dev.conversa.testsupport.LoopbackWireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MaskingTest {
 
     @RegisterExtension
-    static LoopbackWireMock openAi = new LoopbackWireMock();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void masksPhoneNumbersAndEmailAddressesSentToTheModel() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        OpenAiStub.responder(openAi, sleeper).maskPersonalData(true).build().respond(Conversations.whatsApp()
+        openAi.responder().maskPersonalData(true).build().respond(Conversations.whatsApp()
                 .customer("Call me on +49 151 1234 5678 or write to maria.silva@example.org please")
                 .request());
 
@@ -35,7 +31,7 @@ class MaskingTest {
     void masksTheBusinessMessagesToo() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        OpenAiStub.responder(openAi, sleeper).maskPersonalData(true).build().respond(Conversations.whatsApp()
+        openAi.responder().maskPersonalData(true).build().respond(Conversations.whatsApp()
                 .customer("Your number?").bot("Call us on 030 1234 5678.").customer("Thanks")
                 .request());
 
@@ -47,7 +43,7 @@ class MaskingTest {
     void sendsTextUnchangedWhenMaskingIsOff() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        OpenAiStub.responder(openAi, sleeper).build().respond(Conversations.whatsApp()
+        openAi.responder().build().respond(Conversations.whatsApp()
                 .customer("Write to maria.silva@example.org")
                 .request());
 

@@ -5,22 +5,18 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.respond.Reply;
-import dev.conversa.testsupport.LoopbackWireMock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SecretHandlingTest {
 
     @RegisterExtension
-    static LoopbackWireMock openAi = new LoopbackWireMock();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void leavesTheApiKeyOutOfTheRespondersToString() {
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).organization("org-rosa").build();
+        OpenAiResponder responder = openAi.responder().organization("org-rosa").build();
 
         assertThat(responder.toString()).doesNotContain(OpenAiStub.API_KEY.reveal()).contains("gpt-4o-mini");
         assertThat(responder.agentAssist().toString()).doesNotContain(OpenAiStub.API_KEY.reveal());
@@ -32,7 +28,7 @@ class SecretHandlingTest {
                 "{\"error\": {\"message\": \"Incorrect API key provided: " + OpenAiStub.API_KEY.reveal() + "\","
                         + " \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}")));
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper).handoffOnFailure(true).build()
+        Reply reply = openAi.responder().handoffOnFailure(true).build()
                 .respond(Conversations.whatsApp().customer("Hello").request());
 
         assertThat(reply).isInstanceOfSatisfying(Reply.Handoff.class, handoff -> {

@@ -5,10 +5,8 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
-import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -17,16 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UsageTest {
 
     @RegisterExtension
-    static LoopbackWireMock openAi = new LoopbackWireMock();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void reportsTheTokensOfARequestAgainstTheTenant() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
         List<Usage> reported = new CopyOnWriteArrayList<>();
 
-        OpenAiStub.responder(openAi, sleeper).usageListener(reported::add).build()
+        openAi.responder().usageListener(reported::add).build()
                 .respond(Conversations.whatsApp().customer("When are you open?").request());
 
         assertThat(reported).containsExactly(new Usage(Conversations.TENANT, "gpt-4o-mini-2024-07-18", 120, 30));
@@ -39,7 +35,7 @@ class UsageTest {
                 .willReturn(ok("tool-call-order-status.json")).willSetStateTo("answered"));
         openAi.stubFor(chat().inScenario("tool").whenScenarioStateIs("answered").willReturn(ok("order-status-answer.json")));
         UsageMeter meter = new UsageMeter();
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).usageListener(meter)
+        OpenAiResponder responder = openAi.responder().usageListener(meter)
                 .tool(new Tool("order_status", "Looks up an order.", "{\"type\": \"object\"}", call -> "{}"))
                 .build();
 
@@ -54,7 +50,7 @@ class UsageTest {
     void keepsTenantsApart() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
         UsageMeter meter = new UsageMeter();
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).usageListener(meter).build();
+        OpenAiResponder responder = openAi.responder().usageListener(meter).build();
 
         responder.respond(Conversations.whatsApp(TenantId.of("luigi-pizza")).customer("Open?").request());
         responder.respond(Conversations.whatsApp(TenantId.of("luigi-pizza")).customer("Open today?").request());
@@ -68,7 +64,7 @@ class UsageTest {
         openAi.stubFor(chat().willReturn(ok("refusal.json")));
         UsageMeter meter = new UsageMeter();
 
-        OpenAiStub.responder(openAi, sleeper).usageListener(meter).build()
+        openAi.responder().usageListener(meter).build()
                 .respond(Conversations.whatsApp().customer("Hello").request());
 
         assertThat(meter.totals(Conversations.TENANT)).isEqualTo(new UsageTotals(1, 60, 10));
@@ -78,7 +74,7 @@ class UsageTest {
     void answersEvenWhenTheUsageListenerFails() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper)
+        Reply reply = openAi.responder()
                 .usageListener(usage -> {
                     throw new IllegalStateException("billing is down");
                 })
