@@ -9,10 +9,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.testsupport.LoopbackWireMock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,19 +26,15 @@ final class GraphStub {
 
     private GraphStub() {}
 
-    /** The real client on the stub, retrying up to 3 attempts and recording its waits. */
-    static GraphClient client(LoopbackWireMock wm, List<Duration> waits) {
+    /** The real client on the stub, retrying up to 3 attempts without waiting between them. */
+    static GraphClient client(LoopbackWireMock wm) {
         return GraphClient.builder()
                 .baseUrl(wm.baseUri())
                 .apiVersion(VERSION)
                 .maxAttempts(3)
-                .sleeper(waits::add)
+                .sleeper(duration -> { })
                 .allowInsecureLoopbackForTests(true)
                 .build();
-    }
-
-    static GraphClient client(LoopbackWireMock wm) {
-        return client(wm, new CopyOnWriteArrayList<>());
     }
 
     static void acceptMessages(LoopbackWireMock wm) {
