@@ -7,12 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,9 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GraphClientFailureTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final String PATH = "/v23.0/123/messages";
     private static final GraphRequest SEND = GraphRequest.postJson("/123/messages", "{}");
@@ -38,7 +35,7 @@ class GraphClientFailureTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     private GraphClientBuilder builder() {
-        return GraphClient.builder().baseUrl(URI.create("http://127.0.0.1:" + wm.getPort())).sleeper(sleeper);
+        return GraphClient.builder().baseUrl(wm.baseUri()).sleeper(sleeper);
     }
 
     @ParameterizedTest(name = "code {0} retryable={1}")
