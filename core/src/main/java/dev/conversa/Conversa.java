@@ -1,5 +1,6 @@
 package dev.conversa;
 
+import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.model.ChannelType;
@@ -63,6 +64,7 @@ public final class Conversa implements AutoCloseable {
         builder.metaAppId.ifPresent(pipelineBuilder::appId);
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
+        builder.stateListeners.forEach(pipelineBuilder::stateListener);
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
@@ -77,7 +79,8 @@ public final class Conversa implements AutoCloseable {
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
         this.webhooks = webhookBuilder.build();
-        this.conversations = new Conversations(stores, builder.clock);
+        this.conversations = new Conversations(stores, builder.clock,
+                new StateNotifier(builder.stateListeners, stores.accounts()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.conversa;
 
+import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.ChannelType;
@@ -35,6 +36,7 @@ public final class ConversaBuilder {
     final List<Secret> appSecrets = new ArrayList<>();
     final Map<ChannelType, ChannelAdapter> channels = new LinkedHashMap<>();
     final List<Map.Entry<Step, Middleware>> middleware = new ArrayList<>();
+    final List<StateChangeListener> stateListeners = new ArrayList<>();
     Secret verifyToken;
     Stores stores;
     Responder responder;
@@ -227,6 +229,20 @@ public final class ConversaBuilder {
      */
     public ConversaBuilder middleware(Step before, Middleware hostStep) {
         middleware.add(Map.entry(Objects.requireNonNull(before, "step"), Objects.requireNonNull(hostStep, "middleware")));
+        return this;
+    }
+
+    /**
+     * Adds a listener told whenever who answers a conversation changes: the responder hands it
+     * to a person, the channel reports a person answering or another app taking the thread, or
+     * the host changes it through {@link Conversa#conversations()}. The Messenger handover
+     * protocol plugs in here.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public ConversaBuilder stateListener(StateChangeListener listener) {
+        stateListeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.conversa;
 
+import dev.conversa.conversation.StateChange;
+import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
@@ -35,7 +37,10 @@ public final class Conversations {
     private final Stores stores;
     private final Clock clock;
 
-    Conversations(Stores stores, Clock clock) {
+    private final StateNotifier notifier;
+
+    Conversations(Stores stores, Clock clock, StateNotifier notifier) {
+        this.notifier = notifier;
         this.stores = stores;
         this.clock = clock;
     }
@@ -115,6 +120,7 @@ public final class Conversations {
             if (stored.isPresent()) {
                 stores.audit().record(new AuditEvent(tenant, now, "ownership",
                         Map.of("from", current.state().name(), "to", state.name(), "cause", "host")));
+                notifier.changed(tenant, key, current.state(), state, StateChange.Origin.HOST);
                 return stored.get();
             }
         }

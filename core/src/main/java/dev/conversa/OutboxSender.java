@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends outbox entries through their channel adapter, checking the send gate again at send
  * time (see {@link SendGateCheck}). A retryable Graph error is retried with backoff up to the
- * attempt limit; anything else fails the entry for good and marks the message {@code FAILED}.
+ * attempt limit; a failure after which the channel may have received the message (no answer,
+ * an adapter that broke mid-send) marks it {@code SEND_UNCERTAIN}, never resent; anything else
+ * fails the entry for good and marks the message {@code FAILED}.
  * Logs name entries by id and errors by code, never text or tokens.
  */
 final class OutboxSender implements AutoCloseable {
@@ -113,8 +115,8 @@ final class OutboxSender implements AutoCloseable {
             return;
         } catch (RuntimeException e) {
             LOG.debug("Outbox entry {}: the channel adapter failed", entry.id(), e);
-            fail(entry, "the channel adapter failed with " + e.getClass().getName() + "; not resent, as the channel "
-                    + "may have received it");
+            uncertain(entry, "the channel adapter failed with " + e.getClass().getName() + "; not resent, as the "
+                    + "channel may have received it");
             return;
         }
         sent(entry, result);
@@ -138,7 +140,9 @@ final class OutboxSender implements AutoCloseable {
         String error = "Graph API error: HTTP " + e.httpStatus() + ", code "
                 + (e.code().isPresent() ? String.valueOf(e.code().getAsInt()) : "none")
                 + e.fbtraceId().map(trace -> ", fbtrace_id " + trace).orElse("");
-        if (e.isRetryable() && entry.attempts() < maxAttempts) {
+        if (e.isOutcomeUnknown()) {
+            uncertain(entry, "no answer from the Graph API; the channel may have received it, so it is not resent");
+        } else if (e.isRetryable() && entry.attempts() < maxAttempts) {
             Duration delay = e.retryAfter().filter(wait -> wait.compareTo(backoff.after(entry.attempts())) > 0)
                     .orElse(backoff.after(entry.attempts()));
             LOG.warn("Outbox entry {} failed (attempt {} of {}): {}; retrying in {}", entry.id(), entry.attempts(),
@@ -146,6 +150,15 @@ final class OutboxSender implements AutoCloseable {
             stores.outbox().retry(entry, clock.instant().plus(delay), error);
         } else {
             fail(entry, e.isRetryable() ? error + " (after " + entry.attempts() + " attempts)" : error);
+        }
+    }
+
+    private void uncertain(OutboxEntry entry, String reason) {
+        LOG.warn("Outbox entry {} is uncertain: {}", entry.id(), reason);
+        stores.outbox().markUncertain(entry, reason);
+        if (entry.message().content().isMessage()) {
+            stores.messages().updateStatus(entry.tenant(), entry.message().to().channel(), entry.provisionalMessageId(),
+                    DeliveryStatus.SEND_UNCERTAIN);
         }
     }
 

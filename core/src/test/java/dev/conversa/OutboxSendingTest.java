@@ -157,6 +157,36 @@ class OutboxSendingTest {
     }
 
     @Test
+    void marksASendWithoutAnswerUncertainAndNeverResendsIt() {
+        // given
+        customerWrites("alice");
+        bed.channel.failNextSend(new GraphApiException("Graph API call timed out", 0, null, null, null, null, false,
+                null, true, null));
+
+        // when
+        OutboxEntry first = bed.conversa.send(TENANT, OutboundMessage.text(key("alice"), "hello"));
+        OutboxEntry second = bed.conversa.send(TENANT, OutboundMessage.text(key("alice"), "second"));
+
+        // then
+        await().until(() -> state(second) == OutboxState.SENT);
+        assertThat(state(first)).isEqualTo(OutboxState.SEND_UNCERTAIN);
+        assertThat(bed.channel.attempts()).filteredOn(r -> r.message().content().equals(new Text("hello"))).hasSize(1);
+        assertThat(bed.stores.messages().find(TENANT, bed.channel.type(), first.provisionalMessageId()))
+                .get().extracting(MessageRecord::status).isEqualTo(DeliveryStatus.SEND_UNCERTAIN);
+    }
+
+    @Test
+    void marksASendUncertainWhenTheAdapterBreaksMidSend() {
+        customerWrites("alice");
+        bed.channel.failNextSend(new IllegalStateException("adapter bug"));
+
+        OutboxEntry entry = bed.conversa.send(TENANT, OutboundMessage.text(key("alice"), "hello"));
+
+        await().until(() -> state(entry) == OutboxState.SEND_UNCERTAIN);
+        assertThat(bed.channel.attempts()).hasSize(1);
+    }
+
+    @Test
     void failsForGoodWhenTheAdapterRefusesTheMessage() {
         customerWrites("alice");
         bed.channel.failNextSend(new IllegalArgumentException("text longer than 4096 characters"));

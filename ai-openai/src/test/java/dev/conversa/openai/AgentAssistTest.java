@@ -10,7 +10,6 @@ import static dev.conversa.openai.OpenAiStub.json;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.respond.ResponderRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,9 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AgentAssistTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
     private final UsageMeter meter = new UsageMeter();
     private final ResponderRequest conversation = Conversations.whatsApp()
             .customer("My cake order is late")
@@ -85,6 +82,6 @@ class AgentAssistTest {
     }
 
     private AgentAssist assist() {
-        return OpenAiStub.responder(openAi, sleeper).usageListener(meter).build().agentAssist();
+        return openAi.responder().usageListener(meter).build().agentAssist();
     }
 }

@@ -4,7 +4,6 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
 import java.util.ArrayList;
@@ -19,14 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConcurrencyTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void oneResponderAnswersManyConversationsAtOnce() throws Exception {
         // given
         openAi.stubFor(chat().willReturn(ok("answer.json")));
         UsageMeter meter = new UsageMeter();
-        OpenAiResponder responder = OpenAiStub.responder(openAi, new RecordingSleeper()).usageListener(meter).build();
+        OpenAiResponder responder = openAi.responder().usageListener(meter).build();
         ExecutorService pool = Executors.newFixedThreadPool(4);
 
         // when

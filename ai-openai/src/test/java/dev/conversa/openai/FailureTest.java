@@ -9,7 +9,6 @@ import static dev.conversa.openai.OpenAiStub.json;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.respond.Reply;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,11 +21,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FailureTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static OpenAiStub openAi = new OpenAiStub();
 
     private static final String FALLBACK = "Sorry, our assistant is unavailable. Please write again later.";
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @Test
     void retriesA429AfterTheRetryAfterTheServerAskedFor() {
@@ -36,11 +33,11 @@ class FailureTest {
         openAi.stubFor(chat().inScenario("rate").whenScenarioStateIs("ok").willReturn(ok("answer.json")));
 
         // when
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper));
+        Reply reply = respond(openAi.responder());
 
         // then
         assertThat(reply).isEqualTo(Reply.text("We are open from 7:00 to 18:00, every day but Monday."));
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(2));
+        assertThat(openAi.waits()).containsExactly(Duration.ofSeconds(2));
         openAi.verify(2, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
     }
 
@@ -51,9 +48,9 @@ class FailureTest {
                 .willSetStateTo("ok"));
         openAi.stubFor(chat().inScenario("rate").whenScenarioStateIs("ok").willReturn(ok("answer.json")));
 
-        respond(OpenAiStub.responder(openAi, sleeper));
+        respond(openAi.responder());
 
-        assertThat(sleeper.waits()).containsExactly(Duration.ofMillis(750));
+        assertThat(openAi.waits()).containsExactly(Duration.ofMillis(750));
     }
 
     @Test
@@ -64,7 +61,7 @@ class FailureTest {
         openAi.stubFor(chat().inScenario("busy").whenScenarioStateIs("still busy")
                 .willReturn(json(503, "error-500.json")).willSetStateTo("ok"));
         openAi.stubFor(chat().inScenario("busy").whenScenarioStateIs("ok").willReturn(ok("answer.json")));
-        OpenAiResponderBuilder builder = OpenAiStub.responder(openAi, sleeper)
+        OpenAiResponderBuilder builder = openAi.responder()
                 .retries(2, Duration.ofMillis(400), Duration.ofSeconds(5));
 
         // when
@@ -72,28 +69,28 @@ class FailureTest {
 
         // then
         assertThat(reply).isInstanceOf(Reply.Answer.class);
-        assertThat(sleeper.waits()).hasSize(2);
-        assertThat(sleeper.waits().get(0)).isBetween(Duration.ZERO, Duration.ofMillis(400));
-        assertThat(sleeper.waits().get(1)).isBetween(Duration.ZERO, Duration.ofMillis(800));
+        assertThat(openAi.waits()).hasSize(2);
+        assertThat(openAi.waits().get(0)).isBetween(Duration.ZERO, Duration.ofMillis(400));
+        assertThat(openAi.waits().get(1)).isBetween(Duration.ZERO, Duration.ofMillis(800));
     }
 
     @Test
     void handsOffWithTheFallbackWhenServerErrorsExhaustTheRetries() {
         openAi.stubFor(chat().willReturn(json(500, "error-500.json")));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK).handoffOnFailure(true));
+        Reply reply = respond(openAi.responder().fallbackMessage(FALLBACK).handoffOnFailure(true));
 
         assertThat(reply).isEqualTo(new Reply.Handoff(Optional.of(FALLBACK),
                 "the assistant could not answer: RETRIES_EXHAUSTED"));
         openAi.verify(3, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
-        assertThat(sleeper.waits()).hasSize(2);
+        assertThat(openAi.waits()).hasSize(2);
     }
 
     @Test
     void sendsOnlyTheDefaultFallbackUnlessHandoffOnFailureIsOn() {
         openAi.stubFor(chat().willReturn(json(500, "error-500.json")));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper));
+        Reply reply = respond(openAi.responder());
 
         assertThat(reply).isEqualTo(Reply.text("Sorry, I can't answer right now. Please write again in a few minutes."));
     }
@@ -102,10 +99,10 @@ class FailureTest {
     void givesUpAtOnceWhenRetryAfterIsLongerThanTheLongestBackoff() {
         openAi.stubFor(chat().willReturn(json(429, "error-429.json").withHeader("Retry-After", "3600")));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK));
+        Reply reply = respond(openAi.responder().fallbackMessage(FALLBACK));
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
-        assertThat(sleeper.waits()).isEmpty();
+        assertThat(openAi.waits()).isEmpty();
         openAi.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
     }
 
@@ -113,7 +110,7 @@ class FailureTest {
     void doesNotRetryARejectedApiKey() {
         openAi.stubFor(chat().willReturn(json(401, "error-401.json")));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK).handoffOnFailure(true));
+        Reply reply = respond(openAi.responder().fallbackMessage(FALLBACK).handoffOnFailure(true));
 
         assertThat(reply).isEqualTo(new Reply.Handoff(Optional.of(FALLBACK), "the assistant could not answer: HTTP_ERROR"));
         openAi.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH)));
@@ -123,11 +120,11 @@ class FailureTest {
     void fallsBackWhenTheAnswerTakesLongerThanTheTimeout() {
         openAi.stubFor(chat().willReturn(ok("answer.json").withFixedDelay(2_000)));
 
-        Reply reply = respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK)
+        Reply reply = respond(openAi.responder().fallbackMessage(FALLBACK)
                 .requestTimeout(Duration.ofMillis(100)));
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
-        assertThat(sleeper.waits()).isEmpty();
+        assertThat(openAi.waits()).isEmpty();
     }
 
     @Test
@@ -172,16 +169,16 @@ class FailureTest {
             closedPort = socket.getLocalPort();
         }
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper).baseUrl("http://127.0.0.1:" + closedPort + "/v1")
+        Reply reply = openAi.responder().baseUrl("http://127.0.0.1:" + closedPort + "/v1")
                 .fallbackMessage(FALLBACK).build()
                 .respond(Conversations.whatsApp().customer("Hello").request());
 
         assertThat(reply).isEqualTo(Reply.text(FALLBACK));
-        assertThat(sleeper.waits()).hasSize(2);
+        assertThat(openAi.waits()).hasSize(2);
     }
 
     private Reply respondExpectingFallback() {
-        return respond(OpenAiStub.responder(openAi, sleeper).fallbackMessage(FALLBACK));
+        return respond(openAi.responder().fallbackMessage(FALLBACK));
     }
 
     private static Reply respond(OpenAiResponderBuilder builder) {

@@ -7,22 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HistoryTrimmingTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void dropsTheOldestMessagesBeyondTheBudget() {
         // given: 10 + 10 + 10 + 10 characters of history, a budget of 30
         openAi.stubFor(chat().willReturn(ok("answer.json")));
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).historyBudgetChars(30).build();
+        OpenAiResponder responder = openAi.responder().historyBudgetChars(30).build();
 
         // when
         responder.respond(Conversations.whatsApp()
@@ -42,7 +39,7 @@ class HistoryTrimmingTest {
     void keepsEveryUnansweredMessageEvenBeyondTheBudget() {
         // given
         openAi.stubFor(chat().willReturn(ok("answer.json")));
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).historyBudgetChars(15).build();
+        OpenAiResponder responder = openAi.responder().historyBudgetChars(15).build();
 
         // when
         responder.respond(Conversations.whatsApp()
@@ -61,7 +58,7 @@ class HistoryTrimmingTest {
     void sendsAgentMessagesAsAssistantMessages() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        OpenAiStub.responder(openAi, sleeper).build()
+        openAi.responder().build()
                 .respond(Conversations.whatsApp().customer("Is it gluten free?").agent("Let me check.").customer("Thanks")
                         .request());
 

@@ -7,22 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MaskingTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void masksPhoneNumbersAndEmailAddressesSentToTheModel() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        OpenAiStub.responder(openAi, sleeper).maskPersonalData(true).build().respond(Conversations.whatsApp()
+        openAi.responder().maskPersonalData(true).build().respond(Conversations.whatsApp()
                 .customer("Call me on +49 151 1234 5678 or write to maria.silva@example.org please")
                 .request());
 
@@ -34,7 +31,7 @@ class MaskingTest {
     void masksTheBusinessMessagesToo() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        OpenAiStub.responder(openAi, sleeper).maskPersonalData(true).build().respond(Conversations.whatsApp()
+        openAi.responder().maskPersonalData(true).build().respond(Conversations.whatsApp()
                 .customer("Your number?").bot("Call us on 030 1234 5678.").customer("Thanks")
                 .request());
 
@@ -46,7 +43,7 @@ class MaskingTest {
     void sendsTextUnchangedWhenMaskingIsOff() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        OpenAiStub.responder(openAi, sleeper).build().respond(Conversations.whatsApp()
+        openAi.responder().build().respond(Conversations.whatsApp()
                 .customer("Write to maria.silva@example.org")
                 .request());
 

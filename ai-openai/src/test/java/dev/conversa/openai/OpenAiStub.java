@@ -6,30 +6,45 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.conversa.Secret;
-import dev.conversa.graph.Sleeper;
+import dev.conversa.graph.RecordingSleeper;
+import dev.conversa.testsupport.LoopbackWireMock;
+import java.time.Duration;
+import java.util.List;
 
-/** The stand-in for the OpenAI API: WireMock on 127.0.0.1, and responders pointed at it. */
-final class OpenAiStub {
+/**
+ * The stand-in for the OpenAI API: WireMock on 127.0.0.1, and responders pointed at it whose
+ * waits between retries are recorded, fresh for each test, instead of slept.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static OpenAiStub openAi = new OpenAiStub();
+ * }</pre>
+ */
+final class OpenAiStub extends LoopbackWireMock {
 
     static final String PATH = "/v1/chat/completions";
     static final Secret API_KEY = Secret.of("sk-test-0123456789abcdefghijklmnopqrstuvwxyz-secret");
 
-    private OpenAiStub() {}
+    private volatile RecordingSleeper sleeper = new RecordingSleeper();
 
-    static WireMockExtension server() {
-        return WireMockExtension.newInstance()
-                .options(WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-                .build();
+    @Override
+    protected void onBeforeEach(WireMockRuntimeInfo wireMock) {
+        sleeper = new RecordingSleeper();
     }
 
-    static OpenAiResponderBuilder responder(WireMockExtension server, Sleeper sleeper) {
+    /** A responder builder with the test API key, on this stub, recording its waits. */
+    OpenAiResponderBuilder responder() {
         return OpenAiResponder.builder()
                 .apiKey(API_KEY)
-                .baseUrl("http://127.0.0.1:" + server.getPort() + "/v1")
+                .baseUrl(baseUri() + "/v1")
                 .sleeper(sleeper);
+    }
+
+    /** The waits the responders of this test asked for, in order. */
+    List<Duration> waits() {
+        return sleeper.delays();
     }
 
     static MappingBuilder chat() {

@@ -4,9 +4,9 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
 import dev.conversa.respond.Reply;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,12 +15,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReadmeExampleTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static LoopbackWireMock openAi = new LoopbackWireMock();
 
     @Test
     void readmeExampleAnswersACustomer() {
         String apiKey = OpenAiStub.API_KEY.reveal();
-        String baseUrl = "http://127.0.0.1:" + openAi.getPort() + "/v1";
+        String baseUrl = openAi.baseUri() + "/v1";
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
         UsageMeter usage = new UsageMeter();

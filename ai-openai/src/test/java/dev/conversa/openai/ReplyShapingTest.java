@@ -4,7 +4,6 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
@@ -16,15 +15,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReplyShapingTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void answersWithTheModelsText() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper).build()
+        Reply reply = openAi.responder().build()
                 .respond(Conversations.whatsApp().customer("When are you open?").request());
 
         assertThat(reply).isEqualTo(Reply.text("We are open from 7:00 to 18:00, every day but Monday."));
@@ -34,7 +31,7 @@ class ReplyShapingTest {
     void splitsAnAnswerLongerThanTheChannelAllowsIntoSeveralTexts() {
         openAi.stubFor(chat().willReturn(ok("long-answer.json")));
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper).build().respond(withMaxTextLength(80));
+        Reply reply = openAi.responder().build().respond(withMaxTextLength(80));
 
         assertThat(reply).isEqualTo(new Reply.Answer(List.of(
                 new Text("Our sourdough takes two days to make. We feed the starter every morning."),
@@ -46,7 +43,7 @@ class ReplyShapingTest {
     void shortensAnAnswerAtASentenceBoundaryBeyondTheAllowedMessages() {
         openAi.stubFor(chat().willReturn(ok("long-answer.json")));
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper).maxMessagesPerReply(1).build().respond(withMaxTextLength(80));
+        Reply reply = openAi.responder().maxMessagesPerReply(1).build().respond(withMaxTextLength(80));
 
         assertThat(reply).isEqualTo(Reply.text("Our sourdough takes two days to make. We feed the starter every morning."));
     }

@@ -5,7 +5,6 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.respond.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,13 +12,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SecretHandlingTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void leavesTheApiKeyOutOfTheRespondersToString() {
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).organization("org-rosa").build();
+        OpenAiResponder responder = openAi.responder().organization("org-rosa").build();
 
         assertThat(responder.toString()).doesNotContain(OpenAiStub.API_KEY.reveal()).contains("gpt-4o-mini");
         assertThat(responder.agentAssist().toString()).doesNotContain(OpenAiStub.API_KEY.reveal());
@@ -31,7 +28,7 @@ class SecretHandlingTest {
                 "{\"error\": {\"message\": \"Incorrect API key provided: " + OpenAiStub.API_KEY.reveal() + "\","
                         + " \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}")));
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper).handoffOnFailure(true).build()
+        Reply reply = openAi.responder().handoffOnFailure(true).build()
                 .respond(Conversations.whatsApp().customer("Hello").request());
 
         assertThat(reply).isInstanceOfSatisfying(Reply.Handoff.class, handoff -> {

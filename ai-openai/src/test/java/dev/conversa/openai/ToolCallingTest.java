@@ -11,7 +11,6 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import java.util.List;
@@ -23,19 +22,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ToolCallingTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
+    static OpenAiStub openAi = new OpenAiStub();
 
     private static final String ORDER_SCHEMA = """
             {"type": "object", "properties": {"order_number": {"type": "string"}}, "required": ["order_number"]}
             """;
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
     private final List<ToolInvocation> invocations = new CopyOnWriteArrayList<>();
 
     @Test
     void handsOffWithTheConfiguredMessageWhenTheModelCallsHandoffToHuman() {
         openAi.stubFor(chat().willReturn(ok("tool-call-handoff.json")));
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper)
+        OpenAiResponder responder = openAi.responder()
                 .handoffMessage("A colleague will write to you in a moment.").build();
 
         Reply reply = responder.respond(Conversations.whatsApp().customer("I want a refund, get me a human").request());
@@ -48,7 +45,7 @@ class ToolCallingTest {
     void runsAHostToolAndAnswersWithItsResult() {
         // given
         stubToolRoundTrip();
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).tool(orderStatus()).build();
+        OpenAiResponder responder = openAi.responder().tool(orderStatus()).build();
 
         // when
         Reply reply = responder.respond(Conversations.whatsApp().customer("Where is my order A-1001?").request());
@@ -65,7 +62,7 @@ class ToolCallingTest {
     void sendsTheToolCallAndItsResultBackToTheModel() {
         stubToolRoundTrip();
 
-        OpenAiStub.responder(openAi, sleeper).tool(orderStatus()).build()
+        openAi.responder().tool(orderStatus()).build()
                 .respond(Conversations.whatsApp().customer("Where is my order A-1001?").request());
 
         openAi.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH))
@@ -86,7 +83,7 @@ class ToolCallingTest {
             throw new IllegalStateException("database password is hunter2");
         });
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper).tool(failing).build()
+        Reply reply = openAi.responder().tool(failing).build()
                 .respond(Conversations.whatsApp().customer("Where is my order A-1001?").request());
 
         assertThat(reply).isInstanceOf(Reply.Answer.class);
@@ -98,7 +95,7 @@ class ToolCallingTest {
     void fallsBackWhenTheModelKeepsCallingToolsPastTheRounds() {
         // given
         openAi.stubFor(chat().willReturn(ok("tool-call-order-status.json")));
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).tool(orderStatus()).maxToolRounds(2)
+        OpenAiResponder responder = openAi.responder().tool(orderStatus()).maxToolRounds(2)
                 .fallbackMessage("Sorry, please try again later.").build();
 
         // when
@@ -114,7 +111,7 @@ class ToolCallingTest {
     void forbidsToolCallsInTheRequestAfterTheLastRound() {
         stubToolRoundTrip();
 
-        OpenAiStub.responder(openAi, sleeper).tool(orderStatus()).maxToolRounds(1).build()
+        openAi.responder().tool(orderStatus()).maxToolRounds(1).build()
                 .respond(Conversations.whatsApp().customer("Where is my order A-1001?").request());
 
         openAi.verify(1, postRequestedFor(urlEqualTo(OpenAiStub.PATH))
@@ -127,7 +124,7 @@ class ToolCallingTest {
     void answersAnUnknownToolWithAnError() {
         stubToolRoundTrip();
 
-        OpenAiStub.responder(openAi, sleeper).build()
+        openAi.responder().build()
                 .respond(Conversations.whatsApp().customer("Where is my order A-1001?").request());
 
         openAi.verify(postRequestedFor(urlEqualTo(OpenAiStub.PATH)).withRequestBody(matchingJsonPath(

@@ -5,7 +5,6 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
 import java.util.List;
@@ -16,16 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class UsageTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = OpenAiStub.server();
-
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    static OpenAiStub openAi = new OpenAiStub();
 
     @Test
     void reportsTheTokensOfARequestAgainstTheTenant() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
         List<Usage> reported = new CopyOnWriteArrayList<>();
 
-        OpenAiStub.responder(openAi, sleeper).usageListener(reported::add).build()
+        openAi.responder().usageListener(reported::add).build()
                 .respond(Conversations.whatsApp().customer("When are you open?").request());
 
         assertThat(reported).containsExactly(new Usage(Conversations.TENANT, "gpt-4o-mini-2024-07-18", 120, 30));
@@ -38,7 +35,7 @@ class UsageTest {
                 .willReturn(ok("tool-call-order-status.json")).willSetStateTo("answered"));
         openAi.stubFor(chat().inScenario("tool").whenScenarioStateIs("answered").willReturn(ok("order-status-answer.json")));
         UsageMeter meter = new UsageMeter();
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).usageListener(meter)
+        OpenAiResponder responder = openAi.responder().usageListener(meter)
                 .tool(new Tool("order_status", "Looks up an order.", "{\"type\": \"object\"}", call -> "{}"))
                 .build();
 
@@ -53,7 +50,7 @@ class UsageTest {
     void keepsTenantsApart() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
         UsageMeter meter = new UsageMeter();
-        OpenAiResponder responder = OpenAiStub.responder(openAi, sleeper).usageListener(meter).build();
+        OpenAiResponder responder = openAi.responder().usageListener(meter).build();
 
         responder.respond(Conversations.whatsApp(TenantId.of("luigi-pizza")).customer("Open?").request());
         responder.respond(Conversations.whatsApp(TenantId.of("luigi-pizza")).customer("Open today?").request());
@@ -67,7 +64,7 @@ class UsageTest {
         openAi.stubFor(chat().willReturn(ok("refusal.json")));
         UsageMeter meter = new UsageMeter();
 
-        OpenAiStub.responder(openAi, sleeper).usageListener(meter).build()
+        openAi.responder().usageListener(meter).build()
                 .respond(Conversations.whatsApp().customer("Hello").request());
 
         assertThat(meter.totals(Conversations.TENANT)).isEqualTo(new UsageTotals(1, 60, 10));
@@ -77,7 +74,7 @@ class UsageTest {
     void answersEvenWhenTheUsageListenerFails() {
         openAi.stubFor(chat().willReturn(ok("answer.json")));
 
-        Reply reply = OpenAiStub.responder(openAi, sleeper)
+        Reply reply = openAi.responder()
                 .usageListener(usage -> {
                     throw new IllegalStateException("billing is down");
                 })

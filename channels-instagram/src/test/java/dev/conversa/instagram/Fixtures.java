@@ -4,12 +4,9 @@ import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.conversa.testsupport.WebhookPayloads;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Loads Instagram fixtures and normalizes them with the real channel. */
 final class Fixtures {
@@ -18,20 +15,10 @@ final class Fixtures {
     static final String IGSID = "1293847561029384";
     static final Instant AT = Instant.ofEpochMilli(1732363200123L);
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     private Fixtures() {}
 
     static WebhookPayload payload(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/instagram/" + name + ".json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            byte[] raw = in.readAllBytes();
-            return new WebhookPayload(MAPPER.readTree(raw), raw);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WebhookPayloads.fixture("instagram", name);
     }
 
     static InboundEvent single(String name) {

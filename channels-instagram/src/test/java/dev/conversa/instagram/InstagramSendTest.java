@@ -8,11 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.SendRequest;
@@ -30,7 +28,7 @@ import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.React;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;
-import java.net.URI;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,22 +40,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InstagramSendTest {
 
     @RegisterExtension
-    static WireMockExtension facebook = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static LoopbackWireMock facebook = new LoopbackWireMock();
 
     @RegisterExtension
-    static WireMockExtension instagram = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static LoopbackWireMock instagram = new LoopbackWireMock();
 
     private static final String IG_ID = Fixtures.IG_ID;
     private static final String IGSID = Fixtures.IGSID;
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final ConversationKey TO = new ConversationKey(ChannelType.INSTAGRAM, IG_ID, IGSID);
 
-    private final InstagramChannel channel = InstagramChannel.withLoginBaseUrl(
-            URI.create("http://127.0.0.1:" + instagram.getPort()));
+    private final InstagramChannel channel = InstagramChannel.withLoginBaseUrl(instagram.baseUri());
     private final GraphClient graph = GraphClient.builder()
-            .baseUrl(URI.create("http://127.0.0.1:" + facebook.getPort())).apiVersion("v23.0").maxAttempts(1).build();
+            .baseUrl(facebook.baseUri()).apiVersion("v23.0").maxAttempts(1).build();
 
     private static ChannelAccount account(Map<String, String> settings) {
         return new ChannelAccount(TenantId.of("acme"), ChannelType.INSTAGRAM, IG_ID, Secret.of("ig-token"), settings);

@@ -3,7 +3,6 @@ package dev.conversa.instagram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.Secret;
-import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.EventHeader;
@@ -16,12 +15,12 @@ import dev.conversa.model.StoryReply;
 import dev.conversa.model.Text;
 import dev.conversa.model.UnsupportedContent;
 import dev.conversa.testkit.instagram.InstagramWebhook;
+import dev.conversa.testsupport.WebhookPayloads;
 import dev.conversa.webhook.WebhookRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The test kit's Instagram builders produce webhooks the real channel reads as intended. */
 class InstagramWebhookBuilderTest {
@@ -32,8 +31,7 @@ class InstagramWebhookBuilderTest {
 
     private static List<InboundEvent> normalize(InstagramWebhook webhook) {
         WebhookRequest request = webhook.signed(Secret.of("app-secret"));
-        return InstagramChannel.create().normalize(
-                new WebhookPayload(JsonMapper.builder().build().readTree(request.body()), request.body()));
+        return InstagramChannel.create().normalize(WebhookPayloads.of(request.body()));
     }
 
     @Test

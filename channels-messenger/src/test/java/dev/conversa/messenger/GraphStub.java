@@ -1,12 +1,11 @@
 package dev.conversa.messenger;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
-import java.net.URI;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.time.Duration;
 
 /** The real Graph client pointed at a WireMock server on 127.0.0.1, without waiting between tries. */
@@ -20,9 +19,9 @@ final class GraphStub {
 
     private GraphStub() {}
 
-    static GraphClient client(WireMockExtension wm) {
+    static GraphClient client(LoopbackWireMock wm) {
         return GraphClient.builder()
-                .baseUrl(URI.create("http://127.0.0.1:" + wm.getPort()))
+                .baseUrl(wm.baseUri())
                 .apiVersion("v23.0")
                 .maxAttempts(2)
                 .sleeper(duration -> { })

@@ -10,13 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.conversa.messenger.GraphStub.PAGE;
 import static dev.conversa.messenger.GraphStub.PSID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphApiException;
@@ -28,6 +26,7 @@ import dev.conversa.model.MediaKind;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.Typing;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,8 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MessengerSendTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final String MESSAGES = "/v23.0/" + GraphStub.PAGE_ID + "/messages";
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");

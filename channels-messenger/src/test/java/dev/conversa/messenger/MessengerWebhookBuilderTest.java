@@ -3,7 +3,6 @@ package dev.conversa.messenger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.Secret;
-import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Echo;
@@ -26,12 +25,12 @@ import dev.conversa.model.Text;
 import dev.conversa.model.Unsupported;
 import dev.conversa.testkit.WebhookSigner;
 import dev.conversa.testkit.messenger.MessengerWebhook;
+import dev.conversa.testsupport.WebhookPayloads;
 import dev.conversa.webhook.WebhookRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The test kit's Messenger builders produce webhooks the real channel reads as intended. */
 class MessengerWebhookBuilderTest {
@@ -43,8 +42,7 @@ class MessengerWebhookBuilderTest {
 
     private static List<InboundEvent> normalize(MessengerWebhook webhook) {
         WebhookRequest request = webhook.signed(APP_SECRET);
-        return MessengerChannel.create().normalize(
-                new WebhookPayload(JsonMapper.builder().build().readTree(request.body()), request.body()));
+        return MessengerChannel.create().normalize(WebhookPayloads.of(request.body()));
     }
 
     private static MessengerWebhook page() {

@@ -10,16 +10,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PageConnectorTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final String USER_TOKEN = "EAAG-user-token";
     private static final TenantId ACME = TenantId.of("acme");

@@ -6,15 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.SenderProfile;
 import dev.conversa.model.TenantId;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SenderProfilesTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final String PROFILE = "/v23.0/" + GraphStub.PSID;
     private static final ChannelAccount INSTAGRAM = ChannelAccount.of(TenantId.of("acme"), ChannelType.INSTAGRAM,

@@ -8,18 +8,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.conversa.messenger.GraphStub.PAGE;
 import static dev.conversa.messenger.GraphStub.PAGE_ID;
 import static dev.conversa.messenger.GraphStub.PSID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ThreadControlTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private final ThreadControl handover = ThreadControl.builder().graph(GraphStub.client(wm)).build();
 

@@ -7,13 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.graph.GraphApiException;
-import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Text;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,12 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ErrorMappingTest {
 
     @RegisterExtension
-    static WireMockExtension wm = GraphStub.extension();
-
-    private final FakeClock clock = new FakeClock(Sends.NOW);
-    private final List<Duration> waits = new CopyOnWriteArrayList<>();
-    private final GraphClient graph = GraphStub.client(wm, waits);
-    private final WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance).build();
+    static SendHarness whatsapp = new SendHarness();
 
     @ParameterizedTest(name = "code {0} is {1}, retryable {2}, {3} attempts")
     @CsvSource({
@@ -45,20 +35,20 @@ class ErrorMappingTest {
             int code, WhatsAppError expected, boolean retryable, int attempts) {
         refuseWith(code);
 
-        assertThatThrownBy(() -> channel.send(Sends.request(new Text("hi")), graph))
+        assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
                 .isInstanceOfSatisfying(WhatsAppException.class, e -> {
                     assertThat(e.error()).isEqualTo(expected);
                     assertThat(e.isRetryable()).isEqualTo(retryable);
                     assertThat(e.code()).hasValue(code);
                 });
-        assertThat(GraphStub.requests(wm)).hasSize(attempts);
+        assertThat(whatsapp.requests()).hasSize(attempts);
     }
 
     @Test
     void keepsTheGraphClientsRetryDecisionForOtherCodes() {
         refuseWith(2);
 
-        assertThatThrownBy(() -> channel.send(Sends.request(new Text("hi")), graph))
+        assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
                 .isInstanceOfSatisfying(WhatsAppException.class, e -> {
                     assertThat(e.error()).isEqualTo(WhatsAppError.OTHER);
                     assertThat(e.isRetryable()).isTrue();
@@ -69,7 +59,7 @@ class ErrorMappingTest {
     void keepsMetasTraceIdStatusAndTypeWithoutTheTokenOrNumber() {
         refuseWith(131026);
 
-        assertThatThrownBy(() -> channel.send(Sends.request(new Text("hi")), graph))
+        assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
                 .isInstanceOfSatisfying(WhatsAppException.class, e -> {
                     assertThat(e.fbtraceId()).contains("AbCdEfGh123");
                     assertThat(e.httpStatus()).isEqualTo(400);
@@ -89,9 +79,9 @@ class ErrorMappingTest {
 
     @Test
     void reportsAnAnswerWithoutMessageIdAsNotRetryable() {
-        wm.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(okJson("{\"messaging_product\":\"whatsapp\"}")));
+        whatsapp.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(okJson("{\"messaging_product\":\"whatsapp\"}")));
 
-        assertThatThrownBy(() -> channel.send(Sends.request(new Text("hi")), graph))
+        assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
                 .isInstanceOfSatisfying(GraphApiException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.getMessage()).contains("no message id");
@@ -100,9 +90,9 @@ class ErrorMappingTest {
 
     @Test
     void reportsAnAnswerThatIsNotJsonAsNotRetryable() {
-        wm.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(aResponse().withStatus(200).withBody("<html>")));
+        whatsapp.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(aResponse().withStatus(200).withBody("<html>")));
 
-        assertThatThrownBy(() -> channel.send(Sends.request(new Text("hi")), graph))
+        assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
                 .isInstanceOfSatisfying(GraphApiException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.getMessage()).contains("no message id");
@@ -110,7 +100,7 @@ class ErrorMappingTest {
     }
 
     private static void refuseWith(int code) {
-        wm.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(aResponse().withStatus(400)
+        whatsapp.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"(#" + code + ") refused for 16315551181\",\"type\":\"OAuthException\","
                         + "\"code\":" + code + ",\"error_data\":{\"messaging_product\":\"whatsapp\","

@@ -8,6 +8,7 @@ import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Text;
 import dev.conversa.testkit.GraphStandIn;
 import dev.conversa.testkit.whatsapp.WhatsAppGraph;
+import dev.conversa.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,7 @@ class GraphStandInTest {
     private final GraphStandIn standIn = GraphStandIn.start();
     private final GraphClient graph = GraphClient.builder().baseUrl(standIn.baseUrl()).maxAttempts(1)
             .sleeper(d -> { }).build();
-    private final FakeClock clock = new FakeClock(Sends.NOW);
+    private final MutableClock clock = MutableClock.at(Sends.NOW);
     private final WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance).build();
 
     @AfterEach

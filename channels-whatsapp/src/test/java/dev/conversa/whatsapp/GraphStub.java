@@ -3,16 +3,14 @@ package dev.conversa.whatsapp;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conversa.graph.GraphClient;
-import java.net.URI;
-import java.time.Duration;
+import dev.conversa.testsupport.LoopbackWireMock;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,47 +26,37 @@ final class GraphStub {
 
     private GraphStub() {}
 
-    static WireMockExtension extension() {
-        return WireMockExtension.newInstance()
-                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-                .build();
-    }
-
-    /** The real client on the stub, retrying up to 3 attempts and recording its waits. */
-    static GraphClient client(WireMockExtension wm, List<Duration> waits) {
+    /** The real client on the stub, retrying up to 3 attempts without waiting between them. */
+    static GraphClient client(LoopbackWireMock wm) {
         return GraphClient.builder()
-                .baseUrl(URI.create("http://127.0.0.1:" + wm.getPort()))
+                .baseUrl(wm.baseUri())
                 .apiVersion(VERSION)
                 .maxAttempts(3)
-                .sleeper(waits::add)
+                .sleeper(duration -> { })
                 .allowInsecureLoopbackForTests(true)
                 .build();
     }
 
-    static GraphClient client(WireMockExtension wm) {
-        return client(wm, new CopyOnWriteArrayList<>());
-    }
-
-    static void acceptMessages(WireMockExtension wm) {
+    static void acceptMessages(LoopbackWireMock wm) {
         wm.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(okJson(SENT)));
     }
 
     /** Every request the stub received, oldest first. */
-    static List<LoggedRequest> requests(WireMockExtension wm) {
+    static List<LoggedRequest> requests(LoopbackWireMock wm) {
         List<ServeEvent> events = wm.getAllServeEvents();
         return events.stream().map(ServeEvent::getRequest)
-                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
     }
 
     /** Asserts the last request was a send of exactly this JSON, on the versioned path with the token. */
-    static void assertLastSent(WireMockExtension wm, String expectedJson) {
+    static void assertLastSent(LoopbackWireMock wm, String expectedJson) {
         List<LoggedRequest> requests = requests(wm);
         LoggedRequest last = requests.get(requests.size() - 1);
-        org.assertj.core.api.Assertions.assertThat(last.getMethod().getName()).isEqualTo("POST");
-        org.assertj.core.api.Assertions.assertThat(last.getUrl()).isEqualTo(MESSAGES);
-        org.assertj.core.api.Assertions.assertThat(last.getHeader("Authorization"))
+        assertThat(last.getMethod().getName()).isEqualTo("POST");
+        assertThat(last.getUrl()).isEqualTo(MESSAGES);
+        assertThat(last.getHeader("Authorization"))
                 .isEqualTo("Bearer " + Sends.TOKEN.reveal());
-        org.assertj.core.api.Assertions.assertThat(body(last)).isEqualTo(JSON.readTree(expectedJson));
+        assertThat(body(last)).isEqualTo(JSON.readTree(expectedJson));
     }
 
     static JsonNode body(LoggedRequest request) {

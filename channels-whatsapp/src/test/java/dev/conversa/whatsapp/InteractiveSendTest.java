@@ -2,40 +2,27 @@ package dev.conversa.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.SendResult;
-import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;
 import dev.conversa.model.Choice;
 import dev.conversa.model.ListMenu;
 import dev.conversa.model.MarkRead;
-import dev.conversa.model.OutboundContent;
 import dev.conversa.model.QuickReplies;
 import dev.conversa.model.Typing;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InteractiveSendTest {
 
     @RegisterExtension
-    static WireMockExtension wm = GraphStub.extension();
-
-    private final FakeClock clock = new FakeClock(Sends.NOW);
-    private final GraphClient graph = GraphStub.client(wm);
-    private final WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance).build();
-
-    @BeforeEach
-    void acceptSends() {
-        GraphStub.acceptMessages(wm);
-    }
+    static SendHarness whatsapp = new SendHarness();
 
     @Test
     void rendersReplyButtons() {
-        assertRendered(new Buttons("Track or return?", List.of(new Choice("track", "Track order"),
+        whatsapp.assertRendered(new Buttons("Track or return?", List.of(new Choice("track", "Track order"),
                 new Choice("return", "Return item"))), """
                 {"type":"interactive","interactive":{"type":"button","body":{"text":"Track or return?"},
                  "action":{"buttons":[{"type":"reply","reply":{"id":"track","title":"Track order"}},
@@ -50,7 +37,7 @@ class InteractiveSendTest {
                 new ListMenu.Section(Optional.of("Cheap"), List.of(
                         new ListMenu.Row("standard", "Standard", Optional.empty())))));
 
-        assertRendered(list, """
+        whatsapp.assertRendered(list, """
                 {"type":"interactive","interactive":{"type":"list","body":{"text":"Pick a delivery option"},
                  "action":{"button":"Options","sections":[
                    {"title":"Fast","rows":[{"id":"express","title":"Express","description":"Next business day"}]},
@@ -59,7 +46,7 @@ class InteractiveSendTest {
 
     @Test
     void rendersUpToThreeQuickRepliesAsReplyButtons() {
-        assertRendered(new QuickReplies("Happy with the answer?", List.of(new Choice("yes", "Yes"),
+        whatsapp.assertRendered(new QuickReplies("Happy with the answer?", List.of(new Choice("yes", "Yes"),
                 new Choice("no", "No"))), """
                 {"type":"interactive","interactive":{"type":"button","body":{"text":"Happy with the answer?"},
                  "action":{"buttons":[{"type":"reply","reply":{"id":"yes","title":"Yes"}},
@@ -68,14 +55,14 @@ class InteractiveSendTest {
 
     @Test
     void rendersMoreThanThreeQuickRepliesAsNumberedText() {
-        assertRendered(new QuickReplies("Which size?", List.of(new Choice("s", "S"), new Choice("m", "M"),
+        whatsapp.assertRendered(new QuickReplies("Which size?", List.of(new Choice("s", "S"), new Choice("m", "M"),
                 new Choice("l", "L"), new Choice("xl", "XL"))), """
                 {"type":"text","text":{"preview_url":false,"body":"Which size?\\n\\n1. S\\n2. M\\n3. L\\n4. XL"}}""");
     }
 
     @Test
     void rendersCallToActionUrlButton() {
-        assertRendered(new CallToAction("Track your parcel here.", "Track", "https://shop.example.com/track/42"), """
+        whatsapp.assertRendered(new CallToAction("Track your parcel here.", "Track", "https://shop.example.com/track/42"), """
                 {"type":"interactive","interactive":{"type":"cta_url","body":{"text":"Track your parcel here."},
                  "action":{"name":"cta_url","parameters":{"display_text":"Track",
                  "url":"https://shop.example.com/track/42"}}}}""");
@@ -83,18 +70,18 @@ class InteractiveSendTest {
 
     @Test
     void marksMessageAsReadWithoutMessageId() {
-        SendResult result = channel.send(Sends.request(new MarkRead("wamid.CUSTOMER1")), graph);
+        SendResult result = whatsapp.send(new MarkRead("wamid.CUSTOMER1"));
 
-        assertBody("""
+        whatsapp.assertLastSent("""
                 {"messaging_product":"whatsapp","status":"read","message_id":"wamid.CUSTOMER1"}""");
         assertThat(result.messageId()).isEmpty();
     }
 
     @Test
     void showsTypingIndicatorOnTheCustomersMessage() {
-        SendResult result = channel.send(Sends.request(new Typing(true, Optional.of("wamid.CUSTOMER1"))), graph);
+        SendResult result = whatsapp.send(new Typing(true, Optional.of("wamid.CUSTOMER1")));
 
-        assertBody("""
+        whatsapp.assertLastSent("""
                 {"messaging_product":"whatsapp","status":"read","message_id":"wamid.CUSTOMER1",
                  "typing_indicator":{"type":"text"}}""");
         assertThat(result.messageId()).isEmpty();
@@ -102,19 +89,9 @@ class InteractiveSendTest {
 
     @Test
     void sendsNothingToHideTheTypingIndicator() {
-        SendResult result = channel.send(Sends.request(new Typing(false, Optional.of("wamid.CUSTOMER1"))), graph);
+        SendResult result = whatsapp.send(new Typing(false, Optional.of("wamid.CUSTOMER1")));
 
-        assertThat(GraphStub.requests(wm)).isEmpty();
+        assertThat(whatsapp.requests()).isEmpty();
         assertThat(result.messageId()).isEmpty();
-    }
-
-    private void assertRendered(OutboundContent content, String typeAndContent) {
-        channel.send(Sends.request(content), graph);
-        String envelope = "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"16315551181\",";
-        assertBody(envelope + typeAndContent.strip().substring(1));
-    }
-
-    private void assertBody(String expected) {
-        GraphStub.assertLastSent(wm, expected);
     }
 }

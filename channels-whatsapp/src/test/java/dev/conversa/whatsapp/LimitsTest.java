@@ -3,8 +3,6 @@ package dev.conversa.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.conversa.graph.GraphClient;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;
 import dev.conversa.model.Choice;
@@ -20,23 +18,13 @@ import dev.conversa.model.Typing;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LimitsTest {
 
     @RegisterExtension
-    static WireMockExtension wm = GraphStub.extension();
-
-    private final FakeClock clock = new FakeClock(Sends.NOW);
-    private final GraphClient graph = GraphStub.client(wm);
-    private final WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance).build();
-
-    @BeforeEach
-    void acceptSends() {
-        GraphStub.acceptMessages(wm);
-    }
+    static SendHarness whatsapp = new SendHarness();
 
     @Test
     void refusesTextLongerThan4096Characters() {
@@ -45,9 +33,9 @@ class LimitsTest {
 
     @Test
     void acceptsTextOfExactly4096Characters() {
-        channel.send(Sends.request(new Text("x".repeat(4096))), graph);
+        whatsapp.send(new Text("x".repeat(4096)));
 
-        assertThat(GraphStub.requests(wm)).hasSize(1);
+        assertThat(whatsapp.requests()).hasSize(1);
     }
 
     @Test
@@ -132,10 +120,10 @@ class LimitsTest {
     }
 
     private void assertRefused(OutboundContent content, String limit) {
-        assertThatThrownBy(() -> channel.send(Sends.request(content), graph))
+        assertThatThrownBy(() -> whatsapp.send(content))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(limit);
-        assertThat(GraphStub.requests(wm)).isEmpty();
+        assertThat(whatsapp.requests()).isEmpty();
     }
 
     private static ListMenu list(ListMenu.Row row) {

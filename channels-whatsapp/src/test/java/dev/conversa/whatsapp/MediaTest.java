@@ -13,11 +13,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.ConversaException;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.MediaDownload;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MediaTest {
 
     @RegisterExtension
-    static WireMockExtension wm = GraphStub.extension();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final String MEDIA_ID = "1003383421387256";
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
@@ -136,7 +136,7 @@ class MediaTest {
     }
 
     private static String loopback() {
-        return "http://127.0.0.1:" + wm.getPort();
+        return wm.baseUri().toString();
     }
 
     private static void stubLookup(String url, String mimeType, long size) {

@@ -8,6 +8,7 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
+import dev.conversa.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class PacingTest {
 
-    private final FakeClock clock = new FakeClock(Sends.NOW);
+    private final MutableClock clock = MutableClock.at(Sends.NOW);
     private final RecordingGraph graph = new RecordingGraph(clock);
 
     @Test

@@ -3,7 +3,6 @@ package dev.conversa.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.Secret;
-import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelError;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contacts;
@@ -34,6 +33,7 @@ import dev.conversa.testkit.WebhookSigner;
 import dev.conversa.testkit.whatsapp.WhatsAppCustomer;
 import dev.conversa.testkit.whatsapp.WhatsAppMessage;
 import dev.conversa.testkit.whatsapp.WhatsAppWebhook;
+import dev.conversa.testsupport.WebhookPayloads;
 import dev.conversa.webhook.WebhookRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -253,6 +253,6 @@ class TestKitWebhooksTest {
 
     private List<InboundEvent> normalize(WhatsAppWebhook webhook) {
         byte[] raw = webhook.signed(Secret.of("app-secret")).body();
-        return channel.normalize(new WebhookPayload(GraphStub.JSON.readTree(raw), raw));
+        return channel.normalize(WebhookPayloads.of(raw));
     }
 }

@@ -3,17 +3,17 @@ package dev.conversa.whatsapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
-import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;
+import dev.conversa.testsupport.LoopbackWireMock;
+import dev.conversa.testsupport.WebhookPayloads;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WhatsAppChannelTest {
 
     @RegisterExtension
-    static WireMockExtension wm = GraphStub.extension();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private final WhatsAppChannel channel = WhatsAppChannel.create();
 
@@ -57,7 +57,7 @@ class WhatsAppChannelTest {
                  "text":{"body":"hi"}}]}}]}]}""";
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
 
-        var events = channel.normalize(new WebhookPayload(GraphStub.JSON.readTree(raw), raw));
+        var events = channel.normalize(WebhookPayloads.of(raw));
 
         assertThat(events).singleElement().isInstanceOfSatisfying(InboundMessage.class,
                 message -> assertThat(message.content()).isEqualTo(new Text("hi")));

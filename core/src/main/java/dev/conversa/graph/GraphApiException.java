@@ -21,6 +21,7 @@ public class GraphApiException extends ConversaException {
     private final String fbtraceId;
     private final boolean retryable;
     private final Duration retryAfter;
+    private final boolean outcomeUnknown;
 
     /**
      * Creates the exception.
@@ -38,7 +39,29 @@ public class GraphApiException extends ConversaException {
     public GraphApiException(
             String message, int httpStatus, Integer code, Integer subcode, String type, String fbtraceId,
             boolean retryable, Duration retryAfter, Throwable cause) {
+        this(message, httpStatus, code, subcode, type, fbtraceId, retryable, retryAfter, false, cause);
+    }
+
+    /**
+     * Creates the exception, saying whether the call may have taken effect.
+     *
+     * @param message Meta's error message or a description of the failure
+     * @param httpStatus the HTTP status, 0 when no response arrived (timeout, I/O error)
+     * @param code Meta's error code, when sent
+     * @param subcode Meta's error subcode, when sent
+     * @param type Meta's error type such as {@code OAuthException}, when sent
+     * @param fbtraceId Meta's trace id, when sent
+     * @param retryable whether the same call may succeed later
+     * @param retryAfter how long Meta asked to wait, when it said
+     * @param outcomeUnknown true when no answer came to a request that may have reached Meta, so
+     *     a send may or may not have happened
+     * @param cause the underlying exception, may be null
+     */
+    public GraphApiException(
+            String message, int httpStatus, Integer code, Integer subcode, String type, String fbtraceId,
+            boolean retryable, Duration retryAfter, boolean outcomeUnknown, Throwable cause) {
         super(message, cause);
+        this.outcomeUnknown = outcomeUnknown;
         this.httpStatus = httpStatus;
         this.code = code;
         this.subcode = subcode;
@@ -100,6 +123,18 @@ public class GraphApiException extends ConversaException {
      */
     public boolean isRetryable() {
         return retryable;
+    }
+
+    /**
+     * Whether the call may have taken effect although it failed: no answer came to a request
+     * that may have reached Meta (a timeout, a connection lost mid-request). Such a call is
+     * never retried, since Meta's Send API has no idempotency key and a retry could send a
+     * message twice; the outbox marks the message {@code SEND_UNCERTAIN}.
+     *
+     * @return true if the outcome is unknown
+     */
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.conversation.StateChange;
+import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.model.Author;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationState;
@@ -33,7 +35,10 @@ final class OwnershipStep implements Middleware {
     private final Clock clock;
     private final OwnEchoes ownEchoes;
 
-    OwnershipStep(Stores stores, Clock clock, OwnEchoes ownEchoes) {
+    private final StateNotifier notifier;
+
+    OwnershipStep(Stores stores, Clock clock, OwnEchoes ownEchoes, StateNotifier notifier) {
+        this.notifier = notifier;
         this.stores = stores;
         this.updates = new ConversationUpdates(stores.conversations());
         this.clock = clock;
@@ -94,5 +99,6 @@ final class OwnershipStep implements Middleware {
                 : current.withState(state, now).withReplyDue(Optional.empty(), Optional.empty(), now));
         stores.audit().record(new AuditEvent(ctx.tenant(), now, "ownership", Map.of(
                 "from", before.state().name(), "to", state.name(), "cause", ctx.event().get().kind())));
+        notifier.changed(ctx.tenant(), ctx.conversationKey(), before.state(), state, StateChange.Origin.CHANNEL);
     }
 }

@@ -1,5 +1,7 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.conversation.StateChangeListener;
+import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
@@ -62,10 +64,11 @@ public final class Pipeline {
         OwnEchoes ownEchoes = new OwnEchoes(builder.appId);
         steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes));
         steps.put(Step.STATUS, new StatusStep(stores.messages()));
-        steps.put(Step.OWNERSHIP, new OwnershipStep(stores, clock, ownEchoes));
+        StateNotifier notifier = new StateNotifier(builder.stateListeners, stores.accounts());
+        steps.put(Step.OWNERSHIP, new OwnershipStep(stores, clock, ownEchoes, notifier));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.quietWindow, builder.maxWait));
         steps.put(Step.RESPOND, new RespondStep(stores, gate, builder.responder, builder.capabilities, clock,
-                builder.historyLimit));
+                builder.historyLimit, notifier));
         List<Middleware> all = new ArrayList<>();
         for (Step step : Step.values()) {
             all.addAll(builder.hostMiddleware.get(step));
@@ -125,11 +128,24 @@ public final class Pipeline {
         private Optional<String> appId = Optional.empty();
         private final Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
         private final Map<Step, List<Middleware>> hostMiddleware = new EnumMap<>(Step.class);
+        private final List<StateChangeListener> stateListeners = new ArrayList<>();
 
         private Builder() {
             for (Step step : Step.values()) {
                 hostMiddleware.put(step, new ArrayList<>());
             }
+        }
+
+        /**
+         * Adds a listener told when the pipeline changes who answers a conversation (a handoff by
+         * the responder, an echo or handover from the channel).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder stateListener(StateChangeListener listener) {
+            stateListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
         }
 
         /**

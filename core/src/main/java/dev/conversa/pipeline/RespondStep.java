@@ -1,5 +1,7 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.conversation.StateChange;
+import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.ConversaException;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.model.ChannelType;
@@ -40,8 +42,12 @@ final class RespondStep implements Middleware {
     private final Clock clock;
     private final int historyLimit;
 
+    private final StateNotifier notifier;
+
     RespondStep(Stores stores, SendGate gate, Responder responder, Map<ChannelType, ChannelCapabilities> capabilities,
-            Clock clock, int historyLimit) {
+            Clock clock, int historyLimit,
+            StateNotifier notifier) {
+        this.notifier = notifier;
         this.stores = stores;
         this.updates = new ConversationUpdates(stores.conversations());
         this.gate = gate;
@@ -112,11 +118,15 @@ final class RespondStep implements Middleware {
     }
 
     private void finish(Context ctx, Optional<ConversationState> newState, Instant now) {
-        updates.applyIfExists(ctx.tenant(), ctx.conversationKey(), now, current -> {
+        ConversationState[] before = new ConversationState[1];
+        Optional<Conversation> stored = updates.applyIfExists(ctx.tenant(), ctx.conversationKey(), now, current -> {
+            before[0] = current.state();
             var cleared = current.withReplyDue(Optional.empty(), Optional.empty(), now);
             return newState.filter(state -> current.state().botMaySpeak())
                     .map(state -> cleared.withState(state, now))
                     .orElse(cleared);
         });
+        stored.ifPresent(after -> notifier.changed(ctx.tenant(), ctx.conversationKey(), before[0], after.state(),
+                StateChange.Origin.RESPONDER));
     }
 }

@@ -76,6 +76,18 @@ public interface Outbox {
     void markDead(OutboxEntry entry, String error);
 
     /**
+     * Marks a claimed entry {@link OutboxState#SEND_UNCERTAIN}: the request may have reached the
+     * channel, but no answer came back (a timeout or a connection lost mid-request). Meta's Send
+     * API has no idempotency key, so such an entry is never resent automatically; it stays
+     * visible to the host, and the conversation's next entries go on.
+     *
+     * @param entry the entry as claimed
+     * @param error the failure, without personal data
+     * @throws LeaseLostException if the lease expired meanwhile
+     */
+    void markUncertain(OutboxEntry entry, String error);
+
+    /**
      * Finds an entry by id.
      *
      * @param tenant the business

@@ -120,7 +120,9 @@ final class EventIntake {
             try {
                 appended = inbox.append(batch.getKey(), batch.getValue(), now);
             } catch (RuntimeException e) {
-                LOG.error("Inbox append failed for tenant {}; answering 500 so Meta delivers again", batch.getKey(), e);
+                LOG.error("Inbox append failed for tenant {} with {}; answering 500 so Meta delivers again",
+                        batch.getKey(), e.getClass().getName());
+                LOG.debug("Inbox append failed", e);
                 return WebhookResponse.text(500, "the events could not be stored; deliver again");
             }
             batch.getValue().forEach(event -> recent.put(EventKey.of(event.header()), Boolean.TRUE));
@@ -136,7 +138,9 @@ final class EventIntake {
         try {
             onAppended.accept(appended);
         } catch (RuntimeException e) {
-            LOG.warn("The onAppended listener failed; the events are stored and will be processed", e);
+            LOG.warn("The onAppended listener failed with {}; the events are stored and will be processed",
+                    e.getClass().getName());
+            LOG.debug("The onAppended listener failed", e);
         }
     }
 

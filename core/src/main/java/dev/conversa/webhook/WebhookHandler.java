@@ -107,7 +107,8 @@ public final class WebhookHandler {
                     return WebhookResponse.text(405, "method not allowed: use GET or POST");
             }
         } catch (RuntimeException e) {
-            LOG.error("Webhook intake failed; answering 500 so Meta delivers again", e);
+            LOG.error("Webhook intake failed with {}; answering 500 so Meta delivers again", e.getClass().getName());
+            LOG.debug("Webhook intake failed", e);
             return WebhookResponse.text(500, "internal error; deliver again");
         }
     }

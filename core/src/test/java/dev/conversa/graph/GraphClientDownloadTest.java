@@ -7,12 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,16 +19,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GraphClientDownloadTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final byte[] IMAGE = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 
     private final Secret token = Secret.of(TokenLeaks.TOKEN);
 
     private static URI local(String path) {
-        return URI.create("http://127.0.0.1:" + wm.getPort() + path);
+        return URI.create(wm.baseUri() + path);
     }
 
     private static GraphClient loopbackClient() {

@@ -9,12 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conversa.Secret;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GraphClientExecuteTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private final Secret token = Secret.of(TokenLeaks.TOKEN);
 
@@ -36,7 +33,7 @@ class GraphClientExecuteTest {
     }
 
     private static URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + wm.getPort());
+        return wm.baseUri();
     }
 
     @Test

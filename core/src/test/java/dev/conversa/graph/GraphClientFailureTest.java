@@ -1,16 +1,17 @@
 package dev.conversa.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,9 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GraphClientFailureTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final String PATH = "/v23.0/123/messages";
     private static final GraphRequest SEND = GraphRequest.postJson("/123/messages", "{}");
@@ -36,7 +35,7 @@ class GraphClientFailureTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     private GraphClientBuilder builder() {
-        return GraphClient.builder().baseUrl(URI.create("http://127.0.0.1:" + wm.getPort())).sleeper(sleeper);
+        return GraphClient.builder().baseUrl(wm.baseUri()).sleeper(sleeper);
     }
 
     @ParameterizedTest(name = "code {0} retryable={1}")
@@ -68,21 +67,40 @@ class GraphClientFailureTest {
     }
 
     @Test
-    void timesOutEachAttemptAndFailsRetryableAfterTheLast() {
+    void doesNotRetryATimedOutPostWhoseOutcomeIsUnknown() {
         // given
         wm.stubFor(post(PATH).willReturn(okJson("{}").withFixedDelay(2_000)));
-        GraphClient client = builder().requestTimeout(Duration.ofMillis(100)).maxAttempts(2).build();
+        GraphClient client = builder().requestTimeout(Duration.ofMillis(100)).maxAttempts(3).build();
 
         // when
         GraphApiException failure = TokenLeaks.failureOf(() -> client.execute(SEND, token));
 
         // then
-        assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isTrue();
+        assertThat(failure.isRetryable()).isFalse();
         assertThat(failure.httpStatus()).isZero();
+        assertThat(failure.getCause()).isInstanceOf(HttpTimeoutException.class);
+        assertThat(sleeper.delays()).isEmpty();
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(PATH)))).hasSize(1);
+    }
+
+    @Test
+    void timesOutEachAttemptOfAGetAndFailsRetryableAfterTheLast() {
+        // given
+        wm.stubFor(get(PATH).willReturn(okJson("{}").withFixedDelay(2_000)));
+        GraphClient client = builder().requestTimeout(Duration.ofMillis(100)).maxAttempts(2).build();
+
+        // when
+        GraphApiException failure = TokenLeaks.failureOf(
+                () -> client.execute(GraphRequest.get("/123/messages", java.util.Map.of()), token));
+
+        // then
+        assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isFalse();
         assertThat(failure.getCause()).isInstanceOf(HttpTimeoutException.class);
         assertThat(sleeper.delays()).hasSize(1);
         await().atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(PATH)))).hasSize(2));
+                .untilAsserted(() -> assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(PATH)))).hasSize(2));
     }
 
     @Test
@@ -100,6 +118,7 @@ class GraphClientFailureTest {
 
         // then
         assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isFalse();
         assertThat(failure.httpStatus()).isZero();
         assertThat(failure.getCause()).isInstanceOf(IOException.class);
         assertThat(sleeper.delays()).hasSize(2);

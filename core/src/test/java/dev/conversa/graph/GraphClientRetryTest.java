@@ -5,14 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.conversa.Secret;
-import java.net.URI;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class GraphClientRetryTest {
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
-            .build();
+    static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final String PATH = "/v23.0/123/messages";
     private static final GraphRequest SEND = GraphRequest.postJson("/123/messages", "{\"text\":\"hello\"}");
@@ -35,7 +31,7 @@ class GraphClientRetryTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     private GraphClientBuilder builder() {
-        return GraphClient.builder().baseUrl(URI.create("http://127.0.0.1:" + wm.getPort())).sleeper(sleeper);
+        return GraphClient.builder().baseUrl(wm.baseUri()).sleeper(sleeper);
     }
 
     static ResponseDefinitionBuilder graphError(int status, int code, String message) {

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class FailingInbox implements Inbox {
 
+    /** The message of the exception a failing append throws. */
+    public static final String MESSAGE = "inbox unavailable (test)";
+
     private final Inbox delegate;
     private final AtomicBoolean failing = new AtomicBoolean();
 
@@ -41,7 +44,7 @@ public final class FailingInbox implements Inbox {
     @Override
     public List<InboxEntry> append(TenantId tenant, List<InboundEvent> events, Instant now) {
         if (failing.get()) {
-            throw new IllegalStateException("inbox unavailable (test)");
+            throw new IllegalStateException(MESSAGE);
         }
         return delegate.append(tenant, events, now);
     }

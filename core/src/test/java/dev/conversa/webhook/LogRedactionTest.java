@@ -5,6 +5,7 @@ import static dev.conversa.webhook.IntakeFixture.RECENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.testsupport.EchoTestChannel;
+import dev.conversa.testsupport.FailingInbox;
 import dev.conversa.testsupport.TestSignatures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -53,6 +54,21 @@ class LogRedactionTest {
         // then
         assertThat(logs()).contains("401", "400", "handshake refused")
                 .doesNotContain(WORDS, APP_SECRET, IntakeFixture.VERIFY_TOKEN, "guessed-token");
+    }
+
+    @Test
+    void logsOnlyTheExceptionClassAboveDebugWhenTheInboxFails() {
+        // given: a store exception whose message could quote stored values
+        FailingInbox inbox = new FailingInbox(fixture.stores.inbox());
+        inbox.failAppends(true);
+        WebhookHandler failing = fixture.builder().inbox(inbox).build();
+
+        // when
+        failing.handle(IntakeFixture.signedMessage("m1"));
+
+        // then
+        assertThat(logs()).contains("Inbox append failed", IllegalStateException.class.getName())
+                .doesNotContain(FailingInbox.MESSAGE);
     }
 
     @Test

@@ -69,8 +69,8 @@ public final class JdbcStores {
 
     /**
      * Creates or upgrades the schema: applies the scripts of this release the database has not
-     * seen yet and records them in {@code conversa_schema_version}. Safe to call on every
-     * start; run it from one instance at a time.
+     * seen yet and records them in {@code conversa_schema_version}, in one transaction. Safe to
+     * call on every start; on PostgreSQL, instances starting together migrate one at a time.
      *
      * @return the versions applied by this call, empty when the schema was current
      * @throws ConversaException if a script fails

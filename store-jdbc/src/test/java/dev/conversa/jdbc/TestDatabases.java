@@ -25,6 +25,7 @@ final class TestDatabases {
 
     private static final String[] TABLES = {"conversa_account", "conversa_contact", "conversa_conversation",
         "conversa_message", "conversa_inbox", "conversa_outbox", "conversa_lane", "conversa_audit"};
+    private static EmbeddedPostgres server;
     private static DataSource postgres;
 
     private TestDatabases() {}
@@ -58,11 +59,28 @@ final class TestDatabases {
         return stores;
     }
 
+    /** Another instance's stores on the shared PostgreSQL database, left as they are. */
+    static JdbcStores postgresInstance(Clock clock) {
+        return JdbcStores.builder().dataSource(postgresDataSource()).tokenCipher(cipher()).clock(clock).build();
+    }
+
+    /** A new, empty database on the shared PostgreSQL server, not migrated. */
+    static DataSource newPostgresDatabase() {
+        String name = "fresh_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = postgresDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database", e);
+        }
+        return server.getDatabase("postgres", name);
+    }
+
     /** The shared PostgreSQL server's pooled data source, started on first use. */
     static synchronized DataSource postgresDataSource() {
         if (postgres == null) {
             try {
-                EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().start();
                 postgres = new TestPool(server.getPostgresDatabase());
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);

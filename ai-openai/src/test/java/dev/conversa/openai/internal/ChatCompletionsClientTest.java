@@ -7,10 +7,9 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.conversa.Secret;
 import dev.conversa.internal.http.RetryPolicy;
+import dev.conversa.testsupport.LoopbackWireMock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -26,9 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChatCompletionsClientTest {
 
     @RegisterExtension
-    static WireMockExtension openAi = WireMockExtension.newInstance()
-            .options(WireMockConfiguration.wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
+    static LoopbackWireMock openAi = new LoopbackWireMock();
 
     private static final String KEY = "sk-proj-verysecretkey0123456789";
     private static final String ANSWER = """
@@ -82,7 +79,7 @@ class ChatCompletionsClientTest {
 
     private ChatCompletionsClient client() {
         return new ChatCompletionsClient(HttpClient.newHttpClient(),
-                config(URI.create("http://127.0.0.1:" + openAi.getPort() + "/v1")),
+                config(URI.create(openAi.baseUri() + "/v1")),
                 RetryPolicy.of(3, Duration.ofMillis(100), Duration.ofSeconds(10), waits::add), clock);
     }
 

@@ -21,6 +21,8 @@ import dev.conversa.model.ReferralInfo;
 import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.Text;
 import dev.conversa.model.Unsupported;
+import dev.conversa.testsupport.WebhookPayloads;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -138,9 +140,7 @@ class EventNormalizationTest {
 
     @Test
     void rejectsPayloadOfAnotherObject() {
-        WebhookPayload instagram = new WebhookPayload(
-                tools.jackson.databind.json.JsonMapper.builder().build().readTree("{\"object\":\"instagram\"}"),
-                new byte[0]);
+        WebhookPayload instagram = WebhookPayloads.of("{\"object\":\"instagram\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> new MessagingEventParser(ChannelType.MESSENGER, "page").parse(instagram))
                 .isInstanceOf(IllegalArgumentException.class)

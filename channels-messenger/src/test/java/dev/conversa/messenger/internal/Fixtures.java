@@ -4,12 +4,9 @@ import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.conversa.testsupport.WebhookPayloads;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Loads Messenger fixtures and normalizes them with the real parser. */
 final class Fixtures {
@@ -18,21 +15,12 @@ final class Fixtures {
     static final String PSID = "6811512345678901";
     static final Instant AT = Instant.ofEpochMilli(1732363200123L);
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final MessagingEventParser PARSER = new MessagingEventParser(ChannelType.MESSENGER, "page");
 
     private Fixtures() {}
 
     static WebhookPayload payload(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/messenger/" + name + ".json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            byte[] raw = in.readAllBytes();
-            return new WebhookPayload(MAPPER.readTree(raw), raw);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return WebhookPayloads.fixture("messenger", name);
     }
 
     static List<InboundEvent> events(String name) {

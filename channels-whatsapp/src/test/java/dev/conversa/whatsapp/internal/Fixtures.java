@@ -5,9 +5,7 @@ import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MessageContext;
 import dev.conversa.model.SenderProfile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.conversa.testsupport.WebhookPayloads;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,19 +25,8 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/whatsapp/" + name + ".json")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static JsonNode json(String name) {
-        return JSON.readTree(bytes(name));
+        return WebhookPayloads.fixture("whatsapp", name).root();
     }
 
     static List<InboundEvent> normalize(String name) {

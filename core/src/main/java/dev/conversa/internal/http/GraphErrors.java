@@ -48,6 +48,17 @@ final class GraphErrors {
         return new GraphApiException(what, 0, null, null, null, null, retryable, null, cause);
     }
 
+    /**
+     * No answer came to a request that reached the server, or may have. A GET is safe to repeat;
+     * anything else may have taken effect (Meta's Send API has no idempotency key), so it is not
+     * retried and its outcome is unknown.
+     */
+    static GraphApiException noAnswer(String what, String method, Throwable cause) {
+        boolean safeToRepeat = "GET".equals(method);
+        return new GraphApiException(safeToRepeat ? what : what + "; the call may have taken effect, so it is not "
+                + "retried", 0, null, null, null, null, safeToRepeat, null, !safeToRepeat, cause);
+    }
+
     private static JsonNode parseError(byte[] body) {
         try {
             JsonNode root = JSON.readTree(body);

@@ -7,9 +7,11 @@ import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MediaDownload;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -145,12 +147,15 @@ public final class JdkGraphClient implements GraphClient {
     static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
             return http.send(request, handler);
-        } catch (HttpTimeoutException e) {
-            throw GraphErrors.noResponse("Graph API call timed out: " + request.method() + " "
-                    + request.uri().getRawPath(), true, e);
-        } catch (IOException e) {
-            throw GraphErrors.noResponse("Graph API call failed with " + e.getClass().getSimpleName() + ": "
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw GraphErrors.noResponse("Graph API could not be reached (" + e.getClass().getSimpleName() + "): "
                     + request.method() + " " + request.uri().getRawPath(), true, e);
+        } catch (HttpTimeoutException e) {
+            throw GraphErrors.noAnswer("Graph API call timed out: " + request.method() + " "
+                    + request.uri().getRawPath(), request.method(), e);
+        } catch (IOException e) {
+            throw GraphErrors.noAnswer("Graph API call failed with " + e.getClass().getSimpleName() + ": "
+                    + request.method() + " " + request.uri().getRawPath(), request.method(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw GraphErrors.noResponse("Graph API call interrupted", false, e);

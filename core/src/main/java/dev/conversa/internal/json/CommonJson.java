@@ -20,6 +20,7 @@ import dev.conversa.model.Media;
 import dev.conversa.model.MediaKind;
 import dev.conversa.model.SharedContact;
 import dev.conversa.model.Text;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,11 +41,47 @@ final class CommonJson {
         return node;
     }
 
-    static ObjectNode writeText(Text text) {
+    /**
+     * JSON of the content inbound and outbound messages share: text, media, location, contact cards.
+     *
+     * @return empty for any other content
+     */
+    static Optional<ObjectNode> writeSharedContent(Object content) {
+        if (content instanceof Text text) {
+            return Optional.of(writeText(text));
+        } else if (content instanceof Media media) {
+            return Optional.of(writeMedia(media));
+        } else if (content instanceof Location location) {
+            return Optional.of(writeLocation(location));
+        } else if (content instanceof Contacts contacts) {
+            return Optional.of(writeContacts(contacts));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads the content inbound and outbound messages share, by its {@code type}.
+     *
+     * @param family the sealed content interface the caller reads ({@code Text} and the others
+     *     implement both)
+     * @return empty for any other type
+     */
+    static <T> Optional<T> readSharedContent(String type, JsonNode node, Class<T> family) {
+        Object content = switch (type) {
+            case "text" -> readText(node);
+            case "media" -> readMedia(node);
+            case "location" -> readLocation(node);
+            case "contacts" -> readContacts(node);
+            default -> null;
+        };
+        return Optional.ofNullable(content).map(family::cast);
+    }
+
+    private static ObjectNode writeText(Text text) {
         return typed("text").put("body", text.body());
     }
 
-    static Text readText(JsonNode node) {
+    private static Text readText(JsonNode node) {
         return new Text(text(node, "body"));
     }
 
@@ -79,13 +116,13 @@ final class CommonJson {
                 optionalText(node, "name"), optionalText(node, "address"), optionalText(node, "url"));
     }
 
-    static ObjectNode writeContacts(Contacts contacts) {
+    private static ObjectNode writeContacts(Contacts contacts) {
         ObjectNode node = typed("contacts");
         JsonFields.putList(node, "contacts", contacts.contacts(), CommonJson::writeSharedContact);
         return node;
     }
 
-    static Contacts readContacts(JsonNode node) {
+    private static Contacts readContacts(JsonNode node) {
         return new Contacts(list(node, "contacts", CommonJson::readSharedContact));
     }
 

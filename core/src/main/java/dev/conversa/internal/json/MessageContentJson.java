@@ -8,10 +8,7 @@ import static dev.conversa.internal.json.JsonFields.optionalText;
 import static dev.conversa.internal.json.JsonFields.putOptional;
 import static dev.conversa.internal.json.JsonFields.text;
 
-import dev.conversa.model.Contacts;
 import dev.conversa.model.InteractiveReply;
-import dev.conversa.model.Location;
-import dev.conversa.model.Media;
 import dev.conversa.model.MessageContent;
 import dev.conversa.model.Order;
 import dev.conversa.model.OrderItem;
@@ -20,7 +17,6 @@ import dev.conversa.model.Share;
 import dev.conversa.model.StoryMention;
 import dev.conversa.model.StoryReply;
 import dev.conversa.model.SystemNotice;
-import dev.conversa.model.Text;
 import dev.conversa.model.UnsupportedContent;
 import java.math.BigDecimal;
 import tools.jackson.databind.JsonNode;
@@ -33,15 +29,17 @@ final class MessageContentJson {
     private MessageContentJson() {}
 
     static ObjectNode write(MessageContent content) {
-        if (content instanceof Text text) {
-            return CommonJson.writeText(text);
-        } else if (content instanceof Media media) {
-            return CommonJson.writeMedia(media);
-        } else if (content instanceof Location location) {
-            return CommonJson.writeLocation(location);
-        } else if (content instanceof Contacts contacts) {
-            return CommonJson.writeContacts(contacts);
-        } else if (content instanceof InteractiveReply reply) {
+        return CommonJson.writeSharedContent(content).orElseGet(() -> writeInboundOnly(content));
+    }
+
+    static MessageContent read(JsonNode node) {
+        String type = text(node, CommonJson.TYPE);
+        return CommonJson.readSharedContent(type, node, MessageContent.class)
+                .orElseGet(() -> readInboundOnly(type, node));
+    }
+
+    private static ObjectNode writeInboundOnly(MessageContent content) {
+        if (content instanceof InteractiveReply reply) {
             return writeInteractiveReply(reply);
         } else if (content instanceof StoryMention mention) {
             return typed("story_mention").put("url", mention.url());
@@ -58,13 +56,8 @@ final class MessageContentJson {
         return writeUnsupported((UnsupportedContent) content);
     }
 
-    static MessageContent read(JsonNode node) {
-        String type = text(node, CommonJson.TYPE);
+    private static MessageContent readInboundOnly(String type, JsonNode node) {
         return switch (type) {
-            case "text" -> CommonJson.readText(node);
-            case "media" -> CommonJson.readMedia(node);
-            case "location" -> CommonJson.readLocation(node);
-            case "contacts" -> CommonJson.readContacts(node);
             case "interactive_reply" -> readInteractiveReply(node);
             case "story_mention" -> new StoryMention(text(node, "url"));
             case "story_reply" -> new StoryReply(text(node, "storyId"), text(node, "url"), text(node, "text"));

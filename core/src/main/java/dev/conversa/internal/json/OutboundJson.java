@@ -14,18 +14,14 @@ import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Choice;
-import dev.conversa.model.Contacts;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ListMenu;
-import dev.conversa.model.Location;
 import dev.conversa.model.MarkRead;
-import dev.conversa.model.Media;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.QuickReplies;
 import dev.conversa.model.React;
 import dev.conversa.model.Template;
-import dev.conversa.model.Text;
 import dev.conversa.model.Typing;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -57,15 +53,17 @@ final class OutboundJson {
     }
 
     private static ObjectNode writeContent(OutboundContent content) {
-        if (content instanceof Text text) {
-            return CommonJson.writeText(text);
-        } else if (content instanceof Media media) {
-            return CommonJson.writeMedia(media);
-        } else if (content instanceof Location location) {
-            return CommonJson.writeLocation(location);
-        } else if (content instanceof Contacts contacts) {
-            return CommonJson.writeContacts(contacts);
-        } else if (content instanceof Buttons buttons) {
+        return CommonJson.writeSharedContent(content).orElseGet(() -> writeOutboundOnly(content));
+    }
+
+    private static OutboundContent readContent(JsonNode node) {
+        String type = text(node, CommonJson.TYPE);
+        return CommonJson.readSharedContent(type, node, OutboundContent.class)
+                .orElseGet(() -> readOutboundOnly(type, node));
+    }
+
+    private static ObjectNode writeOutboundOnly(OutboundContent content) {
+        if (content instanceof Buttons buttons) {
             return withChoices(typed("buttons").put("body", buttons.body()), "buttons", buttons.buttons());
         } else if (content instanceof ListMenu menu) {
             return writeListMenu(menu);
@@ -86,13 +84,8 @@ final class OutboundJson {
         return node;
     }
 
-    private static OutboundContent readContent(JsonNode node) {
-        String type = text(node, CommonJson.TYPE);
+    private static OutboundContent readOutboundOnly(String type, JsonNode node) {
         return switch (type) {
-            case "text" -> CommonJson.readText(node);
-            case "media" -> CommonJson.readMedia(node);
-            case "location" -> CommonJson.readLocation(node);
-            case "contacts" -> CommonJson.readContacts(node);
             case "buttons" -> new Buttons(text(node, "body"), list(node, "buttons", OutboundJson::readChoice));
             case "list" -> readListMenu(node);
             case "quick_replies" -> new QuickReplies(text(node, "body"), list(node, "replies", OutboundJson::readChoice));

@@ -98,6 +98,14 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized void markUncertain(OutboxEntry entry, String error) {
+        Objects.requireNonNull(error, "error");
+        OutboxSlot slot = sending(entry);
+        slot.state = OutboxState.SEND_UNCERTAIN;
+        slot.lastError = Optional.of(error);
+    }
+
+    @Override
     public synchronized Optional<OutboxEntry> find(TenantId tenant, long id) {
         Objects.requireNonNull(tenant, "tenant");
         return Optional.ofNullable(slots.get(id)).filter(s -> s.tenant.equals(tenant)).map(OutboxSlot::snapshot);

@@ -204,6 +204,23 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void markUncertainRecordsTheErrorNeverResendsAndReleasesTheNextEntry() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+
+        outbox().markUncertain(claimed, "Graph API call timed out");
+
+        OutboxEntry uncertain = outbox().find(TENANT_A, claimed.id()).orElseThrow();
+        assertThat(uncertain.state()).isEqualTo(OutboxState.SEND_UNCERTAIN);
+        assertThat(uncertain.lastError()).contains("Graph API call timed out");
+        assertThat(outbox().claim("w", 10, LEASE, now())).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("k2");
+        assertThat(outbox().list(TENANT_A, OutboxState.SEND_UNCERTAIN, 10)).extracting(OutboxEntry::id)
+                .containsExactly(claimed.id());
+    }
+
+    @Test
     void sendingEntryWhoseLeaseExpiredBecomesUncertainAndIsNeverSentAgain() {
         enqueue(ANNA, "k1");
         enqueue(ANNA, "k2");
@@ -250,6 +267,7 @@ public abstract class OutboxContract extends StoreContract {
                 .isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> outbox().retry(claimed, now(), "x")).isInstanceOf(LeaseLostException.class);
         assertThatThrownBy(() -> outbox().markDead(claimed, "x")).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> outbox().markUncertain(claimed, "x")).isInstanceOf(LeaseLostException.class);
         assertThat(outbox().find(TENANT_A, claimed.id()).orElseThrow().channelMessageId()).contains("wamid.1");
     }
 

@@ -9,8 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs work on a connection from the host's {@link DataSource}, in a transaction that commits
- * when the work returns and rolls back when it throws. A failure becomes a {@link
+ * Runs work on a connection from the host's {@link DataSource}, in a READ COMMITTED transaction
+ * (whatever the pool's default: claims lock a conversation, then read its entries afresh) that
+ * commits when the work returns and rolls back when it throws; the connection's settings are
+ * restored before it goes back to the pool. A failure becomes a {@link
  * ConversaException} naming the operation and the SQL state only: driver messages can quote
  * the values of a row (phone numbers, text), so they go to the DEBUG log, never further.
  *
@@ -70,7 +72,11 @@ public final class Database {
     public <T> T inTransaction(String operation, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -79,6 +85,7 @@ public final class Database {
                 rollback(connection);
                 throw e;
             } finally {
+                connection.setTransactionIsolation(isolation);
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {

@@ -2,11 +2,12 @@ package dev.conversa.jdbc.internal;
 
 import dev.conversa.ConversaException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The databases the stores speak to, with the few statements that differ between them. Both
  * run at READ COMMITTED and both skip conversations another claimer holds ({@code FOR UPDATE
- * SKIP LOCKED}, in H2 since 2.2).
+ * SKIP LOCKED}, which H2 2.x supports as well; tested with H2 2.5).
  */
 public enum Dialect {
     /** H2 2.x, the embedded default. */
@@ -45,6 +46,17 @@ public enum Dialect {
      */
     public String migrationFolder() {
         return "db/migration/" + folder;
+    }
+
+    /**
+     * The statement that keeps two migrations from running at once, for the length of the
+     * transaction: an advisory lock on PostgreSQL; none on H2, whose embedded database belongs
+     * to one process.
+     *
+     * @return the statement, if the dialect has one
+     */
+    Optional<String> migrationLock() {
+        return this == POSTGRESQL ? Optional.of("SELECT pg_advisory_xact_lock(7305412391)") : Optional.empty();
     }
 
     /**

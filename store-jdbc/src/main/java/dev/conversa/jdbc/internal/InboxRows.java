@@ -1,7 +1,10 @@
 package dev.conversa.jdbc.internal;
 
 import dev.conversa.internal.json.ModelCodec;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
+import dev.conversa.model.Unsupported;
 import dev.conversa.store.InboxEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +14,9 @@ import java.util.Optional;
 final class InboxRows {
 
     static final String COLUMNS = "id, tenant, channel, account_id, contact_id, external_id, event, status, "
-            + "not_before, attempts, fence, lease_until";
+            + "not_before, attempts, fence, lease_until, created_at";
+    /** The type of the {@link Unsupported} event that stands for a stored event this version cannot read. */
+    static final String UNREADABLE = "conversa.unreadable-stored-event";
     static final String PENDING = "PENDING";
     static final String CLAIMED = "CLAIMED";
     static final String COMPLETED = "COMPLETED";
@@ -19,17 +24,28 @@ final class InboxRows {
 
     private InboxRows() {}
 
+    /**
+     * Reads a stored event; one written by another version in a form this one cannot read
+     * becomes an {@link Unsupported} event with the stored JSON, so it is neither lost nor
+     * blocks its conversation.
+     */
+    private static InboundEvent event(ResultSet row, Lane lane, String json) throws SQLException {
+        try {
+            return ModelCodec.readEvent(json);
+        } catch (IllegalArgumentException e) {
+            EventHeader header = new EventHeader(new ChannelType(lane.channel()), lane.accountId(), lane.contactId(),
+                    row.getString("external_id"), Rows.instant(row, "created_at"));
+            return new Unsupported(header, UNREADABLE, json);
+        }
+    }
+
     /** The entry as stored: its fence shows only while it is claimed. */
     static InboxEntry entry(ResultSet row) throws SQLException {
         Lane lane = Lane.read(row);
-        Optional<InboundEvent> event = Optional.ofNullable(row.getString("event")).map(ModelCodec::readEvent);
+        String json = row.getString("event");
+        Optional<InboundEvent> event = json == null ? Optional.empty() : Optional.of(event(row, lane, json));
         long fence = CLAIMED.equals(row.getString("status")) ? row.getLong("fence") : 0;
         return new InboxEntry(row.getLong("id"), lane.tenantId(), lane.key(), event, Rows.instant(row, "not_before"),
                 row.getInt("attempts"), fence);
-    }
-
-    /** Shortens diagnostics to their column's size. */
-    static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -113,14 +113,14 @@ public final class JdbcInbox implements Inbox {
         Objects.requireNonNull(reason, "reason");
         finish(entry, "retrying an inbox entry",
                 "SET status = 'PENDING', not_before = ?, last_error = ?, lease_until = NULL", notBefore,
-                InboxRows.clip(reason, 1000));
+                Rows.clip(reason, 1000));
     }
 
     @Override
     public void park(InboxEntry entry, String reason) {
         Objects.requireNonNull(reason, "reason");
         finish(entry, "parking an inbox entry", "SET status = 'PARKED', last_error = ?, lease_until = NULL",
-                InboxRows.clip(reason, 1000));
+                Rows.clip(reason, 1000));
     }
 
     private void finish(InboxEntry entry, String operation, String assignments, Object... values) {

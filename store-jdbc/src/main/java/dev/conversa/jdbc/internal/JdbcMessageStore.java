@@ -6,11 +6,15 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
+import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.MessageStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +22,10 @@ import java.util.Optional;
 
 /**
  * Messages in {@code conversa_message}. A status moves forward in one statement that compares
- * ranks in the database, so concurrent status webhooks never move it back.
+ * ranks in the database, so concurrent status webhooks never move it back; a storm of them is one
+ * JDBC batch. A rename onto an id
+ * already stored (the channel echoed the message first) replaces that row, keeping the
+ * furthest status of the two.
  */
 public final class JdbcMessageStore implements MessageStore {
 
@@ -63,12 +70,52 @@ public final class JdbcMessageStore implements MessageStore {
                 status.name(), rank(status), id[0], id[1], id[2], rank(status)) == 1);
     }
 
+    /** Writes the whole storm as one JDBC batch in one transaction. */
+    @Override
+    public int updateStatuses(TenantId tenant, List<StatusUpdate> updates) {
+        Objects.requireNonNull(tenant, "tenant");
+        List<StatusUpdate> known = List.copyOf(updates).stream()
+                .filter(u -> u.status() != DeliveryStatus.UNKNOWN).toList();
+        if (known.isEmpty()) {
+            return 0;
+        }
+        return database.inTransaction("updating message statuses", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE conversa_message "
+                    + "SET status = ?, status_rank = ?" + BY_ID + " AND status_rank < ?")) {
+                for (StatusUpdate update : known) {
+                    Rows.bind(statement, update.status().name(), rank(update.status()), tenant.value(),
+                            update.header().channel().value(), update.messageId(), rank(update.status()));
+                    statement.addBatch();
+                }
+                return Arrays.stream(statement.executeBatch()).map(count -> Math.max(count, 0)).sum();
+            }
+        });
+    }
+
     @Override
     public boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId) {
         Objects.requireNonNull(newId, "newId");
         Object[] id = idOf(tenant, channel, oldId);
-        return database.inTransaction("renaming a message", connection -> Rows.update(connection,
-                "UPDATE conversa_message SET message_id = ?" + BY_ID, newId, id[0], id[1], id[2]) == 1);
+        return database.inTransaction("renaming a message", connection -> {
+            Optional<DeliveryStatus> renamed = status(connection, id[0], id[1], oldId);
+            if (renamed.isEmpty()) {
+                return false;
+            }
+            DeliveryStatus status = renamed.get();
+            if (!newId.equals(oldId)) {
+                Optional<DeliveryStatus> echoed = status(connection, id[0], id[1], newId);
+                status = echoed.filter(e -> e.isAfter(renamed.get())).orElse(status);
+                Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id[0], id[1], newId);
+            }
+            return Rows.update(connection, "UPDATE conversa_message SET message_id = ?, status = ?, status_rank = ?"
+                    + BY_ID, newId, status.name(), rank(status), id[0], id[1], id[2]) == 1;
+        });
+    }
+
+    private static Optional<DeliveryStatus> status(Connection connection, Object tenant, Object channel,
+            String messageId) throws SQLException {
+        return Rows.first(connection, "SELECT status FROM conversa_message" + BY_ID + " FOR UPDATE",
+                row -> DeliveryStatus.valueOf(row.getString(1)), tenant, channel, messageId);
     }
 
     @Override

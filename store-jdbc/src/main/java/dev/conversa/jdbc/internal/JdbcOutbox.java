@@ -82,14 +82,21 @@ public final class JdbcOutbox implements Outbox {
         Objects.requireNonNull(error, "error");
         finish(entry, "retrying a message",
                 "SET state = 'PENDING', not_before = ?, last_error = ?, lease_until = NULL", notBefore,
-                InboxRows.clip(error, 1000));
+                Rows.clip(error, 1000));
     }
 
     @Override
     public void markDead(OutboxEntry entry, String error) {
         Objects.requireNonNull(error, "error");
         finish(entry, "marking a message dead", "SET state = 'DEAD', last_error = ?, lease_until = NULL",
-                InboxRows.clip(error, 1000));
+                Rows.clip(error, 1000));
+    }
+
+    @Override
+    public void markUncertain(OutboxEntry entry, String error) {
+        Objects.requireNonNull(error, "error");
+        finish(entry, "marking a message uncertain", "SET state = 'SEND_UNCERTAIN', last_error = ?, lease_until = NULL",
+                Rows.clip(error, 1000));
     }
 
     private void finish(OutboxEntry entry, String operation, String assignments, Object... values) {

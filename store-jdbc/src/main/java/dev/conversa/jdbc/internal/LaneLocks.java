@@ -2,8 +2,6 @@ package dev.conversa.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Locks conversations for a claim through their row in {@code conversa_lane}, held until the
@@ -22,21 +20,11 @@ final class LaneLocks {
     }
 
     /**
-     * Locks the lanes that no other claimer holds, creating missing lane rows.
+     * Locks a lane unless another claimer holds it, creating its row if missing.
      *
-     * @return the lanes now locked by this transaction
+     * @return true if this transaction now holds the lane
      */
-    List<Lane> lock(Connection connection, List<Lane> lanes) throws SQLException {
-        List<Lane> locked = new ArrayList<>();
-        for (Lane lane : lanes) {
-            if (tryLock(connection, lane)) {
-                locked.add(lane);
-            }
-        }
-        return locked;
-    }
-
-    private boolean tryLock(Connection connection, Lane lane) throws SQLException {
+    boolean tryLock(Connection connection, Lane lane) throws SQLException {
         if (selectForUpdate(connection, lane)) {
             return true;
         }

@@ -12,15 +12,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Applies the versioned scripts under {@code db/migration/<dialect>/V<n>__<name>.sql} that the
- * database has not seen yet, each in its own transaction, and records them in {@code
- * conversa_schema_version}. The scripts are plain SQL in Flyway's naming, so hosts that run
- * Flyway or Liquibase can apply them with their own tool instead.
+ * database has not seen yet and records them in {@code conversa_schema_version}, all in one
+ * transaction. On PostgreSQL the transaction first takes an advisory lock, so instances
+ * starting together migrate one after the other, and a failing script leaves the schema as it
+ * was (DDL is transactional there). The scripts are plain SQL in Flyway's naming, so hosts that
+ * run Flyway or Liquibase can apply them with their own tool instead.
  *
- * <p>Thread-safe; run it from one instance at a time.
+ * <p>Thread-safe.
  */
 public final class Migrator {
 
@@ -45,40 +48,32 @@ public final class Migrator {
      * Brings the schema to the newest version.
      *
      * @return the versions applied now, empty when the schema was current
-     * @throws ConversaException if a script fails; earlier scripts stay applied
+     * @throws ConversaException if a script fails
      */
     public List<Integer> migrate() {
-        database.inTransaction("creating the schema version table", connection -> {
+        return database.inTransaction("migrating the schema", connection -> {
             try (Statement statement = connection.createStatement()) {
+                Optional<String> lock = database.dialect().migrationLock();
+                if (lock.isPresent()) {
+                    statement.execute(lock.get());
+                }
                 statement.execute("CREATE TABLE IF NOT EXISTS conversa_schema_version ("
                         + "version INTEGER PRIMARY KEY, description VARCHAR(200) NOT NULL, "
                         + "installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-            }
-            return null;
-        });
-        List<Integer> applied = new ArrayList<>();
-        for (Script script : SCRIPTS) {
-            if (apply(script)) {
-                applied.add(script.version());
-            }
-        }
-        return List.copyOf(applied);
-    }
-
-    private boolean apply(Script script) {
-        List<String> statements = statements(script);
-        return database.inTransaction("applying schema version " + script.version(), connection -> {
-            if (isApplied(connection, script.version())) {
-                return false;
-            }
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : statements) {
-                    statement.execute(sql);
+                List<Integer> applied = new ArrayList<>();
+                for (Script script : SCRIPTS) {
+                    if (!isApplied(connection, script.version())) {
+                        for (String sql : statements(script)) {
+                            statement.execute(sql);
+                        }
+                        Rows.update(connection, "INSERT INTO conversa_schema_version (version, description, "
+                                + "installed_at) VALUES (?, ?, ?)", script.version(), script.description(),
+                                clock.instant());
+                        applied.add(script.version());
+                    }
                 }
+                return List.copyOf(applied);
             }
-            Rows.update(connection, "INSERT INTO conversa_schema_version (version, description, installed_at) "
-                    + "VALUES (?, ?, ?)", script.version(), script.description(), clock.instant());
-            return true;
         });
     }
 

@@ -1,7 +1,6 @@
 package dev.conversa.jdbc.internal;
 
 import dev.conversa.store.OutboxEntry;
-import dev.conversa.store.OutboxState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -15,20 +14,23 @@ import java.util.Optional;
  * Claims outbox entries in one transaction. First, entries still {@code SENDING} after their
  * lease become {@code SEND_UNCERTAIN}: their worker stopped between the request and recording
  * its answer, so Meta may have accepted them, and they are never sent again automatically.
- * Then, like {@link InboxClaimer}, it locks the lanes of conversations with a due head entry
- * and claims each lane's oldest pending entry with a compare-and-set that raises the fence.
+ * Then, like {@link InboxClaimer}, it takes the conversations whose oldest pending entry is due
+ * and none is being sent, locks each lane and claims that entry with a compare-and-set that
+ * raises the fence. An entry whose stored message this version cannot read is marked {@code
+ * DEAD} instead, so it neither blocks its conversation nor is lost.
  */
 final class OutboxClaimer {
 
-    private static final String EXPIRE = "UPDATE conversa_outbox SET state = 'SEND_UNCERTAIN', "
-            + "last_error = 'lease expired while sending; the channel may have accepted it' "
+    private static final String EXPIRE = "UPDATE conversa_outbox SET state = 'SEND_UNCERTAIN' "
             + "WHERE state = 'SENDING' AND lease_until <= ?";
-    private static final String CANDIDATES = "SELECT e.tenant, e.channel, e.account_id, e.contact_id, e.id "
-            + "FROM conversa_outbox e WHERE e.state = 'PENDING' AND e.not_before <= ? AND NOT EXISTS ("
-            + "SELECT 1 FROM conversa_outbox b WHERE b.tenant = e.tenant AND b.channel = e.channel "
-            + "AND b.account_id = e.account_id AND b.contact_id = e.contact_id "
-            + "AND (b.state = 'SENDING' OR (b.state = 'PENDING' AND b.id < e.id))) ORDER BY e.id LIMIT ?";
-    private static final String OPEN_ENTRIES = "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE"
+    /** Conversations whose oldest pending entry is due and none is being sent. */
+    private static final String CANDIDATES = "SELECT h.tenant, h.channel, h.account_id, h.contact_id, h.head "
+            + "FROM (SELECT tenant, channel, account_id, contact_id, MIN(CASE WHEN state = 'PENDING' THEN id END) "
+            + "AS head FROM conversa_outbox WHERE state IN ('PENDING', 'SENDING') "
+            + "GROUP BY tenant, channel, account_id, contact_id "
+            + "HAVING COUNT(CASE WHEN state = 'SENDING' THEN 1 END) = 0) h "
+            + "JOIN conversa_outbox e ON e.id = h.head WHERE e.not_before <= ? ORDER BY h.head LIMIT ?";
+    private static final String OPEN_ENTRIES = "SELECT id, state, not_before, fence FROM conversa_outbox WHERE"
             + Lane.WHERE + " AND state IN ('PENDING', 'SENDING') ORDER BY id";
 
     private final LaneLocks locks;
@@ -41,13 +43,12 @@ final class OutboxClaimer {
             throws SQLException {
         Rows.update(connection, EXPIRE, now);
         List<Lane> candidates = Rows.query(connection, CANDIDATES, Lane::read, now, max * 2 + 4);
-        List<Lane> locked = locks.lock(connection, candidates);
         List<OutboxEntry> claimed = new ArrayList<>();
         for (Lane lane : candidates) {
             if (claimed.size() == max) {
                 break;
             }
-            if (locked.contains(lane)) {
+            if (locks.tryLock(connection, lane)) {
                 claimHead(connection, lane, worker, now.plus(lease), now).ifPresent(claimed::add);
             }
         }
@@ -57,27 +58,29 @@ final class OutboxClaimer {
 
     private Optional<OutboxEntry> claimHead(Connection connection, Lane lane, String worker, Instant until,
             Instant now) throws SQLException {
-        List<Open> open = Rows.query(connection, OPEN_ENTRIES,
-                row -> new Open(OutboxRows.entry(row), row.getLong("fence")), lane.values());
-        if (open.isEmpty() || open.stream().anyMatch(o -> o.entry().state() == OutboxState.SENDING)) {
+        List<Open> open = Rows.query(connection, OPEN_ENTRIES, row -> new Open(row.getLong("id"),
+                row.getString("state"), Rows.instant(row, "not_before"), row.getLong("fence")), lane.values());
+        if (open.isEmpty() || open.stream().anyMatch(o -> o.state().equals("SENDING"))
+                || open.get(0).notBefore().isAfter(now)) {
             return Optional.empty();
         }
         Open head = open.get(0);
-        if (head.entry().notBefore().isAfter(now)) {
-            return Optional.empty();
-        }
-        OutboxEntry e = head.entry();
-        long fence = head.fence() + 1;
         int taken = Rows.update(connection, "UPDATE conversa_outbox SET state = 'SENDING', fence = ?, "
                 + "attempts = attempts + 1, lease_until = ?, worker = ? "
-                + "WHERE id = ? AND tenant = ? AND state = 'PENDING' AND fence = ?", fence, until,
-                InboxRows.clip(worker, 200), e.id(), e.tenant().value(), head.fence());
-        return taken == 1
-                ? Optional.of(new OutboxEntry(e.id(), e.tenant(), e.message(), e.idempotencyKey(),
-                        OutboxState.SENDING, e.attempts() + 1, e.notBefore(), e.channelMessageId(), e.lastError(),
-                        fence, e.createdAt()))
-                : Optional.empty();
+                + "WHERE id = ? AND tenant = ? AND state = 'PENDING' AND fence = ?", head.fence() + 1, until,
+                Rows.clip(worker, 200), head.id(), lane.tenant(), head.fence());
+        if (taken == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE id = ? "
+                    + "AND tenant = ?", OutboxRows::entry, head.id(), lane.tenant());
+        } catch (OutboxRows.UnreadableMessageException e) {
+            Rows.update(connection, "UPDATE conversa_outbox SET state = 'DEAD', last_error = ?, lease_until = NULL "
+                    + "WHERE id = ? AND tenant = ?", e.getMessage(), head.id(), lane.tenant());
+            return Optional.empty();
+        }
     }
 
-    private record Open(OutboxEntry entry, long fence) {}
+    private record Open(long id, String state, Instant notBefore, long fence) {}
 }

@@ -1,6 +1,8 @@
 package dev.conversa.jdbc.internal;
 
+import dev.conversa.ConversaException;
 import dev.conversa.internal.json.ModelCodec;
+import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
@@ -15,13 +17,39 @@ final class OutboxRows {
 
     private OutboxRows() {}
 
+    /**
+     * Reads a stored message.
+     *
+     * @throws UnreadableMessageException if another version wrote it in a form this one cannot read
+     */
+    private static OutboundMessage message(ResultSet row) throws SQLException {
+        try {
+            return ModelCodec.readMessage(row.getString("message"));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableMessageException(row.getLong("id"));
+        }
+    }
+
     /** The entry as stored: its fence shows only while it is being sent. */
     static OutboxEntry entry(ResultSet row) throws SQLException {
         OutboxState state = OutboxState.valueOf(row.getString("state"));
         return new OutboxEntry(row.getLong("id"), TenantId.of(row.getString("tenant")),
-                ModelCodec.readMessage(row.getString("message")), row.getString("idempotency_key"), state,
+                message(row), row.getString("idempotency_key"), state,
                 row.getInt("attempts"), Rows.instant(row, "not_before"), Rows.optionalText(row, "channel_message_id"),
                 Rows.optionalText(row, "last_error"), state == OutboxState.SENDING ? row.getLong("fence") : 0,
                 Rows.instant(row, "created_at"));
+    }
+
+    /** A stored outbox message this version cannot read; names the entry only. */
+    static final class UnreadableMessageException extends ConversaException {
+
+        private static final long serialVersionUID = 1L;
+
+        final long id;
+
+        UnreadableMessageException(long id) {
+            super("outbox entry " + id + " holds a message this version cannot read");
+            this.id = id;
+        }
     }
 }

@@ -91,4 +91,9 @@ final class Rows {
     interface Mapper<T> {
         T map(ResultSet row) throws SQLException;
     }
+
+    /** Shortens a diagnostic (worker name, failure reason) to its column's size. */
+    static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
 }

@@ -126,12 +126,22 @@ final class QuickStartApp implements AutoCloseable {
         account(config, ChannelType.MESSENGER, "MESSENGER_PAGE_ID", "MESSENGER_PAGE_TOKEN")
                 .ifPresent(conversa::registerAccount);
         account(config, ChannelType.INSTAGRAM, "INSTAGRAM_ACCOUNT_ID", "INSTAGRAM_ACCESS_TOKEN")
+                .map(account -> new ChannelAccount(account.tenant(), account.channel(), account.accountId(),
+                        account.accessToken(), instagramSettings(config)))
                 .ifPresent(conversa::registerAccount);
     }
 
     private static Optional<ChannelAccount> account(QuickStartConfig config, ChannelType channel, String idKey,
             String tokenKey) {
         return config.get(idKey).map(id -> ChannelAccount.of(TENANT, channel, id, required(config, tokenKey)));
+    }
+
+    /** Instagram Login accounts send through graph.instagram.com; Page-linked ones through their Page. */
+    private static Map<String, String> instagramSettings(QuickStartConfig config) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        config.get("INSTAGRAM_LOGIN").ifPresent(login -> settings.put(InstagramChannel.LOGIN_SETTING, login));
+        config.get("INSTAGRAM_PAGE_ID").ifPresent(page -> settings.put(InstagramChannel.PAGE_ID_SETTING, page));
+        return settings;
     }
 
     private static Responder responder(QuickStartConfig config) {

@@ -1,0 +1,66 @@
+package dev.conversa.conversation;
+
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.TenantId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who answers a conversation changed, and was stored.
+ *
+ * @param tenant the business
+ * @param conversation the conversation
+ * @param from the state before
+ * @param to the state now
+ * @param origin what caused the change
+ * @param account the business account of the conversation, when registered (for listeners that
+ *     call the channel, such as the Messenger handover protocol)
+ */
+public record StateChange(
+        TenantId tenant, ConversationKey conversation, ConversationState from, ConversationState to, Origin origin,
+        Optional<ChannelAccount> account) {
+
+    /** Checks the fields are not null. */
+    public StateChange {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(account, "account");
+    }
+
+    /**
+     * Tells whether a person took the conversation from the bot.
+     *
+     * @return true when the bot could speak before and cannot now
+     */
+    public boolean botStepsBack() {
+        return from.botMaySpeak() && !to.botMaySpeak() && to != ConversationState.CLOSED;
+    }
+
+    /**
+     * Tells whether the bot got the conversation back from a person.
+     *
+     * @return true when the bot could not speak before and can now
+     */
+    public boolean botResumes() {
+        return !from.botMaySpeak() && to.botMaySpeak();
+    }
+
+    /** What caused a change of state. */
+    public enum Origin {
+        /** The responder handed the conversation to a person. */
+        RESPONDER,
+        /** The host (an agent inbox, an API call) changed it through {@code Conversa.conversations()}. */
+        HOST,
+        /**
+         * The channel said so: the business answered from elsewhere, or another app took or
+         * passed thread control. Listeners must not answer these with channel calls of their own,
+         * which would loop.
+         */
+        CHANNEL
+    }
+}

@@ -1,0 +1,2 @@
+/** Internal: notifies state change listeners. Not API. */
+package dev.conversa.internal.state;
