@@ -43,6 +43,8 @@ public final class ConversaRig implements AutoCloseable {
     public static final String SIZE_ANSWER = "Size M is in stock.";
     /** What the bot answers to a message with the word "open". */
     public static final String HOURS_ANSWER = "We open at nine.";
+    /** What the bot tells a customer who asks for an "agent" before it hands the conversation to a person. */
+    public static final String HANDOFF_MESSAGE = "A colleague will answer you here.";
     /** How long the tests wait for the workers. */
     public static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -84,7 +86,8 @@ public final class ConversaRig implements AutoCloseable {
                 .verifyToken(Secret.of("e2e-verify-token"))
                 .stores(stores)
                 .channel(channel)
-                .responder(RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open").build())
+                .responder(RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open")
+                        .handoffKeywords("agent").handoffMessage(HANDOFF_MESSAGE).build())
                 .burstQuietWindow(Duration.ofMillis(50))
                 .pollInterval(Duration.ofMillis(20))
                 .graphClient(GraphClient.builder().baseUrl(graphBaseUrl).allowInsecureLoopbackForTests(true).build());
