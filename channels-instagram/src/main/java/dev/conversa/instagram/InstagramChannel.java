@@ -60,7 +60,7 @@ public final class InstagramChannel implements ChannelAdapter {
     public static final URI INSTAGRAM_GRAPH = URI.create("https://graph.instagram.com");
 
     static final SendApiDialect DIALECT = new SendApiDialect("Instagram", 1000, false,
-            Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.ANIMATION), true);
+            Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.ANIMATION), true, false);
 
     private static final MessagingEventParser PARSER = new MessagingEventParser(ChannelType.INSTAGRAM, "instagram");
     private static final SendApiRenderer RENDERER = new SendApiRenderer(DIALECT);

@@ -63,7 +63,7 @@ class MessengerSendTest {
                 .withHeader("Authorization", equalTo("Bearer " + GraphStub.TOKEN))
                 .withHeader("Content-Type", containing("application/json"))
                 .withRequestBody(equalToJson("{\"recipient\":{\"id\":\"" + PSID + "\"},"
-                        + "\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"Hello\"}}")));
+                        + "\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"Hello\",\"metadata\":\"conversa\"}}")));
     }
 
     @Test

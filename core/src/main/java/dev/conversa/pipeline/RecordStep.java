@@ -2,6 +2,7 @@ package dev.conversa.pipeline;
 
 import dev.conversa.model.Author;
 import dev.conversa.model.Contact;
+import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.DeliveryStatus;
@@ -91,7 +92,21 @@ final class RecordStep implements Middleware {
         });
         stores.messages().append(new MessageRecord(tenant, message.conversation(), message.messageId(),
                 Direction.INBOUND, Author.CUSTOMER, message.content().kind(), text(message.content()),
-                DeliveryStatus.DELIVERED, header.timestamp()));
+                DeliveryStatus.DELIVERED, notBeforeLatest(tenant, message.conversation(), header.timestamp())));
+    }
+
+    /**
+     * The time to record a message that arrived by webhook at: the channel's time, unless the
+     * history already holds a later message. Channel times come from another clock (WhatsApp's in
+     * whole seconds), so a follow-up written right after the bot's reply may carry an earlier time
+     * than the reply; recorded at that time it would sort before the reply and look answered.
+     */
+    private Instant notBeforeLatest(TenantId tenant, ConversationKey conversation, Instant channelTime) {
+        return stores.messages().history(tenant, conversation, 1).stream()
+                .map(MessageRecord::timestamp)
+                .filter(latest -> latest.isAfter(channelTime))
+                .findFirst()
+                .orElse(channelTime);
     }
 
     private void recordEcho(TenantId tenant, Echo echo) {
@@ -102,7 +117,7 @@ final class RecordStep implements Middleware {
         }
         stores.messages().append(new MessageRecord(tenant, echo.conversation(), header.externalId(),
                 Direction.OUTBOUND, Author.BUSINESS_ELSEWHERE, echo.content().kind(), text(echo.content()),
-                DeliveryStatus.SENT, header.timestamp()));
+                DeliveryStatus.SENT, notBeforeLatest(tenant, echo.conversation(), header.timestamp())));
     }
 
     private void audit(TenantId tenant, Instant now, String action, InboundEvent event, Map<String, String> extra) {

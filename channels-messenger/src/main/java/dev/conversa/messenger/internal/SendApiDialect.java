@@ -16,9 +16,14 @@ import java.util.Set;
  * @param media the media kinds the channel can send
  * @param loveReactions whether the business can react to a message, with a heart only
  *     ({@code sender_action} {@code react} and {@code unreact}, Instagram)
+ * @param echoMetadata whether every message carries {@code message.metadata} set to
+ *     {@link dev.conversa.pipeline.Pipeline#ECHO_METADATA}, which the channel echoes back so that
+ *     the echo of our own message is not taken for a person answering elsewhere (Messenger). The
+ *     Instagram Send API documents no {@code metadata}, nor do its echoes, so Instagram sends none.
  */
 public record SendApiDialect(
-        String channelName, int maxTextLength, boolean buttonTemplates, Set<MediaKind> media, boolean loveReactions) {
+        String channelName, int maxTextLength, boolean buttonTemplates, Set<MediaKind> media, boolean loveReactions,
+        boolean echoMetadata) {
 
     /** The most quick replies on one message. */
     public static final int MAX_QUICK_REPLIES = 13;
@@ -33,10 +38,10 @@ public record SendApiDialect(
     /** The longest postback or quick reply payload. */
     public static final int MAX_PAYLOAD_LENGTH = 1000;
 
-    /** Messenger: 2000 characters, templates, every media kind. */
+    /** Messenger: 2000 characters, templates, every media kind, our echo marker on every message. */
     public static final SendApiDialect MESSENGER = new SendApiDialect("Messenger", 2000, true,
             Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.DOCUMENT,
-                    MediaKind.STICKER, MediaKind.ANIMATION), false);
+                    MediaKind.STICKER, MediaKind.ANIMATION), false, true);
 
     /** Checks the fields and copies the set. */
     public SendApiDialect {

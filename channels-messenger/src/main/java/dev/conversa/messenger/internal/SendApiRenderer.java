@@ -2,6 +2,7 @@ package dev.conversa.messenger.internal;
 
 import dev.conversa.channel.SendRequest;
 import dev.conversa.model.OutboundMessage;
+import dev.conversa.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Bodies carry {@code recipient.id} (the PSID or IGSID), {@code messaging_type}
  * ({@code RESPONSE}, or {@code MESSAGE_TAG} with tag {@code HUMAN_AGENT}, see
  * {@link MessagingWindow}), {@code message} or {@code sender_action}, and top-level
- * {@code reply_to.mid} on the first message when the outbound message quotes one.
+ * {@code reply_to.mid} on the first message when the outbound message quotes one, and
+ * {@code message.metadata} {@link Pipeline#ECHO_METADATA} where the channel echoes it back.
  *
  * <p><b>Internal:</b> shared with the Instagram channel. Immutable and thread-safe.
  */
@@ -55,7 +57,11 @@ public final class SendApiRenderer {
                 if (bodies.isEmpty()) {
                     message.replyTo().ifPresent(mid -> body.putObject("reply_to").put("mid", mid));
                 }
-                body.set("message", part.message());
+                ObjectNode content = part.message();
+                if (dialect.echoMetadata()) {
+                    content.put("metadata", Pipeline.ECHO_METADATA);
+                }
+                body.set("message", content);
             } else {
                 body.put("sender_action", part.senderAction());
                 if (part.payload() != null) {

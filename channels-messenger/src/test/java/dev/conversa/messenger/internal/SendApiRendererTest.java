@@ -26,6 +26,7 @@ import dev.conversa.model.Template;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;
 import dev.conversa.model.Typing;
+import dev.conversa.pipeline.Pipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,8 +51,13 @@ class SendApiRendererTest {
         return renderer.render(request(OutboundMessage.of(TO, content), Duration.ofMinutes(5)));
     }
 
+    /** A request body around a message, which ends with our echo marker as Messenger's messages do. */
     private static String envelope(String message) {
-        return "{\"recipient\":{\"id\":\"6811\"},\"messaging_type\":\"RESPONSE\",\"message\":" + message + "}";
+        return "{\"recipient\":{\"id\":\"6811\"},\"messaging_type\":\"RESPONSE\",\"message\":" + marked(message) + "}";
+    }
+
+    private static String marked(String message) {
+        return message.substring(0, message.length() - 1) + ",\"metadata\":\"conversa\"}";
     }
 
     @Test
@@ -65,7 +71,7 @@ class SendApiRendererTest {
 
         assertThat(renderer.render(request(reply, Duration.ofDays(3)))).containsExactly(
                 "{\"recipient\":{\"id\":\"6811\"},\"messaging_type\":\"MESSAGE_TAG\",\"tag\":\"HUMAN_AGENT\","
-                        + "\"message\":{\"text\":\"Sorry for the wait\"}}");
+                        + "\"message\":{\"text\":\"Sorry for the wait\",\"metadata\":\"conversa\"}}");
     }
 
     @Test
@@ -216,6 +222,12 @@ class SendApiRendererTest {
 
         assertThat(render(shop)).containsExactly(envelope("{\"text\":\"Acme Store\\nRua Augusta 1\\n"
                 + "https://www.google.com/maps/search/?api=1&query=38.722300,-9.139300\"}"));
+    }
+
+    @Test
+    void marksEveryMessageWithOurEchoMetadata() {
+        assertThat(render(Media.byUrl(MediaKind.IMAGE, "https://cdn.example.com/a.png").withCaption("Our store")))
+                .hasSize(2).allSatisfy(body -> assertThat(body).contains("\"metadata\":\"" + Pipeline.ECHO_METADATA + "\""));
     }
 
     @Test

@@ -1,0 +1,182 @@
+package dev.conversa.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.conversa.Conversa;
+import dev.conversa.ConversaBuilder;
+import dev.conversa.Secret;
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.Direction;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.TenantId;
+import dev.conversa.respond.RulesResponder;
+import dev.conversa.store.OutboxState;
+import dev.conversa.store.Stores;
+import dev.conversa.store.memory.InMemoryStores;
+import dev.conversa.webhook.WebhookRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A started {@link Conversa} as a host builds it: in-memory stores, one channel, a
+ * {@link RulesResponder} with known answers, a 50 ms burst quiet window and a Graph client on a
+ * loopback stand-in, with one registered account. Close it after the test.
+ */
+public final class ConversaRig implements AutoCloseable {
+
+    /** The business every rig serves. */
+    public static final TenantId TENANT = TenantId.of("acme");
+    /** The app secret webhooks must be signed with. */
+    public static final Secret APP_SECRET = Secret.of("e2e-app-secret");
+    /** The account's access token, expected as the bearer token of every send. */
+    public static final String ACCESS_TOKEN = "e2e-access-token";
+    /** What the bot answers to a message with the word "size". */
+    public static final String SIZE_ANSWER = "Size M is in stock.";
+    /** What the bot answers to a message with the word "open". */
+    public static final String HOURS_ANSWER = "We open at nine.";
+    /** What the bot tells a customer who asks for an "agent" before it hands the conversation to a person. */
+    public static final String HANDOFF_MESSAGE = "A colleague will answer you here.";
+    /** How long the tests wait for the workers. */
+    public static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final Conversa conversa;
+    private final Stores stores;
+
+    private ConversaRig(Conversa conversa, Stores stores) {
+        this.conversa = conversa;
+        this.stores = stores;
+    }
+
+    /**
+     * Builds, registers the account and starts.
+     *
+     * @param channel the channel under test
+     * @param accountId the business account id on that channel
+     * @param graphBaseUrl the stand-in's base URL on 127.0.0.1
+     * @return the started rig
+     */
+    public static ConversaRig start(ChannelAdapter channel, String accountId, URI graphBaseUrl) {
+        return start(channel, ChannelAccount.of(TENANT, channel.type(), accountId, Secret.of(ACCESS_TOKEN)),
+                graphBaseUrl, UnaryOperator.identity());
+    }
+
+    /**
+     * Builds with extra settings, registers the account and starts.
+     *
+     * @param channel the channel under test
+     * @param account the account to register, of {@link #TENANT} with {@link #ACCESS_TOKEN}
+     * @param graphBaseUrl the stand-in's base URL on 127.0.0.1
+     * @param configure changes the builder before it builds, such as {@code metaAppId(...)}
+     * @return the started rig
+     */
+    public static ConversaRig start(ChannelAdapter channel, ChannelAccount account, URI graphBaseUrl,
+            UnaryOperator<ConversaBuilder> configure) {
+        Stores stores = InMemoryStores.create();
+        ConversaBuilder builder = Conversa.builder()
+                .appSecret(APP_SECRET)
+                .verifyToken(Secret.of("e2e-verify-token"))
+                .stores(stores)
+                .channel(channel)
+                .responder(RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open")
+                        .handoffKeywords("agent").handoffMessage(HANDOFF_MESSAGE).build())
+                .burstQuietWindow(Duration.ofMillis(50))
+                .pollInterval(Duration.ofMillis(20))
+                .graphClient(GraphClient.builder().baseUrl(graphBaseUrl).allowInsecureLoopbackForTests(true).build());
+        Conversa conversa = configure.apply(builder).build();
+        conversa.registerAccount(account);
+        conversa.start();
+        return new ConversaRig(conversa, stores);
+    }
+
+    /**
+     * The facade under test.
+     *
+     * @return the facade
+     */
+    public Conversa conversa() {
+        return conversa;
+    }
+
+    /**
+     * Posts a signed webhook and expects Meta's 200.
+     *
+     * @param request the signed webhook
+     */
+    public void deliver(WebhookRequest request) {
+        assertThat(conversa.webhooks().handle(request).status()).isEqualTo(200);
+    }
+
+    /**
+     * The conversation's stored messages, oldest first.
+     *
+     * @param key the conversation
+     * @return the history
+     */
+    public List<MessageRecord> history(ConversationKey key) {
+        return conversa.conversations().messages(TENANT, key, 50);
+    }
+
+    /**
+     * Waits until the bot's message with this text is recorded as {@code SENT}.
+     *
+     * @param key the conversation
+     * @param text the text of the bot's message
+     * @return the sent message's record
+     */
+    public MessageRecord awaitSent(ConversationKey key, String text) {
+        return await().atMost(PATIENCE).until(() -> outbound(key, text)
+                .filter(message -> message.status() == DeliveryStatus.SENT), Optional::isPresent).get();
+    }
+
+    /**
+     * Waits until the conversation is in a state.
+     *
+     * @param key the conversation
+     * @param state the expected state
+     */
+    public void awaitState(ConversationKey key, ConversationState state) {
+        await().atMost(PATIENCE).until(() -> conversa.conversations().find(TENANT, key)
+                .map(conversation -> conversation.state() == state).orElse(false));
+    }
+
+    /**
+     * Waits until no work is left: every inbox entry (events and reply tasks) is done and no send
+     * waits in the outbox. From then on nothing more is sent until a new webhook arrives.
+     */
+    public void awaitIdle() {
+        await().atMost(PATIENCE).until(() -> stores.inbox().pendingCount() == 0
+                && stores.outbox().list(TENANT, OutboxState.PENDING, 1).isEmpty()
+                && stores.outbox().list(TENANT, OutboxState.SENDING, 1).isEmpty());
+    }
+
+    /**
+     * The conversation's state now.
+     *
+     * @param key the conversation
+     * @return its state
+     */
+    public ConversationState state(ConversationKey key) {
+        return conversa.conversations().find(TENANT, key).orElseThrow().state();
+    }
+
+    private Optional<MessageRecord> outbound(ConversationKey key, String text) {
+        return history(key).stream()
+                .filter(message -> message.direction() == Direction.OUTBOUND)
+                .filter(message -> message.text().equals(Optional.of(text)))
+                .findFirst();
+    }
+
+    @Override
+    public void close() {
+        conversa.close();
+    }
+}
