@@ -68,7 +68,9 @@ public final class Conversa implements AutoCloseable {
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
-        this.outboxSender = new OutboxSender(stores, channels, builder.graphClientOrDefault(), builder.clock, settings);
+        StateNotifier notifier = new StateNotifier(builder.stateListeners, stores.accounts());
+        this.outboxSender = new OutboxSender(stores, channels, builder.graphClientOrDefault(), builder.clock, settings,
+                notifier);
         this.dispatcher = new Dispatcher(stores.inbox(), pipeline, builder.clock, settings, outboxSender::wake);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
                 .verifyToken(builder.verifyToken)
@@ -79,8 +81,7 @@ public final class Conversa implements AutoCloseable {
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
         this.webhooks = webhookBuilder.build();
-        this.conversations = new Conversations(stores, builder.clock,
-                new StateNotifier(builder.stateListeners, stores.accounts()));
+        this.conversations = new Conversations(stores, builder.clock, notifier);
     }
 
     /**

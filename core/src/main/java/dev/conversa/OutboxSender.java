@@ -1,6 +1,8 @@
 package dev.conversa;
 
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.conversation.StateChange;
+import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
@@ -8,10 +10,13 @@ import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationState;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.store.LeaseLostException;
+import dev.conversa.pipeline.Pipeline;
 import dev.conversa.store.OutboxEntry;
+import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,10 +45,12 @@ final class OutboxSender implements AutoCloseable {
     private final int maxAttempts;
     private final Backoff backoff;
     private final WorkLoop<OutboxEntry> loop;
+    private final StateNotifier notifier;
 
     OutboxSender(Stores stores, Map<ChannelType, ChannelAdapter> adapters, GraphClient graph, Clock clock,
-            Dispatcher.Settings settings) {
+            Dispatcher.Settings settings, StateNotifier notifier) {
         this.stores = stores;
+        this.notifier = notifier;
         this.adapters = Map.copyOf(adapters);
         this.graph = graph;
         this.clock = clock;
@@ -69,6 +76,26 @@ final class OutboxSender implements AutoCloseable {
         } catch (LeaseLostException e) {
             LOG.warn("Outbox entry {} outlived its lease; it is marked uncertain and not resent", entry.id());
         }
+        if (entry.idempotencyKey().startsWith(Pipeline.HANDOFF_KEY_PREFIX)) {
+            handoffDelivered(entry);
+        }
+    }
+
+    /**
+     * The responder's handoff message is out (or failed for good): now listeners may hear of
+     * the handoff, unless the conversation changed hands again meanwhile. A retried entry is
+     * not out yet.
+     */
+    private void handoffDelivered(OutboxEntry entry) {
+        OutboxState state = stores.outbox().find(entry.tenant(), entry.id()).map(OutboxEntry::state)
+                .orElse(OutboxState.DEAD);
+        if (state == OutboxState.PENDING || state == OutboxState.SENDING) {
+            return;
+        }
+        stores.conversations().find(entry.tenant(), entry.message().to())
+                .filter(conversation -> !conversation.state().botMaySpeak())
+                .ifPresent(conversation -> notifier.changed(entry.tenant(), conversation.key(), ConversationState.BOT,
+                        conversation.state(), StateChange.Origin.RESPONDER));
     }
 
     private void attempt(OutboxEntry entry) {

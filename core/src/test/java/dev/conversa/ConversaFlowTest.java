@@ -82,7 +82,7 @@ class ConversaFlowTest {
 
         // then
         await().untilAsserted(() -> assertThat(bed.channel.sent(Text.class)).hasSize(1));
-        awaitIdle();
+        bed.awaitIdle();
         assertThat(history("alice")).filteredOn(m -> m.direction() == Direction.INBOUND).hasSize(1);
         assertThat(bed.channel.sent(Text.class)).hasSize(1);
         assertThat(responderCalls).hasValue(1);
@@ -104,7 +104,7 @@ class ConversaFlowTest {
 
         // then
         await().untilAsserted(() -> assertThat(bed.channel.sent(Text.class)).hasSize(1));
-        awaitIdle();
+        bed.awaitIdle();
         assertThat(bed.channel.sent(Text.class))
                 .containsExactly(new Text("Answer to: hi\nI have a question\nabout shipping"));
         assertThat(responderCalls).hasValue(1);
@@ -139,7 +139,7 @@ class ConversaFlowTest {
         bed.clock.advance(Duration.ofSeconds(2));
 
         // then
-        awaitIdle();
+        bed.awaitIdle();
         assertThat(bed.channel.attempts()).isEmpty();
         assertThat(responderCalls).hasValue(0);
         assertThat(history("alice")).extracting(MessageRecord::author)
@@ -149,14 +149,6 @@ class ConversaFlowTest {
     private void awaitReplyScheduled(String contact) {
         await().until(() -> bed.stores.conversations().find(TENANT, key(contact))
                 .flatMap(c -> c.replyDueAt()).isPresent());
-    }
-
-    private void awaitIdle() {
-        await().untilAsserted(() -> {
-            assertThat(bed.stores.inbox().pendingCount()).isZero();
-            assertThat(bed.stores.outbox().list(TENANT, OutboxState.PENDING, 10)).isEmpty();
-            assertThat(bed.stores.outbox().list(TENANT, OutboxState.SENDING, 10)).isEmpty();
-        });
     }
 
     private Conversation conversation(String contact) {

@@ -22,14 +22,22 @@ import org.junit.jupiter.api.Test;
 class StateChangeListenerTest {
 
     private final List<StateChange> heard = new CopyOnWriteArrayList<>();
+    private final List<List<Text>> textsSentWhenHeard = new CopyOnWriteArrayList<>();
     private final TestBed bed = new TestBed(builder -> builder
             .responder(request -> request.latestText().contains("agent")
-                    ? new Reply.Handoff(Optional.empty(), "the customer asked for a person")
+                    ? new Reply.Handoff(request.latestText().contains("say bye") ? Optional.of("A colleague takes over.")
+                            : Optional.empty(), "the customer asked for a person")
                     : Reply.text("ok"))
             .stateListener(change -> {
                 throw new IllegalStateException("a broken listener");
             })
-            .stateListener(heard::add));
+            .stateListener(change -> {
+                heard.add(change);
+                textsSentWhenHeard.add(bed().channel.sent(Text.class));
+            }));
+    private TestBed bed() {
+        return bed;
+    }
 
     @AfterEach
     void closeBed() {
@@ -53,6 +61,22 @@ class StateChangeListenerTest {
         assertThat(change.origin()).isEqualTo(StateChange.Origin.RESPONDER);
         assertThat(change.botStepsBack()).isTrue();
         assertThat(change.account()).get().extracting(a -> a.accountId()).isEqualTo(TestBed.ACCOUNT);
+    }
+
+    @Test
+    void hearsAHandoffWithAMessageOnlyOnceTheMessageLeftTheOutbox() {
+        // given
+        bed.deliver("m1", "alice", "agent please, say bye");
+        await().until(() -> bed.stores.conversations().find(TENANT, key("alice")).flatMap(c -> c.replyDueAt()).isPresent());
+
+        // when
+        bed.clock.advance(Duration.ofSeconds(2));
+
+        // then
+        await().until(() -> !heard.isEmpty());
+        bed.awaitIdle();
+        assertThat(heard).extracting(StateChange::to).containsExactly(ConversationState.WAITING_FOR_AGENT);
+        assertThat(textsSentWhenHeard).containsExactly(List.of(new Text("A colleague takes over.")));
     }
 
     @Test

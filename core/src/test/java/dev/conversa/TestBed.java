@@ -6,6 +6,7 @@ import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
+import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.testsupport.EchoTestChannel;
@@ -53,6 +54,15 @@ final class TestBed implements AutoCloseable {
         String json = EchoTestChannel.payload(ACCOUNT, eventId, from, clock.instant(), text);
         WebhookResponse response = conversa.webhooks().handle(TestSignatures.signedPost(json, APP_SECRET));
         assertThat(response.status()).isEqualTo(200);
+    }
+
+    /** Waits until no inbox or outbox work is left, so no further reply can come. */
+    void awaitIdle() {
+        org.awaitility.Awaitility.await().untilAsserted(() -> {
+            assertThat(stores.inbox().pendingCount()).isZero();
+            assertThat(stores.outbox().list(TENANT, OutboxState.PENDING, 10)).isEmpty();
+            assertThat(stores.outbox().list(TENANT, OutboxState.SENDING, 10)).isEmpty();
+        });
     }
 
     @Override

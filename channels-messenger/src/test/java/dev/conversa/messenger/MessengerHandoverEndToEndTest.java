@@ -24,6 +24,7 @@ import dev.conversa.testkit.RecordedRequest;
 import dev.conversa.testkit.messenger.MessengerGraphEndpoints;
 import dev.conversa.testkit.messenger.MessengerWebhook;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,11 @@ class MessengerHandoverEndToEndTest {
         assertThat(pass.path("target_app_id").asString()).isEqualTo(ThreadControl.PAGE_INBOX_APP_ID);
         rig.awaitSent(KEY, HANDOFF_MESSAGE);
         assertThat(rig.state(KEY)).isEqualTo(ConversationState.WAITING_FOR_AGENT);
+        List<String> order = graph.requests().stream().map(r -> r.path().endsWith("pass_thread_control") ? "pass"
+                : r.body().contains(HANDOFF_MESSAGE) ? "handoff message" : "other").filter(s -> !s.equals("other"))
+                .toList();
+        assertThat(order).as("the bot's last word goes out before the thread is passed")
+                .containsExactly("handoff message", "pass");
     }
 
     @Test

@@ -47,6 +47,14 @@ public final class Pipeline {
      */
     public static final String ECHO_METADATA = "conversa";
 
+    /**
+     * The idempotency key prefix of the message a responder's handoff sends the customer. The
+     * responder's change of state is told to {@code StateChangeListener}s only once that message
+     * has left the outbox, so that a listener that gives the thread to another app (the
+     * Messenger handover protocol) does so after the bot's last word, not before it.
+     */
+    public static final String HANDOFF_KEY_PREFIX = "handoff:";
+
     private final List<Middleware> middleware;
     private final Stores stores;
     private final SendGate gate;

@@ -70,7 +70,7 @@ final class RespondStep implements Middleware {
 
     private void answer(Context ctx, Conversation conversation, Instant now) {
         if (!conversation.state().botMaySpeak()) {
-            finish(ctx, Optional.empty(), now);
+            finish(ctx, Optional.empty(), true, now);
             return;
         }
         ChannelCapabilities caps = capabilities.get(conversation.key().channel());
@@ -82,17 +82,21 @@ final class RespondStep implements Middleware {
         var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
         Reply reply = responder.respond(new ResponderRequest(conversation, contact, history, caps));
         Optional<ConversationState> newState = Optional.empty();
+        boolean tellListenersNow = true;
         if (reply instanceof Reply.Answer answer) {
             for (int i = 0; i < answer.messages().size(); i++) {
                 send(ctx, answer.messages().get(i), String.valueOf(i));
             }
         } else if (reply instanceof Reply.Handoff handoff) {
-            handoff.messageToCustomer().ifPresent(text -> send(ctx, new Text(text), "0"));
+            handoff.messageToCustomer().ifPresent(text -> gate.enqueue(ctx.tenant(),
+                    OutboundMessage.of(ctx.conversationKey(), new Text(text)),
+                    Pipeline.HANDOFF_KEY_PREFIX + ctx.entryId()));
+            tellListenersNow = handoff.messageToCustomer().isEmpty();
             newState = Optional.of(ConversationState.WAITING_FOR_AGENT);
             stores.audit().record(new AuditEvent(ctx.tenant(), now, "handoff",
                     Map.of("from", conversation.state().name(), "to", ConversationState.WAITING_FOR_AGENT.name())));
         }
-        finish(ctx, newState, now);
+        finish(ctx, newState, tellListenersNow, now);
     }
 
     /** Marks the customer's latest message read and shows typing, because a reply follows. */
@@ -117,7 +121,11 @@ final class RespondStep implements Middleware {
                 "reply:" + ctx.entryId() + ":" + position);
     }
 
-    private void finish(Context ctx, Optional<ConversationState> newState, Instant now) {
+    /**
+     * Clears the due reply and stores the new state. Listeners hear of it now, or, when the
+     * handoff sends the customer a message first, from the outbox once that message left.
+     */
+    private void finish(Context ctx, Optional<ConversationState> newState, boolean tellListeners, Instant now) {
         ConversationState[] before = new ConversationState[1];
         Optional<Conversation> stored = updates.applyIfExists(ctx.tenant(), ctx.conversationKey(), now, current -> {
             before[0] = current.state();
@@ -126,7 +134,7 @@ final class RespondStep implements Middleware {
                     .map(state -> cleared.withState(state, now))
                     .orElse(cleared);
         });
-        stored.ifPresent(after -> notifier.changed(ctx.tenant(), ctx.conversationKey(), before[0], after.state(),
-                StateChange.Origin.RESPONDER));
+        stored.filter(after -> tellListeners).ifPresent(after -> notifier.changed(ctx.tenant(), ctx.conversationKey(),
+                before[0], after.state(), StateChange.Origin.RESPONDER));
     }
 }
