@@ -20,9 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * where the signature is HMAC-SHA256 of the payload segment's ASCII bytes keyed by an app
  * secret, compared in constant time against every configured secret. The signature is checked
  * before the payload is parsed. Immutable and thread-safe.
- *
- * @see <a href="https://developers.facebook.com/docs/games/gamesonfacebook/login#parsingsr">Parsing
- *     the signed request</a>
  */
 final class SignedRequestVerifier {
 
