@@ -18,6 +18,7 @@ import dev.conversa.model.PlatformError;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Unsupported;
 import dev.conversa.store.AuditEvent;
+import dev.conversa.store.ConsentRecord;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link Step#RECORD}: stores what arrived. Every event is kept: messages, echoes, edits and
- * deletions change the history; consent changes, platform errors and unknown events go to the
- * audit log (without personal data); the rest stays in the inbox as it arrived.
+ * deletions change the history; consent changes go to the consent store (with the channel's
+ * time, source {@code "channel"}) and, like platform errors and unknown events, to the audit log
+ * (without personal data); the rest stays in the inbox as it arrived.
  */
 final class RecordStep implements Middleware {
 
@@ -68,6 +70,7 @@ final class RecordStep implements Middleware {
             stores.messages().edit(tenant, edited.header().channel(), edited.messageId(), edited.content().kind(),
                     text(edited.content()));
         } else if (event instanceof OptIn optIn) {
+            recordConsent(tenant, optIn);
             audit(tenant, now, "channel_consent", event, Map.of("topic", optIn.topic(),
                     "optedIn", Boolean.toString(optIn.optedIn())));
         } else if (event instanceof PlatformError error) {
@@ -118,6 +121,12 @@ final class RecordStep implements Middleware {
         stores.messages().append(new MessageRecord(tenant, echo.conversation(), header.externalId(),
                 Direction.OUTBOUND, Author.BUSINESS_ELSEWHERE, echo.content().kind(), text(echo.content()),
                 DeliveryStatus.SENT, notBeforeLatest(tenant, echo.conversation(), header.timestamp())));
+    }
+
+    private void recordConsent(TenantId tenant, OptIn optIn) {
+        var header = optIn.header();
+        stores.consents().record(new ConsentRecord(tenant, header.channel(), header.contactId(), optIn.topic(),
+                optIn.optedIn(), header.timestamp(), ConsentRecord.SOURCE_CHANNEL));
     }
 
     private void audit(TenantId tenant, Instant now, String action, InboundEvent event, Map<String, String> extra) {

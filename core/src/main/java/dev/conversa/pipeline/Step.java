@@ -7,7 +7,8 @@ package dev.conversa.pipeline;
 public enum Step {
     /**
      * Stores what arrived: the contact, the conversation (reopened when closed), the message,
-     * echoes of the business's own messages, deletions and edits.
+     * echoes of the business's own messages, deletions and edits, and the consent changes a
+     * channel reports (to the {@code ConsentStore}).
      */
     RECORD,
     /** Moves the delivery status of the business's messages forward (sent, delivered, read). */

@@ -13,10 +13,13 @@ import java.util.Objects;
  * @param inbox inbound work
  * @param outbox outbound messages
  * @param audit the audit log
+ * @param consents consent changes (opt-ins and opt-outs)
+ * @param deletionRequests requests to erase a person's data
  */
 public record Stores(
         AccountStore accounts, ContactStore contacts, ConversationStore conversations, MessageStore messages,
-        Inbox inbox, Outbox outbox, AuditLog audit) {
+        Inbox inbox, Outbox outbox, AuditLog audit, ConsentStore consents,
+        DeletionRequestStore deletionRequests) {
 
     /** Checks that no store is null. */
     public Stores {
@@ -27,5 +30,7 @@ public record Stores(
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(consents, "consents");
+        Objects.requireNonNull(deletionRequests, "deletionRequests");
     }
 }

@@ -6,8 +6,10 @@ import dev.conversa.jdbc.internal.Database;
 import dev.conversa.jdbc.internal.Dialect;
 import dev.conversa.jdbc.internal.JdbcAccountStore;
 import dev.conversa.jdbc.internal.JdbcAuditLog;
+import dev.conversa.jdbc.internal.JdbcConsentStore;
 import dev.conversa.jdbc.internal.JdbcContactStore;
 import dev.conversa.jdbc.internal.JdbcConversationStore;
+import dev.conversa.jdbc.internal.JdbcDeletionRequestStore;
 import dev.conversa.jdbc.internal.JdbcInbox;
 import dev.conversa.jdbc.internal.JdbcMessageStore;
 import dev.conversa.jdbc.internal.JdbcOutbox;
@@ -46,7 +48,8 @@ public final class JdbcStores {
         this.clock = clock;
         this.stores = new Stores(new JdbcAccountStore(database, cipher, clock), new JdbcContactStore(database),
                 new JdbcConversationStore(database), new JdbcMessageStore(database), new JdbcInbox(database),
-                new JdbcOutbox(database), new JdbcAuditLog(database));
+                new JdbcOutbox(database), new JdbcAuditLog(database), new JdbcConsentStore(database),
+                new JdbcDeletionRequestStore(database));
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.conversa.jdbc;
 import dev.conversa.store.Stores;
 import dev.conversa.store.contract.AccountStoreContract;
 import dev.conversa.store.contract.AuditLogContract;
+import dev.conversa.store.contract.ConsentStoreContract;
 import dev.conversa.store.contract.ContactStoreContract;
 import dev.conversa.store.contract.ConversationStoreContract;
+import dev.conversa.store.contract.DeletionRequestStoreContract;
 import dev.conversa.store.contract.InboxClaimContract;
 import dev.conversa.store.contract.InboxContract;
 import dev.conversa.store.contract.MessageStoreContract;
@@ -86,6 +88,22 @@ class H2StoreContractsTest {
 
     @Nested
     class Concurrency extends StoreConcurrencyContract {
+        @Override
+        protected Stores createStores(Clock clock) {
+            return stores(clock);
+        }
+    }
+
+    @Nested
+    class Consents extends ConsentStoreContract {
+        @Override
+        protected Stores createStores(Clock clock) {
+            return stores(clock);
+        }
+    }
+
+    @Nested
+    class DeletionRequests extends DeletionRequestStoreContract {
         @Override
         protected Stores createStores(Clock clock) {
             return stores(clock);

@@ -51,14 +51,16 @@ class JdbcStoresTest {
     }
 
     @Test
-    void migrateAppliesTheFirstVersionOnceAndRecordsIt() throws SQLException {
+    void migrateAppliesEveryVersionOnceAndRecordsIt() throws SQLException {
         JdbcDataSource dataSource = h2();
         JdbcStores jdbc = stores(dataSource);
 
-        assertThat(jdbc.migrate()).containsExactly(1);
+        assertThat(jdbc.migrate()).containsExactly(1, 2);
         assertThat(jdbc.migrate()).isEmpty();
         assertThat(queryString(dataSource, "SELECT description FROM conversa_schema_version WHERE version = 1"))
                 .isEqualTo("init");
+        assertThat(queryString(dataSource, "SELECT description FROM conversa_schema_version WHERE version = 2"))
+                .isEqualTo("consent_and_deletion");
     }
 
     @Test
@@ -81,7 +83,7 @@ class JdbcStoresTest {
                 applied.addAll(migration.get(60, TimeUnit.SECONDS));
             }
 
-            assertThat(applied).containsExactly(1);
+            assertThat(applied).containsExactly(1, 2);
         } finally {
             pool.shutdownNow();
         }

@@ -24,7 +24,8 @@ import org.h2.jdbcx.JdbcDataSource;
 final class TestDatabases {
 
     private static final String[] TABLES = {"conversa_account", "conversa_contact", "conversa_conversation",
-        "conversa_message", "conversa_inbox", "conversa_outbox", "conversa_lane", "conversa_audit"};
+        "conversa_message", "conversa_inbox", "conversa_outbox", "conversa_lane", "conversa_audit", "conversa_consent",
+        "conversa_deletion_request"};
     private static EmbeddedPostgres server;
     private static DataSource postgres;
 

@@ -32,6 +32,8 @@ public final class InMemoryStores {
                 new InMemoryMessageStore(),
                 new InMemoryInbox(),
                 new InMemoryOutbox(),
-                new InMemoryAuditLog());
+                new InMemoryAuditLog(),
+                new InMemoryConsentStore(),
+                new InMemoryDeletionRequestStore());
     }
 }

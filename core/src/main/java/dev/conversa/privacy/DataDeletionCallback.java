@@ -1,0 +1,152 @@
+package dev.conversa.privacy;
+
+import dev.conversa.ConversaException;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.DeletionRequest;
+import dev.conversa.store.DeletionRequestStore;
+import dev.conversa.store.DeletionStatus;
+import dev.conversa.webhook.WebhookRequest;
+import dev.conversa.webhook.WebhookResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Meta's data deletion callback: the URL set as "Data Deletion Request URL" in the App
+ * Dashboard. Meta POSTs {@code application/x-www-form-urlencoded} with one field, {@code
+ * signed_request}; this class verifies it (HMAC-SHA256 with the app secret, in constant time;
+ * algorithm {@code HMAC-SHA256}; not older than {@link DataDeletionCallbackBuilder#maxAge}), records a {@link
+ * DeletionRequest} in status {@link DeletionStatus#RECEIVED} for the {@code user_id} it names
+ * and answers 200 with {@code {"url": "<status page>", "confirmation_code": "<code>"}}. Every
+ * callback gets a new code, even a repeated one for the same user.
+ *
+ * <p>This class only records the request. Carrying out the erasure is the privacy module's job:
+ * it takes the requests from {@link DeletionRequestStore#listPending}, and a request stays
+ * {@code RECEIVED} until then. The host's status page shows {@link #status(String)}.
+ *
+ * <p>Bad input never throws: it gets 400 (malformed request, wrong algorithm), 401 (signature
+ * mismatch, too old) or 404 (no tenant), with a reason that never echoes a secret, the signed
+ * request or the user id. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * DataDeletionCallback deletion = DataDeletionCallback.builder()
+ *         .appSecret(Secret.of(System.getenv("META_APP_SECRET")))
+ *         .deletionRequests(stores.deletionRequests())
+ *         .tenant(TenantId.of("acme"))
+ *         .statusUrl("https://acme.example/privacy/deletion?code={code}")
+ *         .build();
+ * WebhookResponse response = deletion.handle(request);
+ * }</pre>
+ *
+ * @see <a href="https://developers.facebook.com/docs/development/create-an-app/app-dashboard/data-deletion-callback">Data
+ *     Deletion Request Callback</a>
+ */
+public final class DataDeletionCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataDeletionCallback.class);
+    private static final int CODE_ATTEMPTS = 5;
+
+    private final SignedRequestVerifier verifier;
+    private final DeletionRequestStore requests;
+    private final Function<WebhookRequest, Optional<TenantId>> tenants;
+    private final Optional<TenantId> fixedTenant;
+    private final String statusUrl;
+    private final Clock clock;
+    private final Supplier<String> codes;
+
+    DataDeletionCallback(DataDeletionCallbackBuilder builder) {
+        this.verifier = new SignedRequestVerifier(builder.appSecrets(), builder.maxAge());
+        this.requests = builder.deletionRequests();
+        this.fixedTenant = builder.fixedTenant();
+        this.tenants = builder.tenantResolver();
+        this.statusUrl = builder.statusUrl();
+        this.clock = builder.clock();
+        this.codes = builder.codes();
+    }
+
+    /**
+     * Starts the configuration.
+     *
+     * @return a builder
+     */
+    public static DataDeletionCallbackBuilder builder() {
+        return new DataDeletionCallbackBuilder();
+    }
+
+    /**
+     * Answers one call of Meta's data deletion callback.
+     *
+     * @param request the call as the host's server received it
+     * @return 200 with the status URL and confirmation code, or the refusal with its reason
+     * @throws ConversaException if the store fails (answer 500; Meta calls again)
+     */
+    public WebhookResponse handle(WebhookRequest request) {
+        try {
+            if (!request.method().equals("POST")) {
+                return WebhookResponse.text(405, "the data deletion callback takes POST");
+            }
+            Instant now = clock.instant();
+            String userId = verifier.verify(FormBody.field(request.body(), "signed_request"), now);
+            TenantId tenant = tenants.apply(request)
+                    .orElseThrow(() -> Rejection.notFound("no tenant for this data deletion callback"));
+            DeletionRequest recorded = record(tenant, userId, now);
+            LOG.info("Recorded data deletion request {} for tenant {}", recorded.confirmationCode(), tenant);
+            return answer(recorded);
+        } catch (Rejection rejection) {
+            LOG.warn("Refused a data deletion callback: {}", rejection.getMessage());
+            return WebhookResponse.text(rejection.status(), rejection.getMessage());
+        }
+    }
+
+    /**
+     * Looks a request up for the status page, with the tenant set by {@link DataDeletionCallbackBuilder#tenant}.
+     *
+     * @param confirmationCode the code from the status URL
+     * @return the request, empty if unknown
+     * @throws IllegalStateException if the callback resolves tenants per request: use {@link
+     *     #status(TenantId, String)}
+     */
+    public Optional<DeletionRequest> status(String confirmationCode) {
+        return status(fixedTenant.orElseThrow(() -> new IllegalStateException(
+                "this callback resolves tenants per request: call status(tenant, code)")), confirmationCode);
+    }
+
+    /**
+     * Looks a request of a tenant up for the status page.
+     *
+     * @param tenant the business
+     * @param confirmationCode the code from the status URL
+     * @return the request, empty if the tenant has none with that code
+     */
+    public Optional<DeletionRequest> status(TenantId tenant, String confirmationCode) {
+        return requests.find(tenant, confirmationCode);
+    }
+
+    private DeletionRequest record(TenantId tenant, String userId, Instant now) {
+        for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+            DeletionRequest request = new DeletionRequest(tenant, userId, codes.get(), DeletionStatus.RECEIVED,
+                    now, now);
+            if (requests.record(request)) {
+                return request;
+            }
+        }
+        throw new ConversaException("no free confirmation code after " + CODE_ATTEMPTS + " attempts");
+    }
+
+    private WebhookResponse answer(DeletionRequest recorded) {
+        String url = statusUrl.replace("{code}", recorded.confirmationCode())
+                .replace("{tenant}", URLEncoder.encode(recorded.tenant().value(), StandardCharsets.UTF_8));
+        String json = JsonNodeFactory.instance.objectNode()
+                .put("url", url)
+                .put("confirmation_code", recorded.confirmationCode())
+                .toString();
+        return WebhookResponse.of(200, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.conversa.store;
+
+import dev.conversa.model.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The requests to erase a person's data, from receipt until the erasure is done. Meta's data
+ * deletion callback records them ({@code dev.conversa.privacy.DataDeletionCallback}); the
+ * privacy module carries them out and moves their status on; the host's status page looks
+ * them up by confirmation code.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface DeletionRequestStore {
+
+    /**
+     * Records a new request, unless its confirmation code is already taken by any request of
+     * any tenant; the stored request is then left as it is.
+     *
+     * @param request the request
+     * @return true if recorded, false if the code was taken (draw another code and retry)
+     */
+    boolean record(DeletionRequest request);
+
+    /**
+     * Finds a request by its confirmation code.
+     *
+     * @param tenant the business
+     * @param confirmationCode the code, matched exactly
+     * @return the request, empty if the tenant has none with that code
+     */
+    Optional<DeletionRequest> find(TenantId tenant, String confirmationCode);
+
+    /**
+     * Moves a request to another status.
+     *
+     * @param tenant the business
+     * @param confirmationCode the request's code
+     * @param status the new status
+     * @param now when it changed, stored as the request's update time
+     * @return the updated request, empty if the tenant has none with that code
+     */
+    Optional<DeletionRequest> updateStatus(TenantId tenant, String confirmationCode, DeletionStatus status,
+            Instant now);
+
+    /**
+     * Lists the requests still waiting for their erasure to finish ({@link DeletionStatus#RECEIVED}
+     * and {@link DeletionStatus#IN_PROGRESS}), oldest first.
+     *
+     * @param tenant the business
+     * @param limit the most to return
+     * @return the requests
+     * @throws IllegalArgumentException if the limit is negative
+     */
+    List<DeletionRequest> listPending(TenantId tenant, int limit);
+}

@@ -1,0 +1,53 @@
+package dev.conversa.store.memory;
+
+import dev.conversa.model.TenantId;
+import dev.conversa.store.DeletionRequest;
+import dev.conversa.store.DeletionRequestStore;
+import dev.conversa.store.DeletionStatus;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Deletion requests by confirmation code, which is unique across tenants. */
+final class InMemoryDeletionRequestStore implements DeletionRequestStore {
+
+    private final Map<String, DeletionRequest> byCode = new LinkedHashMap<>();
+
+    @Override
+    public synchronized boolean record(DeletionRequest request) {
+        Objects.requireNonNull(request, "request");
+        return byCode.putIfAbsent(request.confirmationCode(), request) == null;
+    }
+
+    @Override
+    public synchronized Optional<DeletionRequest> find(TenantId tenant, String confirmationCode) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(confirmationCode, "confirmationCode");
+        return Optional.ofNullable(byCode.get(confirmationCode)).filter(request -> request.tenant().equals(tenant));
+    }
+
+    @Override
+    public synchronized Optional<DeletionRequest> updateStatus(TenantId tenant, String confirmationCode,
+            DeletionStatus status, Instant now) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(now, "now");
+        Optional<DeletionRequest> updated = find(tenant, confirmationCode).map(r -> r.withStatus(status, now));
+        updated.ifPresent(request -> byCode.put(confirmationCode, request));
+        return updated;
+    }
+
+    @Override
+    public synchronized List<DeletionRequest> listPending(TenantId tenant, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Limits.requireLimit(limit);
+        return byCode.values().stream()
+                .filter(request -> request.tenant().equals(tenant) && request.status().isPending())
+                .sorted(Comparator.comparing(DeletionRequest::requestedAt))
+                .limit(limit)
+                .toList();
+    }
+}

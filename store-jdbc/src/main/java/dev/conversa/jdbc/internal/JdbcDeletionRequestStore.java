@@ -1,0 +1,82 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.model.TenantId;
+import dev.conversa.store.DeletionRequest;
+import dev.conversa.store.DeletionRequestStore;
+import dev.conversa.store.DeletionStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Deletion requests in {@code conversa_deletion_request}, keyed by their confirmation code. */
+public final class JdbcDeletionRequestStore implements DeletionRequestStore {
+
+    private static final String COLUMNS = "tenant, subject, confirmation_code, status, requested_at, updated_at";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM conversa_deletion_request ";
+
+    private final Database database;
+    private final Inserts inserts;
+
+    /**
+     * Creates the store.
+     *
+     * @param database the database
+     */
+    public JdbcDeletionRequestStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.inserts = new Inserts(database.dialect());
+    }
+
+    @Override
+    public boolean record(DeletionRequest request) {
+        Objects.requireNonNull(request, "request");
+        return database.inTransaction("recording a deletion request", connection -> inserts.insertIfAbsent(
+                connection, "INSERT INTO conversa_deletion_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                request.tenant().value(), request.subject(), request.confirmationCode(), request.status().name(),
+                request.requestedAt(), request.updatedAt()));
+    }
+
+    @Override
+    public Optional<DeletionRequest> find(TenantId tenant, String confirmationCode) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(confirmationCode, "confirmationCode");
+        return database.inTransaction("finding a deletion request", connection -> Rows.first(connection,
+                SELECT + "WHERE tenant = ? AND confirmation_code = ?", JdbcDeletionRequestStore::request,
+                tenant.value(), confirmationCode));
+    }
+
+    @Override
+    public Optional<DeletionRequest> updateStatus(TenantId tenant, String confirmationCode, DeletionStatus status,
+            Instant now) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(confirmationCode, "confirmationCode");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(now, "now");
+        return database.inTransaction("updating a deletion request", connection -> {
+            Rows.update(connection, "UPDATE conversa_deletion_request SET status = ?, updated_at = ? "
+                    + "WHERE tenant = ? AND confirmation_code = ?", status.name(), now, tenant.value(),
+                    confirmationCode);
+            return Rows.first(connection, SELECT + "WHERE tenant = ? AND confirmation_code = ?",
+                    JdbcDeletionRequestStore::request, tenant.value(), confirmationCode);
+        });
+    }
+
+    @Override
+    public List<DeletionRequest> listPending(TenantId tenant, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        Limits.requireLimit(limit);
+        return database.inTransaction("listing pending deletion requests", connection -> Rows.query(connection,
+                SELECT + "WHERE tenant = ? AND status IN (?, ?) ORDER BY requested_at, confirmation_code LIMIT ?",
+                JdbcDeletionRequestStore::request, tenant.value(), DeletionStatus.RECEIVED.name(),
+                DeletionStatus.IN_PROGRESS.name(), limit));
+    }
+
+    private static DeletionRequest request(ResultSet row) throws SQLException {
+        return new DeletionRequest(TenantId.of(row.getString("tenant")), row.getString("subject"),
+                row.getString("confirmation_code"), DeletionStatus.valueOf(row.getString("status")),
+                Rows.instant(row, "requested_at"), Rows.instant(row, "updated_at"));
+    }
+}

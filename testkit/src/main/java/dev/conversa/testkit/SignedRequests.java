@@ -1,0 +1,141 @@
+package dev.conversa.testkit;
+
+import dev.conversa.Secret;
+import dev.conversa.webhook.WebhookRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Builds the {@code signed_request} Meta posts to the data deletion and deauthorize callbacks:
+ * {@code base64url(signature) "." base64url(payload)} without padding, where the signature is
+ * HMAC-SHA256 of the payload segment's ASCII bytes keyed by the app secret, and the form POST
+ * that carries it.
+ *
+ * <pre>{@code
+ * WebhookRequest request = SignedRequests.builder(Secret.of("app-secret"))
+ *         .userId("1234567890")
+ *         .issuedAt(clock.instant())
+ *         .toRequest();
+ * WebhookResponse response = dataDeletionCallback.handle(request);
+ * }</pre>
+ *
+ * <p>Builders are not thread-safe; build one per request.
+ *
+ * @see <a href="https://developers.facebook.com/docs/development/create-an-app/app-dashboard/data-deletion-callback">Meta:
+ *     data deletion request callback</a>
+ */
+public final class SignedRequests {
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final Secret appSecret;
+    private String userId = "1234567890";
+    private String algorithm = "HMAC-SHA256";
+    private Instant issuedAt = Instant.now();
+    private String payloadJson;
+
+    private SignedRequests(Secret appSecret) {
+        this.appSecret = appSecret;
+    }
+
+    /**
+     * Starts a signed request; by default for user {@code 1234567890}, algorithm {@code
+     * HMAC-SHA256}, issued now.
+     *
+     * @param appSecret the app secret to sign with
+     * @return a builder
+     */
+    public static SignedRequests builder(Secret appSecret) {
+        return new SignedRequests(Objects.requireNonNull(appSecret, "appSecret"));
+    }
+
+    /**
+     * Sets the app-scoped user id.
+     *
+     * @param userId the user id
+     * @return this builder
+     */
+    public SignedRequests userId(String userId) {
+        this.userId = Objects.requireNonNull(userId, "userId");
+        return this;
+    }
+
+    /**
+     * Sets the algorithm the payload names, to test refusals of others.
+     *
+     * @param algorithm such as {@code HMAC-SHA256}
+     * @return this builder
+     */
+    public SignedRequests algorithm(String algorithm) {
+        this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+        return this;
+    }
+
+    /**
+     * Sets the issue time, written as Unix seconds.
+     *
+     * @param issuedAt when Meta issued the request
+     * @return this builder
+     */
+    public SignedRequests issuedAt(Instant issuedAt) {
+        this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
+        return this;
+    }
+
+    /**
+     * Replaces the whole payload with any JSON text, which is signed as it is; user id,
+     * algorithm and issue time are then ignored.
+     *
+     * @param payloadJson the payload
+     * @return this builder
+     */
+    public SignedRequests payloadJson(String payloadJson) {
+        this.payloadJson = Objects.requireNonNull(payloadJson, "payloadJson");
+        return this;
+    }
+
+    /**
+     * The signed request.
+     *
+     * @return {@code <signature>.<payload>}
+     */
+    public String build() {
+        String json = payloadJson != null ? payloadJson : JsonNodeFactory.instance.objectNode()
+                .put("algorithm", algorithm)
+                .put("issued_at", issuedAt.getEpochSecond())
+                .put("user_id", userId)
+                .toString();
+        String segment = BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return BASE64URL.encodeToString(hmac(segment)) + "." + segment;
+    }
+
+    /**
+     * The form POST Meta makes with the signed request.
+     *
+     * @return the request, {@code application/x-www-form-urlencoded}
+     */
+    public WebhookRequest toRequest() {
+        String body = "signed_request=" + URLEncoder.encode(build(), StandardCharsets.UTF_8);
+        return WebhookRequest.builder().method("POST")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(body.getBytes(StandardCharsets.US_ASCII))
+                .build();
+    }
+
+    private byte[] hmac(String segment) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(segment.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
+    }
+}
