@@ -61,6 +61,13 @@ public final class WhatsAppChannel implements ChannelAdapter {
     /** How long after the customer's last message free-form messages may go. */
     public static final Duration REPLY_WINDOW = Duration.ofHours(24);
 
+    /**
+     * The {@code EventHeader.attributes()} key of the business number as customers see it
+     * ({@code metadata.display_phone_number}, digits without {@code +}), on every event of a
+     * change that carries it.
+     */
+    public static final String DISPLAY_PHONE_NUMBER = "display_phone_number";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(
             Limits.TEXT, Limits.BUTTONS, Limits.BUTTON_TITLE, Limits.LIST_ROWS, Limits.BUTTONS,

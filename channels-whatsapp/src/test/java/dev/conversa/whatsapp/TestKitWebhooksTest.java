@@ -242,7 +242,8 @@ class TestKitWebhooksTest {
     }
 
     private static EventHeader header(String contact, String id) {
-        return new EventHeader(ChannelType.WHATSAPP, WhatsAppWebhook.PHONE_NUMBER_ID, contact, id, AT);
+        return new EventHeader(ChannelType.WHATSAPP, WhatsAppWebhook.PHONE_NUMBER_ID, contact, id, AT,
+                Map.of(WhatsAppChannel.DISPLAY_PHONE_NUMBER, WhatsAppWebhook.DISPLAY_PHONE_NUMBER));
     }
 
     private InboundEvent single(WhatsAppWebhook webhook) {

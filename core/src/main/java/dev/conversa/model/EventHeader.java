@@ -1,6 +1,7 @@
 package dev.conversa.model;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,17 +16,34 @@ import java.util.Objects;
  *     redeliveries ({@code wamid}, {@code mid}, or a stable id derived from the payload for
  *     events without one)
  * @param timestamp when the channel says it happened
+ * @param attributes channel-specific facts about where the event arrived, by name, such as
+ *     WhatsApp's {@code display_phone_number} of the business number; empty when there are none
  */
 public record EventHeader(
-        ChannelType channel, String accountId, String contactId, String externalId, Instant timestamp) {
+        ChannelType channel, String accountId, String contactId, String externalId, Instant timestamp,
+        Map<String, String> attributes) {
 
-    /** Checks that no field is null or blank. */
+    /** Checks that no field is null or blank, and copies the attributes. */
     public EventHeader {
         Objects.requireNonNull(channel, "channel");
         Ids.requireId(accountId, "accountId");
         Ids.requireId(contactId, "contactId");
         Ids.requireId(externalId, "externalId");
         Objects.requireNonNull(timestamp, "timestamp");
+        attributes = Map.copyOf(attributes);
+    }
+
+    /**
+     * A header without attributes.
+     *
+     * @param channel the channel
+     * @param accountId the business account
+     * @param contactId the customer
+     * @param externalId the channel's id of the event
+     * @param timestamp when it happened
+     */
+    public EventHeader(ChannelType channel, String accountId, String contactId, String externalId, Instant timestamp) {
+        this(channel, accountId, contactId, externalId, timestamp, Map.of());
     }
 
     /**

@@ -76,7 +76,8 @@ public final class ModelSamples {
      * @return the header
      */
     public static EventHeader header(String externalId) {
-        return new EventHeader(ChannelType.WHATSAPP, "phone-1", "15551234567", externalId, AT);
+        return new EventHeader(ChannelType.WHATSAPP, "phone-1", "15551234567", externalId, AT,
+                Map.of("display_phone_number", "15550783881"));
     }
 
     /**

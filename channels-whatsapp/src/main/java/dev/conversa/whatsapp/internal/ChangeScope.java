@@ -3,8 +3,10 @@ package dev.conversa.whatsapp.internal;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.SenderProfile;
+import dev.conversa.whatsapp.WhatsAppChannel;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +25,9 @@ record ChangeScope(String accountId, JsonNode value, Instant receivedAt) {
     static final String UNKNOWN = "unknown";
 
     EventHeader header(String contactId, String externalId, Instant timestamp) {
-        return new EventHeader(ChannelType.WHATSAPP, accountId, contactId, externalId, timestamp);
+        Map<String, String> attributes = Nodes.nonBlank(Nodes.object(value, "metadata"), WhatsAppChannel.DISPLAY_PHONE_NUMBER)
+                .map(number -> Map.of(WhatsAppChannel.DISPLAY_PHONE_NUMBER, number)).orElse(Map.of());
+        return new EventHeader(ChannelType.WHATSAPP, accountId, contactId, externalId, timestamp, attributes);
     }
 
     /** The item's timestamp, or the receive time. */

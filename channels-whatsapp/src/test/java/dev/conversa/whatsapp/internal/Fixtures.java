@@ -1,6 +1,7 @@
 package dev.conversa.whatsapp.internal;
 
 import dev.conversa.model.ChannelType;
+import dev.conversa.whatsapp.WhatsAppChannel;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MessageContext;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,12 +43,16 @@ final class Fixtures {
         return events.get(0);
     }
 
+    /** The business number as customers see it, in every fixture with metadata. */
+    static final String DISPLAY_NUMBER = "15550783881";
+
     static EventHeader header(String externalId, long epochSecond) {
         return header(CUSTOMER, externalId, epochSecond);
     }
 
     static EventHeader header(String contactId, String externalId, long epochSecond) {
-        return new EventHeader(ChannelType.WHATSAPP, ACCOUNT, contactId, externalId, Instant.ofEpochSecond(epochSecond));
+        return new EventHeader(ChannelType.WHATSAPP, ACCOUNT, contactId, externalId, Instant.ofEpochSecond(epochSecond),
+                Map.of(WhatsAppChannel.DISPLAY_PHONE_NUMBER, DISPLAY_NUMBER));
     }
 
     static MessageContext replyTo(String messageId) {

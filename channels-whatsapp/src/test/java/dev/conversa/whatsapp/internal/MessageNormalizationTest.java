@@ -16,6 +16,7 @@ import dev.conversa.model.SenderProfile;
 import dev.conversa.model.SharedContact;
 import dev.conversa.model.SystemNotice;
 import dev.conversa.model.Text;
+import dev.conversa.whatsapp.WhatsAppChannel;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,12 @@ class MessageNormalizationTest {
         assertThat(single("text")).isEqualTo(new InboundMessage(
                 header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTRBNjU5OUFBRjBBRTQ2QjcyQgA=", 1749416383),
                 new Text("Does the blue jacket come in size M?"), MessageContext.NONE, KERRY));
+    }
+
+    @Test
+    void keepsTheBusinessDisplayNumberFromTheMetadata() {
+        assertThat(single("text").header().attributes())
+                .containsEntry(WhatsAppChannel.DISPLAY_PHONE_NUMBER, "15550783881");
     }
 
     @Test

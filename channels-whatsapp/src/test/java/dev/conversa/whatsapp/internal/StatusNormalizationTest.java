@@ -11,6 +11,7 @@ import dev.conversa.model.EventHeader;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.PlatformError;
+import dev.conversa.whatsapp.WhatsAppChannel;
 import dev.conversa.model.StatusUpdate;
 import java.time.Clock;
 import java.util.List;
@@ -80,7 +81,8 @@ class StatusNormalizationTest {
         assertThat(error.errors()).containsExactly(new ChannelError(130429, "Rate limit hit", Optional.of("Rate limit hit"),
                 Optional.of("Cloud API message throughput has been reached.")));
         assertThat(error.header()).isEqualTo(new EventHeader(ChannelType.WHATSAPP, Fixtures.ACCOUNT, Fixtures.ACCOUNT,
-                error.header().externalId(), Fixtures.RECEIVED_AT));
+                error.header().externalId(), Fixtures.RECEIVED_AT,
+                Map.of(WhatsAppChannel.DISPLAY_PHONE_NUMBER, Fixtures.DISPLAY_NUMBER)));
         assertThat(error.header().externalId()).startsWith("errors:");
     }
 

@@ -20,6 +20,7 @@ import dev.conversa.model.Media;
 import dev.conversa.model.MediaKind;
 import dev.conversa.model.SharedContact;
 import dev.conversa.model.Text;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -139,17 +140,22 @@ final class CommonJson {
     }
 
     static ObjectNode writeHeader(EventHeader header) {
-        return JsonNodeFactory.instance.objectNode()
+        ObjectNode node = JsonNodeFactory.instance.objectNode()
                 .put("channel", header.channel().value())
                 .put("accountId", header.accountId())
                 .put("contactId", header.contactId())
                 .put("externalId", header.externalId())
                 .put("timestamp", header.timestamp().toString());
+        if (!header.attributes().isEmpty()) {
+            JsonFields.putMap(node, "attributes", header.attributes());
+        }
+        return node;
     }
 
     static EventHeader readHeader(JsonNode node) {
         return new EventHeader(new ChannelType(text(node, "channel")), text(node, "accountId"),
-                text(node, "contactId"), text(node, "externalId"), JsonFields.instant(node, "timestamp"));
+                text(node, "contactId"), text(node, "externalId"), JsonFields.instant(node, "timestamp"),
+                node.has("attributes") ? JsonFields.map(node, "attributes") : Map.of());
     }
 
     private static ObjectNode writeSharedContact(SharedContact contact) {
