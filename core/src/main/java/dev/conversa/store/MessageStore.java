@@ -4,7 +4,6 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.MessageRecord;
-import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.TenantId;
 import java.util.List;
 import java.util.Optional;
@@ -35,26 +34,6 @@ public interface MessageStore {
      * @return true if the stored status changed
      */
     boolean updateStatus(TenantId tenant, ChannelType channel, String messageId, DeliveryStatus status);
-
-    /**
-     * Moves the statuses of several messages forward, each exactly as {@link #updateStatus}
-     * would, in the order given. A broadcast produces status webhooks in storms (sent, delivered,
-     * read per recipient); stores may write them in one batch. The default calls {@link
-     * #updateStatus} for each.
-     *
-     * @param tenant the business
-     * @param updates the status updates, in the order they arrived
-     * @return how many stored statuses changed
-     */
-    default int updateStatuses(TenantId tenant, List<StatusUpdate> updates) {
-        int changed = 0;
-        for (StatusUpdate update : List.copyOf(updates)) {
-            if (updateStatus(tenant, update.header().channel(), update.messageId(), update.status())) {
-                changed++;
-            }
-        }
-        return changed;
-    }
 
     /**
      * Gives a stored message the id the channel assigned when it accepted it.

@@ -6,15 +6,12 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
-import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.MessageStore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -71,27 +68,6 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     /** Writes the whole storm as one JDBC batch in one transaction. */
-    @Override
-    public int updateStatuses(TenantId tenant, List<StatusUpdate> updates) {
-        Objects.requireNonNull(tenant, "tenant");
-        List<StatusUpdate> known = List.copyOf(updates).stream()
-                .filter(u -> u.status() != DeliveryStatus.UNKNOWN).toList();
-        if (known.isEmpty()) {
-            return 0;
-        }
-        return database.inTransaction("updating message statuses", connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE conversa_message "
-                    + "SET status = ?, status_rank = ?" + BY_ID + " AND status_rank < ?")) {
-                for (StatusUpdate update : known) {
-                    Rows.bind(statement, update.status().name(), rank(update.status()), tenant.value(),
-                            update.header().channel().value(), update.messageId(), rank(update.status()));
-                    statement.addBatch();
-                }
-                return Arrays.stream(statement.executeBatch()).map(count -> Math.max(count, 0)).sum();
-            }
-        });
-    }
-
     @Override
     public boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId) {
         Objects.requireNonNull(newId, "newId");
