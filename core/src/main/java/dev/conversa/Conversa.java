@@ -51,6 +51,7 @@ public final class Conversa implements AutoCloseable {
     private final OutboxSender outboxSender;
     private final WebhookHandler webhooks;
     private final Conversations conversations;
+    private final AccountErasure erasure;
 
     Conversa(ConversaBuilder builder) {
         this.stores = builder.storesOrDefault();
@@ -82,6 +83,7 @@ public final class Conversa implements AutoCloseable {
         builder.appSecrets.forEach(webhookBuilder::appSecret);
         this.webhooks = webhookBuilder.build();
         this.conversations = new Conversations(stores, builder.clock, notifier);
+        this.erasure = new AccountErasure(stores, builder.clock);
     }
 
     /**
@@ -126,6 +128,38 @@ public final class Conversa implements AutoCloseable {
                     + "add it with Conversa.builder().channel(...)");
         }
         stores.accounts().save(account);
+    }
+
+    /**
+     * Disconnects an account and keeps its data: it leaves the registry, so its webhooks are
+     * acknowledged and no longer processed, and messages still queued for it are not sent. Its
+     * conversations stay readable. To stop Meta's webhooks too, unsubscribe the app (for a Page,
+     * {@code PageConnector.disconnect}).
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param accountId the account's id
+     * @return true if the account was registered to this tenant
+     */
+    public boolean disconnectAccount(TenantId tenant, ChannelType channel, String accountId) {
+        return stores.accounts().delete(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(channel,
+                "channel"), Objects.requireNonNull(accountId, "accountId"));
+    }
+
+    /**
+     * Disconnects an account, as {@link #disconnectAccount}, and erases its data: every
+     * conversation with the account, their messages and queued work, and the contacts (with
+     * their consent records) who wrote to no other account of the tenant on that channel. The
+     * audit log records counts, not people.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param accountId the account's id
+     * @return how many conversations were erased
+     */
+    public int disconnectAccountAndErase(TenantId tenant, ChannelType channel, String accountId) {
+        disconnectAccount(tenant, channel, accountId);
+        return erasure.erase(tenant, channel, accountId);
     }
 
     /**

@@ -149,7 +149,8 @@ public final class PageConnector {
 
     /**
      * Unsubscribes the app from the Page ({@code DELETE /{page-id}/subscribed_apps}); Meta sends no
-     * more webhooks for it.
+     * more webhooks for it. Then stop processing it with {@code Conversa.disconnectAccount}, which
+     * keeps its conversations, or {@code Conversa.disconnectAccountAndErase}, which erases them.
      *
      * @param page the Page's account
      * @throws dev.conversa.graph.GraphApiException if Meta refused

@@ -78,11 +78,13 @@ final class RespondStep implements Middleware {
             throw new ConversaException("no channel adapter is registered for channel " + conversation.key().channel());
         }
         List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
-        announce(ctx, history, caps);
         var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
         Reply reply = responder.respond(new ResponderRequest(conversation, contact, history, caps));
         Optional<ConversationState> newState = Optional.empty();
         boolean tellListenersNow = true;
+        if (replyFollows(reply)) {
+            announce(ctx, history, caps);
+        }
         if (reply instanceof Reply.Answer answer) {
             for (int i = 0; i < answer.messages().size(); i++) {
                 send(ctx, answer.messages().get(i), String.valueOf(i));
@@ -99,7 +101,15 @@ final class RespondStep implements Middleware {
         finish(ctx, newState, tellListenersNow, now);
     }
 
-    /** Marks the customer's latest message read and shows typing, because a reply follows. */
+    private static boolean replyFollows(Reply reply) {
+        return reply instanceof Reply.Answer
+                || reply instanceof Reply.Handoff handoff && handoff.messageToCustomer().isPresent();
+    }
+
+    /**
+     * Marks the customer's latest message read and shows typing, only once the responder
+     * decided that a reply follows (silence marks nothing).
+     */
     private void announce(Context ctx, List<MessageRecord> history, ChannelCapabilities caps) {
         Optional<String> latestInbound = history.stream()
                 .filter(message -> message.direction() == Direction.INBOUND)

@@ -47,6 +47,21 @@ class RespondStepTest {
     }
 
     @Test
+    void marksNothingReadWhenTheResponderStaysSilent() throws Exception {
+        // given
+        Pipeline pipeline = responding(Reply.silence());
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+
+        // when
+        fixture.clock.advance(Duration.ofSeconds(2));
+        fixture.runDue(pipeline);
+
+        // then
+        assertThat(requests).hasSize(1);
+        assertThat(queued()).isEmpty();
+    }
+
+    @Test
     void doesNothingBeforeTheReplyIsDue() throws Exception {
         Pipeline pipeline = responding(Reply.text("Hello"));
         fixture.process(pipeline, fixture.message("m1", "hi"));

@@ -1,0 +1,84 @@
+package dev.conversa;
+
+import static dev.conversa.TestBed.ACCOUNT;
+import static dev.conversa.TestBed.TENANT;
+import static dev.conversa.TestBed.key;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.model.Direction;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.testsupport.EchoTestChannel;
+import dev.conversa.testsupport.TestSignatures;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AccountDisconnectTest {
+
+    private static final String OTHER_ACCOUNT = "acct-2";
+
+    private final TestBed bed = new TestBed(builder -> builder);
+
+    @AfterEach
+    void closeBed() {
+        bed.close();
+    }
+
+    @Test
+    void stopsProcessingADisconnectedAccountAndKeepsItsData() {
+        // given
+        bed.deliver("m1", "alice", "hello");
+        await().until(() -> bed.stores.conversations().find(TENANT, key("alice")).isPresent());
+
+        // when
+        boolean disconnected = bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, ACCOUNT);
+        bed.deliver("m2", "alice", "still there?");
+
+        // then
+        assertThat(disconnected).isTrue();
+        assertThat(bed.conversa.accounts(TENANT)).isEmpty();
+        bed.clock.advance(Duration.ofSeconds(2));
+        bed.awaitIdle();
+        assertThat(bed.stores.messages().history(TENANT, key("alice"), 10))
+                .filteredOn(m -> m.direction() == Direction.INBOUND).extracting(m -> m.messageId())
+                .containsExactly("m1");
+        assertThat(bed.channel.attempts()).isEmpty();
+    }
+
+    @Test
+    void erasesTheConversationsOfADisconnectedAccountAndContactsWhoWroteToNoOtherAccount() {
+        // given
+        bed.conversa.registerAccount(ChannelAccount.of(TENANT, EchoTestChannel.TYPE, OTHER_ACCOUNT,
+                Secret.of("token-2")));
+        bed.deliver("m1", "alice", "hello");
+        bed.deliver("m2", "bob", "hello");
+        bed.conversa.webhooks().handle(TestSignatures.signedPost(
+                EchoTestChannel.payload(OTHER_ACCOUNT, "m3", "bob", bed.clock.instant(), "hi there"),
+                TestBed.APP_SECRET));
+        await().until(() -> bed.stores.conversations().list(TENANT, Optional.empty(), 10).size() == 3);
+        bed.clock.advance(Duration.ofSeconds(2));
+        bed.awaitIdle();
+
+        // when
+        int erased = bed.conversa.disconnectAccountAndErase(TENANT, EchoTestChannel.TYPE, ACCOUNT);
+
+        // then
+        assertThat(erased).isEqualTo(2);
+        assertThat(bed.stores.conversations().list(TENANT, Optional.empty(), 10))
+                .extracting(c -> c.key().accountId()).containsExactly(OTHER_ACCOUNT);
+        assertThat(bed.stores.messages().history(TENANT, key("alice"), 10)).isEmpty();
+        assertThat(bed.stores.contacts().find(TENANT, EchoTestChannel.TYPE, "alice")).isEmpty();
+        assertThat(bed.stores.contacts().find(TENANT, EchoTestChannel.TYPE, "bob")).isPresent();
+        assertThat(bed.stores.audit().list(TENANT, 1)).extracting(AuditEvent::action).containsExactly("account_erased");
+        assertThat(bed.stores.audit().list(TENANT, 1).get(0).details().values()).noneMatch(v -> v.contains("alice"));
+    }
+
+    @Test
+    void disconnectingAnUnknownAccountChangesNothing() {
+        assertThat(bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, "nope")).isFalse();
+        assertThat(bed.conversa.accounts(TENANT)).hasSize(1);
+    }
+}
