@@ -1,5 +1,6 @@
 package dev.conversa.store.memory;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AuditEvent;
 import dev.conversa.store.AuditLog;
@@ -21,7 +22,7 @@ final class InMemoryAuditLog implements AuditLog {
     @Override
     public synchronized List<AuditEvent> list(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         List<AuditEvent> ofTenant = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i).tenant().equals(tenant)) {

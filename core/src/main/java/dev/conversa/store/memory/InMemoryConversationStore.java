@@ -1,5 +1,6 @@
 package dev.conversa.store.memory;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
@@ -48,7 +49,7 @@ final class InMemoryConversationStore implements ConversationStore {
     public synchronized List<Conversation> list(TenantId tenant, Optional<ConversationState> state, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(state, "state");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         return conversations.values().stream()
                 .filter(c -> c.tenant().equals(tenant))
                 .filter(c -> state.map(s -> s == c.state()).orElse(true))

@@ -1,5 +1,6 @@
 package dev.conversa.store.memory;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionRequestStore;
@@ -43,7 +44,7 @@ final class InMemoryDeletionRequestStore implements DeletionRequestStore {
     @Override
     public synchronized List<DeletionRequest> listPending(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         return byCode.values().stream()
                 .filter(request -> request.tenant().equals(tenant) && request.status().isPending())
                 .sorted(Comparator.comparing(DeletionRequest::requestedAt))

@@ -1,5 +1,6 @@
 package dev.conversa.store.memory;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.InboundEvent;
@@ -68,7 +69,7 @@ final class InMemoryInbox implements Inbox {
     public synchronized List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(now, "now");
-        Limits.requireClaim(max, lease);
+        StoreArguments.requireClaim(max, lease);
         Set<Lane> decided = new HashSet<>();
         slots.values().stream().filter(s -> s.isLeasedAt(now)).forEach(s -> decided.add(Lane.of(s)));
         List<InboxEntry> claimed = new ArrayList<>();
@@ -115,7 +116,7 @@ final class InMemoryInbox implements Inbox {
     @Override
     public synchronized List<InboxEntry> parked(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         return slots.values().stream()
                 .filter(s -> s.status == InboxSlot.Status.PARKED && s.tenant.equals(tenant))
                 .limit(limit)

@@ -1,5 +1,6 @@
 package dev.conversa.store.memory;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
@@ -87,7 +88,7 @@ final class InMemoryMessageStore implements MessageStore {
     public synchronized List<MessageRecord> history(TenantId tenant, ConversationKey conversation, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         List<Stored> all = messages.values().stream()
                 .filter(s -> s.belongsTo(tenant, conversation))
                 .sorted(Comparator.comparing((Stored s) -> s.message().timestamp())

@@ -1,5 +1,6 @@
 package dev.conversa.store.memory;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
@@ -48,7 +49,7 @@ final class InMemoryOutbox implements Outbox {
     public synchronized List<OutboxEntry> claim(String worker, int max, Duration lease, Instant now) {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(now, "now");
-        Limits.requireClaim(max, lease);
+        StoreArguments.requireClaim(max, lease);
         Set<Lane> decided = new HashSet<>();
         for (OutboxSlot slot : slots.values()) {
             if (slot.state == OutboxState.SENDING && !slot.leaseUntil.isAfter(now)) {
@@ -115,7 +116,7 @@ final class InMemoryOutbox implements Outbox {
     public synchronized List<OutboxEntry> list(TenantId tenant, OutboxState state, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(state, "state");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         return slots.values().stream()
                 .filter(s -> s.tenant.equals(tenant) && s.state == state)
                 .limit(limit)

@@ -1,5 +1,6 @@
 package dev.conversa.jdbc.internal;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AuditEvent;
 import dev.conversa.store.AuditLog;
@@ -31,7 +32,7 @@ public final class JdbcAuditLog implements AuditLog {
     @Override
     public List<AuditEvent> list(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         return database.inTransaction("listing audit events", connection -> Rows.query(connection,
                 "SELECT tenant, occurred_at, action, details FROM conversa_audit WHERE tenant = ? "
                         + "ORDER BY occurred_at DESC, seq DESC LIMIT ?",

@@ -1,5 +1,6 @@
 package dev.conversa.jdbc.internal;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
@@ -76,7 +77,7 @@ public final class JdbcConversationStore implements ConversationStore {
     public List<Conversation> list(TenantId tenant, Optional<ConversationState> state, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(state, "state");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         String filter = state.isPresent() ? " AND state = ?" : "";
         Object[] values = state.isPresent() ? new Object[] {tenant.value(), state.get().name(), limit}
                 : new Object[] {tenant.value(), limit};

@@ -1,5 +1,6 @@
 package dev.conversa.jdbc.internal;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionRequestStore;
@@ -67,7 +68,7 @@ public final class JdbcDeletionRequestStore implements DeletionRequestStore {
     @Override
     public List<DeletionRequest> listPending(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         return database.inTransaction("listing pending deletion requests", connection -> Rows.query(connection,
                 SELECT + "WHERE tenant = ? AND status IN (?, ?) ORDER BY requested_at, confirmation_code LIMIT ?",
                 JdbcDeletionRequestStore::request, tenant.value(), DeletionStatus.RECEIVED.name(),

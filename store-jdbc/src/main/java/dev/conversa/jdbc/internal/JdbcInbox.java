@@ -1,13 +1,13 @@
 package dev.conversa.jdbc.internal;
 
 import dev.conversa.internal.json.ModelCodec;
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
-import dev.conversa.store.LeaseLostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,9 +28,9 @@ public final class JdbcInbox implements Inbox {
     private static final String INSERT = "INSERT INTO conversa_inbox (tenant, channel, account_id, contact_id, "
             + "external_id, reply_slot, event, status, not_before, attempts, fence, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, 0, ?)";
-    private static final String IF_CLAIMED = " WHERE id = ? AND tenant = ? AND status = 'CLAIMED' AND fence = ?";
 
     private final Database database;
+    private final FencedUpdate fenced;
     private final Inserts inserts;
     private final InboxClaimer claimer;
     private final LaneLocks lanes;
@@ -42,6 +42,7 @@ public final class JdbcInbox implements Inbox {
      */
     public JdbcInbox(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        this.fenced = new FencedUpdate(database, "conversa_inbox", "status = 'CLAIMED' AND fence = ?", "inbox entry");
         this.inserts = new Inserts(database.dialect());
         this.claimer = new InboxClaimer(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "inbox");
@@ -95,7 +96,7 @@ public final class JdbcInbox implements Inbox {
     public List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(now, "now");
-        Limits.requireClaim(max, lease);
+        StoreArguments.requireClaim(max, lease);
         return database.inTransaction("claiming inbox entries",
                 connection -> claimer.claim(connection, worker, max, lease, now));
     }
@@ -125,23 +126,13 @@ public final class JdbcInbox implements Inbox {
 
     private void finish(InboxEntry entry, String operation, String assignments, Object... values) {
         Objects.requireNonNull(entry, "entry");
-        Object[] all = new Object[values.length + 3];
-        System.arraycopy(values, 0, all, 0, values.length);
-        all[values.length] = entry.id();
-        all[values.length + 1] = entry.tenant().value();
-        all[values.length + 2] = entry.fence();
-        int changed = database.inTransaction(operation,
-                connection -> Rows.update(connection, "UPDATE conversa_inbox " + assignments + IF_CLAIMED, all));
-        if (changed == 0) {
-            throw new LeaseLostException("inbox entry " + entry.id() + " is no longer claimed under fence "
-                    + entry.fence());
-        }
+        fenced.apply(operation, entry.id(), entry.tenant(), entry.fence(), assignments, values);
     }
 
     @Override
     public List<InboxEntry> parked(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         return database.inTransaction("listing parked inbox entries", connection -> Rows.query(connection,
                 "SELECT " + InboxRows.COLUMNS + " FROM conversa_inbox WHERE tenant = ? AND status = 'PARKED' "
                         + "ORDER BY id LIMIT ?", InboxRows::entry, tenant.value(), limit));

@@ -1,5 +1,6 @@
 package dev.conversa.jdbc.internal;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.Author;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
@@ -114,7 +115,7 @@ public final class JdbcMessageStore implements MessageStore {
     public List<MessageRecord> history(TenantId tenant, ConversationKey conversation, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         List<MessageRecord> newestFirst = database.inTransaction("reading a history", connection -> Rows.query(
                 connection, "SELECT " + COLUMNS + " FROM conversa_message" + BY_CONVERSATION
                         + " ORDER BY sent_at DESC, seq DESC LIMIT ?", JdbcMessageStore::message, tenant.value(),

@@ -1,10 +1,10 @@
 package dev.conversa.jdbc.internal;
 
 import dev.conversa.internal.json.ModelCodec;
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
-import dev.conversa.store.LeaseLostException;
 import dev.conversa.store.Outbox;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
@@ -21,9 +21,9 @@ import java.util.Optional;
  */
 public final class JdbcOutbox implements Outbox {
 
-    private static final String IF_SENDING = " WHERE id = ? AND tenant = ? AND state = 'SENDING' AND fence = ?";
 
     private final Database database;
+    private final FencedUpdate fenced;
     private final Inserts inserts;
     private final OutboxClaimer claimer;
     private final LaneLocks lanes;
@@ -35,6 +35,7 @@ public final class JdbcOutbox implements Outbox {
      */
     public JdbcOutbox(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        this.fenced = new FencedUpdate(database, "conversa_outbox", "state = 'SENDING' AND fence = ?", "outbox entry");
         this.inserts = new Inserts(database.dialect());
         this.claimer = new OutboxClaimer(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "outbox");
@@ -63,7 +64,7 @@ public final class JdbcOutbox implements Outbox {
     public List<OutboxEntry> claim(String worker, int max, Duration lease, Instant now) {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(now, "now");
-        Limits.requireClaim(max, lease);
+        StoreArguments.requireClaim(max, lease);
         return database.inTransaction("claiming outbox entries",
                 connection -> claimer.claim(connection, worker, max, lease, now));
     }
@@ -101,17 +102,7 @@ public final class JdbcOutbox implements Outbox {
 
     private void finish(OutboxEntry entry, String operation, String assignments, Object... values) {
         Objects.requireNonNull(entry, "entry");
-        Object[] all = new Object[values.length + 3];
-        System.arraycopy(values, 0, all, 0, values.length);
-        all[values.length] = entry.id();
-        all[values.length + 1] = entry.tenant().value();
-        all[values.length + 2] = entry.fence();
-        int changed = database.inTransaction(operation,
-                connection -> Rows.update(connection, "UPDATE conversa_outbox " + assignments + IF_SENDING, all));
-        if (changed == 0) {
-            throw new LeaseLostException("outbox entry " + entry.id() + " is no longer claimed under fence "
-                    + entry.fence());
-        }
+        fenced.apply(operation, entry.id(), entry.tenant(), entry.fence(), assignments, values);
     }
 
     @Override
@@ -126,7 +117,7 @@ public final class JdbcOutbox implements Outbox {
     public List<OutboxEntry> list(TenantId tenant, OutboxState state, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(state, "state");
-        Limits.requireLimit(limit);
+        StoreArguments.requireLimit(limit);
         return database.inTransaction("listing outbox entries", connection -> Rows.query(connection,
                 "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE tenant = ? AND state = ? "
                         + "ORDER BY id LIMIT ?", OutboxRows::entry, tenant.value(), state.name(), limit));

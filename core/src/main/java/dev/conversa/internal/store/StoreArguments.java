@@ -1,0 +1,45 @@
+package dev.conversa.internal.store;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The argument checks every store implementation makes the same way, so that the in-memory and
+ * JDBC stores refuse the same calls with the same messages (the contract suites check them).
+ *
+ * <p><b>Internal:</b> public only because store implementations live in several modules.
+ */
+public final class StoreArguments {
+
+    private StoreArguments() {}
+
+    /**
+     * Checks a result limit.
+     *
+     * @param limit the most results to return
+     * @return the limit
+     * @throws IllegalArgumentException if it is negative
+     */
+    public static int requireLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return limit;
+    }
+
+    /**
+     * Checks the arguments of a claim.
+     *
+     * @param max the most entries to claim
+     * @param lease how long the claim holds
+     * @throws IllegalArgumentException if {@code max} is below 1 or the lease is not positive
+     */
+    public static void requireClaim(int max, Duration lease) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1: " + max);
+        }
+        if (Objects.requireNonNull(lease, "lease").isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease must be positive: " + lease);
+        }
+    }
+}

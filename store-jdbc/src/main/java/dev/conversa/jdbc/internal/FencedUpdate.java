@@ -1,0 +1,38 @@
+package dev.conversa.jdbc.internal;
+
+import dev.conversa.model.TenantId;
+import dev.conversa.store.LeaseLostException;
+import java.util.Objects;
+
+/**
+ * Finishes a claimed inbox or outbox row: one UPDATE that applies only while the row is still
+ * claimed under the caller's fencing token, so a worker whose lease expired cannot overwrite the
+ * work of the one that claimed the row after it.
+ *
+ * @param database the database
+ * @param table the table
+ * @param claimedCondition the condition, after {@code WHERE id = ? AND tenant = ? AND}, that a
+ *     row still claimed meets, ending with {@code fence = ?}
+ * @param what how errors name a row, such as {@code "inbox entry"}
+ */
+record FencedUpdate(Database database, String table, String claimedCondition, String what) {
+
+    /**
+     * Applies {@code assignments} (a {@code SET ...} clause with {@code values} as parameters).
+     *
+     * @throws LeaseLostException if the row is no longer claimed under that fence
+     */
+    void apply(String operation, long id, TenantId tenant, long fence, String assignments, Object... values) {
+        Objects.requireNonNull(tenant, "tenant");
+        Object[] all = new Object[values.length + 3];
+        System.arraycopy(values, 0, all, 0, values.length);
+        all[values.length] = id;
+        all[values.length + 1] = tenant.value();
+        all[values.length + 2] = fence;
+        String sql = "UPDATE " + table + " " + assignments + " WHERE id = ? AND tenant = ? AND " + claimedCondition;
+        int changed = database.inTransaction(operation, connection -> Rows.update(connection, sql, all));
+        if (changed == 0) {
+            throw new LeaseLostException(what + " " + id + " is no longer claimed under fence " + fence);
+        }
+    }
+}
