@@ -1,19 +1,40 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.model.Direction;
 import dev.conversa.model.Echo;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.MessageStore;
+import dev.conversa.store.OutboxEntry;
 import java.util.Optional;
 
 /**
- * Recognizes the echo of a message this library sent even before the outbox recorded the
- * channel's id for it (the echo webhook can overtake that step): the echo carries
- * {@link Pipeline#ECHO_METADATA} as metadata, or names our Meta app as its sender.
+ * Recognizes the echo of a message this library sent, even when the echo webhook overtakes the
+ * outbox recording the channel's id for it: the echo carries {@link Pipeline#ECHO_METADATA} as
+ * metadata, or names our Meta app as its sender, or (Instagram, whose echoes carry neither)
+ * repeats one of our messages of that conversation still being sent.
  *
  * @param appId our Meta app id, when configured
  */
 record OwnEchoes(Optional<String> appId) {
 
+    /** How many recent messages of the conversation are searched for one still being sent. */
+    private static final int RECENT = 20;
+
     boolean isMarkedOurs(Echo echo) {
         return echo.metadata().filter(Pipeline.ECHO_METADATA::equals).isPresent()
                 || appId.isPresent() && appId.equals(echo.appId());
+    }
+
+    /**
+     * Tells whether the echo repeats, kind and text, an outbound message of its conversation
+     * that still has its provisional outbox id: the send is under way, and this is its echo.
+     */
+    boolean repeatsOneBeingSent(TenantId tenant, Echo echo, MessageStore messages) {
+        String text = echo.content().readableText();
+        return messages.history(tenant, echo.conversation(), RECENT).stream()
+                .anyMatch(message -> message.direction() == Direction.OUTBOUND
+                        && message.messageId().startsWith(OutboxEntry.PROVISIONAL_ID_PREFIX)
+                        && message.kind().equals(echo.content().kind())
+                        && message.text().orElse("").equals(text));
     }
 }

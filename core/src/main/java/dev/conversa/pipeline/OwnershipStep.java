@@ -70,7 +70,7 @@ final class OwnershipStep implements Middleware {
         }
         return stores.messages().find(ctx.tenant(), echo.header().channel(), echo.header().externalId())
                 .map(stored -> stored.author() == Author.BUSINESS_ELSEWHERE)
-                .orElse(true);
+                .orElseGet(() -> !ownEchoes.repeatsOneBeingSent(ctx.tenant(), echo, stores.messages()));
     }
 
     private Optional<ConversationState> decideHandover(Handover handover) {

@@ -115,7 +115,8 @@ final class RecordStep implements Middleware {
     private void recordEcho(TenantId tenant, Echo echo) {
         var header = echo.header();
         if (ownEchoes.isMarkedOurs(echo)
-                || stores.messages().find(tenant, header.channel(), header.externalId()).isPresent()) {
+                || stores.messages().find(tenant, header.channel(), header.externalId()).isPresent()
+                || ownEchoes.repeatsOneBeingSent(tenant, echo, stores.messages())) {
             return;
         }
         stores.messages().append(new MessageRecord(tenant, echo.conversation(), header.externalId(),

@@ -27,6 +27,12 @@ public record OutboxEntry(
         Instant notBefore, Optional<String> channelMessageId, Optional<String> lastError, long fence,
         Instant createdAt) {
 
+    /**
+     * How the message history names an outbound message the channel has not yet accepted:
+     * {@code "outbox:"} followed by the outbox id.
+     */
+    public static final String PROVISIONAL_ID_PREFIX = "outbox:";
+
     /** Checks the fields are not null. */
     public OutboxEntry {
         Objects.requireNonNull(tenant, "tenant");
@@ -43,9 +49,9 @@ public record OutboxEntry(
      * The id this message is stored under in the message history until the channel gives it
      * its own.
      *
-     * @return {@code "outbox:" + id}
+     * @return {@link #PROVISIONAL_ID_PREFIX} followed by the id
      */
     public String provisionalMessageId() {
-        return "outbox:" + id;
+        return PROVISIONAL_ID_PREFIX + id;
     }
 }

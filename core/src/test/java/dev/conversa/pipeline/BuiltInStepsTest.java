@@ -141,6 +141,30 @@ class BuiltInStepsTest {
     }
 
     @Test
+    void keepsTheBotOnAnUnmarkedEchoOfItsMessageStillBeingSent() throws Exception {
+        // given: our reply is queued, and the channel's echo overtakes the answer to the send
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+        pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "sent"), "k1");
+
+        // when
+        fixture.process(pipeline, echo("mid-5", Optional.empty()));
+
+        // then
+        assertThat(conversation().state()).isEqualTo(ConversationState.BOT);
+        assertThat(history()).extracting(MessageRecord::author).containsExactly(Author.CUSTOMER, Author.BOT);
+    }
+
+    @Test
+    void givesTheConversationToAPersonOnAnEchoWithOtherTextWhileOursIsBeingSent() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+        pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "our reply"), "k1");
+
+        fixture.process(pipeline, echo("mid-6", Optional.empty()));
+
+        assertThat(conversation().state()).isEqualTo(ConversationState.WITH_AGENT);
+    }
+
+    @Test
     void keepsTheBotOnAnEchoCarryingOurMetadataMarker() throws Exception {
         fixture.process(pipeline, fixture.message("m1", "hi"));
 
