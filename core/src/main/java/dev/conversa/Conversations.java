@@ -5,6 +5,7 @@ import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
+import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AuditEvent;
@@ -97,7 +98,8 @@ public final class Conversations {
      * Sets who answers a conversation: {@code WITH_AGENT} when a person takes over (the bot
      * falls silent at once, and bot messages still waiting in the outbox are discarded),
      * {@code BOT} to give it back, {@code CLOSED} to finish it. Leaving {@code BOT} cancels a
-     * pending bot reply. The change is recorded in the audit log.
+     * pending bot reply; giving a conversation back to the bot while the customer's last message
+     * is unanswered lets the bot answer it at once. The change is recorded in the audit log.
      *
      * @param tenant the business
      * @param key the conversation
@@ -113,17 +115,31 @@ public final class Conversations {
                     .orElseThrow(() -> new NoSuchElementException("no such conversation in this tenant"));
             Instant now = clock.instant();
             Conversation changed = current.withState(state, now);
-            if (!state.botMaySpeak()) {
-                changed = changed.withReplyDue(Optional.empty(), Optional.empty(), now);
+            Optional<Instant> waitingSince = resumes(current, state) ? unansweredSince(tenant, key) : Optional.empty();
+            if (!state.botMaySpeak() || waitingSince.isPresent()) {
+                changed = changed.withReplyDue(waitingSince.map(since -> now), waitingSince, now);
             }
             Optional<Conversation> stored = stores.conversations().update(changed);
             if (stored.isPresent()) {
                 stores.audit().record(new AuditEvent(tenant, now, "ownership",
                         Map.of("from", current.state().name(), "to", state.name(), "cause", "host")));
+                waitingSince.ifPresent(since -> stores.inbox().scheduleReply(tenant, key, now, now));
                 notifier.changed(tenant, key, current.state(), state, StateChange.Origin.HOST);
                 return stored.get();
             }
         }
         throw new ConversaException("conversation kept changing during " + MAX_TRIES + " update attempts");
+    }
+
+    private static boolean resumes(Conversation current, ConversationState state) {
+        return state.botMaySpeak() && !current.state().botMaySpeak();
+    }
+
+    /** When the customer's last message arrived, if nobody answered it since. */
+    private Optional<Instant> unansweredSince(TenantId tenant, ConversationKey key) {
+        return stores.messages().history(tenant, key, 1).stream()
+                .filter(last -> last.direction() == Direction.INBOUND)
+                .map(MessageRecord::timestamp)
+                .findFirst();
     }
 }
