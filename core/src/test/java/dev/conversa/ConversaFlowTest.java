@@ -13,7 +13,6 @@ import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.Echo;
 import dev.conversa.model.EventHeader;
-import dev.conversa.model.MarkRead;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.Text;
 import dev.conversa.model.Typing;
@@ -65,8 +64,7 @@ class ConversaFlowTest {
 
         await().untilAsserted(() -> assertThat(bed.channel.sent(Text.class)).hasSize(1));
         assertThat(bed.channel.attempts()).extracting(request -> request.message().content().kind())
-                .containsExactly("mark_read", "typing", "text");
-        assertThat(bed.channel.sent(MarkRead.class)).containsExactly(new MarkRead("m1"));
+                .containsExactly("typing", "text");
         assertThat(bed.channel.sent(Typing.class)).containsExactly(new Typing(true, Optional.of("m1")));
     }
 

@@ -3,8 +3,9 @@ package dev.conversa.model;
 import java.util.Optional;
 
 /**
- * Shows that the business is typing. WhatsApp ties the indicator to the customer's message it
- * answers and clears it after 25 seconds or at the reply.
+ * Shows that the business is typing in answer to a customer's message, and marks that message
+ * read: WhatsApp's typing indicator does both in one call (and clears after 25 seconds or at
+ * the reply); Messenger and Instagram mark it seen first, then show typing.
  *
  * @param on true to show, false to hide (where the channel can hide it)
  * @param inReplyTo the customer's message being answered (required by WhatsApp)

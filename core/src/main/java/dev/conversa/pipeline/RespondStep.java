@@ -107,8 +107,8 @@ final class RespondStep implements Middleware {
     }
 
     /**
-     * Marks the customer's latest message read and shows typing, only once the responder
-     * decided that a reply follows (silence marks nothing).
+     * Marks the customer's latest message read and shows typing (one {@link Typing}, which marks
+     * read too), only once the responder decided that a reply follows (silence marks nothing).
      */
     private void announce(Context ctx, List<MessageRecord> history, ChannelCapabilities caps) {
         Optional<String> latestInbound = history.stream()
@@ -118,11 +118,10 @@ final class RespondStep implements Middleware {
         if (latestInbound.isEmpty()) {
             return;
         }
-        if (caps.readReceipts()) {
-            send(ctx, new MarkRead(latestInbound.get()), "read");
-        }
         if (caps.typingIndicator()) {
             send(ctx, new Typing(true, latestInbound), "typing");
+        } else if (caps.readReceipts()) {
+            send(ctx, new MarkRead(latestInbound.get()), "read");
         }
     }
 

@@ -52,7 +52,9 @@ final class MessageParts {
         } else if (content instanceof Contacts contacts) {
             return List.of(text(TemplateParts.contactsText(contacts), dialect));
         } else if (content instanceof Typing typing) {
-            return List.of(Part.action(typing.on() ? "typing_on" : "typing_off"));
+            Part action = Part.action(typing.on() ? "typing_on" : "typing_off");
+            return typing.on() && typing.inReplyTo().isPresent() ? List.of(Part.action("mark_seen"), action)
+                    : List.of(action);
         } else if (content instanceof MarkRead) {
             return List.of(Part.action("mark_seen"));
         } else if (content instanceof React react && dialect.loveReactions()) {

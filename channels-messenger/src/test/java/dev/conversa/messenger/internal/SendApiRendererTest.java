@@ -237,6 +237,13 @@ class SendApiRendererTest {
     }
 
     @Test
+    void marksTheAnsweredMessageSeenBeforeShowingTyping() {
+        assertThat(render(new Typing(true, Optional.of("m_1")))).containsExactly(
+                "{\"recipient\":{\"id\":\"6811\"},\"sender_action\":\"mark_seen\"}",
+                "{\"recipient\":{\"id\":\"6811\"},\"sender_action\":\"typing_on\"}");
+    }
+
+    @Test
     void rendersTypingOffAsSenderAction() {
         assertThat(render(new Typing(false, Optional.empty()))).containsExactly(
                 "{\"recipient\":{\"id\":\"6811\"},\"sender_action\":\"typing_off\"}");
