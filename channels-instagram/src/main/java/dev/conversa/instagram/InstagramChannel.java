@@ -7,6 +7,7 @@ import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.messenger.PageConnector;
 import dev.conversa.messenger.internal.MessagingEventParser;
 import dev.conversa.messenger.internal.MessagingWindow;
 import dev.conversa.messenger.internal.SendApiClient;
@@ -53,9 +54,9 @@ import java.util.Set;
 public final class InstagramChannel implements ChannelAdapter {
 
     /** Account setting: {@code "true"} for accounts connected with Instagram Login. */
-    public static final String LOGIN_SETTING = dev.conversa.messenger.PageConnector.INSTAGRAM_LOGIN_SETTING;
+    public static final String LOGIN_SETTING = PageConnector.INSTAGRAM_LOGIN_SETTING;
     /** Account setting: the id of the Facebook Page the Instagram account is linked to. */
-    public static final String PAGE_ID_SETTING = dev.conversa.messenger.PageConnector.INSTAGRAM_PAGE_ID_SETTING;
+    public static final String PAGE_ID_SETTING = PageConnector.INSTAGRAM_PAGE_ID_SETTING;
     /** The Instagram Graph API host for Instagram Login accounts. */
     public static final URI INSTAGRAM_GRAPH = URI.create("https://graph.instagram.com");
 
@@ -138,6 +139,6 @@ public final class InstagramChannel implements ChannelAdapter {
      * @return true when its {@value #LOGIN_SETTING} setting is {@code "true"}
      */
     public static boolean usesInstagramLogin(ChannelAccount account) {
-        return "true".equalsIgnoreCase(account.settings().get(LOGIN_SETTING));
+        return PageConnector.usesInstagramLogin(account);
     }
 }

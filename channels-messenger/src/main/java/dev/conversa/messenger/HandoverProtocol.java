@@ -75,6 +75,6 @@ public final class HandoverProtocol implements StateChangeListener {
             return true;
         }
         return ChannelType.INSTAGRAM.equals(account.channel())
-                && !"true".equalsIgnoreCase(account.settings().get(PageConnector.INSTAGRAM_LOGIN_SETTING));
+                && !PageConnector.usesInstagramLogin(account);
     }
 }

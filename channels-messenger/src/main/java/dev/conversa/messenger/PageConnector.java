@@ -38,6 +38,17 @@ public final class PageConnector {
     public static final String INSTAGRAM_PAGE_ID_SETTING = "instagram.page_id";
     /** Account setting of Instagram accounts connected with Instagram Login: {@code "true"}. */
     public static final String INSTAGRAM_LOGIN_SETTING = "instagram.login";
+
+    /**
+     * Tells whether an Instagram account was connected with Instagram Login (its token and
+     * requests belong to {@code graph.instagram.com}, and it has no Page and no handover protocol).
+     *
+     * @param account the account
+     * @return true when its {@link #INSTAGRAM_LOGIN_SETTING} is {@code "true"}
+     */
+    public static boolean usesInstagramLogin(ChannelAccount account) {
+        return "true".equalsIgnoreCase(account.settings().get(INSTAGRAM_LOGIN_SETTING));
+    }
     /** The webhook fields a Page is subscribed to by default. */
     public static final List<String> DEFAULT_FIELDS = List.of("messages", "messaging_postbacks", "message_echoes",
             "message_reads", "message_deliveries", "message_reactions", "messaging_referrals", "messaging_optins",

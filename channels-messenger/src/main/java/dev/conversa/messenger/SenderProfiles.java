@@ -85,7 +85,7 @@ public final class SenderProfiles {
 
     private SenderProfile fetch(ChannelAccount account, String userId) {
         boolean instagram = ChannelType.INSTAGRAM.equals(account.channel());
-        GraphClient client = "true".equalsIgnoreCase(account.settings().get(PageConnector.INSTAGRAM_LOGIN_SETTING))
+        GraphClient client = PageConnector.usesInstagramLogin(account)
                 ? graph.withBaseUrl(instagramLoginBaseUrl) : graph;
         String fields = instagram ? "name,username" : "name,first_name,last_name";
         JsonNode answer = GraphJson.read(client.execute(GraphRequest.get("/" + userId, Map.of("fields", fields)),

@@ -128,7 +128,7 @@ public final class ThreadControl {
         if (!ChannelType.INSTAGRAM.equals(account.channel())) {
             return account.accountId();
         }
-        if ("true".equalsIgnoreCase(account.settings().get(PageConnector.INSTAGRAM_LOGIN_SETTING))) {
+        if (PageConnector.usesInstagramLogin(account)) {
             throw new IllegalArgumentException("Instagram Login accounts have no handover protocol; "
                     + "connect the Instagram account through its Facebook Page to use it");
         }

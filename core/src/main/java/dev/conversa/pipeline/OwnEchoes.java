@@ -1,5 +1,6 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.model.Author;
 import dev.conversa.model.Direction;
 import dev.conversa.model.Echo;
 import dev.conversa.model.TenantId;
@@ -19,6 +20,22 @@ record OwnEchoes(Optional<String> appId) {
 
     /** How many recent messages of the conversation are searched for one still being sent. */
     private static final int RECENT = 20;
+
+    /** RECORD's decision whether the entry's echo is ours, for OWNERSHIP to read. */
+    static final AttributeKey<Boolean> OURS = AttributeKey.of("conversa.echo-is-ours", Boolean.class);
+
+    /**
+     * Tells whether an echo is of a message this library sent: marked as ours, or stored under
+     * its id by us (not as a message from elsewhere), or repeating one of ours still being sent.
+     */
+    boolean isOurs(TenantId tenant, Echo echo, MessageStore messages) {
+        if (isMarkedOurs(echo)) {
+            return true;
+        }
+        return messages.find(tenant, echo.header().channel(), echo.header().externalId())
+                .map(stored -> stored.author() != Author.BUSINESS_ELSEWHERE)
+                .orElseGet(() -> repeatsOneBeingSent(tenant, echo, messages));
+    }
 
     boolean isMarkedOurs(Echo echo) {
         return echo.metadata().filter(Pipeline.ECHO_METADATA::equals).isPresent()

@@ -2,7 +2,6 @@ package dev.conversa.pipeline;
 
 import dev.conversa.conversation.StateChange;
 import dev.conversa.internal.state.StateNotifier;
-import dev.conversa.model.Author;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.Echo;
@@ -65,12 +64,8 @@ final class OwnershipStep implements Middleware {
     }
 
     private boolean isFromElsewhere(Context ctx, Echo echo) {
-        if (ownEchoes.isMarkedOurs(echo)) {
-            return false;
-        }
-        return stores.messages().find(ctx.tenant(), echo.header().channel(), echo.header().externalId())
-                .map(stored -> stored.author() == Author.BUSINESS_ELSEWHERE)
-                .orElseGet(() -> !ownEchoes.repeatsOneBeingSent(ctx.tenant(), echo, stores.messages()));
+        return !ctx.attribute(OwnEchoes.OURS)
+                .orElseGet(() -> ownEchoes.isOurs(ctx.tenant(), echo, stores.messages()));
     }
 
     private Optional<ConversationState> decideHandover(Handover handover) {

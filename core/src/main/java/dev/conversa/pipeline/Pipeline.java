@@ -27,7 +27,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * Pipeline pipeline = Pipeline.builder()
- *     .stores(InMemoryStores.create(clock))
+ *     .stores(InMemoryStores.create())
  *     .responder(request -> Reply.text("Hello!"))
  *     .capabilities(ChannelType.WHATSAPP, whatsApp.capabilities())
  *     .middleware(Step.RESPOND, businessHours)
@@ -275,7 +275,7 @@ public final class Pipeline {
          */
         public Pipeline build() {
             if (stores == null) {
-                throw new IllegalStateException("stores is required: call stores(InMemoryStores.create(clock)) or "
+                throw new IllegalStateException("stores is required: call stores(InMemoryStores.create()) or "
                         + "pass JDBC stores");
             }
             if (responder == null) {

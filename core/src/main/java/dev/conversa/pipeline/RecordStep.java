@@ -53,7 +53,13 @@ final class RecordStep implements Middleware {
 
     @Override
     public void handle(Context ctx, Chain next) throws Exception {
-        if (ctx.event().isPresent()) {
+        if (ctx.event().isPresent() && ctx.event().get() instanceof Echo echo) {
+            boolean ours = ownEchoes.isOurs(ctx.tenant(), echo, stores.messages());
+            ctx.attribute(OwnEchoes.OURS, ours);
+            if (!ours) {
+                recordEchoFromElsewhere(ctx.tenant(), echo);
+            }
+        } else if (ctx.event().isPresent()) {
             record(ctx.tenant(), ctx.event().get(), clock.instant());
         }
         next.proceed(ctx);
@@ -62,8 +68,6 @@ final class RecordStep implements Middleware {
     private void record(TenantId tenant, InboundEvent event, Instant now) {
         if (event instanceof InboundMessage message) {
             recordInbound(tenant, message, now);
-        } else if (event instanceof Echo echo) {
-            recordEcho(tenant, echo);
         } else if (event instanceof Deleted deleted) {
             stores.messages().delete(tenant, deleted.header().channel(), deleted.messageId());
         } else if (event instanceof Edited edited) {
@@ -112,13 +116,9 @@ final class RecordStep implements Middleware {
                 .orElse(channelTime);
     }
 
-    private void recordEcho(TenantId tenant, Echo echo) {
+    /** Stores a message the business sent from elsewhere; a redelivered echo is stored once. */
+    private void recordEchoFromElsewhere(TenantId tenant, Echo echo) {
         var header = echo.header();
-        if (ownEchoes.isMarkedOurs(echo)
-                || stores.messages().find(tenant, header.channel(), header.externalId()).isPresent()
-                || ownEchoes.repeatsOneBeingSent(tenant, echo, stores.messages())) {
-            return;
-        }
         stores.messages().append(new MessageRecord(tenant, echo.conversation(), header.externalId(),
                 Direction.OUTBOUND, Author.BUSINESS_ELSEWHERE, echo.content().kind(), text(echo.content()),
                 DeliveryStatus.SENT, notBeforeLatest(tenant, echo.conversation(), header.timestamp())));

@@ -97,7 +97,8 @@ public final class DataDeletionCallback {
             TenantId tenant = tenants.apply(request)
                     .orElseThrow(() -> Rejection.notFound("no tenant for this data deletion callback"));
             DeletionRequest recorded = record(tenant, userId, now);
-            LOG.info("Recorded data deletion request {} for tenant {}", recorded.confirmationCode(), tenant);
+            LOG.info("Recorded a data deletion request for tenant {}", tenant);
+            LOG.debug("Data deletion request confirmation code {}", recorded.confirmationCode());
             return answer(recorded);
         } catch (Rejection rejection) {
             LOG.warn("Refused a data deletion callback: {}", rejection.getMessage());

@@ -18,6 +18,11 @@ final class SubscriptionHandshake {
 
     private final Secret verifyToken;
 
+    // The reasons are constants: a refused handshake never logs what the caller sent.
+    private static final String MISSING_PARAMETER = "hub.mode, hub.verify_token or hub.challenge is missing";
+    private static final String WRONG_MODE = "hub.mode is not subscribe";
+    private static final String WRONG_VALUE = "the verify token does not match";
+
     SubscriptionHandshake(Secret verifyToken) {
         this.verifyToken = verifyToken;
     }
@@ -27,12 +32,12 @@ final class SubscriptionHandshake {
         Optional<String> token = request.queryParameter("hub.verify_token");
         Optional<String> challenge = request.queryParameter("hub.challenge");
         if (mode.isEmpty() || token.isEmpty() || challenge.isEmpty()) {
-            LOG.warn("Webhook handshake refused: hub.mode, hub.verify_token or hub.challenge is missing");
+            LOG.warn("Webhook handshake refused: {}", MISSING_PARAMETER);
             return WebhookResponse.text(400, "hub.mode, hub.verify_token and hub.challenge are required");
         }
         boolean tokenMatches = verifyToken.matches(token.get());
         if (!"subscribe".equals(mode.get()) || !tokenMatches) {
-            LOG.warn("Webhook handshake refused: {}", tokenMatches ? "hub.mode is not subscribe" : "wrong verify token");
+            LOG.warn("Webhook handshake refused: {}", tokenMatches ? WRONG_MODE : WRONG_VALUE);
             return WebhookResponse.text(403, "verification failed");
         }
         LOG.info("Webhook subscription verified");

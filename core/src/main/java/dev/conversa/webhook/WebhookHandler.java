@@ -89,6 +89,16 @@ public final class WebhookHandler {
     }
 
     /**
+     * The body limit, so that a web-framework adapter reads at most one byte more than this and
+     * never holds an oversized body in memory.
+     *
+     * @return the limit in bytes
+     */
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /**
      * Answers one call to the webhook URL; see the class description for every status.
      *
      * @param request the call, as received

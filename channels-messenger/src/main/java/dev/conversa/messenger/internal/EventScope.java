@@ -42,4 +42,10 @@ record EventScope(ChannelType channel, String accountId, String contactId, Insta
     String raw() {
         return event.toString();
     }
+
+    /** Leaves out the raw event and the customer's id, which may hold message text. */
+    @Override
+    public String toString() {
+        return "EventScope[" + channel + ", " + accountId + ", " + timestamp + "]";
+    }
 }

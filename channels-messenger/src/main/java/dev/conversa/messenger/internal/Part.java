@@ -26,4 +26,10 @@ record Part(ObjectNode message, String senderAction, ObjectNode payload) {
     boolean isMessage() {
         return message != null;
     }
+
+    /** Leaves out the message, which holds its text. */
+    @Override
+    public String toString() {
+        return "Part[" + (isMessage() ? "message" : senderAction) + "]";
+    }
 }

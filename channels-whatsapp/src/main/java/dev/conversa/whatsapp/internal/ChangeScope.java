@@ -51,4 +51,10 @@ record ChangeScope(String accountId, JsonNode value, Instant receivedAt) {
                 Nodes.nonBlank(profile, "username"),
                 waId.or(() -> match.flatMap(c -> Nodes.nonBlank(c, "wa_id"))));
     }
+
+    /** Leaves out the change's value, which holds phone numbers, names and message text. */
+    @Override
+    public String toString() {
+        return "ChangeScope[" + accountId + "]";
+    }
 }

@@ -83,7 +83,6 @@ public final class JdkGraphClient implements GraphClient {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
-        media.check(url);
         return retry.execute(() -> media.downloadOnce(url, token, maxBytes), GraphApiException.class,
                 GraphApiException::isRetryable, GraphApiException::retryAfter);
     }

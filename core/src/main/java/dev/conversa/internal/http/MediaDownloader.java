@@ -37,10 +37,6 @@ final class MediaDownloader {
         this.hosts = new MediaHosts(config.mediaHosts(), config.insecureLoopback());
     }
 
-    void check(URI url) {
-        hosts.check(url);
-    }
-
     MediaDownload downloadOnce(URI url, Secret token, long maxBytes) {
         URI current = url;
         for (int redirects = 0; ; redirects++) {

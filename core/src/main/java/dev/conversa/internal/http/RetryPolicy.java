@@ -186,15 +186,6 @@ public final class RetryPolicy {
     }
 
     /**
-     * The number of attempts in all.
-     *
-     * @return at least 1
-     */
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
-    /**
      * Runs an attempt until it succeeds, fails for good, or the attempts are used up. Failures
      * of {@code failureType} are classified; any other exception passes through at once. If the
      * waiting thread is interrupted, the last failure is thrown with the interruption suppressed

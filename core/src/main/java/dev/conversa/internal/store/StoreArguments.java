@@ -2,6 +2,8 @@ package dev.conversa.internal.store;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The argument checks every store implementation makes the same way, so that the in-memory and
@@ -11,7 +13,29 @@ import java.util.Objects;
  */
 public final class StoreArguments {
 
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]*");
+
     private StoreArguments() {}
+
+    /**
+     * The digits of a phone number, so that {@code +1 555 0100} and {@code 15550100} match.
+     *
+     * @param phone a phone number as stored or typed
+     * @return its digits only
+     */
+    public static String phoneDigits(String phone) {
+        return phone.replaceAll("[^0-9]", "");
+    }
+
+    /**
+     * The digits of an identifier a person may be looked up by, when it looks like a phone number.
+     *
+     * @param identifier a phone number, user name or external id
+     * @return its digits when it has the shape of a phone number, else empty
+     */
+    public static Optional<String> phoneDigitsOf(String identifier) {
+        return PHONE.matcher(identifier).matches() ? Optional.of(phoneDigits(identifier)) : Optional.empty();
+    }
 
     /**
      * Checks a result limit.

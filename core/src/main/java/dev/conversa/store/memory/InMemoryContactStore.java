@@ -1,5 +1,6 @@
 package dev.conversa.store.memory;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contact;
 import dev.conversa.model.TenantId;
@@ -10,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Contacts keyed by tenant, channel and external id. */
 final class InMemoryContactStore implements ContactStore {
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]*");
 
     private final Map<ContactKey, Contact> contacts = new HashMap<>();
 
@@ -43,8 +42,7 @@ final class InMemoryContactStore implements ContactStore {
     public synchronized List<Contact> findByIdentifier(TenantId tenant, String identifier) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(identifier, "identifier");
-        Optional<String> phoneDigits = PHONE.matcher(identifier).matches()
-                ? Optional.of(digits(identifier)) : Optional.empty();
+        Optional<String> phoneDigits = StoreArguments.phoneDigitsOf(identifier);
         return contacts.values().stream()
                 .filter(c -> c.tenant().equals(tenant))
                 .filter(c -> matches(c, identifier, phoneDigits))
@@ -62,13 +60,10 @@ final class InMemoryContactStore implements ContactStore {
             return true;
         }
         return phoneDigits.filter(d -> d.equals(contact.externalId())
-                || contact.phoneNumber().map(InMemoryContactStore::digits).filter(d::equals).isPresent())
+                || contact.phoneNumber().map(StoreArguments::phoneDigits).filter(d::equals).isPresent())
                 .isPresent();
     }
 
-    private static String digits(String phone) {
-        return phone.replaceAll("[^0-9]", "");
-    }
 
     private static ContactKey key(TenantId tenant, ChannelType channel, String externalId) {
         return new ContactKey(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(channel, "channel"),

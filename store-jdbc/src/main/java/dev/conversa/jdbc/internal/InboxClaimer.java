@@ -37,8 +37,8 @@ final class InboxClaimer {
 
     private final LaneLocks locks;
 
-    InboxClaimer(Dialect dialect) {
-        this.locks = new LaneLocks(dialect, "inbox");
+    InboxClaimer(LaneLocks locks) {
+        this.locks = locks;
     }
 
     List<InboxEntry> claim(Connection connection, String worker, int max, Duration lease, Instant now)

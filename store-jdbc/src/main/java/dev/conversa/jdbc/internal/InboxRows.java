@@ -17,10 +17,7 @@ final class InboxRows {
             + "not_before, attempts, fence, lease_until, created_at";
     /** The type of the {@link Unsupported} event that stands for a stored event this version cannot read. */
     static final String UNREADABLE = "conversa.unreadable-stored-event";
-    static final String PENDING = "PENDING";
     static final String CLAIMED = "CLAIMED";
-    static final String COMPLETED = "COMPLETED";
-    static final String PARKED = "PARKED";
 
     private InboxRows() {}
 

@@ -1,5 +1,6 @@
 package dev.conversa.jdbc.internal;
 
+import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contact;
 import dev.conversa.model.TenantId;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Contacts in {@code conversa_contact}. Phone numbers are also kept as bare digits, so a lookup
@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class JdbcContactStore implements ContactStore {
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]*");
     private static final String COLUMNS = "tenant, channel, external_id, name, username, phone_number, first_seen";
 
     private final Database database;
@@ -41,12 +40,12 @@ public final class JdbcContactStore implements ContactStore {
             inserts.insertIfAbsent(connection, "INSERT INTO conversa_contact (" + COLUMNS + ", phone_digits) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key[0], key[1], key[2], contact.name().orElse(null),
                     contact.username().orElse(null), contact.phoneNumber().orElse(null), contact.firstSeen(),
-                    contact.phoneNumber().map(JdbcContactStore::digits).orElse(null));
+                    contact.phoneNumber().map(StoreArguments::phoneDigits).orElse(null));
             Rows.update(connection, "UPDATE conversa_contact SET name = COALESCE(?, name), "
                     + "username = COALESCE(?, username), phone_number = COALESCE(?, phone_number), "
                     + "phone_digits = COALESCE(?, phone_digits) WHERE tenant = ? AND channel = ? AND external_id = ?",
                     contact.name().orElse(null), contact.username().orElse(null),
-                    contact.phoneNumber().orElse(null), contact.phoneNumber().map(JdbcContactStore::digits).orElse(null),
+                    contact.phoneNumber().orElse(null), contact.phoneNumber().map(StoreArguments::phoneDigits).orElse(null),
                     key[0], key[1], key[2]);
             return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_contact "
                     + "WHERE tenant = ? AND channel = ? AND external_id = ?", JdbcContactStore::contact, key)
@@ -68,7 +67,7 @@ public final class JdbcContactStore implements ContactStore {
     public List<Contact> findByIdentifier(TenantId tenant, String identifier) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(identifier, "identifier");
-        String phoneDigits = PHONE.matcher(identifier).matches() ? digits(identifier) : null;
+        String phoneDigits = StoreArguments.phoneDigitsOf(identifier).orElse(null);
         return database.inTransaction("finding contacts", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? AND (external_id = ? "
                         + "OR username = ? OR external_id = ? OR phone_digits = ?) ORDER BY channel, external_id",
@@ -85,9 +84,6 @@ public final class JdbcContactStore implements ContactStore {
                 tenant.value(), channel.value(), externalId) == 1);
     }
 
-    private static String digits(String phone) {
-        return phone.replaceAll("[^0-9]", "");
-    }
 
     private static Contact contact(ResultSet row) throws SQLException {
         return new Contact(TenantId.of(row.getString("tenant")), new ChannelType(row.getString("channel")),

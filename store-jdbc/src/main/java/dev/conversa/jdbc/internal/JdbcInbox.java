@@ -44,8 +44,8 @@ public final class JdbcInbox implements Inbox {
         this.database = Objects.requireNonNull(database, "database");
         this.fenced = new FencedUpdate(database, "conversa_inbox", "status = 'CLAIMED' AND fence = ?", "inbox entry");
         this.inserts = new Inserts(database.dialect());
-        this.claimer = new InboxClaimer(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "inbox");
+        this.claimer = new InboxClaimer(lanes);
     }
 
     @Override

@@ -20,8 +20,7 @@ import java.util.Optional;
 
 /**
  * Messages in {@code conversa_message}. A status moves forward in one statement that compares
- * ranks in the database, so concurrent status webhooks never move it back; a storm of them is one
- * JDBC batch. A rename onto an id
+ * ranks in the database, so concurrent status webhooks never move it back. A rename onto an id
  * already stored (the channel echoed the message first) replaces that row, keeping the
  * furthest status of the two.
  */
@@ -68,7 +67,6 @@ public final class JdbcMessageStore implements MessageStore {
                 status.name(), rank(status), id[0], id[1], id[2], rank(status)) == 1);
     }
 
-    /** Writes the whole storm as one JDBC batch in one transaction. */
     @Override
     public boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId) {
         Objects.requireNonNull(newId, "newId");

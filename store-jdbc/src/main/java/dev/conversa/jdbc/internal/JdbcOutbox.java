@@ -37,8 +37,8 @@ public final class JdbcOutbox implements Outbox {
         this.database = Objects.requireNonNull(database, "database");
         this.fenced = new FencedUpdate(database, "conversa_outbox", "state = 'SENDING' AND fence = ?", "outbox entry");
         this.inserts = new Inserts(database.dialect());
-        this.claimer = new OutboxClaimer(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "outbox");
+        this.claimer = new OutboxClaimer(lanes);
     }
 
     @Override

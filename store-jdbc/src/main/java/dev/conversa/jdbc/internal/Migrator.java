@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -78,13 +77,8 @@ public final class Migrator {
     }
 
     private static boolean isApplied(Connection connection, int version) throws SQLException {
-        try (var statement = connection.prepareStatement(
-                "SELECT 1 FROM conversa_schema_version WHERE version = ?")) {
-            statement.setInt(1, version);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next();
-            }
-        }
+        return Rows.first(connection, "SELECT 1 FROM conversa_schema_version WHERE version = ?", row -> true, version)
+                .isPresent();
     }
 
     private List<String> statements(Script script) {

@@ -35,8 +35,8 @@ final class OutboxClaimer {
 
     private final LaneLocks locks;
 
-    OutboxClaimer(Dialect dialect) {
-        this.locks = new LaneLocks(dialect, "outbox");
+    OutboxClaimer(LaneLocks locks) {
+        this.locks = locks;
     }
 
     List<OutboxEntry> claim(Connection connection, String worker, int max, Duration lease, Instant now)

@@ -45,11 +45,8 @@ final class OutboxRows {
 
         private static final long serialVersionUID = 1L;
 
-        final long id;
-
         UnreadableMessageException(long id) {
             super("outbox entry " + id + " holds a message this version cannot read");
-            this.id = id;
         }
     }
 }

@@ -21,22 +21,6 @@ final class Rows {
         statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
-    static void setInstant(PreparedStatement statement, int index, Optional<Instant> value) throws SQLException {
-        if (value.isPresent()) {
-            setInstant(statement, index, value.get());
-        } else {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        }
-    }
-
-    static void setText(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
-        if (value.isPresent()) {
-            statement.setString(index, value.get());
-        } else {
-            statement.setNull(index, Types.VARCHAR);
-        }
-    }
-
     static Instant instant(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class).toInstant();
     }

@@ -6,7 +6,6 @@ import dev.conversa.webhook.WebhookHandler;
 import dev.conversa.webhook.WebhookRequest;
 import dev.conversa.webhook.WebhookResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -19,11 +18,9 @@ import java.io.OutputStream;
 final class JdkWebhookEndpoint implements HttpHandler {
 
     private final WebhookHandler webhooks;
-    private final int maxBodyBytes;
 
-    JdkWebhookEndpoint(WebhookHandler webhooks, int maxBodyBytes) {
+    JdkWebhookEndpoint(WebhookHandler webhooks) {
         this.webhooks = webhooks;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -32,7 +29,7 @@ final class JdkWebhookEndpoint implements HttpHandler {
             WebhookRequest.Builder request = WebhookRequest.builder()
                     .method(exchange.getRequestMethod())
                     .headers(exchange.getRequestHeaders())
-                    .body(readAtMost(exchange.getRequestBody(), maxBodyBytes + 1));
+                    .body(exchange.getRequestBody().readNBytes(webhooks.maxBodyBytes() + 1));
             request.rawQuery(exchange.getRequestURI().getRawQuery());
             WebhookResponse response = webhooks.handle(request.build());
             byte[] body = response.body();
@@ -46,10 +43,5 @@ final class JdkWebhookEndpoint implements HttpHandler {
                 }
             }
         }
-    }
-
-
-    static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        return in.readNBytes(limit);
     }
 }

@@ -83,7 +83,7 @@ final class QuickStartApp implements AutoCloseable {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         server.setExecutor(threads);
         WebhookHandler webhooks = conversa.webhooks();
-        server.createContext("/webhook", new JdkWebhookEndpoint(webhooks, WebhookHandler.Builder.DEFAULT_MAX_BODY_BYTES));
+        server.createContext("/webhook", new JdkWebhookEndpoint(webhooks));
         server.createContext("/api/", new ConversationApi(conversa, TENANT));
         if (demo) {
             DemoCustomers customers = new DemoCustomers(webhooks, appSecret, DEMO_ACCOUNTS);

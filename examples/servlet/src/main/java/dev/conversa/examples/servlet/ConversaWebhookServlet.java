@@ -16,7 +16,7 @@ import java.util.Objects;
  * the callback URL configured in Meta's App Dashboard, for both GET and POST.
  *
  * <pre>{@code
- * context.addServlet(new ServletHolder(new ConversaWebhookServlet(conversa.webhooks(), 1 << 20)), "/webhook");
+ * context.addServlet(new ServletHolder(new ConversaWebhookServlet(conversa.webhooks())), "/webhook");
  * }</pre>
  */
 public final class ConversaWebhookServlet extends HttpServlet {
@@ -24,24 +24,22 @@ public final class ConversaWebhookServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient WebhookHandler webhooks;
-    private final int maxBodyBytes;
 
     /**
      * Creates the servlet.
      *
-     * @param webhooks the handler from {@code Conversa.webhooks()}
-     * @param maxBodyBytes the handler's body limit; the body is read up to one byte more
+     * @param webhooks the handler from {@code Conversa.webhooks()}; the body is read up to one
+     *     byte past its limit
      */
-    public ConversaWebhookServlet(WebhookHandler webhooks, int maxBodyBytes) {
+    public ConversaWebhookServlet(WebhookHandler webhooks) {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         WebhookRequest.Builder request = WebhookRequest.builder()
                 .method(req.getMethod())
-                .body(req.getInputStream().readNBytes(maxBodyBytes + 1));
+                .body(req.getInputStream().readNBytes(webhooks.maxBodyBytes() + 1));
         for (String name : Collections.list(req.getHeaderNames())) {
             for (String value : Collections.list(req.getHeaders(name))) {
                 request.header(name, value);
