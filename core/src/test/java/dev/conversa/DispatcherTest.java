@@ -137,25 +137,30 @@ class DispatcherTest {
         // given
         AtomicInteger running = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
         try (TestBed bed = new TestBed(builder -> builder.concurrency(2).responder(request -> Reply.silence())
                 .middleware(Step.RECORD, (ctx, next) -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                     try {
+                        release.await();
                         next.proceed(ctx);
                     } finally {
                         running.decrementAndGet();
                     }
                 }))) {
 
-            // when
+            // when: every entry holds its worker until released
             for (int c = 0; c < 20; c++) {
                 bed.deliver("e" + c, "c" + c, "hello");
             }
+            await().until(() -> running.get() == 2);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> running.get() <= 2);
+            release.countDown();
 
             // then
             await().until(() -> bed.conversa.conversations().list(TENANT, 50).stream()
                     .filter(c -> c.replyDueAt().isPresent()).count() == 20);
-            assertThat(mostAtOnce.get()).isBetween(1, 2);
+            assertThat(mostAtOnce.get()).isEqualTo(2);
         }
     }
 

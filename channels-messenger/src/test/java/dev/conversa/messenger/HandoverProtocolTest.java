@@ -89,6 +89,7 @@ class HandoverProtocolTest {
 
         assertThatCode(() -> protocol.stateChanged(change(PAGE, ConversationState.BOT,
                 ConversationState.WAITING_FOR_AGENT, StateChange.Origin.HOST))).doesNotThrowAnyException();
+        wm.verify(1, postRequestedFor(urlPathEqualTo(path("pass_thread_control"))));
     }
 
     private static StateChange change(ChannelAccount account, ConversationState from, ConversationState to,

@@ -14,10 +14,8 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.SenderProfile;
 import dev.conversa.model.TenantId;
 import dev.conversa.testsupport.LoopbackWireMock;
-import java.time.Clock;
+import dev.conversa.testsupport.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +29,7 @@ class SenderProfilesTest {
     private static final ChannelAccount INSTAGRAM = ChannelAccount.of(TenantId.of("acme"), ChannelType.INSTAGRAM,
             "178414", Secret.of("page-token"));
 
-    private final SettableClock clock = new SettableClock();
+    private final MutableClock clock = MutableClock.at("2026-11-23T12:00:00Z");
     private final SenderProfiles profiles = SenderProfiles.builder().graph(GraphStub.client(wm)).clock(clock)
             .timeToLive(Duration.ofHours(1)).build();
 
@@ -97,30 +95,5 @@ class SenderProfilesTest {
         profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
 
         wm.verify(2, getRequestedFor(urlPathEqualTo(PROFILE)));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -104,10 +104,12 @@ class DataDeletionCallbackTest {
     void acceptsARequestSignedWithAnyConfiguredSecret() {
         DataDeletionCallback rotating = builder().appSecret(Secret.of("new-secret")).build();
 
-        WebhookResponse response = rotating.handle(post(sign(payload(USER, "HMAC-SHA256", clock.instant()),
+        WebhookResponse newSecret = rotating.handle(post(sign(payload(USER, "HMAC-SHA256", clock.instant()),
                 "new-secret")));
+        WebhookResponse oldSecret = rotating.handle(post(sign(payload(USER, "HMAC-SHA256", clock.instant()), SECRET)));
 
-        assertThat(response.status()).isEqualTo(200);
+        assertThat(newSecret.status()).isEqualTo(200);
+        assertThat(oldSecret.status()).isEqualTo(200);
     }
 
     @Test

@@ -123,9 +123,11 @@ class SignatureVerificationTest {
     void acceptsSecondAppSecretDuringRotation() {
         WebhookHandler rotating = fixture.builder().appSecret(Secret.of("app-secret-two")).build();
 
-        WebhookResponse response = rotating.handle(TestSignatures.signedPost(body, "app-secret-two"));
+        WebhookResponse newSecret = rotating.handle(TestSignatures.signedPost(body, "app-secret-two"));
+        WebhookResponse oldSecret = rotating.handle(TestSignatures.signedPost(body, APP_SECRET));
 
-        assertThat(response.status()).isEqualTo(200);
+        assertThat(newSecret.status()).isEqualTo(200);
+        assertThat(oldSecret.status()).isEqualTo(200);
         assertThat(fixture.stored()).isEqualTo(1);
     }
 
