@@ -71,11 +71,8 @@ public final class AgentAssist {
 
     private Optional<String> ask(ResponderRequest request, List<ChatMessage> messages) {
         try {
-            ChatMessage answer = model.complete(request.conversation().tenant(), messages, List.of(), false)
-                    .choices().get(0).message();
-            boolean refused = answer.refusal() != null && !answer.refusal().isBlank();
-            String text = answer.content() == null ? "" : answer.content().strip();
-            return refused || text.isEmpty() ? Optional.empty() : Optional.of(text);
+            return Optional.of(ModelClient.usableText(
+                    model.complete(request.conversation().tenant(), messages, List.of(), false).choices().get(0)));
         } catch (OpenAiCallException e) {
             log.warn("agent assist got no usable answer for tenant {}: {}", request.conversation().tenant(), e.getMessage());
             return Optional.empty();

@@ -5,6 +5,8 @@ import dev.conversa.openai.internal.ChatCompletionsClient;
 import dev.conversa.openai.internal.ChatMessage;
 import dev.conversa.openai.internal.ChatRequest;
 import dev.conversa.openai.internal.ChatResponse;
+import dev.conversa.openai.internal.OpenAiCallException;
+import dev.conversa.openai.internal.OpenAiCallException.Kind;
 import dev.conversa.openai.internal.ToolSpec;
 import java.util.List;
 import org.slf4j.Logger;
@@ -52,5 +54,29 @@ final class ModelClient {
 
     private static long orZero(Long value) {
         return value == null || value < 0 ? 0 : value;
+    }
+
+    /**
+     * The text of a final answer, refused unless it is whole: a refusal, the content filter, the
+     * output token limit or an empty text all fail.
+     *
+     * @throws OpenAiCallException saying why the answer is not usable
+     */
+    static String usableText(ChatResponse.Choice choice) {
+        if (choice.message().refusal() != null && !choice.message().refusal().isBlank()) {
+            throw new OpenAiCallException(Kind.REFUSAL, "the model refused");
+        }
+        String finish = choice.finishReason() == null ? "" : choice.finishReason();
+        if (finish.equals("content_filter")) {
+            throw new OpenAiCallException(Kind.REFUSAL, "stopped by the content filter");
+        }
+        if (finish.equals("length")) {
+            throw new OpenAiCallException(Kind.TRUNCATED, "the answer reached the output token limit");
+        }
+        String text = choice.message().content();
+        if (text == null || text.isBlank()) {
+            throw new OpenAiCallException(Kind.EMPTY_ANSWER, "the model answered with no text");
+        }
+        return text.strip();
     }
 }

@@ -51,7 +51,7 @@ final class ToolLoop {
             }
             List<ToolCall> calls = reply.toolCalls() == null ? List.of() : reply.toolCalls();
             if (calls.isEmpty()) {
-                return new LoopResult.Answer(finalText(choice));
+                return new LoopResult.Answer(ModelClient.usableText(choice));
             }
             for (ToolCall call : calls) {
                 if (call.function() != null && Tool.HANDOFF_TO_HUMAN.equals(call.function().name())) {
@@ -65,21 +65,6 @@ final class ToolLoop {
             calls.forEach(call -> messages.add(ChatMessage.tool(call.id(), runTool(request, call))));
         }
         throw new OpenAiCallException(Kind.TOOL_ROUNDS_EXHAUSTED, "still calling tools after " + maxRounds + " rounds");
-    }
-
-    private static String finalText(ChatResponse.Choice choice) {
-        String finish = choice.finishReason() == null ? "" : choice.finishReason();
-        if (finish.equals("content_filter")) {
-            throw new OpenAiCallException(Kind.REFUSAL, "stopped by the content filter");
-        }
-        if (finish.equals("length")) {
-            throw new OpenAiCallException(Kind.TRUNCATED, "the answer reached the output token limit");
-        }
-        String text = choice.message().content();
-        if (text == null || text.isBlank()) {
-            throw new OpenAiCallException(Kind.EMPTY_ANSWER, "the model answered with no text");
-        }
-        return text.strip();
     }
 
     private static String handoffReason(ToolCall call) {

@@ -66,6 +66,13 @@ class AgentAssistTest {
     }
 
     @Test
+    void returnsNothingWhenTheDraftWasCutAtTheTokenLimit() {
+        openAi.stubFor(chat().willReturn(ok("cut-answer.json")));
+
+        assertThat(assist().suggestReply(conversation)).isEmpty();
+    }
+
+    @Test
     void returnsNothingWhenTheModelRefuses() {
         openAi.stubFor(chat().willReturn(ok("refusal.json")));
 
