@@ -35,9 +35,9 @@ final class SubscriptionHandshake {
             LOG.warn("Webhook handshake refused: {}", MISSING_PARAMETER);
             return WebhookResponse.text(400, "hub.mode, hub.verify_token and hub.challenge are required");
         }
-        boolean tokenMatches = verifyToken.matches(token.get());
-        if (!"subscribe".equals(mode.get()) || !tokenMatches) {
-            LOG.warn("Webhook handshake refused: {}", tokenMatches ? WRONG_MODE : WRONG_VALUE);
+        boolean verifiedValue = verifyToken.matches(token.get());
+        if (!"subscribe".equals(mode.get()) || !verifiedValue) {
+            LOG.warn("Webhook handshake refused: {}", verifiedValue ? WRONG_MODE : WRONG_VALUE);
             return WebhookResponse.text(403, "verification failed");
         }
         LOG.info("Webhook subscription verified");
