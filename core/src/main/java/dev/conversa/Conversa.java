@@ -52,6 +52,7 @@ public final class Conversa implements AutoCloseable {
     private final WebhookHandler webhooks;
     private final Conversations conversations;
     private final AccountErasure erasure;
+    private final LeaseKeeper leases;
 
     Conversa(ConversaBuilder builder) {
         this.stores = builder.storesOrDefault();
@@ -70,14 +71,17 @@ public final class Conversa implements AutoCloseable {
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
         StateNotifier notifier = new StateNotifier(builder.stateListeners, stores.accounts());
+        this.leases = new LeaseKeeper(builder.lease, builder.clock);
         this.outboxSender = new OutboxSender(stores, channels, builder.graphClientOrDefault(), builder.clock, settings,
-                notifier);
-        this.dispatcher = new Dispatcher(stores.inbox(), pipeline, builder.clock, settings, outboxSender::wake);
+                leases, notifier);
+        this.dispatcher = new Dispatcher(stores.inbox(), pipeline, builder.clock, settings, leases,
+                outboxSender::wake);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
                 .verifyToken(builder.verifyToken)
                 .channels(builder.channels.values())
                 .accounts(stores.accounts())
                 .inbox(stores.inbox())
+                .deadLetters(stores.deadLetters())
                 .clock(builder.clock)
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
@@ -215,5 +219,6 @@ public final class Conversa implements AutoCloseable {
     public void close() {
         dispatcher.close();
         outboxSender.close();
+        leases.close();
     }
 }

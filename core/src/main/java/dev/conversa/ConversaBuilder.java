@@ -30,6 +30,8 @@ public final class ConversaBuilder {
     public static final Duration DEFAULT_QUIET_WINDOW = Duration.ofMillis(1500);
     /** The default longest wait of burst coalescing: 10 seconds. */
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
+    /** The default lease on inbox and outbox work: 15 seconds, renewed every 5 while the work runs. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
     /** The default fallback of the default rules responder. */
     public static final String DEFAULT_FALLBACK = "Thanks for your message! We will get back to you soon.";
 
@@ -46,7 +48,7 @@ public final class ConversaBuilder {
     Duration maxWait = DEFAULT_MAX_WAIT;
     int concurrency = 16;
     Duration pollInterval = Duration.ofMillis(150);
-    Duration lease = Duration.ofMinutes(2);
+    Duration lease = DEFAULT_LEASE;
     int maxAttempts = 5;
     Duration retryBackoff = Duration.ofSeconds(1);
     Optional<String> metaAppId = Optional.empty();
@@ -184,6 +186,21 @@ public final class ConversaBuilder {
     }
 
     /**
+     * Sets how long a worker's claim on an inbox entry or an outbox send holds (default 15 s).
+     * The claim is renewed at a third of this while the work runs, however long it takes; when
+     * a process stops, its work is claimed by another worker (or by the same process after a
+     * restart) once the lease ran out, so a short lease means a short delay after a crash. A
+     * send that was under way when its process stopped becomes {@code SEND_UNCERTAIN}.
+     *
+     * @param duration at least one second
+     * @return this builder
+     */
+    public ConversaBuilder lease(Duration duration) {
+        this.lease = Objects.requireNonNull(duration, "lease");
+        return this;
+    }
+
+    /**
      * Sets how many times an inbox entry or a retryable send is tried before it is parked or
      * marked dead (default 5).
      *
@@ -271,6 +288,9 @@ public final class ConversaBuilder {
         requireNotNegative(maxWait, "burstMaxWait");
         requirePositive(pollInterval, "pollInterval");
         requirePositive(retryBackoff, "retryBackoff");
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalStateException("lease must be at least one second, got " + lease);
+        }
         return new Conversa(this);
     }
 

@@ -7,14 +7,17 @@ import dev.conversa.store.LeaseLostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs inbox entries through the pipeline: one ordered lane per conversation (the inbox never
  * hands out two entries of one conversation at once), many lanes in parallel up to the
- * configured concurrency. A failed entry is retried with backoff and parked after its last
- * attempt; a failure in one lane never stops another.
+ * configured concurrency. Each entry's lease is renewed while it runs ({@link LeaseKeeper}). A
+ * failed entry is retried with backoff and parked after its last attempt; a failure in one lane
+ * never stops another. Attempts are counted when an entry is claimed, so an entry whose
+ * processing stops the process is parked too once it was claimed {@code maxAttempts} times.
  */
 final class Dispatcher implements AutoCloseable {
 
@@ -23,7 +26,7 @@ final class Dispatcher implements AutoCloseable {
     private final Inbox inbox;
     private final Pipeline pipeline;
     private final Clock clock;
-    private final Duration lease;
+    private final LeaseKeeper leases;
     private final int maxAttempts;
     private final Backoff backoff;
     private final Runnable afterEach;
@@ -34,17 +37,18 @@ final class Dispatcher implements AutoCloseable {
      *
      * @param afterEach called after each entry, such as waking the outbox sender
      */
-    Dispatcher(Inbox inbox, Pipeline pipeline, Clock clock, Settings settings, Runnable afterEach) {
+    Dispatcher(Inbox inbox, Pipeline pipeline, Clock clock, Settings settings, LeaseKeeper leases,
+            Runnable afterEach) {
         this.inbox = inbox;
         this.afterEach = afterEach;
         this.pipeline = pipeline;
         this.clock = clock;
-        this.lease = settings.lease();
+        this.leases = leases;
         this.maxAttempts = settings.maxAttempts();
         this.backoff = settings.backoff();
         String worker = "conversa-dispatcher";
         this.loop = new WorkLoop<>(worker, settings.concurrency(), settings.pollInterval(),
-                max -> inbox.claim(worker, max, lease, clock.instant()), this::process,
+                max -> inbox.claim(worker, max, leases.lease(), clock.instant()), this::process,
                 WorkerThreads.create(worker, settings.concurrency()));
     }
 
@@ -57,16 +61,35 @@ final class Dispatcher implements AutoCloseable {
     }
 
     void process(InboxEntry entry) {
-        try {
-            pipeline.process(entry);
-            inbox.complete(entry, clock.instant());
+        try (LeaseKeeper.Held held = leases.hold("inbox entry " + entry.id(),
+                (lease, now) -> inbox.renew(entry, lease, now))) {
+            if (entry.attempts() >= maxAttempts) {
+                abandoned(entry);
+                return;
+            }
+            Optional<Instant> deferred = pipeline.process(entry, () -> !held.isLost());
+            held.check();
+            if (deferred.isPresent()) {
+                LOG.debug("Inbox entry {} deferred until {}", entry.id(), deferred.get());
+                inbox.retry(entry, deferred.get(), "deferred by the pipeline");
+            } else {
+                inbox.complete(entry, clock.instant());
+            }
         } catch (LeaseLostException e) {
-            LOG.warn("Inbox entry {} took longer than its lease; another worker's result stands", entry.id());
+            LOG.warn("Inbox entry {} lost its lease; the worker that took it over finishes it", entry.id());
         } catch (Exception e) {
             fail(entry, e);
         } finally {
             afterEach.run();
         }
+    }
+
+    /** Claimed as often as it may be tried, without an outcome: its processing stopped the process. */
+    private void abandoned(InboxEntry entry) {
+        LOG.error("Parked inbox entry {}: claimed {} times without finishing (did its processing stop the process?)",
+                entry.id(), entry.attempts());
+        inbox.park(entry, "claimed " + entry.attempts() + " times without finishing; the process may have stopped "
+                + "while handling it");
     }
 
     private void fail(InboxEntry entry, Exception e) {
@@ -99,7 +122,7 @@ final class Dispatcher implements AutoCloseable {
      *
      * @param concurrency the most entries processed at once
      * @param pollInterval how often to look for due work without a signal
-     * @param lease how long a claim holds
+     * @param lease how long a claim holds; renewed at a third of it while the work runs
      * @param maxAttempts attempts before an entry is parked
      * @param backoff the delay between attempts
      */

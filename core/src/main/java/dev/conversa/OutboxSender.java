@@ -28,11 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends outbox entries through their channel adapter, checking the send gate again at send
- * time (see {@link SendGateCheck}). A retryable Graph error is retried with backoff up to the
- * attempt limit; a failure after which the channel may have received the message (no answer,
- * an adapter that broke mid-send) marks it {@code SEND_UNCERTAIN}, never resent; anything else
- * fails the entry for good and marks the message {@code FAILED}.
- * Logs name entries by id and errors by code, never text or tokens.
+ * time (see {@link SendGateCheck}). The entry becomes {@code SENDING} in its own fenced step right
+ * before the request that may deliver it ({@link SendingMarker}); its lease is renewed while the
+ * send runs. The outbox is the one retry layer for sends: a failure that proves nothing was done
+ * (a refused connection, Meta's throttling) is tried again with backoff, honouring
+ * {@code Retry-After}, up to the attempt limit; a failure after which the channel may have
+ * received the message (no answer, a server error, an answer without an id, an adapter that broke
+ * after its request) marks it {@code SEND_UNCERTAIN}, never resent; anything else fails the entry
+ * for good and marks the message {@code FAILED}. Attempts are counted at claim time, so an entry
+ * whose sending stops the process is failed once it was claimed more than {@code maxAttempts}
+ * times. Logs name entries by id and errors by code, never text or tokens.
  */
 final class OutboxSender implements AutoCloseable {
 
@@ -44,11 +49,12 @@ final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final int maxAttempts;
     private final Backoff backoff;
+    private final LeaseKeeper leases;
     private final WorkLoop<OutboxEntry> loop;
     private final StateNotifier notifier;
 
     OutboxSender(Stores stores, Map<ChannelType, ChannelAdapter> adapters, GraphClient graph, Clock clock,
-            Dispatcher.Settings settings, StateNotifier notifier) {
+            Dispatcher.Settings settings, LeaseKeeper leases, StateNotifier notifier) {
         this.stores = stores;
         this.notifier = notifier;
         this.adapters = Map.copyOf(adapters);
@@ -56,9 +62,10 @@ final class OutboxSender implements AutoCloseable {
         this.clock = clock;
         this.maxAttempts = settings.maxAttempts();
         this.backoff = settings.backoff();
+        this.leases = leases;
         String worker = "conversa-outbox";
         this.loop = new WorkLoop<>(worker, settings.concurrency(), settings.pollInterval(),
-                max -> stores.outbox().claim(worker, max, settings.lease(), clock.instant()), this::send,
+                max -> stores.outbox().claim(worker, max, leases.lease(), clock.instant()), this::send,
                 WorkerThreads.create(worker, settings.concurrency()));
     }
 
@@ -71,10 +78,12 @@ final class OutboxSender implements AutoCloseable {
     }
 
     void send(OutboxEntry entry) {
-        try {
-            attempt(entry);
+        try (LeaseKeeper.Held held = leases.hold("outbox entry " + entry.id(),
+                (lease, now) -> stores.outbox().renew(entry, lease, now))) {
+            attempt(entry, held);
         } catch (LeaseLostException e) {
-            LOG.warn("Outbox entry {} outlived its lease; it is marked uncertain and not resent", entry.id());
+            LOG.warn("Outbox entry {} lost its lease; if it was being sent it is marked uncertain, never resent",
+                    entry.id());
         }
         if (entry.idempotencyKey().startsWith(Pipeline.HANDOFF_KEY_PREFIX)) {
             handoffDelivered(entry);
@@ -98,7 +107,12 @@ final class OutboxSender implements AutoCloseable {
                         conversation.state(), StateChange.Origin.RESPONDER));
     }
 
-    private void attempt(OutboxEntry entry) {
+    private void attempt(OutboxEntry entry, LeaseKeeper.Held held) {
+        if (entry.attempts() > maxAttempts) {
+            fail(entry, "claimed " + entry.attempts() + " times without an outcome; the process may have stopped "
+                    + "while sending it");
+            return;
+        }
         OutboundMessage message = entry.message();
         Instant now = clock.instant();
         ChannelAdapter adapter = adapters.get(message.to().channel());
@@ -111,7 +125,13 @@ final class OutboxSender implements AutoCloseable {
             return;
         }
         Optional<Instant> lastInboundAt = conversation.flatMap(Conversation::lastInboundAt);
-        trySend(entry, adapter, new SendRequest(account.get(), message, lastInboundAt, now));
+        SendingMarker marker = new SendingMarker(graph, () -> {
+            held.check();
+            Instant at = clock.instant();
+            stores.outbox().markSending(entry, leases.lease(), at);
+            held.renewedAt(at);
+        });
+        trySend(entry, adapter, new SendRequest(account.get(), message, lastInboundAt, now), marker);
     }
 
     private static Optional<String> refusal(OutboundMessage message, ChannelAdapter adapter,
@@ -130,10 +150,12 @@ final class OutboxSender implements AutoCloseable {
         return Optional.empty();
     }
 
-    private void trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request) {
+    private void trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request, SendingMarker marker) {
         SendResult result;
         try {
-            result = adapter.send(request, graph);
+            result = adapter.send(request, marker);
+        } catch (LeaseLostException e) {
+            throw e;
         } catch (GraphApiException e) {
             graphFailure(entry, e);
             return;
@@ -142,8 +164,12 @@ final class OutboxSender implements AutoCloseable {
             return;
         } catch (RuntimeException e) {
             LOG.debug("Outbox entry {}: the channel adapter failed", entry.id(), e);
-            uncertain(entry, "the channel adapter failed with " + e.getClass().getName() + "; not resent, as the "
-                    + "channel may have received it");
+            String failure = "the channel adapter failed with " + e.getClass().getName();
+            if (marker.marked()) {
+                uncertain(entry, failure + " after its request; not resent, as the channel may have received it");
+            } else {
+                retryOrFail(entry, failure + " before any request", Optional.empty());
+            }
             return;
         }
         sent(entry, result);
@@ -156,9 +182,9 @@ final class OutboxSender implements AutoCloseable {
         }
         var channel = entry.message().to().channel();
         String id = entry.provisionalMessageId();
-        if (result.messageId().isPresent()) {
-            stores.messages().rename(entry.tenant(), channel, id, result.messageId().get());
-            id = result.messageId().get();
+        if (!result.messageIds().isEmpty()) {
+            stores.messages().rename(entry.tenant(), channel, id, result.messageIds());
+            id = result.messageIds().get(0);
         }
         stores.messages().updateStatus(entry.tenant(), channel, id, DeliveryStatus.SENT);
     }
@@ -168,16 +194,25 @@ final class OutboxSender implements AutoCloseable {
                 + (e.code().isPresent() ? String.valueOf(e.code().getAsInt()) : "none")
                 + e.fbtraceId().map(trace -> ", fbtrace_id " + trace).orElse("");
         if (e.isOutcomeUnknown()) {
-            uncertain(entry, "no answer from the Graph API; the channel may have received it, so it is not resent");
-        } else if (e.isRetryable() && entry.attempts() < maxAttempts) {
-            Duration delay = e.retryAfter().filter(wait -> wait.compareTo(backoff.after(entry.attempts())) > 0)
-                    .orElse(backoff.after(entry.attempts()));
-            LOG.warn("Outbox entry {} failed (attempt {} of {}): {}; retrying in {}", entry.id(), entry.attempts(),
-                    maxAttempts, error, delay);
-            stores.outbox().retry(entry, clock.instant().plus(delay), error);
+            uncertain(entry, error + "; the channel may have received it, so it is not resent");
+        } else if (e.isRetryable()) {
+            retryOrFail(entry, error, e.retryAfter());
         } else {
-            fail(entry, e.isRetryable() ? error + " (after " + entry.attempts() + " attempts)" : error);
+            fail(entry, error);
         }
+    }
+
+    /** Tries again later when attempts are left (waiting at least what Meta asked), else fails for good. */
+    private void retryOrFail(OutboxEntry entry, String error, Optional<Duration> retryAfter) {
+        if (entry.attempts() >= maxAttempts) {
+            fail(entry, error + " (after " + entry.attempts() + " attempts)");
+            return;
+        }
+        Duration delay = retryAfter.filter(wait -> wait.compareTo(backoff.after(entry.attempts())) > 0)
+                .orElse(backoff.after(entry.attempts()));
+        LOG.warn("Outbox entry {} failed (attempt {} of {}): {}; retrying in {}", entry.id(), entry.attempts(),
+                maxAttempts, error, delay);
+        stores.outbox().retry(entry, clock.instant().plus(delay), error);
     }
 
     private void uncertain(OutboxEntry entry, String reason) {

@@ -205,8 +205,8 @@ public final class WhatsAppChannel implements ChannelAdapter {
         }
         JsonNode id = root.path("messages").path(0).path("id");
         if (!id.isString() || id.stringValue().isBlank()) {
-            throw new GraphApiException("WhatsApp accepted the message but its answer holds no message id",
-                    response.status(), null, null, null, null, false, null, null);
+            throw GraphApiException.builder("WhatsApp answered the send without a message id; it may have sent it, "
+                    + "so it is not repeated").httpStatus(response.status()).outcomeUnknown(true).build();
         }
         return id.stringValue();
     }

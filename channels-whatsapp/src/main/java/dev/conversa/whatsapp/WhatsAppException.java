@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * WhatsApp refused a send, or the channel refused it before any request (outside the 24-hour
- * window). Carries Meta's data like every {@link GraphApiException}, plus the
- * {@link WhatsAppError} a host acts on; {@link #isRetryable()} follows that error. The message
+ * window). Carries every field of the Graph API failure it wraps ({@link #isOutcomeUnknown()}
+ * above all), plus the {@link WhatsAppError} a host acts on; {@link #isRetryable()} follows that
+ * error, and is never true when the outcome is unknown. The message
  * never holds the token, the phone number or the text.
  */
 public class WhatsAppException extends GraphApiException {
@@ -17,15 +18,13 @@ public class WhatsAppException extends GraphApiException {
     private final WhatsAppError error;
 
     private WhatsAppException(GraphApiException cause, WhatsAppError error) {
-        super(cause.getMessage(), cause.httpStatus(), boxed(cause.code()), boxed(cause.subcode()),
-                cause.type().orElse(null), cause.fbtraceId().orElse(null),
-                error == WhatsAppError.OTHER ? cause.isRetryable() : error.retryable(),
-                cause.retryAfter().orElse(null), cause);
+        super(cause.toBuilder().retryable(!cause.isOutcomeUnknown()
+                && (error == WhatsAppError.OTHER ? cause.isRetryable() : error.retryable())));
         this.error = error;
     }
 
     private WhatsAppException(String message, WhatsAppError error) {
-        super(message, 0, null, null, null, null, error.retryable(), null, null);
+        super(GraphApiException.builder(message).retryable(error.retryable()));
         this.error = error;
     }
 
@@ -62,9 +61,5 @@ public class WhatsAppException extends GraphApiException {
      */
     public WhatsAppError error() {
         return error;
-    }
-
-    private static Integer boxed(java.util.OptionalInt value) {
-        return value.isPresent() ? value.getAsInt() : null;
     }
 }

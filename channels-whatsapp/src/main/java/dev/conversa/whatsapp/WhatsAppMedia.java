@@ -121,8 +121,8 @@ public final class WhatsAppMedia {
         checkType(meta.path("mime_type").asString(""));
         long declaredSize = meta.path("file_size").asLong(0);
         if (declaredSize > maxBytes) {
-            throw new GraphApiException("media of " + declaredSize + " bytes is larger than the cap of " + maxBytes,
-                    info.status(), null, null, null, null, false, null, null);
+            throw GraphApiException.builder("media of " + declaredSize + " bytes is larger than the cap of " + maxBytes)
+                    .httpStatus(info.status()).build();
         }
         MediaDownload download = graph.download(URI.create(text(meta, "url", "media lookup")),
                 account.accessToken(), maxBytes);
@@ -176,16 +176,16 @@ public final class WhatsAppMedia {
         try {
             return JSON.readTree(response.body());
         } catch (JacksonException e) {
-            throw new GraphApiException("the Graph API answered with a body that is not JSON", response.status(),
-                    null, null, null, null, false, null, null);
+            throw GraphApiException.builder("the Graph API answered with a body that is not JSON")
+                    .httpStatus(response.status()).build();
         }
     }
 
     private static String text(JsonNode node, String field, String call) {
         JsonNode value = node.path(field);
         if (!value.isString() || value.stringValue().isBlank()) {
-            throw new GraphApiException("the answer to the " + call + " holds no '" + field + "'", 200, null, null,
-                    null, null, false, null, null);
+            throw GraphApiException.builder("the answer to the " + call + " holds no '" + field + "'").httpStatus(200)
+                    .build();
         }
         return value.stringValue();
     }

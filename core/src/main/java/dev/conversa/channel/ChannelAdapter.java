@@ -19,7 +19,12 @@ import java.util.List;
  *   <li>{@link #send} runs on an outbox worker. It renders the channel-neutral message in the
  *       channel's wire format, checks the channel's limits before any request (an
  *       {@link IllegalArgumentException} naming the limit), and sends it through the
- *       {@link GraphClient}, whose {@code GraphApiException} it lets through.
+ *       {@link GraphClient}, whose {@code GraphApiException} it lets through, or wraps keeping
+ *       every field ({@code toBuilder()}), {@code isOutcomeUnknown()} above all. The outbox marks
+ *       the message {@code SENDING} when the adapter makes its first call other than a
+ *       {@code GET} through the client it was given, so waits and look-ups belong before that
+ *       call. A message sent in several requests returns the id of every part; when a later
+ *       part fails after an earlier one was sent, the failure's outcome is unknown.
  * </ul>
  *
  * <p>Implementations must be immutable and thread-safe.
@@ -61,9 +66,10 @@ public interface ChannelAdapter {
      *
      * @param request the account, message and window facts
      * @param graph the Graph API client to send with
-     * @return the channel's id of the sent message
+     * @return the channel's ids of the sent message, one per part
      * @throws IllegalArgumentException if the message breaks a channel limit (nothing was sent)
-     * @throws dev.conversa.graph.GraphApiException if the channel refused it
+     * @throws dev.conversa.graph.GraphApiException if the channel refused it, or answered so that
+     *     the outcome is unknown (then {@code isOutcomeUnknown()} is true)
      */
     SendResult send(SendRequest request, GraphClient graph);
 

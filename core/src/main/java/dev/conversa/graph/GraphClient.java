@@ -7,10 +7,14 @@ import java.net.URI;
  * Calls the Graph API. Built once with {@code GraphClient.builder()} and shared: implementations are
  * immutable and thread-safe.
  *
- * <p>Retryable failures (HTTP 429 and 5xx, Meta's rate-limit and temporary codes, timeouts and
- * I/O errors) are retried with exponential backoff and full jitter, honouring
- * {@code Retry-After}, up to a bounded number of attempts; permanent errors fail at once. Every
- * failure is a {@link GraphApiException}. The access token travels only in the
+ * <p>Reads ({@code GET}) and media downloads whose failure may pass (HTTP 429 and 5xx, Meta's
+ * rate-limit and temporary codes, timeouts and I/O errors) are retried with exponential backoff
+ * and full jitter, honouring {@code Retry-After}, up to a bounded number of attempts; permanent
+ * errors fail at once. Any other call (a send, an upload) is tried once: Meta's Send API has no
+ * idempotency key, so its failure says instead whether trying again later is safe
+ * ({@link GraphApiException#isRetryable()}: nothing was done) or whether it may have taken
+ * effect ({@link GraphApiException#isOutcomeUnknown()}), and the caller decides. Every failure
+ * is a {@link GraphApiException}. The access token travels only in the
  * {@code Authorization} header and never appears in logs or messages.
  *
  * <pre>{@code
@@ -33,12 +37,12 @@ public interface GraphClient {
     }
 
     /**
-     * Runs one call, retrying what may succeed later.
+     * Runs one call; a read is retried while it may succeed later, anything else is tried once.
      *
      * @param request the call
      * @param token the access token, sent as {@code Authorization: Bearer}
      * @return the 2xx answer
-     * @throws GraphApiException on any failure, after the retries
+     * @throws GraphApiException on any failure, after the retries of a read
      */
     GraphResponse execute(GraphRequest request, Secret token);
 

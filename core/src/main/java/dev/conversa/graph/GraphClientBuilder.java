@@ -90,7 +90,8 @@ public final class GraphClientBuilder {
     }
 
     /**
-     * Attempts in all for one call, the first included; 1 turns retries off.
+     * Attempts in all for one read or media download, the first included; 1 turns retries off.
+     * Sends are tried once whatever this says; the outbox tries them again when that is safe.
      *
      * @param maxAttempts from 1 to 20
      * @return this builder

@@ -27,6 +27,7 @@ final class Link implements Chain {
         }
         proceeded = true;
         if (position < middleware.size()) {
+            context.checkLease();
             middleware.get(position).handle(context, new Link(middleware, position + 1, context));
         }
     }

@@ -1,40 +1,47 @@
 package dev.conversa.pipeline;
 
 import dev.conversa.model.Author;
-import dev.conversa.model.Direction;
+import dev.conversa.model.Contacts;
 import dev.conversa.model.Echo;
+import dev.conversa.model.Location;
+import dev.conversa.model.Media;
+import dev.conversa.model.MessageContent;
+import dev.conversa.model.OutboundContent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.MessageStore;
+import dev.conversa.store.Outbox;
 import dev.conversa.store.OutboxEntry;
 import java.util.Optional;
 
 /**
- * Recognizes the echo of a message this library sent, even when the echo webhook overtakes the
- * outbox recording the channel's id for it: the echo carries {@link Pipeline#ECHO_METADATA} as
- * metadata, or names our Meta app as its sender, or (Instagram, whose echoes carry neither)
- * repeats one of our messages of that conversation still being sent.
+ * Recognizes the echo of a message this library sent. In order:
+ * <ol>
+ *   <li>the echo carries {@link Pipeline#ECHO_METADATA} as metadata, or names our Meta app as
+ *       its sender (Messenger);
+ *   <li>its id is one the channel gave a message of ours, or one of its parts (a caption sent
+ *       after its media): the history finds it, written by us and not by a person elsewhere;
+ *   <li>(Instagram, whose echoes carry no marker, when the echo overtakes the answer to the
+ *       send) an outbox entry of the conversation is {@code SENDING} right now and the echo
+ *       shows what that entry shows: its text, its media, the caption or body of its parts.
+ * </ol>
+ * Finished entries are never matched by text: a person who types the bot's earlier line is a
+ * person.
  *
  * @param appId our Meta app id, when configured
  */
 record OwnEchoes(Optional<String> appId) {
 
-    /** How many recent messages of the conversation are searched for one still being sent. */
-    private static final int RECENT = 20;
-
     /** RECORD's decision whether the entry's echo is ours, for OWNERSHIP to read. */
     static final AttributeKey<Boolean> OURS = AttributeKey.of("conversa.echo-is-ours", Boolean.class);
 
-    /**
-     * Tells whether an echo is of a message this library sent: marked as ours, or stored under
-     * its id by us (not as a message from elsewhere), or repeating one of ours still being sent.
-     */
-    boolean isOurs(TenantId tenant, Echo echo, MessageStore messages) {
+    /** Tells whether an echo is of a message this library sent. */
+    boolean isOurs(TenantId tenant, Echo echo, MessageStore messages, Outbox outbox) {
         if (isMarkedOurs(echo)) {
             return true;
         }
         return messages.find(tenant, echo.header().channel(), echo.header().externalId())
                 .map(stored -> stored.author() != Author.BUSINESS_ELSEWHERE)
-                .orElseGet(() -> repeatsOneBeingSent(tenant, echo, messages));
+                .orElseGet(() -> showsOneBeingSent(tenant, echo, outbox));
     }
 
     boolean isMarkedOurs(Echo echo) {
@@ -42,16 +49,29 @@ record OwnEchoes(Optional<String> appId) {
                 || appId.isPresent() && appId.equals(echo.appId());
     }
 
-    /**
-     * Tells whether the echo repeats, kind and text, an outbound message of its conversation
-     * that still has its provisional outbox id: the send is under way, and this is its echo.
-     */
-    boolean repeatsOneBeingSent(TenantId tenant, Echo echo, MessageStore messages) {
-        String text = echo.content().readableText();
-        return messages.history(tenant, echo.conversation(), RECENT).stream()
-                .anyMatch(message -> message.direction() == Direction.OUTBOUND
-                        && message.messageId().startsWith(OutboxEntry.PROVISIONAL_ID_PREFIX)
-                        && message.kind().equals(echo.content().kind())
-                        && message.text().orElse("").equals(text));
+    private static boolean showsOneBeingSent(TenantId tenant, Echo echo, Outbox outbox) {
+        return outbox.sending(tenant, echo.conversation()).stream()
+                .map(OutboxEntry::message)
+                .anyMatch(message -> shows(message.content(), echo.content()));
+    }
+
+    /** Whether an echo is one of the parts the channel shows for what we sent. */
+    static boolean shows(OutboundContent sent, MessageContent echoed) {
+        String text = echoed.readableText().strip();
+        if (sent instanceof Media media) {
+            return echoed instanceof Media shown && shown.mediaKind() == media.mediaKind()
+                    || !text.isEmpty() && media.caption().map(String::strip).filter(text::equals).isPresent();
+        }
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (sent instanceof Location location) {
+            return location.name().filter(text::contains).isPresent()
+                    || location.address().filter(text::contains).isPresent();
+        }
+        if (sent instanceof Contacts contacts) {
+            return contacts.contacts().stream().anyMatch(contact -> text.contains(contact.formattedName()));
+        }
+        return SendGate.readableText(sent).map(String::strip).filter(text::equals).isPresent();
     }
 }

@@ -65,7 +65,7 @@ final class OwnershipStep implements Middleware {
 
     private boolean isFromElsewhere(Context ctx, Echo echo) {
         return !ctx.attribute(OwnEchoes.OURS)
-                .orElseGet(() -> ownEchoes.isOurs(ctx.tenant(), echo, stores.messages()));
+                .orElseGet(() -> ownEchoes.isOurs(ctx.tenant(), echo, stores.messages(), stores.outbox()));
     }
 
     private Optional<ConversationState> decideHandover(Handover handover) {

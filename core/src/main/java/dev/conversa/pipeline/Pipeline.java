@@ -12,6 +12,7 @@ import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The assembled pipeline: the built-in {@link Step steps} in order, each preceded by the host
@@ -71,7 +73,7 @@ public final class Pipeline {
         Map<Step, Middleware> steps = new EnumMap<>(Step.class);
         OwnEchoes ownEchoes = new OwnEchoes(builder.appId);
         steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes));
-        steps.put(Step.STATUS, new StatusStep(stores.messages()));
+        steps.put(Step.STATUS, new StatusStep(stores.messages(), stores.outbox()));
         StateNotifier notifier = new StateNotifier(builder.stateListeners, stores.accounts());
         steps.put(Step.OWNERSHIP, new OwnershipStep(stores, clock, ownEchoes, notifier));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.quietWindow, builder.maxWait));
@@ -100,11 +102,29 @@ public final class Pipeline {
      * the entry according to the outcome.
      *
      * @param entry the claimed entry
+     * @return when a step asked to see the entry again (a status that overtook the answer to
+     *     its send); empty when the entry is done
      * @throws Exception whatever a middleware threw, unchanged
      */
-    public void process(InboxEntry entry) throws Exception {
-        PipelineContext context = new PipelineContext(entry, stores.conversations(), gate, clock);
+    public Optional<Instant> process(InboxEntry entry) throws Exception {
+        return process(entry, () -> true);
+    }
+
+    /**
+     * Runs one inbox entry through every middleware while its claim holds: before each step,
+     * and before a step queues a reply, {@code leaseHeld} is asked, and a lost lease stops the
+     * entry with {@link dev.conversa.store.LeaseLostException}, so that the worker that took
+     * the entry over is the only one to act on it.
+     *
+     * @param entry the claimed entry
+     * @param leaseHeld tells whether this worker still holds the entry's lease
+     * @return when a step asked to see the entry again; empty when the entry is done
+     * @throws Exception whatever a middleware threw, unchanged
+     */
+    public Optional<Instant> process(InboxEntry entry, BooleanSupplier leaseHeld) throws Exception {
+        PipelineContext context = new PipelineContext(entry, stores.conversations(), gate, clock, leaseHeld);
         new Link(middleware, 0, context).proceed(context);
+        return context.deferredUntil();
     }
 
     /**

@@ -8,12 +8,14 @@ import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ConversationStore;
 import dev.conversa.store.InboxEntry;
+import dev.conversa.store.LeaseLostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** The context of one inbox entry. Used by one thread at a time. */
 final class PipelineContext implements Context {
@@ -23,13 +25,38 @@ final class PipelineContext implements Context {
     private final SendGate gate;
     private final Clock clock;
     private final Map<AttributeKey<?>, Object> attributes = new HashMap<>();
+    private final BooleanSupplier leaseHeld;
     private int sends;
+    private Optional<Instant> deferredUntil = Optional.empty();
 
-    PipelineContext(InboxEntry entry, ConversationStore conversations, SendGate gate, Clock clock) {
+    PipelineContext(InboxEntry entry, ConversationStore conversations, SendGate gate, Clock clock,
+            BooleanSupplier leaseHeld) {
         this.entry = entry;
         this.conversations = conversations;
         this.gate = gate;
         this.clock = clock;
+        this.leaseHeld = leaseHeld;
+    }
+
+    /** The entry as claimed, with the attempts made before this one. */
+    InboxEntry entry() {
+        return entry;
+    }
+
+    /** Throws {@link LeaseLostException} when another worker may have taken the entry over. */
+    void checkLease() {
+        if (!leaseHeld.getAsBoolean()) {
+            throw new LeaseLostException("inbox entry " + entry.id() + " lost its lease; its work stops here");
+        }
+    }
+
+    /** Asks the dispatcher to give the entry back and claim it again at {@code time}. */
+    void deferUntil(Instant time) {
+        deferredUntil = Optional.of(time);
+    }
+
+    Optional<Instant> deferredUntil() {
+        return deferredUntil;
     }
 
     @Override
@@ -70,6 +97,7 @@ final class PipelineContext implements Context {
     @Override
     public void send(OutboundContent content) {
         Objects.requireNonNull(content, "content");
+        checkLease();
         String key = "ctx:" + entry.id() + ":" + sends++;
         gate.enqueue(entry.tenant(), OutboundMessage.of(entry.conversation(), content), key);
     }

@@ -54,7 +54,7 @@ final class RecordStep implements Middleware {
     @Override
     public void handle(Context ctx, Chain next) throws Exception {
         if (ctx.event().isPresent() && ctx.event().get() instanceof Echo echo) {
-            boolean ours = ownEchoes.isOurs(ctx.tenant(), echo, stores.messages());
+            boolean ours = ownEchoes.isOurs(ctx.tenant(), echo, stores.messages(), stores.outbox());
             ctx.attribute(OwnEchoes.OURS, ours);
             if (!ours) {
                 recordEchoFromElsewhere(ctx.tenant(), echo);

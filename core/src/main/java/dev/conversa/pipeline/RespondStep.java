@@ -80,6 +80,9 @@ final class RespondStep implements Middleware {
         List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
         var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
         Reply reply = responder.respond(new ResponderRequest(conversation, contact, history, caps));
+        if (ctx instanceof PipelineContext own) {
+            own.checkLease();
+        }
         Optional<ConversationState> newState = Optional.empty();
         boolean tellListenersNow = true;
         if (replyFollows(reply)) {

@@ -31,6 +31,16 @@ public interface AccountStore {
     Optional<ChannelAccount> findByAccountId(ChannelType channel, String accountId);
 
     /**
+     * Finds the tenant an account belongs to without reading its token, for webhook intake: a
+     * token that cannot be decrypted (a key mistake) must not stop webhooks from being stored.
+     *
+     * @param channel the channel
+     * @param accountId the account's id there
+     * @return the tenant, when the account is registered
+     */
+    Optional<TenantId> findTenant(ChannelType channel, String accountId);
+
+    /**
      * Lists a tenant's accounts.
      *
      * @param tenant the business

@@ -44,7 +44,9 @@ public interface Inbox {
     void scheduleReply(TenantId tenant, ConversationKey conversation, Instant due, Instant now);
 
     /**
-     * Claims due work, at most one entry per conversation, for {@code lease}.
+     * Claims due work, at most one entry per conversation, for {@code lease}. The claim counts
+     * as an attempt, so an entry whose processing stops the process is seen with a growing
+     * {@link InboxEntry#attempts()} and can be parked like any other failure.
      *
      * @param worker a name for the claiming worker, for diagnostics
      * @param max the most entries to claim
@@ -53,6 +55,18 @@ public interface Inbox {
      * @return the claimed entries with their fencing tokens, oldest first
      */
     List<InboxEntry> claim(String worker, int max, Duration lease, Instant now);
+
+    /**
+     * Extends a claim to {@code now + lease}, while its work runs: a worker renews the leases of
+     * the entries it holds at a fraction of the lease, so slow work (a model's tool loop, a Graph
+     * call with backoff) keeps its entry, and a stopped worker's entries are free again soon.
+     *
+     * @param entry the entry as claimed
+     * @param lease how long the claim holds from now
+     * @param now the current time
+     * @throws LeaseLostException if the entry is no longer claimed under the entry's fence
+     */
+    void renew(InboxEntry entry, Duration lease, Instant now);
 
     /**
      * Marks a claimed entry done.

@@ -29,22 +29,27 @@ public interface MessageStore {
      *
      * @param tenant the business
      * @param channel the channel
-     * @param messageId the channel's message id
+     * @param messageId the channel's message id, or a part's id
      * @param status the reported status
      * @return true if the stored status changed
      */
     boolean updateStatus(TenantId tenant, ChannelType channel, String messageId, DeliveryStatus status);
 
     /**
-     * Gives a stored message the id the channel assigned when it accepted it.
+     * Gives a stored message the ids the channel assigned when it accepted it. The first becomes
+     * its id; the others name the further parts the channel delivered it in (a caption sent
+     * after its media, a text after buttons), so that {@link #find} and {@link #updateStatus}
+     * reach the message by any of them. If a record is already stored under the new id (an echo
+     * that overtook the rename), the two become one, keeping the furthest status.
      *
      * @param tenant the business
      * @param channel the channel
      * @param oldId the id it was stored with
-     * @param newId the channel's id
+     * @param newIds the channel's ids, at least one, the message's own first
      * @return true if the message was found
+     * @throws IllegalArgumentException if {@code newIds} is empty
      */
-    boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId);
+    boolean rename(TenantId tenant, ChannelType channel, String oldId, List<String> newIds);
 
     /**
      * Replaces a message's text after the customer edited it.
@@ -59,11 +64,11 @@ public interface MessageStore {
     boolean edit(TenantId tenant, ChannelType channel, String messageId, String kind, Optional<String> text);
 
     /**
-     * Finds a message.
+     * Finds a message by its id or the id of one of its parts.
      *
      * @param tenant the business
      * @param channel the channel
-     * @param messageId the channel's message id
+     * @param messageId the channel's message id, or a part's id
      * @return the message, when stored
      */
     Optional<MessageRecord> find(TenantId tenant, ChannelType channel, String messageId);

@@ -10,13 +10,16 @@ import java.util.Optional;
 
 /**
  * The durable queue of messages to send. A message is recorded with an idempotency key before
- * it is sent, marked {@link OutboxState#SENDING} just before the request, and marked sent with
- * the channel's id just after. Meta's Send API has no idempotency key, so an entry found still
- * {@code SENDING} after its lease expired becomes {@link OutboxState#SEND_UNCERTAIN} and is
- * never resent automatically.
+ * it is sent; a worker claims it (it stays {@link OutboxState#PENDING}, under a lease), prepares
+ * the send (account, pacing, media upload), marks it {@link OutboxState#SENDING} in its own step
+ * right before the request ({@link #markSending}), and marks it sent with the channel's id just
+ * after. Meta's Send API has no idempotency key, so an entry found still {@code SENDING} after
+ * its lease expired becomes {@link OutboxState#SEND_UNCERTAIN} and is never resent
+ * automatically; an entry whose worker stopped before {@code markSending} is simply claimed
+ * again.
  *
- * <p>Ordering: at most one entry of a conversation is claimed at any time, oldest first.
- * Implementations are thread-safe.
+ * <p>Ordering: at most one entry of a conversation is claimed at any time (pending under a live
+ * lease, or sending), oldest first. Implementations are thread-safe.
  */
 public interface Outbox {
 
@@ -33,17 +36,42 @@ public interface Outbox {
     OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now);
 
     /**
-     * Claims due pending entries, at most one per conversation, and marks them
-     * {@link OutboxState#SENDING}. Before claiming, entries still {@code SENDING} whose lease
-     * expired become {@link OutboxState#SEND_UNCERTAIN}.
+     * Claims due pending entries, at most one per conversation, for {@code lease}: they stay
+     * {@link OutboxState#PENDING} with a fencing token until {@link #markSending}, and a claim
+     * whose lease expired before that is claimed again. The claim counts the attempt. Before
+     * claiming, entries still {@code SENDING} whose lease expired become
+     * {@link OutboxState#SEND_UNCERTAIN}.
      *
      * @param worker a name for the claiming worker
      * @param max the most to claim
      * @param lease how long the claim holds
      * @param now the current time
-     * @return the claimed entries with their fencing tokens
+     * @return the claimed entries with their fencing tokens, oldest first
      */
     List<OutboxEntry> claim(String worker, int max, Duration lease, Instant now);
+
+    /**
+     * Marks a claimed entry {@link OutboxState#SENDING}: the next step is the request that may
+     * deliver it. From here, a worker that stops leaves the entry {@code SEND_UNCERTAIN}. The
+     * lease is renewed to {@code now + lease}.
+     *
+     * @param entry the entry as claimed
+     * @param lease how long the claim holds from now
+     * @param now the current time
+     * @return the entry as it is now, {@code SENDING} under the same fence
+     * @throws LeaseLostException if the entry is no longer claimed under the entry's fence
+     */
+    OutboxEntry markSending(OutboxEntry entry, Duration lease, Instant now);
+
+    /**
+     * Extends a claim, pending or sending, to {@code now + lease} while its work runs.
+     *
+     * @param entry the entry as claimed
+     * @param lease how long the claim holds from now
+     * @param now the current time
+     * @throws LeaseLostException if the entry is no longer claimed under the entry's fence
+     */
+    void renew(OutboxEntry entry, Duration lease, Instant now);
 
     /**
      * Marks a claimed entry sent.
@@ -95,6 +123,17 @@ public interface Outbox {
      * @return the entry, when it exists
      */
     Optional<OutboxEntry> find(TenantId tenant, long id);
+
+    /**
+     * Lists a conversation's entries that are {@link OutboxState#SENDING} now: requested from
+     * the channel, its answer not yet recorded. An echo or a status webhook can overtake that
+     * answer; these are the messages it may be about.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return the entries, oldest first
+     */
+    List<OutboxEntry> sending(TenantId tenant, ConversationKey conversation);
 
     /**
      * Lists a tenant's entries in a state, oldest first.

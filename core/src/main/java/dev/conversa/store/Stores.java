@@ -15,11 +15,12 @@ import java.util.Objects;
  * @param audit the audit log
  * @param consents consent changes (opt-ins and opt-outs)
  * @param deletionRequests requests to erase a person's data
+ * @param deadLetters verified webhook bodies their channel could not read
  */
 public record Stores(
         AccountStore accounts, ContactStore contacts, ConversationStore conversations, MessageStore messages,
         Inbox inbox, Outbox outbox, AuditLog audit, ConsentStore consents,
-        DeletionRequestStore deletionRequests) {
+        DeletionRequestStore deletionRequests, DeadLetterStore deadLetters) {
 
     /** Checks that no store is null. */
     public Stores {
@@ -32,5 +33,6 @@ public record Stores(
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(deletionRequests, "deletionRequests");
+        Objects.requireNonNull(deadLetters, "deadLetters");
     }
 }

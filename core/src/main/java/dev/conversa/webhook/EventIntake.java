@@ -2,7 +2,6 @@ package dev.conversa.webhook;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
@@ -10,8 +9,11 @@ import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AccountStore;
+import dev.conversa.store.DeadLetter;
+import dev.conversa.store.DeadLetterStore;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,12 +48,15 @@ final class EventIntake {
     private final Cache<EventKey, Boolean> recent;
     private final LogOnce unknownObjects = new LogOnce();
     private final LogOnce unknownAccounts = new LogOnce();
+    private final LogOnce unreadable = new LogOnce();
+    private final DeadLetterStore deadLetters;
 
-    EventIntake(Map<String, ChannelAdapter> adapters, AccountStore accounts, Inbox inbox, Clock clock,
-            Duration replayWindow, Consumer<List<InboxEntry>> onAppended) {
+    EventIntake(Map<String, ChannelAdapter> adapters, AccountStore accounts, Inbox inbox, DeadLetterStore deadLetters,
+            Clock clock, Duration replayWindow, Consumer<List<InboxEntry>> onAppended) {
         this.adapters = Map.copyOf(adapters);
         this.accounts = accounts;
         this.inbox = inbox;
+        this.deadLetters = deadLetters;
         this.clock = clock;
         this.replayWindow = replayWindow;
         this.onAppended = onAppended;
@@ -75,16 +80,41 @@ final class EventIntake {
         try {
             events = adapter.normalize(payload);
         } catch (IllegalArgumentException e) {
-            LOG.warn("Webhook refused with 400: the {} channel cannot read its payload", adapter.type());
-            return WebhookResponse.text(400, "the payload does not have the shape of the " + adapter.type() + " channel");
+            return keepUnreadable(payload, adapter);
         }
         Instant now = clock.instant();
         return append(byTenant(events, now), now);
     }
 
+    /**
+     * A verified body its channel cannot read: acknowledged (Meta would deliver it again for
+     * days and may disable the subscription) and kept as a dead letter, logged once per channel.
+     * If it cannot be kept, 500, so Meta delivers it again.
+     */
+    private WebhookResponse keepUnreadable(WebhookPayload payload, ChannelAdapter adapter) {
+        String reason = "the payload does not have the shape of the " + adapter.type() + " channel";
+        DeadLetter letter;
+        try {
+            letter = deadLetters.record(payload.object(), reason,
+                    new String(payload.rawBody(), StandardCharsets.UTF_8), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("Keeping an unreadable {} webhook as a dead letter failed with {}; answering 500 so Meta "
+                    + "delivers it again", adapter.type(), e.getClass().getName());
+            LOG.debug("Keeping a dead letter failed", e);
+            return WebhookResponse.text(500, "the payload could not be stored; deliver again");
+        }
+        if (unreadable.first(adapter.type())) {
+            LOG.warn("A verified {} webhook could not be read; acknowledged and kept as dead letter {} (later ones "
+                    + "are logged at DEBUG)", adapter.type(), letter.id());
+        } else {
+            LOG.debug("A verified {} webhook could not be read; kept as dead letter {}", adapter.type(), letter.id());
+        }
+        return WebhookResponse.text(200, RECEIVED);
+    }
+
     private Map<TenantId, List<InboundEvent>> byTenant(List<InboundEvent> events, Instant now) {
         Map<TenantId, List<InboundEvent>> byTenant = new LinkedHashMap<>();
-        Map<AccountKey, Optional<ChannelAccount>> found = new HashMap<>();
+        Map<AccountKey, Optional<TenantId>> found = new HashMap<>();
         Instant oldest = now.minus(replayWindow);
         int stale = 0;
         for (InboundEvent event : events) {
@@ -97,7 +127,7 @@ final class EventIntake {
                 continue;
             }
             found.computeIfAbsent(new AccountKey(header.channel(), header.accountId()), this::lookUp)
-                    .ifPresent(registered -> byTenant.computeIfAbsent(registered.tenant(), t -> new ArrayList<>()).add(event));
+                    .ifPresent(tenant -> byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(event));
         }
         if (stale > 0) {
             LOG.warn("Ignored {} webhook event(s) older than the replay window of {}", stale, replayWindow);
@@ -105,8 +135,8 @@ final class EventIntake {
         return byTenant;
     }
 
-    private Optional<ChannelAccount> lookUp(AccountKey key) {
-        Optional<ChannelAccount> account = accounts.findByAccountId(key.channel(), key.accountId());
+    private Optional<TenantId> lookUp(AccountKey key) {
+        Optional<TenantId> account = accounts.findTenant(key.channel(), key.accountId());
         if (account.isEmpty() && unknownAccounts.first(key)) {
             LOG.warn("Webhook events for unregistered {} account {} acknowledged and not stored",
                     key.channel(), printable(key.accountId()));

@@ -6,7 +6,9 @@ import dev.conversa.internal.json.MalformedJsonException;
 import dev.conversa.internal.json.WebhookJson;
 import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.store.AccountStore;
+import dev.conversa.store.DeadLetterStore;
 import dev.conversa.store.Inbox;
+import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.store.InboxEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *       body and mismatch each give their own reason in the body); 400 for malformed JSON or
  *       JSON over the parser's limits; then the body is routed by its {@code "object"} to the
  *       channel adapter (an object no adapter handles is acknowledged with 200 and logged
- *       once), events of unregistered accounts and events older than the replay window are
+ *       once; a body its channel cannot read is kept as a dead letter, acknowledged with 200
+ *       and logged once), events of unregistered accounts and events older than the replay window are
  *       left out (logged, still 200), and the rest are appended to the inbox per tenant.
  *       200 {@code EVENT_RECEIVED} only after the inbox stored them; 500 if it failed, so Meta
  *       delivers again.
@@ -75,8 +78,8 @@ public final class WebhookHandler {
         this.handshake = new SubscriptionHandshake(builder.verifyToken);
         this.verifier = new SignatureVerifier(builder.appSecrets);
         this.json = WebhookJson.create(builder.maxBodyBytes);
-        this.intake = new EventIntake(builder.adapters, builder.accounts, builder.inbox, builder.clock,
-                builder.replayWindow, builder.onAppended);
+        this.intake = new EventIntake(builder.adapters, builder.accounts, builder.inbox, builder.deadLetters,
+                builder.clock, builder.replayWindow, builder.onAppended);
     }
 
     /**
@@ -173,6 +176,7 @@ public final class WebhookHandler {
         private Secret verifyToken;
         private AccountStore accounts;
         private Inbox inbox;
+        private DeadLetterStore deadLetters;
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration replayWindow = DEFAULT_REPLAY_WINDOW;
@@ -256,6 +260,18 @@ public final class WebhookHandler {
         }
 
         /**
+         * Sets where verified bodies that their channel cannot read are kept (default: in memory,
+         * lost at restart); they are acknowledged with 200 once kept.
+         *
+         * @param store the dead letter store, such as {@code stores.deadLetters()}
+         * @return this builder
+         */
+        public Builder deadLetters(DeadLetterStore store) {
+            this.deadLetters = Objects.requireNonNull(store, "deadLetters");
+            return this;
+        }
+
+        /**
          * Sets the clock for arrival times and the replay window; defaults to the UTC system clock.
          *
          * @param clock the clock
@@ -327,6 +343,9 @@ public final class WebhookHandler {
             require(verifyToken, "verifyToken is required: set the token chosen when subscribing the webhook");
             require(accounts, "accounts is required: set the AccountStore that maps accounts to tenants");
             require(inbox, "inbox is required: set the Inbox that stores events before they are acknowledged");
+            if (deadLetters == null) {
+                deadLetters = InMemoryStores.create().deadLetters();
+            }
             return new WebhookHandler(this);
         }
 

@@ -9,6 +9,7 @@ import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MultipartPart;
 import dev.conversa.model.Media;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -29,30 +30,33 @@ public final class SendApiClient {
     private SendApiClient() {}
 
     /**
-     * Posts the bodies in order and returns the id of the first message Meta accepted.
+     * Posts the bodies in order and returns the ids of the messages Meta accepted, one per
+     * message part, so that the status and echo of every part is matched.
      *
      * @param bodies the rendered bodies
      * @param path the messages path, such as {@code /{page-id}/messages}
      * @param token the access token
      * @param graph the client
-     * @return the first message id, or a marker result when only sender actions were sent
-     * @throws GraphApiException if Meta refused a request; when earlier requests of the same
-     *     message were already sent, the exception says so and is never retryable, so that a retry
-     *     does not send them twice
+     * @return the message ids, or a marker result when only sender actions were sent
+     * @throws GraphApiException if Meta refused a request, keeping every field of the failure;
+     *     when earlier requests of the same message were already sent, or Meta accepted a
+     *     message without returning its id, the outcome is unknown (and it is not retryable), so
+     *     that nothing is sent twice
      */
     public static SendResult send(List<String> bodies, String path, Secret token, GraphClient graph) {
-        Optional<String> first = Optional.empty();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             GraphResponse response = post(bodies, i, path, token, graph);
             Optional<String> id = field(response, "message_id");
-            if (first.isEmpty()) {
-                first = id;
+            if (id.isPresent()) {
+                ids.add(id.get());
+            } else if (bodies.get(i).contains("\"message\":")) {
+                throw GraphApiException.builder("the Send API accepted part " + (i + 1) + " of " + bodies.size()
+                                + " without a message_id; it may have sent it, so it is not repeated")
+                        .httpStatus(response.status()).outcomeUnknown(true).build();
             }
         }
-        if (first.isEmpty() && bodies.stream().anyMatch(b -> b.contains("\"message\":"))) {
-            LOG.warn("The Send API accepted a message on {} without returning a message_id", path);
-        }
-        return new SendResult(first);
+        return ids.isEmpty() ? SendResult.marker() : SendResult.sent(ids);
     }
 
     private static GraphResponse post(List<String> bodies, int index, String path, Secret token, GraphClient graph) {
@@ -62,11 +66,13 @@ public final class SendApiClient {
             if (index == 0) {
                 throw e;
             }
-            throw new GraphApiException("request " + (index + 1) + " of " + bodies.size() + " failed after the "
-                    + "earlier ones were sent, so the message is not resent: " + e.getMessage(), e.httpStatus(),
-                    e.code().isPresent() ? e.code().getAsInt() : null,
-                    e.subcode().isPresent() ? e.subcode().getAsInt() : null, e.type().orElse(null),
-                    e.fbtraceId().orElse(null), false, null, e);
+            LOG.debug("Part {} of {} failed after the earlier parts were sent", index + 1, bodies.size());
+            throw e.toBuilder()
+                    .message("request " + (index + 1) + " of " + bodies.size() + " failed after the earlier ones were "
+                            + "sent, so the message is not resent: " + e.getMessage())
+                    .retryable(false)
+                    .outcomeUnknown(true)
+                    .build();
         }
     }
 

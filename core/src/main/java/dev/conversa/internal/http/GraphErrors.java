@@ -27,36 +27,51 @@ final class GraphErrors {
         this.clock = clock;
     }
 
-    GraphApiException fromResponse(int status, byte[] body, String retryAfterHeader, Secret token) {
-        Duration retryAfter = RetryPolicy.parseRetryAfter(retryAfterHeader, clock).orElse(null);
+    /**
+     * Maps an error answer. For a read, retryable follows {@link RetryPolicy#isRetryable}; for
+     * anything else (a send), retryable only when the answer proves nothing was done, and the
+     * outcome is unknown when Meta may have acted before it failed (5xx, 408, temporary codes).
+     */
+    GraphApiException fromResponse(int status, byte[] body, String retryAfterHeader, Secret token, String method) {
         JsonNode error = parseError(body);
-        if (error == null) {
-            return new GraphApiException("Graph API answered HTTP " + status + " without a Graph error body",
-                    status, null, null, null, null, RetryPolicy.isRetryableStatus(status), retryAfter, null);
-        }
-        Integer code = integer(error.get("code"));
-        Integer subcode = integer(error.get("error_subcode"));
-        String type = text(error.get("type"));
-        String trace = text(error.get("fbtrace_id"));
-        String message = describe(status, code, subcode, type, trace)
-                + scrub(text(error.get("message")), token) + details(error.get("error_data"), token);
-        return new GraphApiException(message, status, code, subcode, type, trace,
-                RetryPolicy.isRetryable(status, code), retryAfter, null);
+        Integer code = error == null ? null : integer(error.get("code"));
+        Integer subcode = error == null ? null : integer(error.get("error_subcode"));
+        String type = error == null ? null : text(error.get("type"));
+        String trace = error == null ? null : text(error.get("fbtrace_id"));
+        String message = error == null
+                ? "Graph API answered HTTP " + status + " without a Graph error body"
+                : describe(status, code, subcode, type, trace) + scrub(text(error.get("message")), token)
+                        + details(error.get("error_data"), token);
+        boolean read = isRead(method);
+        boolean unknown = !read && RetryPolicy.mayHaveTakenEffect(status, code);
+        return GraphApiException.builder(unknown ? message + "; the call may have taken effect, so it is not repeated"
+                        : message)
+                .httpStatus(status).code(code).subcode(subcode).type(type).fbtraceId(trace)
+                .retryAfter(RetryPolicy.parseRetryAfter(retryAfterHeader, clock).orElse(null))
+                .retryable(read ? RetryPolicy.isRetryable(status, code) : RetryPolicy.isRefusedUndone(status, code))
+                .outcomeUnknown(unknown)
+                .build();
     }
 
+    /** Nothing reached the server (a refused connection): safe to repeat, nothing was done. */
     static GraphApiException noResponse(String what, boolean retryable, Throwable cause) {
-        return new GraphApiException(what, 0, null, null, null, null, retryable, null, cause);
+        return GraphApiException.builder(what).retryable(retryable).cause(cause).build();
     }
 
     /**
-     * No answer came to a request that reached the server, or may have. A GET is safe to repeat;
-     * anything else may have taken effect (Meta's Send API has no idempotency key), so it is not
-     * retried and its outcome is unknown.
+     * No answer came to a request that reached the server, or may have (a timeout, a reset, an
+     * interrupt). A GET is safe to repeat; anything else may have taken effect (Meta's Send API
+     * has no idempotency key), so it is not repeated and its outcome is unknown.
      */
     static GraphApiException noAnswer(String what, String method, Throwable cause) {
-        boolean safeToRepeat = "GET".equals(method);
-        return new GraphApiException(safeToRepeat ? what : what + "; the call may have taken effect, so it is not "
-                + "retried", 0, null, null, null, null, safeToRepeat, null, !safeToRepeat, cause);
+        boolean safeToRepeat = isRead(method);
+        return GraphApiException.builder(safeToRepeat ? what : what + "; the call may have taken effect, so it is "
+                        + "not repeated")
+                .retryable(safeToRepeat).outcomeUnknown(!safeToRepeat).cause(cause).build();
+    }
+
+    static boolean isRead(String method) {
+        return "GET".equals(method);
     }
 
     private static JsonNode parseError(byte[] body) {

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link GraphClient} on {@code java.net.http.HttpClient}: one attempt per call of
- * {@link #sendOnce}, retried by the shared {@link RetryPolicy}; failures mapped to
+ * {@link #sendOnce}; reads (GET) and media downloads are retried by the shared
+ * {@link RetryPolicy}, anything else is tried once, since Meta's Send API has no idempotency key
+ * (the outbox decides whether a failed send is tried again); failures mapped to
  * {@link GraphApiException} by {@link GraphErrors}; media fetched by {@link MediaDownloader}.
  * Logs only the method, path and status, at DEBUG.
  *
@@ -72,6 +74,9 @@ public final class JdkGraphClient implements GraphClient {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(token, "token");
         HttpRequest httpRequest = toHttp(request, token);
+        if (!GraphErrors.isRead(httpRequest.method())) {
+            return sendOnce(httpRequest, token);
+        }
         return retry.execute(() -> sendOnce(httpRequest, token), GraphApiException.class,
                 GraphApiException::isRetryable, GraphApiException::retryAfter);
     }
@@ -137,7 +142,7 @@ public final class JdkGraphClient implements GraphClient {
         int status = response.statusCode();
         if (status < 200 || status > 299) {
             throw errors.fromResponse(status, response.body(),
-                    response.headers().firstValue("retry-after").orElse(null), token);
+                    response.headers().firstValue("retry-after").orElse(null), token, request.method());
         }
         return new GraphResponse(status, new String(response.body(), StandardCharsets.UTF_8),
                 lowerCaseHeaders(response.headers()));
@@ -157,7 +162,8 @@ public final class JdkGraphClient implements GraphClient {
                     + request.method() + " " + request.uri().getRawPath(), request.method(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw GraphErrors.noResponse("Graph API call interrupted", false, e);
+            throw GraphErrors.noAnswer("Graph API call interrupted: " + request.method() + " "
+                    + request.uri().getRawPath(), request.method(), e);
         }
     }
 

@@ -60,7 +60,7 @@ final class MediaDownloader {
                 }
                 if (status < 200 || status > 299) {
                     throw errors.fromResponse(status, body.readNBytes(MAX_ERROR_BODY),
-                            response.headers().firstValue("retry-after").orElse(null), token);
+                            response.headers().firstValue("retry-after").orElse(null), token, "GET");
                 }
                 String contentType = response.headers().firstValue("content-type").orElse("application/octet-stream");
                 return new MediaDownload(readCapped(body, response.headers().firstValueAsLong("content-length"),
@@ -100,7 +100,7 @@ final class MediaDownloader {
     }
 
     private static GraphApiException tooLarge(long maxBytes, int status) {
-        return new GraphApiException("media is larger than the cap of " + maxBytes + " bytes", status,
-                null, null, null, null, false, null, null);
+        return GraphApiException.builder("media is larger than the cap of " + maxBytes + " bytes").httpStatus(status)
+                .build();
     }
 }

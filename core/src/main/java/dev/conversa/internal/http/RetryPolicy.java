@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * The one retry policy of Conversa's HTTP clients: which failures are worth another try, how
  * long to wait, and the bounded retry loop.
  *
+ * <p>Reads (GET) are retried here. Sends are not: Meta's Send API has no idempotency key, so a
+ * send is tried once and its failure classified ({@link #isRefusedUndone}: safe for the outbox
+ * to try again later; {@link #mayHaveTakenEffect}: outcome unknown, never repeated); the outbox
+ * is the one retry layer for sends.
+ *
  * <ul>
  *   <li>Retryable: HTTP 408, 429 and 5xx, I/O errors and timeouts (callers classify those), and
  *       Meta's throttling and temporary error codes (1, 2, 4, 17, 32, 613, 1200, 80007, 130429,
@@ -48,6 +53,12 @@ public final class RetryPolicy {
 
     private static final Set<Integer> RETRYABLE_CODES =
             Set.of(1, 2, 4, 17, 32, 613, 1200, 80007, 130429, 131056, 131057);
+    /**
+     * Meta's answers that say a call was refused before anything was done: throttling (4 app,
+     * 17 user, 32 Page, 613 rate, 80007 Messenger/Instagram, 130429 throughput, 131056 pair
+     * rate) and 131057 (account in maintenance mode).
+     */
+    private static final Set<Integer> REFUSED_UNDONE_CODES = Set.of(4, 17, 32, 613, 80007, 130429, 131056, 131057);
     private static final Set<Integer> PERMANENT_CODES =
             Set.of(10, 100, 190, 368, 551, 131026, 131047, 131048, 2018218, 2018278);
 
@@ -127,6 +138,41 @@ public final class RetryPolicy {
             }
         }
         return isRetryableStatus(status);
+    }
+
+    /**
+     * Whether a failed call that is not safe to repeat (a send) may still be repeated because
+     * the answer proves nothing was done: HTTP 429, or one of Meta's throttling codes.
+     *
+     * @param status the HTTP status
+     * @param graphCode Meta's error code, null when the body had none
+     * @return true if repeating cannot do twice what the call did
+     */
+    public static boolean isRefusedUndone(int status, Integer graphCode) {
+        if (graphCode != null && (PERMANENT_CODES.contains(graphCode) || (graphCode >= 200 && graphCode <= 299))) {
+            return false;
+        }
+        return status == 429 || (graphCode != null && REFUSED_UNDONE_CODES.contains(graphCode));
+    }
+
+    /**
+     * Whether a failed call that is not safe to repeat (a send) may have taken effect anyway:
+     * a server error, a timeout status or a temporary error code, which Meta can answer after
+     * it accepted the message; unless the answer proves nothing was done or names a permanent
+     * refusal.
+     *
+     * @param status the HTTP status
+     * @param graphCode Meta's error code, null when the body had none
+     * @return true if the outcome is unknown
+     */
+    public static boolean mayHaveTakenEffect(int status, Integer graphCode) {
+        if (isRefusedUndone(status, graphCode)) {
+            return false;
+        }
+        if (graphCode != null && (PERMANENT_CODES.contains(graphCode) || (graphCode >= 200 && graphCode <= 299))) {
+            return false;
+        }
+        return isRetryable(status, graphCode);
     }
 
     /**

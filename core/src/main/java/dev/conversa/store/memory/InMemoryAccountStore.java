@@ -36,6 +36,11 @@ final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized Optional<TenantId> findTenant(ChannelType channel, String accountId) {
+        return findByAccountId(channel, accountId).map(ChannelAccount::tenant);
+    }
+
+    @Override
     public synchronized List<ChannelAccount> list(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");
         return accounts.values().stream()

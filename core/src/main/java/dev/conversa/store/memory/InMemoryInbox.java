@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,13 +24,21 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The inbox as a map of entries in id order plus an index of the events already seen, which
- * deduplicates redeliveries until completed entries are purged.
+ * The inbox as the open entries in id order, the parked ones aside, and an index of the events
+ * seen. A completed entry leaves the open map at once, so a claim looks only at work still to
+ * do; its key stays in the index to deduplicate redeliveries until {@link #purgeCompleted}
+ * removes it, or until it is older than {@link #DEDUP_WINDOW} (Meta stops delivering again
+ * well before), so the index does not grow for ever.
  */
 final class InMemoryInbox implements Inbox {
 
-    private final TreeMap<Long, InboxSlot> slots = new TreeMap<>();
-    private final Map<EventKey, Long> seen = new HashMap<>();
+    /** How long an event's key deduplicates at most: the default replay window of webhook intake. */
+    static final Duration DEDUP_WINDOW = Duration.ofDays(7);
+
+    private final TreeMap<Long, InboxSlot> open = new TreeMap<>();
+    private final TreeMap<Long, InboxSlot> parked = new TreeMap<>();
+    private final Map<Lane, InboxSlot> pendingReplyTasks = new HashMap<>();
+    private final LinkedHashMap<EventKey, Seen> seen = new LinkedHashMap<>();
     private long lastId;
     private long lastFence;
 
@@ -37,12 +47,13 @@ final class InMemoryInbox implements Inbox {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(now, "now");
         List<InboundEvent> batch = List.copyOf(events);
+        forgetOlderThan(now.minus(DEDUP_WINDOW));
         List<InboxEntry> created = new ArrayList<>();
         for (InboundEvent event : batch) {
             EventKey key = EventKey.of(tenant, event);
             if (!seen.containsKey(key)) {
                 InboxSlot slot = add(tenant, event.conversation(), Optional.of(event), now);
-                seen.put(key, slot.id);
+                seen.put(key, new Seen(slot.conversation, now, null));
                 created.add(slot.snapshot());
             }
         }
@@ -55,13 +66,12 @@ final class InMemoryInbox implements Inbox {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(due, "due");
         Objects.requireNonNull(now, "now");
-        Optional<InboxSlot> pending = slots.values().stream()
-                .filter(s -> s.isPendingReplyTask() && s.belongsTo(tenant, conversation))
-                .findFirst();
-        if (pending.isPresent()) {
-            pending.get().notBefore = due;
+        Lane lane = new Lane(tenant, conversation);
+        InboxSlot pending = pendingReplyTasks.get(lane);
+        if (pending != null) {
+            pending.notBefore = due;
         } else {
-            add(tenant, conversation, Optional.empty(), due);
+            pendingReplyTasks.put(lane, add(tenant, conversation, Optional.empty(), due));
         }
     }
 
@@ -71,17 +81,20 @@ final class InMemoryInbox implements Inbox {
         Objects.requireNonNull(now, "now");
         StoreArguments.requireClaim(max, lease);
         Set<Lane> decided = new HashSet<>();
-        slots.values().stream().filter(s -> s.isLeasedAt(now)).forEach(s -> decided.add(Lane.of(s)));
+        open.values().stream().filter(s -> s.isLeasedAt(now)).forEach(s -> decided.add(Lane.of(s)));
         List<InboxEntry> claimed = new ArrayList<>();
-        for (InboxSlot slot : slots.values()) {
+        for (InboxSlot slot : open.values()) {
             if (claimed.size() == max) {
                 break;
             }
-            if (!slot.isOpen() || decided.contains(Lane.of(slot))) {
+            if (decided.contains(Lane.of(slot))) {
                 continue;
             }
             if (slot.isDueAt(now)) {
                 decided.add(Lane.of(slot));
+                if (slot.isPendingReplyTask()) {
+                    pendingReplyTasks.remove(Lane.of(slot));
+                }
                 claimed.add(slot.claim(++lastFence, now.plus(lease)));
             } else if (slot.event.isPresent()) {
                 decided.add(Lane.of(slot));
@@ -91,11 +104,19 @@ final class InMemoryInbox implements Inbox {
     }
 
     @Override
+    public synchronized void renew(InboxEntry entry, Duration lease, Instant now) {
+        StoreArguments.requireClaim(1, lease);
+        Objects.requireNonNull(now, "now");
+        claimed(entry).leaseUntil = now.plus(lease);
+    }
+
+    @Override
     public synchronized void complete(InboxEntry entry, Instant now) {
         Objects.requireNonNull(now, "now");
         InboxSlot slot = claimed(entry);
-        slot.status = InboxSlot.Status.COMPLETED;
-        slot.completedAt = now;
+        open.remove(slot.id);
+        slot.event.ifPresent(event -> seen.computeIfPresent(EventKey.of(slot.tenant, event),
+                (key, was) -> was.completed(now)));
     }
 
     @Override
@@ -110,15 +131,18 @@ final class InMemoryInbox implements Inbox {
     @Override
     public synchronized void park(InboxEntry entry, String reason) {
         Objects.requireNonNull(reason, "reason");
-        claimed(entry).status = InboxSlot.Status.PARKED;
+        InboxSlot slot = claimed(entry);
+        slot.status = InboxSlot.Status.PARKED;
+        open.remove(slot.id);
+        parked.put(slot.id, slot);
     }
 
     @Override
     public synchronized List<InboxEntry> parked(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         StoreArguments.requireLimit(limit);
-        return slots.values().stream()
-                .filter(s -> s.status == InboxSlot.Status.PARKED && s.tenant.equals(tenant))
+        return parked.values().stream()
+                .filter(s -> s.tenant.equals(tenant))
                 .limit(limit)
                 .map(InboxSlot::snapshot)
                 .toList();
@@ -126,41 +150,59 @@ final class InMemoryInbox implements Inbox {
 
     @Override
     public synchronized long pendingCount() {
-        return slots.values().stream().filter(InboxSlot::isOpen).count();
+        return open.size();
     }
 
     @Override
     public synchronized int purgeCompleted(Instant before) {
         Objects.requireNonNull(before, "before");
-        return remove(s -> s.status == InboxSlot.Status.COMPLETED && s.completedAt.isBefore(before));
+        int before0 = seen.size();
+        seen.values().removeIf(s -> s.completedAt() != null && s.completedAt().isBefore(before));
+        return before0 - seen.size();
     }
 
     @Override
     public synchronized int deleteConversation(TenantId tenant, ConversationKey conversation) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
-        return remove(s -> s.belongsTo(tenant, conversation));
+        Predicate<InboxSlot> ofIt = s -> s.belongsTo(tenant, conversation);
+        int removed = remove(open, ofIt) + remove(parked, ofIt);
+        pendingReplyTasks.remove(new Lane(tenant, conversation));
+        seen.entrySet().removeIf(e -> e.getKey().tenant().equals(tenant)
+                && e.getValue().conversation().equals(conversation));
+        return removed;
     }
 
     private InboxSlot add(TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event,
             Instant notBefore) {
         InboxSlot slot = new InboxSlot(++lastId, tenant, conversation, event, notBefore);
-        slots.put(slot.id, slot);
+        open.put(slot.id, slot);
         return slot;
     }
 
-    private int remove(Predicate<InboxSlot> which) {
-        List<InboxSlot> removed = slots.values().stream().filter(which).toList();
-        for (InboxSlot slot : removed) {
-            slots.remove(slot.id);
-            slot.event.ifPresent(e -> seen.remove(EventKey.of(slot.tenant, e)));
+    private static int remove(TreeMap<Long, InboxSlot> slots, Predicate<InboxSlot> which) {
+        int before = slots.size();
+        slots.values().removeIf(which);
+        return before - slots.size();
+    }
+
+    /** Forgets keys that arrived before a time, oldest first; open and parked entries stay known. */
+    private void forgetOlderThan(Instant oldest) {
+        Iterator<Seen> oldestFirst = seen.values().iterator();
+        while (oldestFirst.hasNext()) {
+            Seen next = oldestFirst.next();
+            if (!next.arrivedAt().isBefore(oldest)) {
+                return;
+            }
+            if (next.completedAt() != null) {
+                oldestFirst.remove();
+            }
         }
-        return removed.size();
     }
 
     private InboxSlot claimed(InboxEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        InboxSlot slot = slots.get(entry.id());
+        InboxSlot slot = open.get(entry.id());
         if (slot == null || !slot.tenant.equals(entry.tenant()) || slot.status != InboxSlot.Status.CLAIMED
                 || slot.fence != entry.fence()) {
             throw new LeaseLostException("inbox entry " + entry.id() + " is no longer claimed under fence "
@@ -172,6 +214,13 @@ final class InMemoryInbox implements Inbox {
     private record Lane(TenantId tenant, ConversationKey conversation) {
         static Lane of(InboxSlot slot) {
             return new Lane(slot.tenant, slot.conversation);
+        }
+    }
+
+    /** An event's conversation, when its entry arrived and, once done, completed (null until then). */
+    private record Seen(ConversationKey conversation, Instant arrivedAt, Instant completedAt) {
+        Seen completed(Instant at) {
+            return new Seen(conversation, arrivedAt, at);
         }
     }
 

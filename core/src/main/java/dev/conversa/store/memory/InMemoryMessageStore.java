@@ -19,11 +19,12 @@ import java.util.function.UnaryOperator;
  * Messages keyed by tenant, channel and message id. Each keeps the order it was appended in,
  * which breaks ties between messages with the same timestamp. A rename onto an id already stored
  * (the channel echoed the message before it was renamed) replaces that record, keeping the
- * furthest status of the two.
+ * furthest status of the two; the ids of further parts point to the message's key.
  */
 final class InMemoryMessageStore implements MessageStore {
 
     private final Map<Key, Stored> messages = new HashMap<>();
+    private final Map<Key, Key> parts = new HashMap<>();
     private long lastSequence;
 
     @Override
@@ -41,7 +42,7 @@ final class InMemoryMessageStore implements MessageStore {
     public synchronized boolean updateStatus(
             TenantId tenant, ChannelType channel, String messageId, DeliveryStatus status) {
         Objects.requireNonNull(status, "status");
-        Key key = key(tenant, channel, messageId);
+        Key key = resolve(key(tenant, channel, messageId));
         Stored stored = messages.get(key);
         if (stored == null || !status.isAfter(stored.message().status())) {
             return false;
@@ -51,16 +52,28 @@ final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
-    public synchronized boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId) {
-        Objects.requireNonNull(newId, "newId");
+    public synchronized boolean rename(TenantId tenant, ChannelType channel, String oldId, List<String> newIds) {
+        List<String> ids = List.copyOf(newIds);
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("newIds must name at least the message's own id");
+        }
         Stored stored = messages.remove(key(tenant, channel, oldId));
         if (stored == null) {
             return false;
         }
+        String newId = ids.get(0);
         Key newKey = key(tenant, channel, newId);
         DeliveryStatus status = furthest(stored.message().status(), messages.get(newKey));
         messages.put(newKey, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),
                 newId, m.direction(), m.author(), m.kind(), m.text(), status, m.timestamp())));
+        for (String part : ids.subList(1, ids.size())) {
+            Key partKey = key(tenant, channel, part);
+            Stored echo = messages.remove(partKey);
+            if (echo != null) {
+                updateStatus(tenant, channel, newId, echo.message().status());
+            }
+            parts.put(partKey, newKey);
+        }
         return true;
     }
 
@@ -81,7 +94,7 @@ final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized Optional<MessageRecord> find(TenantId tenant, ChannelType channel, String messageId) {
-        return Optional.ofNullable(messages.get(key(tenant, channel, messageId))).map(Stored::message);
+        return Optional.ofNullable(messages.get(resolve(key(tenant, channel, messageId)))).map(Stored::message);
     }
 
     @Override
@@ -99,7 +112,9 @@ final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public synchronized boolean delete(TenantId tenant, ChannelType channel, String messageId) {
-        return messages.remove(key(tenant, channel, messageId)) != null;
+        Key key = key(tenant, channel, messageId);
+        parts.values().removeIf(key::equals);
+        return messages.remove(key) != null;
     }
 
     @Override
@@ -108,7 +123,13 @@ final class InMemoryMessageStore implements MessageStore {
         Objects.requireNonNull(conversation, "conversation");
         int before = messages.size();
         messages.values().removeIf(s -> s.belongsTo(tenant, conversation));
+        parts.values().removeIf(key -> !messages.containsKey(key));
         return before - messages.size();
+    }
+
+    /** The key of the message a part id belongs to, or the key itself. */
+    private Key resolve(Key key) {
+        return parts.getOrDefault(key, key);
     }
 
     private static DeliveryStatus furthest(DeliveryStatus status, Stored other) {

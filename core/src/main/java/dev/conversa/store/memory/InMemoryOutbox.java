@@ -20,10 +20,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The outbox as a map of entries in id order plus an index by tenant and idempotency key. */
+/**
+ * The outbox as a map of entries in id order, the entries still pending or sending in a second
+ * map (so a claim looks only at open work), and an index by tenant and idempotency key.
+ */
 final class InMemoryOutbox implements Outbox {
 
     private final TreeMap<Long, OutboxSlot> slots = new TreeMap<>();
+    private final TreeMap<Long, OutboxSlot> open = new TreeMap<>();
     private final Map<KeyOfSend, Long> byKey = new HashMap<>();
     private long lastId;
     private long lastFence;
@@ -41,6 +45,7 @@ final class InMemoryOutbox implements Outbox {
         }
         OutboxSlot slot = new OutboxSlot(++lastId, tenant, message, idempotencyKey, now);
         slots.put(slot.id, slot);
+        open.put(slot.id, slot);
         byKey.put(key, slot.id);
         return slot.snapshot();
     }
@@ -51,20 +56,22 @@ final class InMemoryOutbox implements Outbox {
         Objects.requireNonNull(now, "now");
         StoreArguments.requireClaim(max, lease);
         Set<Lane> decided = new HashSet<>();
-        for (OutboxSlot slot : slots.values()) {
+        for (OutboxSlot slot : open.values()) {
             if (slot.state == OutboxState.SENDING && !slot.leaseUntil.isAfter(now)) {
-                slot.state = OutboxState.SEND_UNCERTAIN;
-            } else if (slot.state == OutboxState.SENDING) {
+                slot.release(OutboxState.SEND_UNCERTAIN);
+                slot.lastError = Optional.of("the worker stopped while sending; the channel may have received it");
+            } else if (slot.isLeasedAt(now)) {
                 decided.add(Lane.of(slot));
             }
         }
+        open.values().removeIf(slot -> !slot.isOpen());
         List<OutboxEntry> claimed = new ArrayList<>();
-        for (OutboxSlot slot : slots.values()) {
+        for (OutboxSlot slot : open.values()) {
             if (claimed.size() == max) {
                 break;
             }
             // the oldest pending entry decides for its conversation: sent when due, else it holds back the rest
-            if (slot.state == OutboxState.PENDING && decided.add(Lane.of(slot)) && slot.isDueAt(now)) {
+            if (decided.add(Lane.of(slot)) && slot.isDueAt(now)) {
                 claimed.add(slot.claim(++lastFence, now.plus(lease)));
             }
         }
@@ -72,11 +79,27 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized OutboxEntry markSending(OutboxEntry entry, Duration lease, Instant now) {
+        StoreArguments.requireClaim(1, lease);
+        Objects.requireNonNull(now, "now");
+        OutboxSlot slot = claimed(entry);
+        slot.state = OutboxState.SENDING;
+        slot.leaseUntil = now.plus(lease);
+        return slot.snapshot();
+    }
+
+    @Override
+    public synchronized void renew(OutboxEntry entry, Duration lease, Instant now) {
+        StoreArguments.requireClaim(1, lease);
+        Objects.requireNonNull(now, "now");
+        claimed(entry).leaseUntil = now.plus(lease);
+    }
+
+    @Override
     public synchronized void markSent(OutboxEntry entry, Optional<String> channelMessageId, Instant now) {
         Objects.requireNonNull(channelMessageId, "channelMessageId");
         Objects.requireNonNull(now, "now");
-        OutboxSlot slot = sending(entry);
-        slot.state = OutboxState.SENT;
+        OutboxSlot slot = finish(entry, OutboxState.SENT);
         slot.channelMessageId = channelMessageId;
     }
 
@@ -84,8 +107,8 @@ final class InMemoryOutbox implements Outbox {
     public synchronized void retry(OutboxEntry entry, Instant notBefore, String error) {
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(error, "error");
-        OutboxSlot slot = sending(entry);
-        slot.state = OutboxState.PENDING;
+        OutboxSlot slot = claimed(entry);
+        slot.release(OutboxState.PENDING);
         slot.notBefore = notBefore;
         slot.lastError = Optional.of(error);
     }
@@ -93,17 +116,24 @@ final class InMemoryOutbox implements Outbox {
     @Override
     public synchronized void markDead(OutboxEntry entry, String error) {
         Objects.requireNonNull(error, "error");
-        OutboxSlot slot = sending(entry);
-        slot.state = OutboxState.DEAD;
-        slot.lastError = Optional.of(error);
+        finish(entry, OutboxState.DEAD).lastError = Optional.of(error);
     }
 
     @Override
     public synchronized void markUncertain(OutboxEntry entry, String error) {
         Objects.requireNonNull(error, "error");
-        OutboxSlot slot = sending(entry);
-        slot.state = OutboxState.SEND_UNCERTAIN;
-        slot.lastError = Optional.of(error);
+        finish(entry, OutboxState.SEND_UNCERTAIN).lastError = Optional.of(error);
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> sending(TenantId tenant, ConversationKey conversation) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        return open.values().stream()
+                .filter(s -> s.state == OutboxState.SENDING && s.tenant.equals(tenant)
+                        && s.message.to().equals(conversation))
+                .map(OutboxSlot::snapshot)
+                .toList();
     }
 
     @Override
@@ -133,16 +163,23 @@ final class InMemoryOutbox implements Outbox {
                 .toList();
         for (OutboxSlot slot : removed) {
             slots.remove(slot.id);
+            open.remove(slot.id);
             byKey.remove(new KeyOfSend(slot.tenant, slot.idempotencyKey));
         }
         return removed.size();
     }
 
-    private OutboxSlot sending(OutboxEntry entry) {
+    private OutboxSlot finish(OutboxEntry entry, OutboxState state) {
+        OutboxSlot slot = claimed(entry);
+        slot.release(state);
+        open.remove(slot.id);
+        return slot;
+    }
+
+    private OutboxSlot claimed(OutboxEntry entry) {
         Objects.requireNonNull(entry, "entry");
         OutboxSlot slot = slots.get(entry.id());
-        if (slot == null || !slot.tenant.equals(entry.tenant()) || slot.state != OutboxState.SENDING
-                || slot.fence != entry.fence()) {
+        if (slot == null || !slot.tenant.equals(entry.tenant()) || !slot.claimed || slot.fence != entry.fence()) {
             throw new LeaseLostException("outbox entry " + entry.id() + " is no longer claimed under fence "
                     + entry.fence());
         }

@@ -34,6 +34,7 @@ public final class InMemoryStores {
                 new InMemoryOutbox(),
                 new InMemoryAuditLog(),
                 new InMemoryConsentStore(),
-                new InMemoryDeletionRequestStore());
+                new InMemoryDeletionRequestStore(),
+                new InMemoryDeadLetterStore());
     }
 }

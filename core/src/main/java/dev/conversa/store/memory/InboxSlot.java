@@ -11,7 +11,7 @@ import java.util.Optional;
 final class InboxSlot {
 
     /** Where the entry is. */
-    enum Status { PENDING, CLAIMED, COMPLETED, PARKED }
+    enum Status { PENDING, CLAIMED, PARKED }
 
     final long id;
     final TenantId tenant;
@@ -22,7 +22,6 @@ final class InboxSlot {
     int attempts;
     long fence;
     Instant leaseUntil = Instant.MIN;
-    Instant completedAt = Instant.MAX;
 
     InboxSlot(long id, TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event,
             Instant notBefore) {
@@ -31,11 +30,6 @@ final class InboxSlot {
         this.conversation = conversation;
         this.event = event;
         this.notBefore = notBefore;
-    }
-
-    /** Not completed or parked yet: still to be processed (claimed or not). */
-    boolean isOpen() {
-        return status == Status.PENDING || status == Status.CLAIMED;
     }
 
     /** Claimed under a lease that has not expired at {@code now}. */

@@ -21,6 +21,7 @@ final class OutboxSlot {
     Optional<String> channelMessageId = Optional.empty();
     Optional<String> lastError = Optional.empty();
     long fence;
+    boolean claimed;
     Instant leaseUntil = Instant.MIN;
 
     OutboxSlot(long id, TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now) {
@@ -32,21 +33,37 @@ final class OutboxSlot {
         this.notBefore = now;
     }
 
+    /** Pending or sending: not finished yet. */
+    boolean isOpen() {
+        return state == OutboxState.PENDING || state == OutboxState.SENDING;
+    }
+
     boolean isDueAt(Instant now) {
         return !notBefore.isAfter(now);
     }
 
-    /** Marks the entry {@code SENDING} and returns it as claimed, this attempt counted. */
+    /** Claims the entry (it stays {@code PENDING}) and returns it as claimed, this attempt counted. */
     OutboxEntry claim(long newFence, Instant until) {
-        state = OutboxState.SENDING;
+        claimed = true;
         fence = newFence;
         leaseUntil = until;
         attempts++;
         return snapshot();
     }
 
+    /** Claimed, pending or sending, under a lease that has not expired at {@code now}. */
+    boolean isLeasedAt(Instant now) {
+        return claimed && leaseUntil.isAfter(now);
+    }
+
+    /** Ends the claim in a new state. */
+    void release(OutboxState newState) {
+        state = newState;
+        claimed = false;
+    }
+
     OutboxEntry snapshot() {
         return new OutboxEntry(id, tenant, message, idempotencyKey, state, attempts, notBefore, channelMessageId,
-                lastError, state == OutboxState.SENDING ? fence : 0, createdAt);
+                lastError, claimed ? fence : 0, createdAt);
     }
 }

@@ -46,6 +46,17 @@ public abstract class AccountStoreContract extends StoreContract {
     }
 
     @Test
+    void findTenantNamesTheAccountsTenantOnly() {
+        accounts().save(account("tenant-a", ChannelType.WHATSAPP, "1001"));
+
+        assertThat(accounts().findTenant(ChannelType.WHATSAPP, "1001")).contains(TENANT_A);
+        assertThat(accounts().findTenant(ChannelType.WHATSAPP, "1002")).isEmpty();
+        assertThat(accounts().findTenant(ChannelType.MESSENGER, "1001")).isEmpty();
+        accounts().delete(TENANT_A, ChannelType.WHATSAPP, "1001");
+        assertThat(accounts().findTenant(ChannelType.WHATSAPP, "1001")).isEmpty();
+    }
+
+    @Test
     void savingAgainReplacesTheAccount() {
         accounts().save(account("tenant-a", ChannelType.WHATSAPP, "1001"));
         ChannelAccount rotated = ChannelAccount.of(TENANT_A, ChannelType.WHATSAPP, "1001", Secret.of("new-token"));

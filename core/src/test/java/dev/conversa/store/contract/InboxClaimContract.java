@@ -12,6 +12,7 @@ import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.LeaseLostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -164,6 +165,52 @@ public abstract class InboxClaimContract extends StoreContract {
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.fence()).isGreaterThan(first.fence());
         assertThat(second.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void renewKeepsTheClaimPastItsFirstLease() {
+        append(ANNA, "a1", "a2");
+        InboxEntry entry = inbox().claim("w1", 1, LEASE, now()).get(0);
+
+        inbox().renew(entry, LEASE, now().plus(LEASE).minusSeconds(1));
+
+        assertThat(inbox().claim("w2", 10, LEASE, now().plus(LEASE).plusSeconds(10))).isEmpty();
+        inbox().complete(entry, now().plus(LEASE).plusSeconds(20));
+        assertThat(inbox().claim("w2", 10, LEASE, now().plus(LEASE).plusSeconds(20)))
+                .extracting(InboxClaimContract::externalId).containsExactly("a2");
+    }
+
+    @Test
+    void renewAfterAnotherWorkerClaimedTheEntryThrowsLeaseLost() {
+        append(ANNA, "a1");
+        InboxEntry first = inbox().claim("w1", 1, LEASE, now()).get(0);
+        InboxEntry second = inbox().claim("w2", 1, LEASE, now().plus(LEASE)).get(0);
+
+        assertThatThrownBy(() -> inbox().renew(first, LEASE, now().plus(LEASE))).isInstanceOf(LeaseLostException.class);
+        inbox().renew(second, LEASE, now().plus(LEASE));
+    }
+
+    @Test
+    void renewAnEntryNotClaimedOrOfAnotherTenantThrowsLeaseLost() {
+        InboxEntry entry = inbox().append(TENANT_A, List.of(message(ANNA, "a1", now())), now()).get(0);
+        assertThatThrownBy(() -> inbox().renew(entry, LEASE, now())).isInstanceOf(LeaseLostException.class);
+        InboxEntry claimed = inbox().claim("w", 1, LEASE, now()).get(0);
+        InboxEntry forged = new InboxEntry(claimed.id(), TENANT_B, claimed.conversation(), claimed.event(),
+                claimed.notBefore(), claimed.attempts(), claimed.fence());
+
+        assertThatThrownBy(() -> inbox().renew(forged, LEASE, now())).isInstanceOf(LeaseLostException.class);
+        inbox().complete(claimed, now());
+        assertThatThrownBy(() -> inbox().renew(claimed, LEASE, now())).isInstanceOf(LeaseLostException.class);
+    }
+
+    @Test
+    void everyClaimCountsAnAttemptEvenWhenTheWorkerNeverFinished() {
+        append(ANNA, "a1");
+        Instant at = now();
+        for (int claim = 0; claim < 3; claim++) {
+            assertThat(inbox().claim("w" + claim, 1, LEASE, at).get(0).attempts()).isEqualTo(claim);
+            at = at.plus(LEASE);
+        }
     }
 
     @Test

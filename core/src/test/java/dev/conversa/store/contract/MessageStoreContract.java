@@ -12,6 +12,7 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.store.MessageStore;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +102,7 @@ public abstract class MessageStoreContract extends StoreContract {
         MessageRecord provisional = record(TENANT_A, ANNA, "outbox:7", now());
         messages().append(provisional);
 
-        assertThat(messages().rename(TENANT_A, WA, "outbox:7", "wamid.7")).isTrue();
+        assertThat(messages().rename(TENANT_A, WA, "outbox:7", List.of("wamid.7"))).isTrue();
 
         assertThat(messages().find(TENANT_A, WA, "outbox:7")).isEmpty();
         MessageRecord renamed = messages().find(TENANT_A, WA, "wamid.7").orElseThrow();
@@ -114,8 +115,8 @@ public abstract class MessageStoreContract extends StoreContract {
     void renameOfAMissingMessageOrFromAnotherTenantReturnsFalse() {
         messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
 
-        assertThat(messages().rename(TENANT_A, WA, "outbox:8", "wamid.8")).isFalse();
-        assertThat(messages().rename(TENANT_B, WA, "outbox:7", "wamid.7")).isFalse();
+        assertThat(messages().rename(TENANT_A, WA, "outbox:8", List.of("wamid.8"))).isFalse();
+        assertThat(messages().rename(TENANT_B, WA, "outbox:7", List.of("wamid.7"))).isFalse();
         assertThat(messages().find(TENANT_A, WA, "outbox:7")).isPresent();
     }
 
@@ -207,12 +208,47 @@ public abstract class MessageStoreContract extends StoreContract {
         messages().append(provisional);
         messages().append(record(TENANT_A, ANNA, "wamid.7", inSeconds(1)).withStatus(DeliveryStatus.DELIVERED));
 
-        assertThat(messages().rename(TENANT_A, WA, "outbox:7", "wamid.7")).isTrue();
+        assertThat(messages().rename(TENANT_A, WA, "outbox:7", List.of("wamid.7"))).isTrue();
 
         assertThat(messages().history(TENANT_A, ANNA, 10)).singleElement().satisfies(m -> {
             assertThat(m.messageId()).isEqualTo("wamid.7");
             assertThat(m.text()).isEqualTo(provisional.text());
             assertThat(m.status()).isEqualTo(DeliveryStatus.DELIVERED);
         });
+    }
+
+    @Test
+    void renameWithPartIdsLetsEveryPartFindAndMoveTheMessage() {
+        messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
+
+        assertThat(messages().rename(TENANT_A, WA, "outbox:7", List.of("mid.media", "mid.caption"))).isTrue();
+
+        assertThat(messages().find(TENANT_A, WA, "mid.caption")).hasValueSatisfying(
+                m -> assertThat(m.messageId()).isEqualTo("mid.media"));
+        assertThat(messages().updateStatus(TENANT_A, WA, "mid.caption", DeliveryStatus.DELIVERED)).isTrue();
+        assertThat(messages().find(TENANT_A, WA, "mid.media").orElseThrow().status())
+                .isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(messages().history(TENANT_A, ANNA, 10)).hasSize(1);
+        assertThat(messages().find(TENANT_B, WA, "mid.caption")).isEmpty();
+    }
+
+    @Test
+    void renameWithNoIdIsRefused() {
+        messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
+
+        assertThatThrownBy(() -> messages().rename(TENANT_A, WA, "outbox:7", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(messages().find(TENANT_A, WA, "outbox:7")).isPresent();
+    }
+
+    @Test
+    void deleteConversationForgetsThePartIdsToo() {
+        messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
+        messages().rename(TENANT_A, WA, "outbox:7", List.of("mid.media", "mid.caption"));
+
+        messages().deleteConversation(TENANT_A, ANNA);
+
+        assertThat(messages().find(TENANT_A, WA, "mid.caption")).isEmpty();
+        assertThat(messages().updateStatus(TENANT_A, WA, "mid.caption", DeliveryStatus.READ)).isFalse();
     }
 }

@@ -36,6 +36,11 @@ public abstract class OutboxContract extends StoreContract {
         return outbox().enqueue(TENANT_A, reply(to, "text " + key), key, now());
     }
 
+    private OutboxEntry claimAndStartSending(String worker) {
+        OutboxEntry claimed = outbox().claim(worker, 10, LEASE, now()).get(0);
+        return outbox().markSending(claimed, LEASE, now());
+    }
+
     private static String body(OutboxEntry entry) {
         return ((Text) entry.message().content()).body();
     }
@@ -87,16 +92,112 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
-    void claimMarksEntriesSendingWithAFenceAndCountsTheAttempt() {
+    void claimLeavesEntriesPendingWithAFenceAndCountsTheAttempt() {
         OutboxEntry entry = enqueue(ANNA, "k1");
 
         OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
 
         assertThat(claimed.id()).isEqualTo(entry.id());
-        assertThat(claimed.state()).isEqualTo(OutboxState.SENDING);
+        assertThat(claimed.state()).isEqualTo(OutboxState.PENDING);
         assertThat(claimed.fence()).isPositive();
         assertThat(claimed.attempts()).isEqualTo(1);
+        assertThat(outbox().find(TENANT_A, entry.id()).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
+    }
+
+    @Test
+    void markSendingMarksTheClaimedEntrySendingUnderTheSameFence() {
+        OutboxEntry entry = enqueue(ANNA, "k1");
+        OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
+
+        OutboxEntry sending = outbox().markSending(claimed, LEASE, now());
+
+        assertThat(sending.state()).isEqualTo(OutboxState.SENDING);
+        assertThat(sending.fence()).isEqualTo(claimed.fence());
+        assertThat(sending.attempts()).isEqualTo(1);
         assertThat(outbox().find(TENANT_A, entry.id()).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+    }
+
+    @Test
+    void markSendingAnEntryNeverClaimedOrWithAStaleFenceThrowsLeaseLost() {
+        OutboxEntry entry = enqueue(ANNA, "k1");
+        assertThatThrownBy(() -> outbox().markSending(entry, LEASE, now())).isInstanceOf(LeaseLostException.class);
+        OutboxEntry first = outbox().claim("w1", 10, LEASE, now()).get(0);
+        outbox().claim("w2", 10, LEASE, now().plus(LEASE));
+
+        assertThatThrownBy(() -> outbox().markSending(first, LEASE, now().plus(LEASE)))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(outbox().find(TENANT_A, entry.id()).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
+    }
+
+    @Test
+    void claimedEntryWhoseLeaseExpiredBeforeSendingIsClaimedAgainNotUncertain() {
+        enqueue(ANNA, "k1");
+        OutboxEntry first = outbox().claim("w1", 10, LEASE, now()).get(0);
+
+        List<OutboxEntry> again = outbox().claim("w2", 10, LEASE, now().plus(LEASE));
+
+        assertThat(again).extracting(OutboxEntry::id).containsExactly(first.id());
+        assertThat(again.get(0).state()).isEqualTo(OutboxState.PENDING);
+        assertThat(again.get(0).fence()).isGreaterThan(first.fence());
+        assertThat(again.get(0).attempts()).isEqualTo(2);
+        assertThat(outbox().list(TENANT_A, OutboxState.SEND_UNCERTAIN, 10)).isEmpty();
+        assertThatThrownBy(() -> outbox().markSent(first, Optional.of("wamid.1"), now().plus(LEASE)))
+                .isInstanceOf(LeaseLostException.class);
+    }
+
+    @Test
+    void renewKeepsAClaimPastItsFirstLease() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        OutboxEntry sending = claimAndStartSending("w1");
+
+        outbox().renew(sending, LEASE, now().plus(LEASE).minusSeconds(1));
+        List<OutboxEntry> others = outbox().claim("w2", 10, LEASE, now().plus(LEASE).plusSeconds(10));
+
+        assertThat(others).isEmpty();
+        assertThat(outbox().find(TENANT_A, sending.id()).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+        outbox().markSent(sending, Optional.of("wamid.1"), now().plus(LEASE).plusSeconds(20));
+        assertThat(outbox().find(TENANT_A, sending.id()).orElseThrow().state()).isEqualTo(OutboxState.SENT);
+    }
+
+    @Test
+    void renewKeepsAPendingClaimToo() {
+        enqueue(ANNA, "k1");
+        OutboxEntry claimed = outbox().claim("w1", 10, LEASE, now()).get(0);
+
+        outbox().renew(claimed, LEASE, now().plus(LEASE).minusSeconds(1));
+
+        assertThat(outbox().claim("w2", 10, LEASE, now().plus(LEASE).plusSeconds(10))).isEmpty();
+        OutboxEntry sending = outbox().markSending(claimed, LEASE, now().plus(LEASE).plusSeconds(10));
+        assertThat(sending.state()).isEqualTo(OutboxState.SENDING);
+    }
+
+    @Test
+    void renewAfterTheClaimWasLostThrowsLeaseLost() {
+        enqueue(ANNA, "k1");
+        OutboxEntry sending = claimAndStartSending("w1");
+        outbox().claim("w2", 10, LEASE, now().plus(LEASE));
+
+        assertThatThrownBy(() -> outbox().renew(sending, LEASE, now().plus(LEASE)))
+                .isInstanceOf(LeaseLostException.class);
+        assertThat(outbox().find(TENANT_A, sending.id()).orElseThrow().state())
+                .isEqualTo(OutboxState.SEND_UNCERTAIN);
+    }
+
+    @Test
+    void sendingListsOnlyTheConversationsEntriesBeingSentNow() {
+        enqueue(ANNA, "k1");
+        enqueue(BOB, "k2");
+        OutboxEntry annas = outbox().claim("w", 10, LEASE, now()).get(0);
+        outbox().markSending(annas, LEASE, now());
+        outbox().enqueue(TENANT_B, reply(ANNA, "theirs"), "k3", now());
+
+        assertThat(outbox().sending(TENANT_A, ANNA)).extracting(OutboxEntry::idempotencyKey).containsExactly("k1");
+        assertThat(outbox().sending(TENANT_A, BOB)).isEmpty();
+        assertThat(outbox().sending(TENANT_B, ANNA)).isEmpty();
+        OutboxEntry sending = outbox().sending(TENANT_A, ANNA).get(0);
+        outbox().markSent(sending, Optional.of("wamid.1"), now());
+        assertThat(outbox().sending(TENANT_A, ANNA)).isEmpty();
     }
 
     @Test
@@ -127,9 +228,18 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
-    void claimTakesNothingFromAConversationWithAnEntrySending() {
+    void claimTakesNothingFromAConversationWithAnEntryClaimed() {
         enqueue(ANNA, "k1");
         outbox().claim("w1", 10, LEASE, now());
+        enqueue(ANNA, "k2");
+
+        assertThat(outbox().claim("w2", 10, LEASE, inSeconds(10))).isEmpty();
+    }
+
+    @Test
+    void claimTakesNothingFromAConversationWithAnEntrySending() {
+        enqueue(ANNA, "k1");
+        claimAndStartSending("w1");
         enqueue(ANNA, "k2");
 
         assertThat(outbox().claim("w2", 10, LEASE, inSeconds(10))).isEmpty();
@@ -224,7 +334,7 @@ public abstract class OutboxContract extends StoreContract {
     void sendingEntryWhoseLeaseExpiredBecomesUncertainAndIsNeverSentAgain() {
         enqueue(ANNA, "k1");
         enqueue(ANNA, "k2");
-        OutboxEntry claimed = outbox().claim("w1", 10, LEASE, now()).get(0);
+        OutboxEntry claimed = claimAndStartSending("w1");
 
         List<OutboxEntry> next = outbox().claim("w2", 10, LEASE, now().plus(LEASE));
 
@@ -238,7 +348,7 @@ public abstract class OutboxContract extends StoreContract {
     @Test
     void sendingEntryWithALiveLeaseStaysSending() {
         enqueue(ANNA, "k1");
-        OutboxEntry claimed = outbox().claim("w1", 10, LEASE, now()).get(0);
+        OutboxEntry claimed = claimAndStartSending("w1");
 
         outbox().claim("w2", 10, LEASE, now().plus(LEASE).minusMillis(1));
 
@@ -248,7 +358,7 @@ public abstract class OutboxContract extends StoreContract {
     @Test
     void markSentAfterTheEntryBecameUncertainThrowsLeaseLost() {
         enqueue(ANNA, "k1");
-        OutboxEntry claimed = outbox().claim("w1", 10, LEASE, now()).get(0);
+        OutboxEntry claimed = claimAndStartSending("w1");
         outbox().claim("w2", 10, LEASE, now().plus(LEASE));
 
         assertThatThrownBy(() -> outbox().markSent(claimed, Optional.of("wamid.1"), now().plus(LEASE)))
@@ -289,7 +399,9 @@ public abstract class OutboxContract extends StoreContract {
 
         assertThatThrownBy(() -> outbox().markSent(forged, Optional.empty(), now()))
                 .isInstanceOf(LeaseLostException.class);
-        assertThat(outbox().find(TENANT_A, claimed.id()).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+        assertThatThrownBy(() -> outbox().markSending(forged, LEASE, now())).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> outbox().renew(forged, LEASE, now())).isInstanceOf(LeaseLostException.class);
+        assertThat(outbox().find(TENANT_A, claimed.id()).orElseThrow().state()).isEqualTo(OutboxState.PENDING);
     }
 
     @Test
