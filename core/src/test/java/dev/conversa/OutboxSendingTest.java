@@ -160,8 +160,7 @@ class OutboxSendingTest {
     void marksASendWithoutAnswerUncertainAndNeverResendsIt() {
         // given
         customerWrites("alice");
-        bed.channel.failNextSend(new GraphApiException("Graph API call timed out", 0, null, null, null, null, false,
-                null, true, null));
+        bed.channel.failNextSend(GraphApiException.builder("Graph API call timed out").outcomeUnknown(true).build());
 
         // when
         OutboxEntry first = bed.conversa.send(TENANT, OutboundMessage.text(key("alice"), "hello"));
@@ -184,6 +183,20 @@ class OutboxSendingTest {
 
         await().until(() -> state(entry) == OutboxState.SEND_UNCERTAIN);
         assertThat(bed.channel.attempts()).hasSize(1);
+    }
+
+    @Test
+    void triesAgainWhenTheAdapterBrokeBeforeItsRequest() {
+        customerWrites("alice");
+        bed.channel.failNextSendBeforeRequest(new IllegalStateException("adapter bug before the request"));
+
+        OutboxEntry entry = bed.conversa.send(TENANT, OutboundMessage.text(key("alice"), "hello"));
+        await().until(() -> bed.stores.outbox().find(TENANT, entry.id()).orElseThrow().lastError().isPresent());
+        assertThat(state(entry)).isEqualTo(OutboxState.PENDING);
+        bed.clock.advance(Duration.ofSeconds(5));
+
+        await().until(() -> state(entry) == OutboxState.SENT);
+        assertThat(bed.channel.attempts()).filteredOn(r -> r.message().content().equals(new Text("hello"))).hasSize(2);
     }
 
     @Test
@@ -236,7 +249,7 @@ class OutboxSendingTest {
     }
 
     private static GraphApiException graphError(boolean retryable) {
-        return new GraphApiException("test failure", retryable ? 503 : 400, retryable ? null : 131047, null, null,
-                "trace-1", retryable, null, null);
+        return GraphApiException.builder("test failure").httpStatus(retryable ? 429 : 400)
+                .code(retryable ? null : 131047).fbtraceId("trace-1").retryable(retryable).build();
     }
 }

@@ -5,6 +5,7 @@ import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.graph.GraphRequest;
 import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
@@ -21,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test double of the channel SPI: reads webhooks like {@link EchoTestChannel}, records every
- * send attempt, answers {@code "out-1"}, {@code "out-2"}, ... and can be told to fail the next
- * sends with given exceptions. Thread-safe.
+ * send attempt, makes one POST through the Graph client it is given (as a real adapter does, so
+ * the outbox marks the entry sending), answers {@code "out-1"}, {@code "out-2"}, ... and can be
+ * told to fail the next sends with given exceptions, after the request by default or before it.
+ * Thread-safe.
  */
 final class ScriptedChannel implements ChannelAdapter {
 
@@ -30,10 +33,17 @@ final class ScriptedChannel implements ChannelAdapter {
     private final List<SendRequest> attempts = new CopyOnWriteArrayList<>();
     private final List<SendRequest> delivered = new CopyOnWriteArrayList<>();
     private final Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<RuntimeException> failuresBeforeRequest = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
 
+    /** Fails the next send with this exception, thrown after its request was made. */
     void failNextSend(RuntimeException failure) {
         failures.add(failure);
+    }
+
+    /** Fails the next send with this exception, thrown before any request. */
+    void failNextSendBeforeRequest(RuntimeException failure) {
+        failuresBeforeRequest.add(failure);
     }
 
     List<SendRequest> attempts() {
@@ -63,6 +73,12 @@ final class ScriptedChannel implements ChannelAdapter {
     @Override
     public SendResult send(SendRequest request, GraphClient graph) {
         attempts.add(request);
+        RuntimeException early = failuresBeforeRequest.poll();
+        if (early != null) {
+            throw early;
+        }
+        graph.execute(GraphRequest.postJson("/" + request.account().accountId() + "/messages", "{}"),
+                request.account().accessToken());
         RuntimeException failure = failures.poll();
         if (failure != null) {
             throw failure;

@@ -29,6 +29,7 @@ final class TestBed implements AutoCloseable {
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     final Stores stores = InMemoryStores.create();
     final ScriptedChannel channel = new ScriptedChannel();
+    final AcceptingGraph graph = new AcceptingGraph();
     final Conversa conversa;
 
     TestBed(UnaryOperator<ConversaBuilder> configure) {
@@ -38,7 +39,7 @@ final class TestBed implements AutoCloseable {
                 .channel(channel)
                 .stores(stores)
                 .clock(clock)
-                .graphClient(GraphClient.builder().build())
+                .graphClient(graph)
                 .pollInterval(Duration.ofMillis(10));
         conversa = configure.apply(builder).build();
         conversa.registerAccount(ChannelAccount.of(TENANT, EchoTestChannel.TYPE, ACCOUNT, Secret.of("token")));

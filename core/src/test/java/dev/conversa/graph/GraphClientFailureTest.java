@@ -30,6 +30,7 @@ class GraphClientFailureTest {
 
     private static final String PATH = "/v23.0/123/messages";
     private static final GraphRequest SEND = GraphRequest.postJson("/123/messages", "{}");
+    private static final GraphRequest READ = GraphRequest.get("/123/messages", java.util.Map.of());
 
     private final Secret token = Secret.of(TokenLeaks.TOKEN);
     private final RecordingSleeper sleeper = new RecordingSleeper();
@@ -38,32 +39,92 @@ class GraphClientFailureTest {
         return GraphClient.builder().baseUrl(wm.baseUri()).sleeper(sleeper);
     }
 
-    @ParameterizedTest(name = "code {0} retryable={1}")
+    @ParameterizedTest(name = "GET, code {0}: retryable={1}")
     @CsvSource({
         "1, true", "2, true", "4, true", "17, true", "32, true", "613, true", "1200, true", "80007, true",
         "130429, true", "131056, true", "131057, true",
         "10, false", "100, false", "190, false", "200, false", "250, false", "299, false", "368, false",
         "551, false", "131026, false", "131047, false", "131048, false", "2018218, false", "2018278, false"})
-    void classifiesMetaErrorCode(int code, boolean retryable) {
-        wm.stubFor(post(PATH).willReturn(GraphClientRetryTest.graphError(400, code, "error")));
+    void classifiesMetaErrorCodeOfARead(int code, boolean retryable) {
+        wm.stubFor(get(PATH).willReturn(GraphClientRetryTest.graphError(400, code, "error")));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(2).build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(2).build().execute(READ, token));
 
         assertThat(failure.code()).hasValue(code);
         assertThat(failure.isRetryable()).isEqualTo(retryable);
-        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(PATH)))).hasSize(retryable ? 2 : 1);
+        assertThat(failure.isOutcomeUnknown()).isFalse();
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(PATH)))).hasSize(retryable ? 2 : 1);
     }
 
-    @ParameterizedTest(name = "HTTP {0} retryable={1}")
+    @ParameterizedTest(name = "POST, HTTP {0}, code {1}: retryable={2}, outcome unknown={3}")
+    @CsvSource({
+        "400, 4, true, false", "400, 17, true, false", "400, 32, true, false", "400, 613, true, false",
+        "400, 80007, true, false", "400, 130429, true, false", "400, 131056, true, false", "400, 131057, true, false",
+        "429, 4, true, false",
+        "400, 1, false, true", "500, 1, false, true", "400, 2, false, true", "503, 1200, false, true",
+        "400, 131000, false, true", "500, 131000, false, true",
+        "400, 10, false, false", "400, 100, false, false", "401, 190, false, false", "400, 200, false, false",
+        "400, 368, false, false", "400, 551, false, false", "400, 131026, false, false", "400, 131047, false, false",
+        "400, 131048, false, false", "400, 2018218, false, false", "500, 131047, false, false"})
+    void classifiesMetaErrorCodeOfASendAndNeverRepeatsIt(int status, int code, boolean retryable, boolean unknown) {
+        wm.stubFor(post(PATH).willReturn(GraphClientRetryTest.graphError(status, code, "error")));
+
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(4).build().execute(SEND, token));
+
+        assertThat(failure.code()).hasValue(code);
+        assertThat(failure.isRetryable()).isEqualTo(retryable);
+        assertThat(failure.isOutcomeUnknown()).isEqualTo(unknown);
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(PATH)))).hasSize(1);
+        assertThat(sleeper.delays()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "GET, HTTP {0}: retryable={1}")
     @CsvSource({"400, false", "401, false", "403, false", "404, false", "408, true", "429, true", "500, true",
         "503, true"})
-    void classifiesHttpStatusWithoutGraphCode(int status, boolean retryable) {
-        wm.stubFor(post(PATH).willReturn(aResponse().withStatus(status)));
+    void classifiesHttpStatusOfAReadWithoutGraphCode(int status, boolean retryable) {
+        wm.stubFor(get(PATH).willReturn(aResponse().withStatus(status)));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(1).build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(1).build().execute(READ, token));
 
         assertThat(failure.httpStatus()).isEqualTo(status);
         assertThat(failure.isRetryable()).isEqualTo(retryable);
+        assertThat(failure.isOutcomeUnknown()).isFalse();
+    }
+
+    @ParameterizedTest(name = "POST, HTTP {0}: retryable={1}, outcome unknown={2}")
+    @CsvSource({"400, false, false", "401, false, false", "403, false, false", "404, false, false",
+        "408, false, true", "429, true, false", "500, false, true", "502, false, true", "503, false, true"})
+    void classifiesHttpStatusOfASendWithoutGraphCode(int status, boolean retryable, boolean unknown) {
+        wm.stubFor(post(PATH).willReturn(aResponse().withStatus(status)));
+
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(4).build().execute(SEND, token));
+
+        assertThat(failure.httpStatus()).isEqualTo(status);
+        assertThat(failure.isRetryable()).isEqualTo(retryable);
+        assertThat(failure.isOutcomeUnknown()).isEqualTo(unknown);
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(PATH)))).hasSize(1);
+    }
+
+    @Test
+    void aSendInterruptedWhileWaitingForItsAnswerHasAnUnknownOutcome() throws Exception {
+        // given
+        wm.stubFor(post(PATH).willReturn(okJson("{}").withFixedDelay(10_000)));
+        GraphClient client = builder().requestTimeout(Duration.ofSeconds(30)).build();
+        java.util.concurrent.CompletableFuture<GraphApiException> failure = new java.util.concurrent.CompletableFuture<>();
+        Thread sender = new Thread(() -> failure.complete(TokenLeaks.failureOf(() -> client.execute(SEND, token))));
+        sender.start();
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> wm.findAll(postRequestedFor(urlPathEqualTo(PATH))).size() == 1);
+
+        // when
+        sender.interrupt();
+
+        // then
+        GraphApiException thrown = failure.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(thrown.isOutcomeUnknown()).isTrue();
+        assertThat(thrown.isRetryable()).isFalse();
+        assertThat(thrown.getCause()).isInstanceOf(InterruptedException.class);
+        sender.join(5_000);
     }
 
     @Test
@@ -104,13 +165,25 @@ class GraphClientFailureTest {
     }
 
     @Test
-    void retriesRefusedConnectionAsIoError() throws IOException {
+    void retriesARefusedConnectionOfARead() throws IOException {
         // given
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = socket.getLocalPort();
-        }
-        GraphClient client = GraphClient.builder().baseUrl(URI.create("http://127.0.0.1:" + closedPort))
+        GraphClient client = GraphClient.builder().baseUrl(URI.create("http://127.0.0.1:" + closedPort()))
+                .sleeper(sleeper).maxAttempts(3).build();
+
+        // when
+        GraphApiException failure = TokenLeaks.failureOf(() -> client.execute(READ, token));
+
+        // then
+        assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isFalse();
+        assertThat(failure.getCause()).isInstanceOf(IOException.class);
+        assertThat(sleeper.delays()).hasSize(2);
+    }
+
+    @Test
+    void aSendWhoseConnectionWasRefusedIsTriedOnceAndSafeToTryAgain() throws IOException {
+        // given
+        GraphClient client = GraphClient.builder().baseUrl(URI.create("http://127.0.0.1:" + closedPort()))
                 .sleeper(sleeper).maxAttempts(3).build();
 
         // when
@@ -121,23 +194,29 @@ class GraphClientFailureTest {
         assertThat(failure.isOutcomeUnknown()).isFalse();
         assertThat(failure.httpStatus()).isZero();
         assertThat(failure.getCause()).isInstanceOf(IOException.class);
-        assertThat(sleeper.delays()).hasSize(2);
+        assertThat(sleeper.delays()).isEmpty();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
     void stopsRetryingWhenInterruptedWhileWaiting() {
         // given
-        wm.stubFor(post(PATH).willReturn(aResponse().withStatus(500)));
+        wm.stubFor(get(PATH).willReturn(aResponse().withStatus(500)));
         GraphClient client = builder().sleeper(delay -> {
             throw new InterruptedException("stop");
         }).build();
 
         // when
-        GraphApiException failure = TokenLeaks.failureOf(() -> client.execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> client.execute(READ, token));
 
         // then
         assertThat(Thread.interrupted()).isTrue();
         assertThat(failure.getSuppressed()).hasSize(1);
-        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(PATH)))).hasSize(1);
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo(PATH)))).hasSize(1);
     }
 }

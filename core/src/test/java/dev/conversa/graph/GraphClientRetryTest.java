@@ -1,9 +1,9 @@
 package dev.conversa.graph;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ class GraphClientRetryTest {
     static LoopbackWireMock wm = new LoopbackWireMock();
 
     private static final String PATH = "/v23.0/123/messages";
-    private static final GraphRequest SEND = GraphRequest.postJson("/123/messages", "{\"text\":\"hello\"}");
+    private static final GraphRequest READ = GraphRequest.get("/123/messages", java.util.Map.of());
 
     private final Secret token = Secret.of(TokenLeaks.TOKEN);
     private final RecordingSleeper sleeper = new RecordingSleeper();
@@ -41,18 +41,18 @@ class GraphClientRetryTest {
     }
 
     private int requestCount() {
-        return wm.findAll(postRequestedFor(urlPathEqualTo(PATH))).size();
+        return wm.findAll(getRequestedFor(urlPathEqualTo(PATH))).size();
     }
 
     @Test
     void waitsForRetryAfterSecondsBeforeRetryingRateLimit() {
         // given
-        wm.stubFor(post(PATH).inScenario("429").whenScenarioStateIs(STARTED)
+        wm.stubFor(get(PATH).inScenario("429").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("ok"));
-        wm.stubFor(post(PATH).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+        wm.stubFor(get(PATH).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson("{}")));
 
         // when
-        GraphResponse response = builder().build().execute(SEND, token);
+        GraphResponse response = builder().build().execute(READ, token);
 
         // then
         assertThat(response.status()).isEqualTo(200);
@@ -65,12 +65,12 @@ class GraphClientRetryTest {
         // given
         Instant now = Instant.parse("2026-11-23T12:00:00Z");
         String in5Seconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(5).atOffset(ZoneOffset.UTC));
-        wm.stubFor(post(PATH).inScenario("date").whenScenarioStateIs(STARTED)
+        wm.stubFor(get(PATH).inScenario("date").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", in5Seconds)).willSetStateTo("ok"));
-        wm.stubFor(post(PATH).inScenario("date").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+        wm.stubFor(get(PATH).inScenario("date").whenScenarioStateIs("ok").willReturn(okJson("{}")));
 
         // when
-        builder().clock(Clock.fixed(now, ZoneOffset.UTC)).build().execute(SEND, token);
+        builder().clock(Clock.fixed(now, ZoneOffset.UTC)).build().execute(READ, token);
 
         // then
         assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(5));
@@ -79,15 +79,15 @@ class GraphClientRetryTest {
     @Test
     void retriesTwoServerErrorsThenSucceeds() {
         // given
-        wm.stubFor(post(PATH).inScenario("5xx").whenScenarioStateIs(STARTED)
+        wm.stubFor(get(PATH).inScenario("5xx").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("second"));
-        wm.stubFor(post(PATH).inScenario("5xx").whenScenarioStateIs("second")
+        wm.stubFor(get(PATH).inScenario("5xx").whenScenarioStateIs("second")
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("third"));
-        wm.stubFor(post(PATH).inScenario("5xx").whenScenarioStateIs("third")
+        wm.stubFor(get(PATH).inScenario("5xx").whenScenarioStateIs("third")
                 .willReturn(okJson("{\"message_id\":\"m_1\"}")));
 
         // when
-        GraphResponse response = builder().build().execute(SEND, token);
+        GraphResponse response = builder().build().execute(READ, token);
 
         // then
         assertThat(response.body()).isEqualTo("{\"message_id\":\"m_1\"}");
@@ -97,9 +97,9 @@ class GraphClientRetryTest {
 
     @Test
     void doesNotRetryInvalidParameterAndKeepsMetaErrorFields() {
-        wm.stubFor(post(PATH).willReturn(graphError(400, 100, "(#100) Invalid parameter")));
+        wm.stubFor(get(PATH).willReturn(graphError(400, 100, "(#100) Invalid parameter")));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(READ, token));
 
         assertThat(requestCount()).isEqualTo(1);
         assertThat(failure.isRetryable()).isFalse();
@@ -114,9 +114,9 @@ class GraphClientRetryTest {
 
     @Test
     void doesNotRetryExpiredToken() {
-        wm.stubFor(post(PATH).willReturn(graphError(401, 190, "Error validating access token")));
+        wm.stubFor(get(PATH).willReturn(graphError(401, 190, "Error validating access token")));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(READ, token));
 
         assertThat(requestCount()).isEqualTo(1);
         assertThat(failure.code()).hasValue(190);
@@ -125,9 +125,9 @@ class GraphClientRetryTest {
 
     @Test
     void stopsAfterMaxAttempts() {
-        wm.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+        wm.stubFor(get(PATH).willReturn(aResponse().withStatus(503)));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(3).build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(3).build().execute(READ, token));
 
         assertThat(requestCount()).isEqualTo(3);
         assertThat(sleeper.delays()).hasSize(2);
@@ -138,12 +138,12 @@ class GraphClientRetryTest {
     @Test
     void keepsEveryBackoffUnderItsExponentialCeilingAndTheCap() {
         // given
-        wm.stubFor(post(PATH).willReturn(aResponse().withStatus(500)));
+        wm.stubFor(get(PATH).willReturn(aResponse().withStatus(500)));
         GraphClient client = builder().maxAttempts(6)
                 .initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(300)).build();
 
         // when
-        TokenLeaks.failureOf(() -> client.execute(SEND, token));
+        TokenLeaks.failureOf(() -> client.execute(READ, token));
 
         // then
         assertThat(sleeper.delays()).hasSize(5);
@@ -155,9 +155,9 @@ class GraphClientRetryTest {
 
     @Test
     void failsAtOnceWhenRetryAfterIsLongerThanMaxBackoff() {
-        wm.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        wm.stubFor(get(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(READ, token));
 
         assertThat(requestCount()).isEqualTo(1);
         assertThat(failure.isRetryable()).isTrue();
@@ -167,9 +167,9 @@ class GraphClientRetryTest {
 
     @Test
     void mapsNonJsonErrorBodyToGenericMessageWithStatus() {
-        wm.stubFor(post(PATH).willReturn(aResponse().withStatus(502).withBody("<html>Bad gateway</html>")));
+        wm.stubFor(get(PATH).willReturn(aResponse().withStatus(502).withBody("<html>Bad gateway</html>")));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(1).build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().maxAttempts(1).build().execute(READ, token));
 
         assertThat(failure.httpStatus()).isEqualTo(502);
         assertThat(failure.code()).isEmpty();
@@ -179,29 +179,29 @@ class GraphClientRetryTest {
 
     @Test
     void retriesTemporaryCodeEvenWithClientErrorStatus() {
-        wm.stubFor(post(PATH).inScenario("code2").whenScenarioStateIs(STARTED)
+        wm.stubFor(get(PATH).inScenario("code2").whenScenarioStateIs(STARTED)
                 .willReturn(graphError(400, 2, "Temporary issue")).willSetStateTo("ok"));
-        wm.stubFor(post(PATH).inScenario("code2").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+        wm.stubFor(get(PATH).inScenario("code2").whenScenarioStateIs("ok").willReturn(okJson("{}")));
 
-        builder().build().execute(SEND, token);
+        builder().build().execute(READ, token);
 
         assertThat(requestCount()).isEqualTo(2);
     }
 
     @Test
     void neverRevealsTokenWhenMetaEchoesIt() {
-        wm.stubFor(post(PATH).willReturn(graphError(400, 190, "Malformed access token " + TokenLeaks.TOKEN)));
+        wm.stubFor(get(PATH).willReturn(graphError(400, 190, "Malformed access token " + TokenLeaks.TOKEN)));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(READ, token));
 
         assertThat(failure.getMessage()).contains("Malformed access token ***");
     }
 
     @Test
     void redactsPhoneNumbersInMetaMessage() {
-        wm.stubFor(post(PATH).willReturn(graphError(400, 131026, "Recipient +15551234567 cannot be reached")));
+        wm.stubFor(get(PATH).willReturn(graphError(400, 131026, "Recipient +15551234567 cannot be reached")));
 
-        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(SEND, token));
+        GraphApiException failure = TokenLeaks.failureOf(() -> builder().build().execute(READ, token));
 
         assertThat(failure.getMessage()).doesNotContain("5551234567").contains("Recipient [number] cannot");
     }

@@ -84,7 +84,7 @@ class BuiltInStepsTest {
     @Test
     void movesTheStatusOfOurMessageForwardOnly() throws Exception {
         OutboxEntry sent = pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "hello"), "k1");
-        fixture.stores.messages().rename(TENANT, CHANNEL, sent.provisionalMessageId(), "wamid-1");
+        fixture.stores.messages().rename(TENANT, CHANNEL, sent.provisionalMessageId(), java.util.List.of("wamid-1"));
 
         fixture.process(pipeline, status("s1", DeliveryStatus.READ));
         fixture.process(pipeline, status("s2", DeliveryStatus.DELIVERED));
@@ -132,7 +132,7 @@ class BuiltInStepsTest {
     void keepsTheBotOnTheEchoOfItsOwnMessage() throws Exception {
         fixture.process(pipeline, fixture.message("m1", "hi"));
         OutboxEntry sent = pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "hello"), "k1");
-        fixture.stores.messages().rename(TENANT, CHANNEL, sent.provisionalMessageId(), "mid-1");
+        fixture.stores.messages().rename(TENANT, CHANNEL, sent.provisionalMessageId(), java.util.List.of("mid-1"));
 
         fixture.process(pipeline, echo("mid-1", Optional.empty()));
 
@@ -145,6 +145,7 @@ class BuiltInStepsTest {
         // given: our reply is queued, and the channel's echo overtakes the answer to the send
         fixture.process(pipeline, fixture.message("m1", "hi"));
         pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "sent"), "k1");
+        startSending();
 
         // when
         fixture.process(pipeline, echo("mid-5", Optional.empty()));
@@ -155,9 +156,26 @@ class BuiltInStepsTest {
     }
 
     @Test
+    void givesTheConversationToAPersonWhoTypesTheBotsTextWhileNothingIsBeingSent() throws Exception {
+        // given: the bot's message failed for good and keeps its provisional id
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+        pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "sent"), "k1");
+        OutboxEntry claimed = fixture.stores.outbox().claim("w", 1, Duration.ofMinutes(1), fixture.clock.instant())
+                .get(0);
+        fixture.stores.outbox().markDead(claimed, "refused");
+
+        // when: a person writes the same line from the Instagram app
+        fixture.process(pipeline, echo("mid-5", Optional.empty()));
+
+        // then
+        assertThat(conversation().state()).isEqualTo(ConversationState.WITH_AGENT);
+    }
+
+    @Test
     void givesTheConversationToAPersonOnAnEchoWithOtherTextWhileOursIsBeingSent() throws Exception {
         fixture.process(pipeline, fixture.message("m1", "hi"));
         pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "our reply"), "k1");
+        startSending();
 
         fixture.process(pipeline, echo("mid-6", Optional.empty()));
 
@@ -243,5 +261,12 @@ class BuiltInStepsTest {
 
     private List<MessageRecord> history() {
         return fixture.stores.messages().history(TENANT, KEY, 50);
+    }
+
+    /** The outbox worker claims the queued message and is sending it now. */
+    private void startSending() {
+        OutboxEntry claimed = fixture.stores.outbox().claim("w", 1, Duration.ofMinutes(1), fixture.clock.instant())
+                .get(0);
+        fixture.stores.outbox().markSending(claimed, Duration.ofMinutes(1), fixture.clock.instant());
     }
 }

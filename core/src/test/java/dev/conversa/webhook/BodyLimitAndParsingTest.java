@@ -75,12 +75,48 @@ class BodyLimitAndParsingTest {
     }
 
     @Test
-    void rejectsPayloadTheChannelCannotReadWith400() {
+    void acknowledgesAPayloadTheChannelCannotReadAndKeepsItAsADeadLetter() {
         String json = "{\"object\":\"test_object\",\"entry\":\"not-a-list\"}";
 
         WebhookResponse response = fixture.handler().handle(TestSignatures.signedPost(json, APP_SECRET));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.bodyText()).contains("test channel");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(fixture.stores.deadLetters().list(10)).singleElement().satisfies(letter -> {
+            assertThat(letter.object()).isEqualTo("test_object");
+            assertThat(letter.body()).isEqualTo(json);
+            assertThat(letter.reason()).contains("test channel");
+        });
+        assertThat(fixture.stores.inbox().pendingCount()).isZero();
+    }
+
+    @Test
+    void answers500WhenAnUnreadablePayloadCannotBeKept() {
+        String json = "{\"object\":\"test_object\",\"entry\":\"not-a-list\"}";
+        WebhookHandler handler = fixture.builder().deadLetters(new dev.conversa.store.DeadLetterStore() {
+            @Override
+            public dev.conversa.store.DeadLetter record(String object, String reason, String body,
+                    java.time.Instant receivedAt) {
+                throw new IllegalStateException("database down (test)");
+            }
+
+            @Override
+            public java.util.List<dev.conversa.store.DeadLetter> list(int limit) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public boolean delete(long id) {
+                return false;
+            }
+
+            @Override
+            public int purge(java.time.Instant before) {
+                return 0;
+            }
+        }).build();
+
+        WebhookResponse response = handler.handle(TestSignatures.signedPost(json, APP_SECRET));
+
+        assertThat(response.status()).isEqualTo(500);
     }
 }

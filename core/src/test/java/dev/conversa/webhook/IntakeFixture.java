@@ -39,6 +39,7 @@ final class IntakeFixture {
                 .channel(new EchoTestChannel())
                 .accounts(stores.accounts())
                 .inbox(stores.inbox())
+                .deadLetters(stores.deadLetters())
                 .clock(clock)
                 .onAppended(appended::add);
     }

@@ -38,14 +38,18 @@ class GraphStandInWithGraphClientTest {
     }
 
     @Test
-    void graphClientRetriesRateLimitThenSucceeds() {
+    void graphClientReportsARateLimitedSendAsSafeToTryAgainWithoutRepeatingIt() {
         graph.rateLimitNext();
 
-        GraphResponse response = client.execute(GraphRequest.postJson("/123/messages", WHATSAPP_TEXT), token);
+        GraphApiException failure = catchThrowableOfType(GraphApiException.class,
+                () -> client.execute(GraphRequest.postJson("/123/messages", WHATSAPP_TEXT), token));
 
+        assertThat(failure.isRetryable()).isTrue();
+        assertThat(failure.isOutcomeUnknown()).isFalse();
+        assertThat(graph.requests()).hasSize(1);
+        assertThat(waited).isEmpty();
+        GraphResponse response = client.execute(GraphRequest.postJson("/123/messages", WHATSAPP_TEXT), token);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(graph.requests()).hasSize(2);
-        assertThat(waited).hasSize(1);
     }
 
     @Test

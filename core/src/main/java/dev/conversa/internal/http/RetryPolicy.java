@@ -59,6 +59,11 @@ public final class RetryPolicy {
      * rate) and 131057 (account in maintenance mode).
      */
     private static final Set<Integer> REFUSED_UNDONE_CODES = Set.of(4, 17, 32, 613, 80007, 130429, 131056, 131057);
+    /**
+     * Meta's answers to a send that may come after it acted: unknown error (1), temporary
+     * unavailability (2, 1200) and WhatsApp's "something went wrong" (131000).
+     */
+    private static final Set<Integer> MAY_HAVE_ACTED_CODES = Set.of(1, 2, 1200, 131000);
     private static final Set<Integer> PERMANENT_CODES =
             Set.of(10, 100, 190, 368, 551, 131026, 131047, 131048, 2018218, 2018278);
 
@@ -157,9 +162,9 @@ public final class RetryPolicy {
 
     /**
      * Whether a failed call that is not safe to repeat (a send) may have taken effect anyway:
-     * a server error, a timeout status or a temporary error code, which Meta can answer after
-     * it accepted the message; unless the answer proves nothing was done or names a permanent
-     * refusal.
+     * a server error (5xx), a timeout status (408) or one of Meta's codes that can come after
+     * it acted (1, 2, 1200, 131000); unless the answer proves nothing was done or names a
+     * permanent refusal.
      *
      * @param status the HTTP status
      * @param graphCode Meta's error code, null when the body had none
@@ -172,7 +177,7 @@ public final class RetryPolicy {
         if (graphCode != null && (PERMANENT_CODES.contains(graphCode) || (graphCode >= 200 && graphCode <= 299))) {
             return false;
         }
-        return isRetryable(status, graphCode);
+        return graphCode != null && MAY_HAVE_ACTED_CODES.contains(graphCode) || status == 408 || status >= 500;
     }
 
     /**

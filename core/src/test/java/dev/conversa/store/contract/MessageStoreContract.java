@@ -225,9 +225,9 @@ public abstract class MessageStoreContract extends StoreContract {
 
         assertThat(messages().find(TENANT_A, WA, "mid.caption")).hasValueSatisfying(
                 m -> assertThat(m.messageId()).isEqualTo("mid.media"));
-        assertThat(messages().updateStatus(TENANT_A, WA, "mid.caption", DeliveryStatus.DELIVERED)).isTrue();
+        assertThat(messages().updateStatus(TENANT_A, WA, "mid.caption", DeliveryStatus.READ)).isTrue();
         assertThat(messages().find(TENANT_A, WA, "mid.media").orElseThrow().status())
-                .isEqualTo(DeliveryStatus.DELIVERED);
+                .isEqualTo(DeliveryStatus.READ);
         assertThat(messages().history(TENANT_A, ANNA, 10)).hasSize(1);
         assertThat(messages().find(TENANT_B, WA, "mid.caption")).isEmpty();
     }
