@@ -80,6 +80,7 @@ class MessengerSendTest {
 
         // then
         assertThat(result.messageId()).contains("m_image");
+        assertThat(result.messageIds()).containsExactly("m_image", "m_caption");
         assertThat(wm.getAllServeEvents()).hasSize(2);
     }
 
@@ -178,8 +179,41 @@ class MessengerSendTest {
         assertThatThrownBy(() -> channel.send(recent(image), graph))
                 .isInstanceOfSatisfying(GraphApiException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.isOutcomeUnknown()).isTrue();
                     assertThat(e.code()).hasValue(2);
                     assertThat(e.getMessage()).startsWith("request 2 of 2 failed after the earlier ones were sent");
                 });
+        assertThat(wm.getAllServeEvents()).hasSize(2);
+    }
+
+    @Test
+    void aCaptionRefusedForGoodAfterItsAttachmentWasSentLeavesTheOutcomeUnknown() {
+        // given: the image went out; the caption is refused with a definite error
+        wm.stubFor(post(MESSAGES).withRequestBody(containing("attachment"))
+                .willReturn(okJson("{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_image\"}")));
+        wm.stubFor(post(MESSAGES).withRequestBody(containing("\"text\"")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(GraphStub.graphError(100, null, "(#100) Invalid parameter"))));
+        Media image = Media.byUrl(MediaKind.IMAGE, "https://cdn.example.com/a.png").withCaption("Our store");
+
+        // when, then: the customer has the image, so the message is neither failed nor to be resent
+        assertThatThrownBy(() -> channel.send(recent(image), graph))
+                .isInstanceOfSatisfying(GraphApiException.class, e -> {
+                    assertThat(e.isOutcomeUnknown()).isTrue();
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.code()).hasValue(100);
+                });
+    }
+
+    @Test
+    void aMessageAcceptedWithoutItsIdHasAnUnknownOutcome() {
+        wm.stubFor(post(MESSAGES).willReturn(okJson("{\"recipient_id\":\"" + PSID + "\"}")));
+
+        assertThatThrownBy(() -> channel.send(recent(new dev.conversa.model.Text("Hello")), graph))
+                .isInstanceOfSatisfying(GraphApiException.class, e -> {
+                    assertThat(e.isOutcomeUnknown()).isTrue();
+                    assertThat(e.isRetryable()).isFalse();
+                });
+        assertThat(wm.getAllServeEvents()).hasSize(1);
     }
 }

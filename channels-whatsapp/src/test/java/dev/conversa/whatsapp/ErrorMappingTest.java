@@ -3,6 +3,7 @@ package dev.conversa.whatsapp;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,20 +20,19 @@ class ErrorMappingTest {
     @RegisterExtension
     static SendHarness whatsapp = new SendHarness();
 
-    @ParameterizedTest(name = "code {0} is {1}, retryable {2}, {3} attempts")
+    @ParameterizedTest(name = "code {0} is {1}, retryable by the outbox {2}")
     @CsvSource({
-        "131047, OUTSIDE_WINDOW, false, 1",
-        "131026, UNDELIVERABLE, false, 1",
-        "131056, PAIR_RATE_LIMIT, true, 3",
-        "130429, THROUGHPUT_LIMIT, true, 3",
-        "131057, THROUGHPUT_LIMIT, true, 3",
-        "190, ACCESS_TOKEN, false, 1",
-        "100, INVALID_PARAMETER, false, 1",
-        "131009, INVALID_PARAMETER, false, 1",
-        "131048, SPAM_RATE_LIMIT, false, 1",
+        "131047, OUTSIDE_WINDOW, false",
+        "131026, UNDELIVERABLE, false",
+        "131056, PAIR_RATE_LIMIT, true",
+        "130429, THROUGHPUT_LIMIT, true",
+        "131057, THROUGHPUT_LIMIT, true",
+        "190, ACCESS_TOKEN, false",
+        "100, INVALID_PARAMETER, false",
+        "131009, INVALID_PARAMETER, false",
+        "131048, SPAM_RATE_LIMIT, false",
     })
-    void mapsWhatsAppErrorCodeToErrorRetryabilityAndAttempts(
-            int code, WhatsAppError expected, boolean retryable, int attempts) {
+    void mapsWhatsAppErrorCodeToErrorAndRetryabilityAndSendsOnce(int code, WhatsAppError expected, boolean retryable) {
         refuseWith(code);
 
         assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
@@ -40,19 +40,22 @@ class ErrorMappingTest {
                     assertThat(e.error()).isEqualTo(expected);
                     assertThat(e.isRetryable()).isEqualTo(retryable);
                     assertThat(e.code()).hasValue(code);
+                    assertThat(e.isOutcomeUnknown()).isFalse();
                 });
-        assertThat(whatsapp.requests()).hasSize(attempts);
+        assertThat(whatsapp.requests()).hasSize(1);
     }
 
     @Test
-    void keepsTheGraphClientsRetryDecisionForOtherCodes() {
+    void keepsTheGraphClientsDecisionForOtherCodes() {
         refuseWith(2);
 
         assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
                 .isInstanceOfSatisfying(WhatsAppException.class, e -> {
                     assertThat(e.error()).isEqualTo(WhatsAppError.OTHER);
-                    assertThat(e.isRetryable()).isTrue();
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.isOutcomeUnknown()).isTrue();
                 });
+        assertThat(whatsapp.requests()).hasSize(1);
     }
 
     @Test
@@ -71,31 +74,59 @@ class ErrorMappingTest {
 
     @Test
     void classifiesAnyGraphApiException() {
-        assertThat(WhatsAppError.classify(new GraphApiException("x", 400, 131047, null, null, null, false, null, null)))
+        assertThat(WhatsAppError.classify(GraphApiException.builder("x").httpStatus(400).code(131047).build()))
                 .isEqualTo(WhatsAppError.OUTSIDE_WINDOW);
-        assertThat(WhatsAppError.classify(new GraphApiException("timeout", 0, null, null, null, null, true, null, null)))
+        assertThat(WhatsAppError.classify(GraphApiException.builder("timeout").retryable(true).build()))
                 .isEqualTo(WhatsAppError.OTHER);
     }
 
     @Test
-    void reportsAnAnswerWithoutMessageIdAsNotRetryable() {
+    void keepsEveryFieldOfTheGraphFailureItWrapsTheUnknownOutcomeAboveAll() {
+        GraphApiException timeout = GraphApiException.builder("Graph API call timed out").outcomeUnknown(true)
+                .fbtraceId("trace-9").build();
+
+        WhatsAppException wrapped = WhatsAppException.of(timeout);
+
+        assertThat(wrapped.isOutcomeUnknown()).isTrue();
+        assertThat(wrapped.isRetryable()).isFalse();
+        assertThat(wrapped.fbtraceId()).contains("trace-9");
+        assertThat(wrapped.getCause()).isSameAs(timeout);
+    }
+
+    @Test
+    void aServerErrorOfASendStaysOfUnknownOutcomeThroughTheChannel() {
+        whatsapp.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(aResponse().withStatus(500)
+                .withBody("{\"error\":{\"message\":\"Something went wrong\",\"code\":131000}}")));
+
+        assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
+                .isInstanceOfSatisfying(WhatsAppException.class, e -> {
+                    assertThat(e.isOutcomeUnknown()).isTrue();
+                    assertThat(e.isRetryable()).isFalse();
+                });
+        assertThat(whatsapp.findAll(postRequestedFor(urlPathEqualTo(GraphStub.MESSAGES)))).hasSize(1);
+    }
+
+    @Test
+    void reportsAnAnswerWithoutMessageIdAsOfUnknownOutcome() {
         whatsapp.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(okJson("{\"messaging_product\":\"whatsapp\"}")));
 
         assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
                 .isInstanceOfSatisfying(GraphApiException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
-                    assertThat(e.getMessage()).contains("no message id");
+                    assertThat(e.isOutcomeUnknown()).isTrue();
+                    assertThat(e.getMessage()).contains("without a message id");
                 });
     }
 
     @Test
-    void reportsAnAnswerThatIsNotJsonAsNotRetryable() {
+    void reportsAnAnswerThatIsNotJsonAsOfUnknownOutcome() {
         whatsapp.stubFor(post(urlPathEqualTo(GraphStub.MESSAGES)).willReturn(aResponse().withStatus(200).withBody("<html>")));
 
         assertThatThrownBy(() -> whatsapp.send(new Text("hi")))
                 .isInstanceOfSatisfying(GraphApiException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
-                    assertThat(e.getMessage()).contains("no message id");
+                    assertThat(e.isOutcomeUnknown()).isTrue();
+                    assertThat(e.getMessage()).contains("without a message id");
                 });
     }
 

@@ -16,6 +16,7 @@ import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.RulesResponder;
+import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
@@ -135,6 +136,39 @@ public final class ConversaRig implements AutoCloseable {
     public MessageRecord awaitSent(ConversationKey key, String text) {
         return await().atMost(PATIENCE).until(() -> outbound(key, text)
                 .filter(message -> message.status() == DeliveryStatus.SENT), Optional::isPresent).get();
+    }
+
+    /**
+     * Waits until the bot's message with this text has a status, such as
+     * {@code SEND_UNCERTAIN} or {@code FAILED}.
+     *
+     * @param key the conversation
+     * @param text the text of the bot's message
+     * @param status the status to wait for
+     * @return the message's record
+     */
+    public MessageRecord awaitOutbound(ConversationKey key, String text, DeliveryStatus status) {
+        return await().atMost(PATIENCE).until(() -> outbound(key, text)
+                .filter(message -> message.status() == status), Optional::isPresent).get();
+    }
+
+    /**
+     * How many inbox entries (events and reply tasks) are not done yet.
+     *
+     * @return the count
+     */
+    public long inboxPending() {
+        return stores.inbox().pendingCount();
+    }
+
+    /**
+     * The tenant's outbox entries in a state, oldest first.
+     *
+     * @param state the state
+     * @return the entries
+     */
+    public List<OutboxEntry> outbox(OutboxState state) {
+        return stores.outbox().list(TENANT, state, 100);
     }
 
     /**

@@ -7,4 +7,7 @@ package dev.conversa.testkit;
  * @param json the JSON body
  */
 record Answer(int status, String json) {
+
+    /** No answer at all: the connection is closed after the request was read. */
+    static final Answer NONE = new Answer(0, "");
 }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,9 @@ import java.util.regex.Pattern;
  *   <li>Anything else: HTTP 400 with Meta's error code 100, subcode 33.
  * </ul>
  * Tests add endpoints with {@link #answer(String, String, int, String)}; a later answer wins
- * over an earlier one and over the defaults. Queued failures ({@link #failNext} and friends)
- * answer the next requests, whatever their path, one each, in order.
+ * over an earlier one and over the defaults. Queued failures ({@link #failNext},
+ * {@link #dropConnectionNext} and friends) answer the next requests, whatever their path, one
+ * each, in order.
  *
  * <pre>{@code
  * try (GraphStandIn graph = GraphStandIn.start()) {
@@ -67,6 +69,8 @@ public final class GraphStandIn implements AutoCloseable {
     private final Condition arrived = lock.newCondition();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<Function<RecordedRequest, Answer>> failures = new ArrayDeque<>();
+    private final Deque<Function<RecordedRequest, Answer>> messageFaults = new ArrayDeque<>();
+    private final List<String> givenIds = new ArrayList<>();
     private final Deque<Route> routes = new ArrayDeque<>();
 
     private GraphStandIn(HttpServer server, ExecutorService pool) {
@@ -149,7 +153,9 @@ public final class GraphStandIn implements AutoCloseable {
     public void clear() {
         locked(() -> {
             requests.clear();
+            givenIds.clear();
             failures.clear();
+            messageFaults.clear();
             return null;
         });
     }
@@ -186,6 +192,96 @@ public final class GraphStandIn implements AutoCloseable {
      */
     public GraphStandIn expiredTokenNext() {
         return queue(MetaAnswers::expiredToken);
+    }
+
+    /**
+     * The message ids this stand-in gave in its answers to sends, in the order it answered.
+     *
+     * @return the ids, such as {@code wamid.…} or {@code m_…}
+     */
+    public List<String> givenMessageIds() {
+        return locked(() -> List.copyOf(givenIds));
+    }
+
+    /**
+     * Reads the next request, records it, and closes the connection without answering, as when
+     * a connection drops after Meta received the call: the caller cannot know whether it took
+     * effect.
+     *
+     * @return this stand-in
+     */
+    public GraphStandIn dropConnectionNext() {
+        return queue(request -> Answer.NONE);
+    }
+
+    /**
+     * Like {@link #dropConnectionNext()}, for the next request that sends a message (not a
+     * typing indicator, a read receipt or any other call), whatever comes before it.
+     *
+     * @return this stand-in
+     */
+    public GraphStandIn dropConnectionOnNextMessage() {
+        return locked(() -> {
+            messageFaults.addLast(request -> Answer.NONE);
+            return this;
+        });
+    }
+
+    /**
+     * Answers the next request that sends a message with HTTP 200 and a body without its
+     * message id, as if Meta accepted it but the answer lost the id.
+     *
+     * @return this stand-in
+     */
+    public GraphStandIn acceptNextMessageWithoutId() {
+        return locked(() -> {
+            messageFaults.addLast(request -> new Answer(200, "{}"));
+            return this;
+        });
+    }
+
+    /**
+     * Holds the answer to the next request that sends a message until the returned latch is
+     * counted down (or 30 seconds passed), then answers it as sent with the given id: a test can
+     * deliver webhooks while the send is under way, such as an echo that overtakes the answer.
+     *
+     * @param messageId the id to give the message
+     * @return the latch that releases the answer
+     */
+    public CountDownLatch holdNextMessage(String messageId) {
+        Objects.requireNonNull(messageId, "messageId");
+        CountDownLatch release = new CountDownLatch(1);
+        return locked(() -> {
+            messageFaults.addLast(request -> {
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return MetaAnswers.sent(request, messageId);
+            });
+            return release;
+        });
+    }
+
+    /**
+     * Like {@link #failNext}, for the next request that sends a message (not a typing
+     * indicator, a read receipt or any other call), whatever comes before it. For example
+     * {@code failNextMessage(500, 131000, null, "(#131000) Something went wrong")}, which Meta can
+     * answer after it accepted the message.
+     *
+     * @param httpStatus the HTTP status
+     * @param code Meta's error code
+     * @param subcode Meta's error subcode, or null for none
+     * @param message Meta's error message
+     * @return this stand-in
+     */
+    public GraphStandIn failNextMessage(int httpStatus, int code, Integer subcode, String message) {
+        Objects.requireNonNull(message, "message");
+        return locked(() -> {
+            messageFaults.addLast(request -> MetaAnswers.error(httpStatus, code, subcode, message, null));
+            return this;
+        });
     }
 
     /**
@@ -242,6 +338,10 @@ public final class GraphStandIn implements AutoCloseable {
             } catch (RuntimeException e) {
                 answer = MetaAnswers.error(500, 1, null, "(#1) The Graph stand-in failed to answer: " + e, null);
             }
+            if (answer == Answer.NONE) {
+                return;
+            }
+            MetaAnswers.messageId(answer).ifPresent(id -> locked(() -> givenIds.add(id)));
             byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
@@ -274,6 +374,9 @@ public final class GraphStandIn implements AutoCloseable {
             Function<RecordedRequest, Answer> failure = failures.pollFirst();
             if (failure != null) {
                 return failure;
+            }
+            if (!messageFaults.isEmpty() && MetaAnswers.isMessage(request)) {
+                return messageFaults.pollFirst();
             }
             return routes.stream().filter(route -> route.matches(request)).findFirst()
                     .<Function<RecordedRequest, Answer>>map(Route::answer)

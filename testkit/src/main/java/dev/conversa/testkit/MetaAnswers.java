@@ -34,6 +34,27 @@ final class MetaAnswers {
         return json.has("sender_action") ? success() : messengerSent(json);
     }
 
+    /** Whether a request sends a message, rather than a marker (typing, read) or anything else. */
+    static boolean isMessage(RecordedRequest request) {
+        Optional<JsonNode> body = parse(request.body());
+        if (body.isEmpty() || !request.method().equals("POST") || !request.path().endsWith("/messages")) {
+            return false;
+        }
+        JsonNode json = body.get();
+        return json.has("messaging_product") ? !json.has("status") : json.has("message");
+    }
+
+    /** The message id an answer gives, when it is a successful send. */
+    static Optional<String> messageId(Answer answer) {
+        if (answer.status() != 200) {
+            return Optional.empty();
+        }
+        return parse(answer.json()).flatMap(json -> {
+            JsonNode id = json.has("message_id") ? json.path("message_id") : json.path("messages").path(0).path("id");
+            return id.isString() ? Optional.of(id.asString()) : Optional.empty();
+        });
+    }
+
     /** HTTP 429 with WhatsApp's throughput code 130429, or Messenger's 613. */
     static Answer rateLimited(RecordedRequest request) {
         return isWhatsApp(request)
@@ -89,21 +110,35 @@ final class MetaAnswers {
         return new Answer(status, JSON.writeValueAsString(root));
     }
 
+    /** The answer to a message send, giving it this id. */
+    static Answer sent(RecordedRequest request, String messageId) {
+        JsonNode json = parse(request.body()).orElseThrow();
+        return json.has("messaging_product") ? whatsAppSent(json, messageId) : messengerSent(json, messageId);
+    }
+
     private static Answer whatsAppSent(JsonNode json) {
+        return whatsAppSent(json, "wamid." + uniqueId());
+    }
+
+    private static Answer whatsAppSent(JsonNode json, String messageId) {
         String to = json.path("to").asString("");
         ObjectNode root = JSON.createObjectNode().put("messaging_product", "whatsapp");
         root.putArray("contacts").addObject().put("input", to).put("wa_id", to.replaceAll("\\D", ""));
-        root.putArray("messages").addObject().put("id", "wamid." + uniqueId());
+        root.putArray("messages").addObject().put("id", messageId);
         return new Answer(200, JSON.writeValueAsString(root));
     }
 
     private static Answer messengerSent(JsonNode json) {
+        return messengerSent(json, "m_" + uniqueId());
+    }
+
+    private static Answer messengerSent(JsonNode json, String messageId) {
         ObjectNode root = JSON.createObjectNode();
         JsonNode recipient = json.path("recipient").path("id");
         if (!recipient.isMissingNode() && !recipient.isNull()) {
             root.put("recipient_id", recipient.asString());
         }
-        root.put("message_id", "m_" + uniqueId());
+        root.put("message_id", messageId);
         return new Answer(200, JSON.writeValueAsString(root));
     }
 

@@ -205,6 +205,29 @@ public abstract class MessagingPlatformWebhook<B extends MessagingPlatformWebhoo
     }
 
     /**
+     * Adds the echo of an attachment the business sent, such as an image.
+     *
+     * @param userId the customer's PSID or IGSID (the echo's recipient)
+     * @param mid the message id
+     * @param type the attachment type, such as {@code image}
+     * @param url the attachment's URL
+     * @param appId the id of the app that sent it; null leaves it out, as Instagram does
+     * @return this builder
+     */
+    public B attachmentEcho(String userId, String mid, String type, String url, String appId) {
+        ObjectNode message = message(mid).put("is_echo", true);
+        message.putArray("attachments").addObject().put("type", type).putObject("payload").put("url", url);
+        if (appId != null) {
+            message.put("app_id", appId);
+        }
+        ObjectNode event = JSON.createObjectNode();
+        event.putObject("sender").put("id", entry.path("id").asString());
+        event.putObject("recipient").put("id", userId);
+        event.put("timestamp", at.toEpochMilli()).set("message", message);
+        return add("messaging", event);
+    }
+
+    /**
      * Adds a text message that arrived while another app holds the thread ({@code standby[]}).
      *
      * @param userId the PSID or IGSID
