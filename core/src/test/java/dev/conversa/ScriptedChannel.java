@@ -34,11 +34,19 @@ final class ScriptedChannel implements ChannelAdapter {
     private final List<SendRequest> delivered = new CopyOnWriteArrayList<>();
     private final Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
     private final Queue<RuntimeException> failuresBeforeRequest = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> beforeRequest = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> afterRequest = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     /** Fails the next send with this exception, thrown after its request was made. */
     void failNextSend(RuntimeException failure) {
         failures.add(failure);
+    }
+
+    /** Runs actions in the next send: one right before its request, one right after it. */
+    void onNextSend(Runnable before, Runnable after) {
+        beforeRequest.add(before);
+        afterRequest.add(after);
     }
 
     /** Fails the next send with this exception, thrown before any request. */
@@ -77,8 +85,10 @@ final class ScriptedChannel implements ChannelAdapter {
         if (early != null) {
             throw early;
         }
+        Optional.ofNullable(beforeRequest.poll()).ifPresent(Runnable::run);
         graph.execute(GraphRequest.postJson("/" + request.account().accountId() + "/messages", "{}"),
                 request.account().accessToken());
+        Optional.ofNullable(afterRequest.poll()).ifPresent(Runnable::run);
         RuntimeException failure = failures.poll();
         if (failure != null) {
             throw failure;

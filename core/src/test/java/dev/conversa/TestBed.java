@@ -27,12 +27,21 @@ final class TestBed implements AutoCloseable {
     static final String ACCOUNT = "acct-1";
 
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
-    final Stores stores = InMemoryStores.create();
+    final Stores stores;
     final ScriptedChannel channel = new ScriptedChannel();
     final AcceptingGraph graph = new AcceptingGraph();
     final Conversa conversa;
 
     TestBed(UnaryOperator<ConversaBuilder> configure) {
+        this(InMemoryStores.create(), configure, true);
+    }
+
+    /**
+     * A bed on given stores, started or not (a test that prepares the stores first, as a
+     * process that stopped would have left them, starts it with {@code conversa.start()}).
+     */
+    TestBed(Stores stores, UnaryOperator<ConversaBuilder> configure, boolean start) {
+        this.stores = stores;
         ConversaBuilder builder = Conversa.builder()
                 .appSecret(Secret.of(APP_SECRET))
                 .verifyToken(Secret.of("verify"))
@@ -43,7 +52,9 @@ final class TestBed implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(10));
         conversa = configure.apply(builder).build();
         conversa.registerAccount(ChannelAccount.of(TENANT, EchoTestChannel.TYPE, ACCOUNT, Secret.of("token")));
-        conversa.start();
+        if (start) {
+            conversa.start();
+        }
     }
 
     static ConversationKey key(String contact) {

@@ -15,6 +15,7 @@ import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.testsupport.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,11 +54,18 @@ final class PipelineFixture {
         runDue(pipeline);
     }
 
-    /** Claims whatever is due now (events or reply tasks) and runs it. */
+    /**
+     * Claims whatever is due now (events or reply tasks) and runs it, completing it or, when the
+     * pipeline deferred it, giving it back until then, as the dispatcher does.
+     */
     void runDue(Pipeline pipeline) throws Exception {
         for (InboxEntry entry : stores.inbox().claim("test", 10, Duration.ofMinutes(1), clock.instant())) {
-            pipeline.process(entry);
-            stores.inbox().complete(entry, clock.instant());
+            Optional<Instant> deferred = pipeline.process(entry);
+            if (deferred.isPresent()) {
+                stores.inbox().retry(entry, deferred.get(), "deferred");
+            } else {
+                stores.inbox().complete(entry, clock.instant());
+            }
         }
     }
 }
