@@ -4,10 +4,12 @@ import dev.conversa.ConversaException;
 import dev.conversa.crypto.TokenCipher;
 import dev.conversa.jdbc.internal.Database;
 import dev.conversa.jdbc.internal.Dialect;
+import dev.conversa.jdbc.internal.H2WriteDelay;
 import dev.conversa.jdbc.internal.JdbcAccountStore;
 import dev.conversa.jdbc.internal.JdbcAuditLog;
 import dev.conversa.jdbc.internal.JdbcConsentStore;
 import dev.conversa.jdbc.internal.JdbcContactStore;
+import dev.conversa.jdbc.internal.JdbcDeadLetterStore;
 import dev.conversa.jdbc.internal.JdbcConversationStore;
 import dev.conversa.jdbc.internal.JdbcDeletionRequestStore;
 import dev.conversa.jdbc.internal.JdbcInbox;
@@ -36,6 +38,11 @@ import javax.sql.DataSource;
  *
  * <p>Immutable and thread-safe; the stores open a connection per operation and return it before
  * the method returns, so use a pooling data source in production.
+ *
+ * <p>Durability: a commit that returned survives a killed process on both databases (on H2 file
+ * databases, {@link Builder#build()} sets {@code WRITE_DELAY} to 0 for that). Surviving an OS
+ * crash or a power loss needs a database that syncs to disk, such as PostgreSQL with {@code
+ * fsync} on; H2 does not promise that.
  */
 public final class JdbcStores {
 
@@ -49,7 +56,7 @@ public final class JdbcStores {
         this.stores = new Stores(new JdbcAccountStore(database, cipher, clock), new JdbcContactStore(database),
                 new JdbcConversationStore(database), new JdbcMessageStore(database), new JdbcInbox(database),
                 new JdbcOutbox(database), new JdbcAuditLog(database), new JdbcConsentStore(database),
-                new JdbcDeletionRequestStore(database));
+                new JdbcDeletionRequestStore(database), new JdbcDeadLetterStore(database));
     }
 
     /**
@@ -134,10 +141,18 @@ public final class JdbcStores {
         }
 
         /**
-         * Connects once to detect the database, then builds the stores.
+         * Connects to detect the database, then builds the stores. On an H2 file database it
+         * sets {@code WRITE_DELAY} to 0, so that every commit reaches the file before it returns
+         * and a killed process loses nothing it acknowledged, and checks that the setting holds
+         * on new connections (H2 takes it from the URL whenever it opens a connection or the
+         * file). That does not survive an OS crash or a power loss: for that, use a database
+         * that syncs to disk, such as PostgreSQL with {@code fsync} on.
          *
          * @return the stores
-         * @throws IllegalStateException if the data source or token cipher is missing
+         * @throws IllegalStateException if the data source or token cipher is missing, or if an
+         *     H2 file database would keep commits in memory: its URL sets a non-zero {@code
+         *     WRITE_DELAY}, the user may not set it, or H2 closes the file between connections
+         *     (the message names the fix)
          * @throws ConversaException if the database cannot be reached or is neither H2 nor
          *     PostgreSQL
          */
@@ -149,7 +164,11 @@ public final class JdbcStores {
                 throw new IllegalStateException(
                         "JdbcStores needs a token cipher to encrypt access tokens: call tokenCipher(...)");
             }
-            return new JdbcStores(new Database(dataSource, Database.detect(dataSource)), tokenCipher, clock);
+            Dialect dialect = Database.detect(dataSource);
+            if (dialect == Dialect.H2) {
+                H2WriteDelay.requireCommitsOnFile(dataSource);
+            }
+            return new JdbcStores(new Database(dataSource, dialect), tokenCipher, clock);
         }
     }
 }

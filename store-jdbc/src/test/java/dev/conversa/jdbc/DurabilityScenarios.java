@@ -84,6 +84,27 @@ abstract class DurabilityScenarios {
     }
 
     @Test
+    void aReplyClaimedButNotYetSendingWhenItsInstanceDiedIsSentOnceByAnother() {
+        // given
+        Workload work = Workload.of(1000, 50, clock.instant());
+        work.batches(10).forEach(batch -> stores.inbox().append(Workload.TENANT, batch, clock.instant()));
+        Instance doomed = Instance.dyingBeforeSending(300, stores, clock, ledger);
+        doomed.runUntilIdle();
+
+        // when
+        clock.advance(Instance.LEASE.plusSeconds(1));
+        Instance.healthy("survivor", stores, clock, ledger).runUntilIdle();
+
+        // then
+        assertThat(doomed.isDead()).isTrue();
+        assertThat(ledger.sentInOrder()).isEqualTo(work.expectedOrder());
+        assertThat(ledger.sendsPerReply()).hasSize(1000).allSatisfy((reply, sends) -> assertThat(sends).hasValue(1));
+        assertThat(stores.outbox().list(Workload.TENANT, OutboxState.SEND_UNCERTAIN, 10)).isEmpty();
+        assertThat(stores.outbox().list(Workload.TENANT, OutboxState.SENT, 2000)).hasSize(1000)
+                .filteredOn(entry -> entry.attempts() == 2).hasSize(1);
+    }
+
+    @Test
     void conversationsWaitingOnARetryDoNotHoldUpOthers() {
         // given
         for (int i = 0; i < 20; i++) {

@@ -14,10 +14,12 @@ import java.util.Optional;
 /**
  * One simulated Conversa process: a worker loop that claims inbox entries, handles each (notes
  * it in the {@link Ledger}, records a reply in the outbox under an idempotency key, completes
- * the entry), and sends claimed replies one at a time (so only the reply on the wire is ever
- * {@code SENDING}) through a stand-in channel that notes every send. It can be told to die
- * abruptly after a number of handlings or sends: it then stops between two store calls, right
- * before the commit, leaving its claims to expire.
+ * the entry), and sends claimed replies one at a time, as the outbox sender does: claim (the
+ * entry stays pending), prepare, {@code markSending}, the request to a stand-in channel that
+ * notes every send, {@code markSent}. It can be told to die abruptly after a number of
+ * handlings, of sends prepared (before {@code markSending}) or of sends made (after the channel
+ * accepted, before {@code markSent}): it then stops between two store calls, leaving its claims
+ * to expire.
  */
 final class Instance {
 
@@ -28,31 +30,39 @@ final class Instance {
     private final Clock clock;
     private final Ledger ledger;
     private int handlingsBeforeCrash;
+    private int preparationsBeforeCrash;
     private int sendsBeforeCrash;
     private boolean dead;
 
-    private Instance(String name, Stores stores, Clock clock, Ledger ledger, int handlings, int sends) {
+    private Instance(String name, Stores stores, Clock clock, Ledger ledger, int handlings, int preparations,
+            int sends) {
         this.name = name;
         this.stores = stores;
         this.clock = clock;
         this.ledger = ledger;
         this.handlingsBeforeCrash = handlings;
+        this.preparationsBeforeCrash = preparations;
         this.sendsBeforeCrash = sends;
     }
 
     /** An instance that never dies. */
     static Instance healthy(String name, Stores stores, Clock clock, Ledger ledger) {
-        return new Instance(name, stores, clock, ledger, -1, -1);
+        return new Instance(name, stores, clock, ledger, -1, -1, -1);
     }
 
     /** An instance that dies right before completing its n-th handled event. */
     static Instance dyingWhileHandling(int n, Stores stores, Clock clock, Ledger ledger) {
-        return new Instance("doomed", stores, clock, ledger, n, -1);
+        return new Instance("doomed", stores, clock, ledger, n, -1, -1);
+    }
+
+    /** An instance that dies while preparing its n-th reply: claimed, not yet marked sending. */
+    static Instance dyingBeforeSending(int n, Stores stores, Clock clock, Ledger ledger) {
+        return new Instance("doomed", stores, clock, ledger, -1, n, -1);
     }
 
     /** An instance that dies after the channel accepted its n-th reply, before recording it. */
     static Instance dyingWhileSending(int n, Stores stores, Clock clock, Ledger ledger) {
-        return new Instance("doomed", stores, clock, ledger, -1, n);
+        return new Instance("doomed", stores, clock, ledger, -1, -1, n);
     }
 
     /** Works until nothing is left to claim, or until it dies. */
@@ -91,7 +101,13 @@ final class Instance {
     /** One round over the outbox; returns whether it claimed anything. */
     boolean sendOutbox() {
         List<OutboxEntry> claimed = stores.outbox().claim(name, 1, LEASE, clock.instant());
-        for (OutboxEntry entry : claimed) {
+        for (OutboxEntry claim : claimed) {
+            preparationsBeforeCrash--;
+            if (preparationsBeforeCrash == 0) {
+                dead = true;
+                return true;
+            }
+            OutboxEntry entry = stores.outbox().markSending(claim, LEASE, clock.instant());
             String body = ((Text) entry.message().content()).body();
             ledger.sent(entry.message().to(), body.substring("re: ".length()));
             sendsBeforeCrash--;

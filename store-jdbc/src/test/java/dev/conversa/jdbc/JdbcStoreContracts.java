@@ -6,6 +6,7 @@ import dev.conversa.store.contract.AuditLogContract;
 import dev.conversa.store.contract.ConsentStoreContract;
 import dev.conversa.store.contract.ContactStoreContract;
 import dev.conversa.store.contract.ConversationStoreContract;
+import dev.conversa.store.contract.DeadLetterStoreContract;
 import dev.conversa.store.contract.DeletionRequestStoreContract;
 import dev.conversa.store.contract.InboxClaimContract;
 import dev.conversa.store.contract.InboxContract;
@@ -106,6 +107,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class DeletionRequests extends DeletionRequestStoreContract {
+        @Override
+        protected Stores createStores(Clock clock) {
+            return stores(clock);
+        }
+    }
+
+    @Nested
+    class DeadLetters extends DeadLetterStoreContract {
         @Override
         protected Stores createStores(Clock clock) {
             return stores(clock);

@@ -55,12 +55,14 @@ class JdbcStoresTest {
         JdbcDataSource dataSource = h2();
         JdbcStores jdbc = stores(dataSource);
 
-        assertThat(jdbc.migrate()).containsExactly(1, 2);
+        assertThat(jdbc.migrate()).containsExactly(1, 2, 3);
         assertThat(jdbc.migrate()).isEmpty();
         assertThat(queryString(dataSource, "SELECT description FROM conversa_schema_version WHERE version = 1"))
                 .isEqualTo("init");
         assertThat(queryString(dataSource, "SELECT description FROM conversa_schema_version WHERE version = 2"))
                 .isEqualTo("consent_and_deletion");
+        assertThat(queryString(dataSource, "SELECT description FROM conversa_schema_version WHERE version = 3"))
+                .isEqualTo("delivery");
     }
 
     @Test
@@ -83,7 +85,7 @@ class JdbcStoresTest {
                 applied.addAll(migration.get(60, TimeUnit.SECONDS));
             }
 
-            assertThat(applied).containsExactly(1, 2);
+            assertThat(applied).containsExactly(1, 2, 3);
         } finally {
             pool.shutdownNow();
         }

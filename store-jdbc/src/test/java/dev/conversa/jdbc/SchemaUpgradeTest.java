@@ -2,12 +2,20 @@ package dev.conversa.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.model.Author;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contact;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.Direction;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ConsentRecord;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionStatus;
+import dev.conversa.store.OutboxEntry;
+import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,28 +33,46 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-/** A database created by a release that had only V1 is brought to V2 without losing its data. */
+/**
+ * A database created by an earlier release is brought to the latest version without losing its
+ * data: one that had only V1, and one that had V1 and V2.
+ */
 class SchemaUpgradeTest {
 
     private static final TenantId TENANT = TenantId.of("acme");
     private static final Instant AT = Instant.parse("2026-01-05T09:00:00Z");
+    private static final ConversationKey ANNA = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "15551234567");
+    private static final ConversationKey BOB = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "15557654321");
 
     @Test
-    void migrateUpgradesAnH2DatabaseAtVersionOneToVersionTwo() throws Exception {
+    void migrateUpgradesAnH2DatabaseAtVersionOneToTheLatest() throws Exception {
+        assertUpgradesFromVersionOne(h2(), "h2");
+    }
+
+    @Test
+    void migrateUpgradesAPostgresqlDatabaseAtVersionOneToTheLatest() throws Exception {
+        assertUpgradesFromVersionOne(TestDatabases.newPostgresDatabase(), "postgresql");
+    }
+
+    @Test
+    void migrateUpgradesAnH2DatabaseAtVersionTwoToVersionThree() throws Exception {
+        assertUpgradesFromVersionTwo(h2(), "h2");
+    }
+
+    @Test
+    void migrateUpgradesAPostgresqlDatabaseAtVersionTwoToVersionThree() throws Exception {
+        assertUpgradesFromVersionTwo(TestDatabases.newPostgresDatabase(), "postgresql");
+    }
+
+    private static DataSource h2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-
-        assertUpgrades(dataSource, "h2");
+        return dataSource;
     }
 
-    @Test
-    void migrateUpgradesAPostgresqlDatabaseAtVersionOneToVersionTwo() throws Exception {
-        assertUpgrades(TestDatabases.newPostgresDatabase(), "postgresql");
-    }
-
-    private static void assertUpgrades(DataSource dataSource, String dialect) throws Exception {
+    private static void assertUpgradesFromVersionOne(DataSource dataSource, String dialect) throws Exception {
         // given
-        installVersionOne(dataSource, dialect);
+        install(dataSource, dialect, 1, "init");
         JdbcStores jdbc = JdbcStores.builder().dataSource(dataSource).tokenCipher(TestDatabases.cipher()).build();
         Contact anna = new Contact(TENANT, ChannelType.WHATSAPP, "15551234567", Optional.of("Anna"),
                 Optional.empty(), Optional.empty(), AT);
@@ -54,7 +82,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(2);
+        assertThat(applied).containsExactly(2, 3);
         Stores stores = jdbc.stores();
         assertThat(stores.contacts().find(TENANT, ChannelType.WHATSAPP, "15551234567")).contains(anna);
         ConsentRecord optOut = new ConsentRecord(TENANT, ChannelType.WHATSAPP, "15551234567", ConsentRecord.ALL,
@@ -68,9 +96,50 @@ class SchemaUpgradeTest {
         assertThat(jdbc.migrate()).isEmpty();
     }
 
-    /** Does what migrate() of a release with V1 only did: the script and its version row. */
-    private static void installVersionOne(DataSource dataSource, String dialect) throws SQLException, IOException {
-        String script = "db/migration/" + dialect + "/V1__init.sql";
+    private static void assertUpgradesFromVersionTwo(DataSource dataSource, String dialect) throws Exception {
+        // given
+        install(dataSource, dialect, 1, "init");
+        install(dataSource, dialect, 2, "consent_and_deletion");
+        JdbcStores jdbc = JdbcStores.builder().dataSource(dataSource).tokenCipher(TestDatabases.cipher()).build();
+        Stores before = jdbc.stores();
+        OutboxEntry queued = before.outbox().enqueue(TENANT, OutboundMessage.text(ANNA, "hello"), "k1", AT);
+        before.messages().append(new MessageRecord(TENANT, ANNA, queued.provisionalMessageId(), Direction.OUTBOUND,
+                Author.BOT, "text", Optional.of("hello"), DeliveryStatus.PENDING, AT));
+        OutboxEntry onTheWire = before.outbox().enqueue(TENANT, OutboundMessage.text(BOB, "hi"), "k2", AT);
+        execute(dataSource, "UPDATE conversa_outbox SET state = 'SENDING', fence = 1, attempts = 1, "
+                + "lease_until = TIMESTAMP WITH TIME ZONE '2026-01-05 08:59:00+00' WHERE id = " + onTheWire.id());
+
+        // when
+        var applied = jdbc.migrate();
+
+        // then
+        assertThat(applied).containsExactly(3);
+        Stores stores = jdbc.stores();
+        OutboxEntry claimed = stores.outbox().claim("w", 1, Duration.ofMinutes(1), AT).get(0);
+        assertThat(claimed.id()).isEqualTo(queued.id());
+        assertThat(stores.outbox().markSending(claimed, Duration.ofMinutes(1), AT).state())
+                .isEqualTo(OutboxState.SENDING);
+        assertThat(stores.outbox().find(TENANT, onTheWire.id()).orElseThrow().state())
+                .isEqualTo(OutboxState.SEND_UNCERTAIN);
+        assertThat(stores.messages().rename(TENANT, ChannelType.WHATSAPP, queued.provisionalMessageId(),
+                List.of("mid.media", "mid.caption"))).isTrue();
+        assertThat(stores.messages().find(TENANT, ChannelType.WHATSAPP, "mid.caption"))
+                .hasValueSatisfying(m -> assertThat(m.messageId()).isEqualTo("mid.media"));
+        assertThat(stores.deadLetters().record("page", "unreadable", "{}", AT).id()).isPositive();
+        assertThat(jdbc.migrate()).isEmpty();
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Does what migrate() of a release that ended with this script did: the script and its version row. */
+    private static void install(DataSource dataSource, String dialect, int version, String description)
+            throws SQLException, IOException {
+        String script = "db/migration/" + dialect + "/V" + version + "__" + description + ".sql";
         String text;
         try (InputStream in = SchemaUpgradeTest.class.getClassLoader().getResourceAsStream(script)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -78,14 +147,15 @@ class SchemaUpgradeTest {
         String sql = text.lines().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE conversa_schema_version (version INTEGER PRIMARY KEY, "
+            statement.execute("CREATE TABLE IF NOT EXISTS conversa_schema_version (version INTEGER PRIMARY KEY, "
                     + "description VARCHAR(200) NOT NULL, installed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
             for (String part : sql.split(";")) {
                 if (!part.isBlank()) {
                     statement.execute(part);
                 }
             }
-            statement.execute("INSERT INTO conversa_schema_version VALUES (1, 'init', CURRENT_TIMESTAMP)");
+            statement.execute("INSERT INTO conversa_schema_version VALUES (" + version + ", '" + description
+                    + "', CURRENT_TIMESTAMP)");
         }
     }
 }

@@ -2,10 +2,12 @@ package dev.conversa.jdbc.internal;
 
 import dev.conversa.model.TenantId;
 import dev.conversa.store.LeaseLostException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 
 /**
- * Finishes a claimed inbox or outbox row: one UPDATE that applies only while the row is still
+ * Changes a claimed inbox or outbox row: one UPDATE that applies only while the row is still
  * claimed under the caller's fencing token, so a worker whose lease expired cannot overwrite the
  * work of the one that claimed the row after it.
  *
@@ -18,11 +20,25 @@ import java.util.Objects;
 record FencedUpdate(Database database, String table, String claimedCondition, String what) {
 
     /**
-     * Applies {@code assignments} (a {@code SET ...} clause with {@code values} as parameters).
+     * Applies {@code assignments} (a {@code SET ...} clause with {@code values} as parameters) in
+     * a transaction of its own.
      *
      * @throws LeaseLostException if the row is no longer claimed under that fence
      */
     void apply(String operation, long id, TenantId tenant, long fence, String assignments, Object... values) {
+        database.inTransaction(operation, connection -> {
+            apply(connection, id, tenant, fence, assignments, values);
+            return null;
+        });
+    }
+
+    /**
+     * Applies {@code assignments} in the caller's transaction.
+     *
+     * @throws LeaseLostException if the row is no longer claimed under that fence
+     */
+    void apply(Connection connection, long id, TenantId tenant, long fence, String assignments, Object... values)
+            throws SQLException {
         Objects.requireNonNull(tenant, "tenant");
         Object[] all = new Object[values.length + 3];
         System.arraycopy(values, 0, all, 0, values.length);
@@ -30,8 +46,7 @@ record FencedUpdate(Database database, String table, String claimedCondition, St
         all[values.length + 1] = tenant.value();
         all[values.length + 2] = fence;
         String sql = "UPDATE " + table + " " + assignments + " WHERE id = ? AND tenant = ? AND " + claimedCondition;
-        int changed = database.inTransaction(operation, connection -> Rows.update(connection, sql, all));
-        if (changed == 0) {
+        if (Rows.update(connection, sql, all) == 0) {
             throw new LeaseLostException(what + " " + id + " is no longer claimed under fence " + fence);
         }
     }

@@ -75,6 +75,16 @@ public final class JdbcAccountStore implements AccountStore {
                 this::account, channel.value(), accountId));
     }
 
+    /** Reads the tenant column only: the token is never decrypted, so a key mistake cannot stop webhook intake. */
+    @Override
+    public Optional<TenantId> findTenant(ChannelType channel, String accountId) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(accountId, "accountId");
+        return database.inTransaction("finding an account's tenant", connection -> Rows.first(connection,
+                "SELECT tenant FROM conversa_account WHERE channel = ? AND account_id = ?",
+                row -> TenantId.of(row.getString(1)), channel.value(), accountId));
+    }
+
     @Override
     public List<ChannelAccount> list(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");

@@ -102,17 +102,24 @@ public final class JdbcInbox implements Inbox {
     }
 
     @Override
+    public void renew(InboxEntry entry, Duration lease, Instant now) {
+        StoreArguments.requireClaim(1, lease);
+        Objects.requireNonNull(now, "now");
+        changeClaimed(entry, "renewing an inbox claim", "SET lease_until = ?", now.plus(lease));
+    }
+
+    @Override
     public void complete(InboxEntry entry, Instant now) {
         Objects.requireNonNull(now, "now");
-        finish(entry, "completing an inbox entry", "SET status = 'COMPLETED', completed_at = ?, lease_until = NULL",
-                now);
+        changeClaimed(entry, "completing an inbox entry",
+                "SET status = 'COMPLETED', completed_at = ?, lease_until = NULL", now);
     }
 
     @Override
     public void retry(InboxEntry entry, Instant notBefore, String reason) {
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(reason, "reason");
-        finish(entry, "retrying an inbox entry",
+        changeClaimed(entry, "retrying an inbox entry",
                 "SET status = 'PENDING', not_before = ?, last_error = ?, lease_until = NULL", notBefore,
                 Rows.clip(reason, 1000));
     }
@@ -120,11 +127,11 @@ public final class JdbcInbox implements Inbox {
     @Override
     public void park(InboxEntry entry, String reason) {
         Objects.requireNonNull(reason, "reason");
-        finish(entry, "parking an inbox entry", "SET status = 'PARKED', last_error = ?, lease_until = NULL",
+        changeClaimed(entry, "parking an inbox entry", "SET status = 'PARKED', last_error = ?, lease_until = NULL",
                 Rows.clip(reason, 1000));
     }
 
-    private void finish(InboxEntry entry, String operation, String assignments, Object... values) {
+    private void changeClaimed(InboxEntry entry, String operation, String assignments, Object... values) {
         Objects.requireNonNull(entry, "entry");
         fenced.apply(operation, entry.id(), entry.tenant(), entry.fence(), assignments, values);
     }

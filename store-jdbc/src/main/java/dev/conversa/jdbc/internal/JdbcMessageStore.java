@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,13 +23,19 @@ import java.util.Optional;
  * Messages in {@code conversa_message}. A status moves forward in one statement that compares
  * ranks in the database, so concurrent status webhooks never move it back. A rename onto an id
  * already stored (the channel echoed the message first) replaces that row, keeping the
- * furthest status of the two.
+ * furthest status of the two. The ids of a message's further parts are rows of {@code
+ * conversa_message_part} naming the message's id; {@link #find} and {@link #updateStatus} look
+ * there first, as the in-memory store does.
  */
 public final class JdbcMessageStore implements MessageStore {
 
     private static final String COLUMNS = "tenant, channel, account_id, contact_id, message_id, direction, author, "
             + "kind, body, status, sent_at";
     private static final String BY_ID = " WHERE tenant = ? AND channel = ? AND message_id = ?";
+    /** A message by the id of one of its parts, else by its own id: bind tenant, channel, tenant, channel, id, id. */
+    private static final String BY_ID_OR_PART = " WHERE tenant = ? AND channel = ? AND message_id = COALESCE("
+            + "(SELECT message_id FROM conversa_message_part WHERE tenant = ? AND channel = ? AND part_id = ?), ?)";
+    private static final String PARTS_OF = " WHERE tenant = ? AND channel = ? AND message_id = ?";
     private static final String BY_CONVERSATION =
             " WHERE tenant = ? AND channel = ? AND account_id = ? AND contact_id = ?";
 
@@ -63,34 +70,60 @@ public final class JdbcMessageStore implements MessageStore {
         }
         Object[] id = idOf(tenant, channel, messageId);
         return database.inTransaction("updating a message status", connection -> Rows.update(connection,
-                "UPDATE conversa_message SET status = ?, status_rank = ?" + BY_ID + " AND status_rank < ?",
-                status.name(), rank(status), id[0], id[1], id[2], rank(status)) == 1);
+                "UPDATE conversa_message SET status = ?, status_rank = ?" + BY_ID_OR_PART + " AND status_rank < ?",
+                status.name(), rank(status), id[0], id[1], id[0], id[1], id[2], id[2], rank(status)) == 1);
     }
 
+    /**
+     * Renames the row, takes over the rows already stored under the new ids (echoes that
+     * overtook the rename) keeping the furthest status, and points the part ids at the message.
+     */
     @Override
-    public boolean rename(TenantId tenant, ChannelType channel, String oldId, String newId) {
-        Objects.requireNonNull(newId, "newId");
+    public boolean rename(TenantId tenant, ChannelType channel, String oldId, List<String> newIds) {
+        List<String> ids = List.copyOf(newIds);
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("newIds must name at least the message's own id");
+        }
         Object[] id = idOf(tenant, channel, oldId);
+        String newId = ids.get(0);
         return database.inTransaction("renaming a message", connection -> {
-            Optional<DeliveryStatus> renamed = status(connection, id[0], id[1], oldId);
+            Optional<Stored> renamed = stored(connection, id[0], id[1], oldId);
             if (renamed.isEmpty()) {
                 return false;
             }
-            DeliveryStatus status = renamed.get();
-            if (!newId.equals(oldId)) {
-                Optional<DeliveryStatus> echoed = status(connection, id[0], id[1], newId);
-                status = echoed.filter(e -> e.isAfter(renamed.get())).orElse(status);
-                Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id[0], id[1], newId);
+            DeliveryStatus status = renamed.get().status();
+            for (String taken : new LinkedHashSet<>(ids)) {
+                if (!taken.equals(oldId)) {
+                    status = furthest(status, stored(connection, id[0], id[1], taken));
+                    Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id[0], id[1], taken);
+                }
             }
-            return Rows.update(connection, "UPDATE conversa_message SET message_id = ?, status = ?, status_rank = ?"
-                    + BY_ID, newId, status.name(), rank(status), id[0], id[1], id[2]) == 1;
+            Rows.update(connection, "UPDATE conversa_message SET message_id = ?, status = ?, status_rank = ?"
+                    + BY_ID, newId, status.name(), rank(status), id[0], id[1], id[2]);
+            Rows.update(connection, "UPDATE conversa_message_part SET message_id = ?" + PARTS_OF, newId, id[0], id[1],
+                    oldId);
+            for (String part : new LinkedHashSet<>(ids.subList(1, ids.size()))) {
+                if (!part.equals(newId)) {
+                    Rows.update(connection, "DELETE FROM conversa_message_part WHERE tenant = ? AND channel = ? "
+                            + "AND part_id = ?", id[0], id[1], part);
+                    Rows.update(connection, "INSERT INTO conversa_message_part (tenant, channel, part_id, message_id, "
+                            + "account_id, contact_id) VALUES (?, ?, ?, ?, ?, ?)", id[0], id[1], part, newId,
+                            renamed.get().accountId(), renamed.get().contactId());
+                }
+            }
+            return true;
         });
     }
 
-    private static Optional<DeliveryStatus> status(Connection connection, Object tenant, Object channel,
-            String messageId) throws SQLException {
-        return Rows.first(connection, "SELECT status FROM conversa_message" + BY_ID + " FOR UPDATE",
-                row -> DeliveryStatus.valueOf(row.getString(1)), tenant, channel, messageId);
+    private static DeliveryStatus furthest(DeliveryStatus status, Optional<Stored> other) {
+        return other.map(Stored::status).filter(s -> s.isAfter(status)).orElse(status);
+    }
+
+    private static Optional<Stored> stored(Connection connection, Object tenant, Object channel, String messageId)
+            throws SQLException {
+        return Rows.first(connection, "SELECT status, account_id, contact_id FROM conversa_message" + BY_ID
+                + " FOR UPDATE", row -> new Stored(DeliveryStatus.valueOf(row.getString("status")),
+                        row.getString("account_id"), row.getString("contact_id")), tenant, channel, messageId);
     }
 
     @Override
@@ -106,7 +139,8 @@ public final class JdbcMessageStore implements MessageStore {
     public Optional<MessageRecord> find(TenantId tenant, ChannelType channel, String messageId) {
         Object[] id = idOf(tenant, channel, messageId);
         return database.inTransaction("finding a message", connection -> Rows.first(connection,
-                "SELECT " + COLUMNS + " FROM conversa_message" + BY_ID, JdbcMessageStore::message, id));
+                "SELECT " + COLUMNS + " FROM conversa_message" + BY_ID_OR_PART, JdbcMessageStore::message, id[0],
+                id[1], id[0], id[1], id[2], id[2]));
     }
 
     @Override
@@ -126,17 +160,22 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public boolean delete(TenantId tenant, ChannelType channel, String messageId) {
         Object[] id = idOf(tenant, channel, messageId);
-        return database.inTransaction("deleting a message", connection -> Rows.update(connection,
-                "DELETE FROM conversa_message" + BY_ID, id) == 1);
+        return database.inTransaction("deleting a message", connection -> {
+            Rows.update(connection, "DELETE FROM conversa_message_part" + PARTS_OF, id);
+            return Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id) == 1;
+        });
     }
 
     @Override
     public int deleteConversation(TenantId tenant, ConversationKey conversation) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
-        return database.inTransaction("deleting a conversation's messages", connection -> Rows.update(connection,
-                "DELETE FROM conversa_message" + BY_CONVERSATION, tenant.value(), conversation.channel().value(),
-                conversation.accountId(), conversation.contactId()));
+        Object[] key = {tenant.value(), conversation.channel().value(), conversation.accountId(),
+            conversation.contactId()};
+        return database.inTransaction("deleting a conversation's messages", connection -> {
+            Rows.update(connection, "DELETE FROM conversa_message_part" + BY_CONVERSATION, key);
+            return Rows.update(connection, "DELETE FROM conversa_message" + BY_CONVERSATION, key);
+        });
     }
 
     /** The order statuses move in, as {@link DeliveryStatus#isAfter} defines it. */
@@ -149,6 +188,9 @@ public final class JdbcMessageStore implements MessageStore {
         }
         return rank;
     }
+
+    /** A stored message's status and conversation, read under a row lock. */
+    private record Stored(DeliveryStatus status, String accountId, String contactId) {}
 
     private static Object[] idOf(TenantId tenant, ChannelType channel, String messageId) {
         return new Object[] {Objects.requireNonNull(tenant, "tenant").value(),

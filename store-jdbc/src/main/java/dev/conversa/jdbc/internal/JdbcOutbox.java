@@ -16,11 +16,15 @@ import java.util.Optional;
 
 /**
  * The outbox in {@code conversa_outbox}, unique per tenant and idempotency key. Claims are made
- * by {@link OutboxClaimer}; finishing a send is a compare-and-set on state and fence, so a
- * worker whose lease expired (its entry now {@code SEND_UNCERTAIN}) cannot overwrite it.
+ * by {@link OutboxClaimer}: a claimed entry stays {@code PENDING} with a raised fence and a
+ * lease until {@link #markSending}. A row is claimed while it is pending or sending and has a
+ * lease; every change to a claimed entry is a compare-and-set on that and on the fence, so a
+ * worker whose lease expired (its entry claimed again, or now {@code SEND_UNCERTAIN}) cannot
+ * overwrite it, and an entry never claimed cannot be finished.
  */
 public final class JdbcOutbox implements Outbox {
 
+    private static final String CLAIMED = "state IN ('PENDING', 'SENDING') AND lease_until IS NOT NULL AND fence = ?";
 
     private final Database database;
     private final FencedUpdate fenced;
@@ -35,7 +39,7 @@ public final class JdbcOutbox implements Outbox {
      */
     public JdbcOutbox(Database database) {
         this.database = Objects.requireNonNull(database, "database");
-        this.fenced = new FencedUpdate(database, "conversa_outbox", "state = 'SENDING' AND fence = ?", "outbox entry");
+        this.fenced = new FencedUpdate(database, "conversa_outbox", CLAIMED, "outbox entry");
         this.inserts = new Inserts(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "outbox");
         this.claimer = new OutboxClaimer(lanes);
@@ -70,10 +74,30 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public OutboxEntry markSending(OutboxEntry entry, Duration lease, Instant now) {
+        Objects.requireNonNull(entry, "entry");
+        StoreArguments.requireClaim(1, lease);
+        Objects.requireNonNull(now, "now");
+        return database.inTransaction("marking a message sending", connection -> {
+            fenced.apply(connection, entry.id(), entry.tenant(), entry.fence(),
+                    "SET state = 'SENDING', lease_until = ?", now.plus(lease));
+            return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE id = ? "
+                    + "AND tenant = ?", OutboxRows::entry, entry.id(), entry.tenant().value()).orElseThrow();
+        });
+    }
+
+    @Override
+    public void renew(OutboxEntry entry, Duration lease, Instant now) {
+        StoreArguments.requireClaim(1, lease);
+        Objects.requireNonNull(now, "now");
+        changeClaimed(entry, "renewing an outbox claim", "SET lease_until = ?", now.plus(lease));
+    }
+
+    @Override
     public void markSent(OutboxEntry entry, Optional<String> channelMessageId, Instant now) {
         Objects.requireNonNull(channelMessageId, "channelMessageId");
         Objects.requireNonNull(now, "now");
-        finish(entry, "marking a message sent", "SET state = 'SENT', channel_message_id = ?, lease_until = NULL",
+        changeClaimed(entry, "marking a message sent", "SET state = 'SENT', channel_message_id = ?, lease_until = NULL",
                 channelMessageId);
     }
 
@@ -81,7 +105,7 @@ public final class JdbcOutbox implements Outbox {
     public void retry(OutboxEntry entry, Instant notBefore, String error) {
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(error, "error");
-        finish(entry, "retrying a message",
+        changeClaimed(entry, "retrying a message",
                 "SET state = 'PENDING', not_before = ?, last_error = ?, lease_until = NULL", notBefore,
                 Rows.clip(error, 1000));
     }
@@ -89,18 +113,18 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public void markDead(OutboxEntry entry, String error) {
         Objects.requireNonNull(error, "error");
-        finish(entry, "marking a message dead", "SET state = 'DEAD', last_error = ?, lease_until = NULL",
+        changeClaimed(entry, "marking a message dead", "SET state = 'DEAD', last_error = ?, lease_until = NULL",
                 Rows.clip(error, 1000));
     }
 
     @Override
     public void markUncertain(OutboxEntry entry, String error) {
         Objects.requireNonNull(error, "error");
-        finish(entry, "marking a message uncertain", "SET state = 'SEND_UNCERTAIN', last_error = ?, lease_until = NULL",
-                Rows.clip(error, 1000));
+        changeClaimed(entry, "marking a message uncertain",
+                "SET state = 'SEND_UNCERTAIN', last_error = ?, lease_until = NULL", Rows.clip(error, 1000));
     }
 
-    private void finish(OutboxEntry entry, String operation, String assignments, Object... values) {
+    private void changeClaimed(OutboxEntry entry, String operation, String assignments, Object... values) {
         Objects.requireNonNull(entry, "entry");
         fenced.apply(operation, entry.id(), entry.tenant(), entry.fence(), assignments, values);
     }
@@ -111,6 +135,16 @@ public final class JdbcOutbox implements Outbox {
         return database.inTransaction("finding an outbox entry", connection -> Rows.first(connection,
                 "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE tenant = ? AND id = ?",
                 OutboxRows::entry, tenant.value(), id));
+    }
+
+    @Override
+    public List<OutboxEntry> sending(TenantId tenant, ConversationKey conversation) {
+        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+        return database.inTransaction("listing messages being sent", connection -> Rows.query(connection,
+                "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE" + Lane.WHERE + " AND state = 'SENDING' "
+                        + "ORDER BY tenant, channel, account_id, contact_id, state, id", OutboxRows::entry,
+                lane.values()));
     }
 
     @Override

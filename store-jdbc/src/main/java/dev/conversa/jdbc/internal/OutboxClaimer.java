@@ -1,5 +1,6 @@
 package dev.conversa.jdbc.internal;
 
+import dev.conversa.jdbc.internal.DueCandidates.Candidate;
 import dev.conversa.store.OutboxEntry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,33 +8,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Claims outbox entries in one transaction. First, entries still {@code SENDING} after their
  * lease become {@code SEND_UNCERTAIN}: their worker stopped between the request and recording
- * its answer, so Meta may have accepted them, and they are never sent again automatically.
- * Then, like {@link InboxClaimer}, it takes the conversations whose oldest pending entry is due
- * and none is being sent, locks each lane and claims that entry with a compare-and-set that
- * raises the fence. An entry whose stored message this version cannot read is marked {@code
- * DEAD} instead, so it neither blocks its conversation nor is lost.
+ * its answer, so Meta may have accepted them, and they are never sent again automatically (few
+ * rows are {@code SENDING}, found on the state index). Then it takes due candidates from {@link
+ * DueCandidates}, locks each one's lane and reads the lane's first open entry: the lane is held
+ * while an entry is {@code SENDING} or claimed under a live lease, and its first entry, once
+ * due, is claimed with a compare-and-set that raises the fence and leaves it {@code PENDING}. A
+ * claimed entry whose lease expired before {@code markSending} is simply claimed again. An entry
+ * whose stored message this version cannot read is marked {@code DEAD} instead, so it neither
+ * blocks its conversation nor is lost.
  */
 final class OutboxClaimer {
 
-    private static final String EXPIRE = "UPDATE conversa_outbox SET state = 'SEND_UNCERTAIN' "
-            + "WHERE state = 'SENDING' AND lease_until <= ?";
-    /** Conversations whose oldest pending entry is due and none is being sent. */
-    private static final String CANDIDATES = "SELECT h.tenant, h.channel, h.account_id, h.contact_id, h.head "
-            + "FROM (SELECT tenant, channel, account_id, contact_id, MIN(CASE WHEN state = 'PENDING' THEN id END) "
-            + "AS head FROM conversa_outbox WHERE state IN ('PENDING', 'SENDING') "
-            + "GROUP BY tenant, channel, account_id, contact_id "
-            + "HAVING COUNT(CASE WHEN state = 'SENDING' THEN 1 END) = 0) h "
-            + "JOIN conversa_outbox e ON e.id = h.head WHERE e.not_before <= ? ORDER BY h.head LIMIT ?";
-    private static final String OPEN_ENTRIES = "SELECT id, state, not_before, fence FROM conversa_outbox WHERE"
-            + Lane.WHERE + " AND state IN ('PENDING', 'SENDING') ORDER BY id";
+    private static final String EXPIRE = "UPDATE conversa_outbox SET state = 'SEND_UNCERTAIN', last_error = ?, "
+            + "lease_until = NULL WHERE state = 'SENDING' AND lease_until <= ?";
+    static final String STOPPED_WHILE_SENDING = "the worker stopped while sending; the channel may have received it";
+    private static final String LANE_ORDER = " ORDER BY tenant, channel, account_id, contact_id, state, id";
+    /** A lane's entries being sent (live: expired ones were just released) and its first pending entry. */
+    private static final String LANE_HEAD = "SELECT id, state, not_before, lease_until, fence FROM conversa_outbox "
+            + "WHERE" + Lane.WHERE + " AND state = 'SENDING' UNION ALL (SELECT id, state, not_before, lease_until, "
+            + "fence FROM conversa_outbox WHERE" + Lane.WHERE + " AND state = 'PENDING'" + LANE_ORDER + " LIMIT 1)";
 
     private final LaneLocks locks;
+    private final DueCandidates due = new DueCandidates("conversa_outbox", "state");
 
     OutboxClaimer(LaneLocks locks) {
         this.locks = locks;
@@ -41,34 +44,31 @@ final class OutboxClaimer {
 
     List<OutboxEntry> claim(Connection connection, String worker, int max, Duration lease, Instant now)
             throws SQLException {
-        Rows.update(connection, EXPIRE, now);
-        List<Lane> candidates = Rows.query(connection, CANDIDATES, Lane::read, now, max * 2 + 4);
-        List<OutboxEntry> claimed = new ArrayList<>();
-        for (Lane lane : candidates) {
-            if (claimed.size() == max) {
-                break;
-            }
-            if (locks.tryLock(connection, lane)) {
-                claimHead(connection, lane, worker, now.plus(lease), now).ifPresent(claimed::add);
-            }
-        }
+        Rows.update(connection, EXPIRE, STOPPED_WHILE_SENDING, now);
+        Instant until = now.plus(lease);
+        List<OutboxEntry> claimed = new ArrayList<>(due.claim(connection, now, max, new HashSet<>(),
+                (c, candidate) -> claimLane(c, candidate, Rows.clip(worker, 200), until, now)));
         claimed.sort(Comparator.comparingLong(OutboxEntry::id));
         return List.copyOf(claimed);
     }
 
-    private Optional<OutboxEntry> claimHead(Connection connection, Lane lane, String worker, Instant until,
+    private Optional<OutboxEntry> claimLane(Connection connection, Candidate candidate, String worker, Instant until,
             Instant now) throws SQLException {
-        List<Open> open = Rows.query(connection, OPEN_ENTRIES, row -> new Open(row.getLong("id"),
-                row.getString("state"), Rows.instant(row, "not_before"), row.getLong("fence")), lane.values());
-        if (open.isEmpty() || open.stream().anyMatch(o -> o.state().equals("SENDING"))
-                || open.get(0).notBefore().isAfter(now)) {
+        boolean leased = candidate.leaseUntil().filter(lease -> lease.isAfter(now)).isPresent();
+        if (leased || !locks.tryLock(connection, candidate.lane())) {
+            return Optional.empty();
+        }
+        Lane lane = candidate.lane();
+        List<Open> open = Rows.query(connection, LANE_HEAD, row -> new Open(row.getLong("id"), row.getString("state"),
+                Rows.instant(row, "not_before"), Rows.optionalInstant(row, "lease_until"), row.getLong("fence")),
+                lane.valuesAnd(lane.values()));
+        if (open.size() != 1 || !open.get(0).isClaimableAt(now)) {
             return Optional.empty();
         }
         Open head = open.get(0);
-        int taken = Rows.update(connection, "UPDATE conversa_outbox SET state = 'SENDING', fence = ?, "
-                + "attempts = attempts + 1, lease_until = ?, worker = ? "
-                + "WHERE id = ? AND tenant = ? AND state = 'PENDING' AND fence = ?", head.fence() + 1, until,
-                Rows.clip(worker, 200), head.id(), lane.tenant(), head.fence());
+        int taken = Rows.update(connection, "UPDATE conversa_outbox SET fence = ?, attempts = attempts + 1, "
+                + "lease_until = ?, worker = ? WHERE id = ? AND tenant = ? AND state = 'PENDING' AND fence = ?",
+                head.fence() + 1, until, worker, head.id(), lane.tenant(), head.fence());
         if (taken == 0) {
             return Optional.empty();
         }
@@ -82,5 +82,13 @@ final class OutboxClaimer {
         }
     }
 
-    private record Open(long id, String state, Instant notBefore, long fence) {}
+    /** A lane's entry as the claim sees it. */
+    private record Open(long id, String state, Instant notBefore, Optional<Instant> leaseUntil, long fence) {
+
+        /** Pending, due, and not claimed under a live lease. */
+        boolean isClaimableAt(Instant now) {
+            return state.equals("PENDING") && !notBefore.isAfter(now)
+                    && leaseUntil.filter(lease -> lease.isAfter(now)).isEmpty();
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.sql.SQLException;
 final class OutboxRows {
 
     static final String COLUMNS = "id, tenant, idempotency_key, channel, account_id, contact_id, message, state, "
-            + "attempts, not_before, channel_message_id, last_error, fence, created_at";
+            + "attempts, not_before, channel_message_id, last_error, fence, lease_until, created_at";
 
     private OutboxRows() {}
 
@@ -30,13 +30,18 @@ final class OutboxRows {
         }
     }
 
-    /** The entry as stored: its fence shows only while it is being sent. */
+    /**
+     * The entry as stored: its fence shows only while it is claimed, that is pending or sending
+     * with a lease (expired or not: the claim holds until another one takes it).
+     */
     static OutboxEntry entry(ResultSet row) throws SQLException {
         OutboxState state = OutboxState.valueOf(row.getString("state"));
+        boolean claimed = (state == OutboxState.PENDING || state == OutboxState.SENDING)
+                && row.getObject("lease_until") != null;
         return new OutboxEntry(row.getLong("id"), TenantId.of(row.getString("tenant")),
                 message(row), row.getString("idempotency_key"), state,
                 row.getInt("attempts"), Rows.instant(row, "not_before"), Rows.optionalText(row, "channel_message_id"),
-                Rows.optionalText(row, "last_error"), state == OutboxState.SENDING ? row.getLong("fence") : 0,
+                Rows.optionalText(row, "last_error"), claimed ? row.getLong("fence") : 0,
                 Rows.instant(row, "created_at"));
     }
 
