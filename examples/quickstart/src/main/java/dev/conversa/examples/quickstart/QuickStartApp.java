@@ -109,8 +109,8 @@ final class QuickStartApp implements AutoCloseable {
         }
         server.start();
         if (demo && !server.getAddress().getAddress().isLoopbackAddress()) {
-            LOG.warn("Demo mode listens on {}: anyone who can reach it can use the demo page and /demo/, and make "
-                    + "the bot answer (on your OpenAI account if OPENAI_API_KEY is set)", server.getAddress());
+            LOG.warn("Demo mode listens on {} (CONVERSA_HOST): anyone who can reach it can use the demo page and "
+                    + "/demo/, and make the bot answer (on your OpenAI account if OPENAI_API_KEY is set)", config.host());
         }
         return new QuickStartApp(conversa, server, threads, standIn, storage);
     }
@@ -138,9 +138,10 @@ final class QuickStartApp implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The address the server listens on, such as {@code 127.0.0.1}. */
+    /** The address the server listens on, such as {@code 127.0.0.1}; {@code 0.0.0.0} for all interfaces. */
     String host() {
-        return server.getAddress().getHostString();
+        InetSocketAddress address = server.getAddress();
+        return address.getAddress().isAnyLocalAddress() ? "0.0.0.0" : address.getHostString();
     }
 
     boolean demoMode() {
