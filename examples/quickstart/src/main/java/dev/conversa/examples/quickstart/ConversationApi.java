@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The quick start's JSON API, for the demo page and for scripts:
+ * The quick start's JSON API, for scripts and dashboards (the demo page uses {@link DemoApi}):
  * <ul>
  *   <li>{@code GET /api/conversations}: the tenant's conversations, newest first;
  *   <li>{@code GET /api/messages?channel=&account=&contact=}: a conversation's messages, oldest
  *       first (direction, author, kind, text, status, timestamp).
  * </ul>
+ * It shows customers' ids and messages, so {@link QuickStartApp} serves it behind
+ * {@link BearerTokenAuthenticator} when {@code CONVERSA_API_TOKEN} is set, and not at all with
+ * connected accounts and no token.
  */
 final class ConversationApi implements HttpHandler {
 

@@ -6,8 +6,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the quick start: {@code java -jar examples/quickstart/target/conversa-quickstart.jar}.
- * Configuration comes from environment variables (see README); without Meta credentials it
- * starts in demo mode.
+ * Configuration comes from environment variables (see README); without connected accounts it
+ * starts in demo mode, on loopback. With connected accounts, {@code /api/} is served only when
+ * {@code CONVERSA_API_TOKEN} is set, behind that bearer token.
  */
 public final class QuickStart {
 
@@ -28,8 +29,11 @@ public final class QuickStart {
             app.close();
             stopped.countDown();
         }, "conversa-shutdown"));
-        LOG.info("Conversa quick start listening on http://localhost:{}/ ({} mode)", app.port(),
-                app.demoMode() ? "demo" : "live");
+        if (app.demoMode()) {
+            LOG.info("Conversa quick start in demo mode: open http://{}:{}/", app.host(), app.port());
+        } else {
+            LOG.info("Conversa quick start serving your accounts on {}:{}, webhook at /webhook", app.host(), app.port());
+        }
         stopped.await();
     }
 }

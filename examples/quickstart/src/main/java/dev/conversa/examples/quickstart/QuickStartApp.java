@@ -26,14 +26,30 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running quick start: Conversa, its HTTP server and, in demo mode, the Graph API stand-in.
  * {@link #close()} stops all of them.
+ *
+ * <p>What the server serves:
+ * <ul>
+ *   <li>{@code /webhook}, always, with no token: Meta's requests are verified by their signature;
+ *   <li>{@code /api/} ({@link ConversationApi}): with {@code CONVERSA_API_TOKEN} set, only to
+ *       requests with {@code Authorization: Bearer <token>} ({@link BearerTokenAuthenticator}); in
+ *       demo mode without a token, to anyone; with connected accounts and no token, not at all
+ *       (404, and a warning at start that names {@code CONVERSA_API_TOKEN});
+ *   <li>the demo page at {@code /} and {@code /demo/} ({@link DemoApi}): in demo mode only.
+ * </ul>
+ * A {@code CONVERSA_API_TOKEN} shorter than {@value QuickStartConfig#MIN_API_TOKEN_LENGTH}
+ * characters stops the start before anything is opened.
  */
 final class QuickStartApp implements AutoCloseable {
 
     static final TenantId TENANT = TenantId.of("demo");
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuickStartApp.class);
 
     /** Demo accounts: the ids the page's customers write to. */
     static final Map<ChannelType, String> DEMO_ACCOUNTS = Map.of(
@@ -58,6 +74,7 @@ final class QuickStartApp implements AutoCloseable {
 
     static QuickStartApp start(QuickStartConfig config) throws IOException {
         boolean demo = config.demoMode();
+        Optional<Secret> apiToken = config.apiToken();
         Optional<GraphStandIn> standIn = demo ? Optional.of(GraphStandIn.start()) : Optional.empty();
         Secret appSecret = demo ? randomSecret() : required(config, "META_APP_SECRET");
         Secret verifyToken = demo
@@ -84,18 +101,47 @@ final class QuickStartApp implements AutoCloseable {
         server.setExecutor(threads);
         WebhookHandler webhooks = conversa.webhooks();
         server.createContext("/webhook", new JdkWebhookEndpoint(webhooks));
-        server.createContext("/api/", new ConversationApi(conversa, TENANT));
+        mountApi(server, new ConversationApi(conversa, TENANT), apiToken, demo);
         if (demo) {
             DemoCustomers customers = new DemoCustomers(webhooks, appSecret, DEMO_ACCOUNTS);
             server.createContext("/demo/", new DemoApi(customers, conversa, standIn.orElseThrow(), TENANT));
+            server.createContext("/", new StaticPage());
         }
-        server.createContext("/", new StaticPage(demo));
         server.start();
+        if (demo && !server.getAddress().getAddress().isLoopbackAddress()) {
+            LOG.warn("Demo mode listens on {} (CONVERSA_HOST): anyone who can reach it can use the demo page and "
+                    + "/demo/, and make the bot answer (on your OpenAI account if OPENAI_API_KEY is set)", config.host());
+        }
         return new QuickStartApp(conversa, server, threads, standIn, storage);
+    }
+
+    /**
+     * Mounts {@code /api/}: behind the bearer token when {@code CONVERSA_API_TOKEN} is set; open in
+     * demo mode without one (the data are the demo's, and demo mode listens on loopback by
+     * default); not at all with connected accounts and no token, where it would show real
+     * customers' data to anyone.
+     */
+    private static void mountApi(HttpServer server, ConversationApi api, Optional<Secret> token, boolean demo) {
+        if (token.isPresent()) {
+            server.createContext("/api/", api).setAuthenticator(new BearerTokenAuthenticator(token.get()));
+            LOG.info("/api/ requires the header Authorization: Bearer <CONVERSA_API_TOKEN>");
+        } else if (demo) {
+            server.createContext("/api/", api);
+        } else {
+            LOG.warn("/api/ is off: it shows customers' names, numbers and messages, so with connected accounts it "
+                    + "needs a token. Set CONVERSA_API_TOKEN (at least {} characters, e.g. openssl rand -hex 32) "
+                    + "and call it with Authorization: Bearer <token>", QuickStartConfig.MIN_API_TOKEN_LENGTH);
+        }
     }
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address the server listens on, such as {@code 127.0.0.1}; {@code 0.0.0.0} for all interfaces. */
+    String host() {
+        InetSocketAddress address = server.getAddress();
+        return address.getAddress().isAnyLocalAddress() ? "0.0.0.0" : address.getHostString();
     }
 
     boolean demoMode() {

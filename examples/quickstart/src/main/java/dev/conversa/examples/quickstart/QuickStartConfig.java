@@ -1,5 +1,6 @@
 package dev.conversa.examples.quickstart;
 
+import dev.conversa.Secret;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,9 @@ import java.util.Properties;
  * {@code CONVERSA_CONFIG}). The environment wins.
  */
 final class QuickStartConfig {
+
+    /** The shortest {@code CONVERSA_API_TOKEN} accepted, in characters. */
+    static final int MIN_API_TOKEN_LENGTH = 32;
 
     private final Map<String, String> environment;
     private final Properties file;
@@ -47,9 +51,28 @@ final class QuickStartConfig {
         return get("CONVERSA_PORT").map(Integer::parseInt).orElse(8080);
     }
 
-    /** The address to listen on: all interfaces unless {@code CONVERSA_HOST} names one. */
+    /**
+     * The address to listen on: {@code CONVERSA_HOST} if set; otherwise loopback
+     * ({@code 127.0.0.1}) in demo mode, where nothing outside this machine needs to connect, and
+     * all interfaces ({@code 0.0.0.0}) with connected accounts, where Meta must reach the webhook.
+     */
     String host() {
-        return get("CONVERSA_HOST").orElse("0.0.0.0");
+        return get("CONVERSA_HOST").orElse(demoMode() ? "127.0.0.1" : "0.0.0.0");
+    }
+
+    /**
+     * The bearer token that guards {@code /api/}, from {@code CONVERSA_API_TOKEN}; empty if unset.
+     *
+     * @throws IllegalStateException if it is set and shorter than {@value #MIN_API_TOKEN_LENGTH}
+     *     characters; the message names the variable, never the value
+     */
+    Optional<Secret> apiToken() {
+        Optional<String> token = get("CONVERSA_API_TOKEN");
+        if (token.isPresent() && token.get().length() < MIN_API_TOKEN_LENGTH) {
+            throw new IllegalStateException("CONVERSA_API_TOKEN must be at least " + MIN_API_TOKEN_LENGTH
+                    + " characters; generate one with: openssl rand -hex 32");
+        }
+        return token.map(Secret::of);
     }
 
     /** Demo mode: no connected account is configured, so the page plays the customers. */

@@ -4,9 +4,7 @@ import dev.conversa.crypto.TokenCipher;
 import dev.conversa.jdbc.JdbcStores;
 import dev.conversa.store.Stores;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -18,7 +16,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * ({@code jdbc:postgresql://...}, with {@code CONVERSA_DB_USER} and {@code CONVERSA_DB_PASSWORD}).
  *
  * <p>Access tokens are encrypted with the key in {@code CONVERSA_TOKEN_KEY} (32 bytes, base64);
- * without it, a key is generated once and kept in {@code ./data/token.key}.
+ * without it, a key is generated once and kept in {@code ./data/token.key}. The {@code ./data}
+ * directory and the key file are for their owner only; see {@link DataDirectory}.
  */
 final class StorageSetup implements AutoCloseable {
 
@@ -33,7 +32,11 @@ final class StorageSetup implements AutoCloseable {
     }
 
     static StorageSetup open(QuickStartConfig config) throws IOException {
-        String url = config.get("CONVERSA_DB_URL").orElse("jdbc:h2:file:./data/conversa;AUTO_SERVER=FALSE");
+        String url = config.get("CONVERSA_DB_URL").orElse(null);
+        if (url == null) {
+            DataDirectory.open(DATA);
+            url = "jdbc:h2:file:./data/conversa;AUTO_SERVER=FALSE";
+        }
         DataSource dataSource;
         AutoCloseable pool = () -> { };
         if (url.startsWith("jdbc:postgresql:")) {
@@ -69,20 +72,8 @@ final class StorageSetup implements AutoCloseable {
     private static TokenCipher cipher(QuickStartConfig config) throws IOException {
         byte[] key = config.get("CONVERSA_TOKEN_KEY").map(k -> Base64.getDecoder().decode(k)).orElse(null);
         if (key == null) {
-            key = localKey();
+            key = DataDirectory.open(DATA).tokenKey();
         }
         return TokenCipher.builder().key("k1", key).activeKey("k1").build();
-    }
-
-    private static byte[] localKey() throws IOException {
-        Path file = DATA.resolve("token.key");
-        if (Files.isRegularFile(file)) {
-            return Base64.getDecoder().decode(Files.readString(file).trim());
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Files.createDirectories(DATA);
-        Files.writeString(file, Base64.getEncoder().encodeToString(key));
-        return key;
     }
 }
