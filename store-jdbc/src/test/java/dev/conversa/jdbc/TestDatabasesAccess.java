@@ -1,0 +1,29 @@
+package dev.conversa.jdbc;
+
+import java.time.Clock;
+
+/** {@link TestDatabases} for the tests in sub-packages. */
+public final class TestDatabasesAccess {
+
+    private TestDatabasesAccess() {}
+
+    /**
+     * A new, empty, migrated H2 database.
+     *
+     * @param clock the stores' clock
+     * @return the stores
+     */
+    public static JdbcStores h2(Clock clock) {
+        return TestDatabases.h2(clock);
+    }
+
+    /**
+     * The shared PostgreSQL database, migrated and emptied.
+     *
+     * @param clock the stores' clock
+     * @return the stores
+     */
+    public static JdbcStores postgres(Clock clock) {
+        return TestDatabases.postgres(clock);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.conversa.jdbc.crash;
+
+import dev.conversa.store.AccountStore;
+import dev.conversa.store.AuditLog;
+import dev.conversa.store.ConsentStore;
+import dev.conversa.store.ContactStore;
+import dev.conversa.store.ConversationStore;
+import dev.conversa.store.DeadLetterStore;
+import dev.conversa.store.DeletionRequestStore;
+import dev.conversa.store.Inbox;
+import dev.conversa.store.MessageStore;
+import dev.conversa.store.Outbox;
+import dev.conversa.store.Stores;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The database as one process sees it, with a kill switch: once {@link #kill()} is called,
+ * every call of that process into the stores parks its thread until the test ends and then
+ * fails, so the process never writes again, like a process stopped with SIGKILL. Calls already
+ * inside the database complete, as a commit in flight may. Other processes keep their own
+ * view of the same database.
+ */
+final class Killable {
+
+    private final CountDownLatch dead = new CountDownLatch(1);
+    private final CountDownLatch buried = new CountDownLatch(1);
+    private final Stores stores;
+
+    Killable(Stores real) {
+        this.stores = new Stores(guard(AccountStore.class, real.accounts()), guard(ContactStore.class, real.contacts()),
+                guard(ConversationStore.class, real.conversations()), guard(MessageStore.class, real.messages()),
+                guard(Inbox.class, real.inbox()), guard(Outbox.class, real.outbox()), guard(AuditLog.class, real.audit()),
+                guard(ConsentStore.class, real.consents()), guard(DeletionRequestStore.class, real.deletionRequests()),
+                guard(DeadLetterStore.class, real.deadLetters()));
+    }
+
+    /** The stores this process uses. */
+    Stores stores() {
+        return stores;
+    }
+
+    /** Stops the process: from now on none of its threads reaches the database. */
+    void kill() {
+        dead.countDown();
+    }
+
+    boolean isDead() {
+        return dead.getCount() == 0;
+    }
+
+    /** Parks the calling thread of a killed process until the test ends, then fails it. */
+    void parkForever() {
+        try {
+            buried.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ProcessKilled();
+    }
+
+    /** Lets the parked threads end (after the test), without touching the database. */
+    void bury() {
+        kill();
+        buried.countDown();
+    }
+
+    private <T> T guard(Class<T> type, T real) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(real, args);
+            }
+            if (isDead()) {
+                parkForever();
+            }
+            try {
+                return method.invoke(real, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    /** What a thread of a killed process dies of, after the test. */
+    static final class ProcessKilled extends Error {
+        private static final long serialVersionUID = 1L;
+
+        ProcessKilled() {
+            super("the process was killed (test)");
+        }
+    }
+}
