@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A pass proves, for the database of the test:
  * <ul>
- *   <li>every acknowledged message is stored, although it was never delivered again;
+ *   <li>every acknowledged message is stored, although most were never delivered again;
  *   <li>nothing unacknowledged was lost: after the redelivery, every customer's message is
  *       stored;
  *   <li>every customer was answered: a text reply reached the stand-in, or its reply is
@@ -59,8 +59,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       separate requests and are not counted.
  * </ul>
  * Only the application's process is killed: this says nothing of a crash of the machine or of
- * the PostgreSQL server. On H2, commits kept in memory for the write delay (500 ms by default)
- * die with the process, and this test fails: acknowledged messages are missing.
+ * the PostgreSQL server. On H2 it holds only if a commit reaches the file before the 200 goes
+ * out: with H2's default write delay (500 ms), the commits of the last half second die with the
+ * process, and acknowledged messages are missing.
  */
 class QuickStartKillTest {
 
@@ -176,13 +177,15 @@ class QuickStartKillTest {
             Predicate<CustomerWebhook> stored = w -> stores.messages()
                     .find(QuickStartApp.TENANT, ChannelType.WHATSAPP, w.messageId()).isPresent();
             List<CustomerWebhook> lost = select(webhooks, w -> acknowledged.contains(w.customer()) && !stored.test(w));
-            System.out.printf("kill test: %d acknowledged before the kill, %d of them lost, %d sends uncertain%n",
-                    acknowledged.size(), lost.size(), uncertain.size());
+            System.out.printf("kill test: %d acknowledged before the kill, %d of them lost; %d text sends uncertain,"
+                    + " %d of them never reached the Graph API%n", acknowledged.size(), lost.size(), uncertain.size(),
+                    select(webhooks, w -> uncertain.contains(w.phone()) && !texts.containsKey(w.phone())).size());
 
             SoftAssertions softly = new SoftAssertions();
             softly.assertThat(lost).as("acknowledged before the kill, never stored (%d of %d acknowledged)",
                     lost.size(), acknowledged.size()).isEmpty();
-            softly.assertThat(select(webhooks, stored.negate())).as("not stored after the redelivery").isEmpty();
+            softly.assertThat(select(webhooks, w -> !acknowledged.contains(w.customer()) && !stored.test(w)))
+                    .as("not acknowledged before the kill, delivered again, never stored").isEmpty();
             softly.assertThat(select(webhooks, w -> !texts.containsKey(w.phone()) && !uncertain.contains(w.phone())))
                     .as("never answered, nor a send left uncertain by the kill").isEmpty();
             softly.assertThat(select(webhooks, w -> texts.getOrDefault(w.phone(), 0L) > 1))
