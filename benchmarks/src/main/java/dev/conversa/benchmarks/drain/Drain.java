@@ -56,9 +56,11 @@ final class Drain {
         List<InboundEvent> batch = new ArrayList<>();
         Instant at = ARRIVAL;
         for (int i = 0; i < entries; i++) {
-            ConversationKey key = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "contact-" + (i % conversations));
+            ConversationKey key = new ConversationKey(ChannelType.WHATSAPP, "phone-1",
+                    "contact-" + (i % conversations));
             EventHeader header = new EventHeader(key.channel(), key.accountId(), key.contactId(), "wamid." + i, at);
-            batch.add(new InboundMessage(header, new Text("question " + i), MessageContext.NONE, SenderProfile.UNKNOWN));
+            batch.add(new InboundMessage(header, new Text("question " + i), MessageContext.NONE,
+                    SenderProfile.UNKNOWN));
             if (batch.size() == BATCH || i == entries - 1) {
                 int appended = inbox.append(TENANT, batch, at).size();
                 check(appended == batch.size(), "appended " + appended + " of a batch of " + batch.size());
@@ -107,7 +109,8 @@ final class Drain {
             int seen = completed.get();
             List<InboxEntry> batch = inbox.claim(name, 1, LEASE, NOW);
             for (InboxEntry entry : batch) {
-                check(entry.event().isPresent() && entry.fence() > 0, "claimed entry " + entry.id() + " is not an event");
+                check(entry.event().isPresent() && entry.fence() > 0,
+                        "claimed entry " + entry.id() + " is not an event");
                 inbox.complete(entry, NOW);
                 claimed++;
             }

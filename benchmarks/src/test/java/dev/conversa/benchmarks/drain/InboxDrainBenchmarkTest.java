@@ -12,7 +12,7 @@ class InboxDrainBenchmarkTest {
     @Test
     void drainsATinyBacklogOnH2AndPostgresql() throws Exception {
         InboxDrainBenchmark.Options options = InboxDrainBenchmark.Options.parse("small=40:4", "large=120:12",
-                "rounds=1", "workers=2");
+                "warmups=1", "rounds=1", "workers=2");
 
         List<InboxDrainBenchmark.Result> results = InboxDrainBenchmark.run(options);
 
@@ -28,7 +28,7 @@ class InboxDrainBenchmarkTest {
     @Test
     void aTimeBoxedLargeDrainIsReportedAsPartial() throws Exception {
         InboxDrainBenchmark.Options options = InboxDrainBenchmark.Options.parse("databases=h2", "small=40:4",
-                "large=300:30", "largeTarget=100", "rounds=1", "workers=2");
+                "large=300:30", "largeTarget=100", "warmups=1", "rounds=1", "workers=2");
 
         List<InboxDrainBenchmark.Result> results = InboxDrainBenchmark.run(options);
 
