@@ -102,7 +102,7 @@ final class DueCandidates {
         Optional<T> claim(Connection connection, Candidate candidate) throws SQLException;
     }
 
-    private static Candidate read(ResultSet row) throws SQLException {
+    static Candidate read(ResultSet row) throws SQLException {
         return new Candidate(row.getLong("id"), Rows.instant(row, "not_before"), Rows.optionalInstant(row,
                 "lease_until"), Lane.read(row));
     }

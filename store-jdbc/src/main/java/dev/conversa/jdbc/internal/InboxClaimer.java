@@ -1,41 +1,48 @@
 package dev.conversa.jdbc.internal;
 
+import dev.conversa.jdbc.internal.DueCandidates.Candidate;
 import dev.conversa.store.InboxEntry;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Claims inbox work in one transaction: finds conversations with due work and no live lease,
- * and for each, oldest first, locks its lane, reads its open entries afresh and claims the
- * first due one unless an earlier event holds it back. The claim is a compare-and-set on status
- * and fence, and raises the entry's fence, so a worker whose lease expired cannot complete it.
+ * Claims inbox work in one transaction, at a cost that follows the rows it looks at, not the
+ * size of the inbox. Candidates are claims whose lease expired (few rows are {@code CLAIMED},
+ * found on the status index), then due pending entries from {@link DueCandidates}. For each
+ * candidate's lane, once, it locks the lane and reads the lane's claimed entries and its first
+ * pending ones from the lane index: a live lease holds the lane; otherwise, in id order, the
+ * first due entry is claimed, an event not yet due holds back the rest, and a reply task not
+ * yet due is stepped over (the lane is read a page at a time, so a long backlog costs a page).
+ * The claim is a compare-and-set on status and fence, and raises the entry's fence, so a worker
+ * whose lease expired cannot complete it.
  */
 final class InboxClaimer {
 
-    private static final String CLAIMABLE = "MIN(CASE WHEN not_before <= ? AND (status = 'PENDING' "
-            + "OR lease_until <= ?) THEN id END)";
-    private static final String WAITING_EVENT = "MIN(CASE WHEN external_id IS NOT NULL AND not_before > ? "
-            + "THEN id END)";
-    /**
-     * Conversations whose first claimable entry comes before any event waiting for a retry, with
-     * no live lease, in one pass over the open entries.
-     */
-    private static final String CANDIDATES = "SELECT tenant, channel, account_id, contact_id, " + CLAIMABLE
-            + " AS first_id FROM conversa_inbox WHERE status IN ('PENDING', 'CLAIMED') "
-            + "GROUP BY tenant, channel, account_id, contact_id HAVING " + CLAIMABLE + " IS NOT NULL "
-            + "AND COUNT(CASE WHEN status = 'CLAIMED' AND lease_until > ? THEN 1 END) = 0 "
-            + "AND (" + WAITING_EVENT + " IS NULL OR " + CLAIMABLE + " < " + WAITING_EVENT + ") "
-            + "ORDER BY first_id LIMIT ?";
-    private static final String OPEN_ENTRIES = "SELECT id, status, not_before, lease_until, fence, external_id "
-            + "FROM conversa_inbox WHERE" + Lane.WHERE + " AND status IN ('PENDING', 'CLAIMED') ORDER BY id";
+    /** Pending entries of a lane read at a time: a page is only passed by reply tasks not yet due. */
+    static final int LANE_PAGE = 8;
+    private static final String COLUMNS = "id, status, not_before, lease_until, fence, external_id";
+    private static final String LANE_ORDER = " ORDER BY tenant, channel, account_id, contact_id, status, id";
+    private static final String EXPIRED = "SELECT id, not_before, lease_until, tenant, channel, account_id, "
+            + "contact_id FROM conversa_inbox WHERE status = 'CLAIMED' AND lease_until <= ? "
+            + "ORDER BY status, not_before, id LIMIT ?";
+    /** A lane's claimed entries (one at most while its lease lives) and its first pending ones. */
+    private static final String LANE = "SELECT " + COLUMNS + " FROM conversa_inbox WHERE" + Lane.WHERE
+            + " AND status = 'CLAIMED' UNION ALL (SELECT " + COLUMNS + " FROM conversa_inbox WHERE" + Lane.WHERE
+            + " AND status = 'PENDING'" + LANE_ORDER + " LIMIT ?)";
+    private static final String MORE_PENDING = "SELECT " + COLUMNS + " FROM conversa_inbox WHERE" + Lane.WHERE
+            + " AND status = 'PENDING' AND id > ?" + LANE_ORDER + " LIMIT ?";
 
     private final LaneLocks locks;
+    private final DueCandidates due = new DueCandidates("conversa_inbox", "status");
 
     InboxClaimer(LaneLocks locks) {
         this.locks = locks;
@@ -43,38 +50,58 @@ final class InboxClaimer {
 
     List<InboxEntry> claim(Connection connection, String worker, int max, Duration lease, Instant now)
             throws SQLException {
-        List<Lane> candidates = Rows.query(connection, CANDIDATES, Lane::read, now, now, now, now, now, now,
-                now, now, now, max * 2 + 4);
+        String name = Rows.clip(worker, 200);
+        Instant until = now.plus(lease);
+        Set<Lane> decided = new HashSet<>();
         List<InboxEntry> claimed = new ArrayList<>();
-        for (Lane lane : candidates) {
-            if (claimed.size() == max) {
-                break;
+        for (Candidate expired : Rows.query(connection, EXPIRED, DueCandidates::read, now, max)) {
+            if (claimed.size() < max && decided.add(expired.lane())) {
+                claimLane(connection, expired.lane(), name, until, now).ifPresent(claimed::add);
             }
-            if (locks.tryLock(connection, lane)) {
-                claimHead(connection, lane, worker, now.plus(lease), now).ifPresent(claimed::add);
-            }
+        }
+        if (claimed.size() < max) {
+            claimed.addAll(due.claim(connection, now, max - claimed.size(), decided,
+                    (c, candidate) -> claimLane(c, candidate.lane(), name, until, now)));
         }
         claimed.sort(Comparator.comparingLong(InboxEntry::id));
         return List.copyOf(claimed);
     }
 
-    private Optional<InboxEntry> claimHead(Connection connection, Lane lane, String worker, Instant until,
+    private Optional<InboxEntry> claimLane(Connection connection, Lane lane, String worker, Instant until,
             Instant now) throws SQLException {
-        List<Open> open = Rows.query(connection, OPEN_ENTRIES, row -> new Open(row.getLong("id"),
-                row.getString("status"), Rows.instant(row, "not_before"), Rows.optionalInstant(row, "lease_until"),
-                row.getLong("fence"), row.getString("external_id") == null), lane.values());
-        if (open.stream().anyMatch(e -> e.isLeasedAt(now))) {
+        if (!locks.tryLock(connection, lane)) {
             return Optional.empty();
         }
-        for (Open candidate : open) {
-            if (!candidate.notBefore().isAfter(now)) {
-                return take(connection, lane, candidate, worker, until);
-            }
-            if (!candidate.replyTask()) {
-                return Optional.empty();
-            }
+        List<Open> rows = Rows.query(connection, LANE, InboxClaimer::open, lane.valuesAnd(lane.valuesAnd(LANE_PAGE)));
+        if (rows.stream().anyMatch(e -> e.isLeasedAt(now))) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Optional<Open> expired = rows.stream().filter(Open::isClaimed).min(Comparator.comparingLong(Open::id));
+        List<Open> pending = rows.stream().filter(e -> !e.isClaimed()).sorted(Comparator.comparingLong(Open::id))
+                .toList();
+        while (true) {
+            for (Open entry : pending) {
+                if (expired.isPresent() && expired.get().id() < entry.id()) {
+                    return take(connection, lane, expired.get(), worker, until);
+                }
+                if (!entry.notBefore().isAfter(now)) {
+                    return take(connection, lane, entry, worker, until);
+                }
+                if (!entry.replyTask()) {
+                    return Optional.empty();
+                }
+            }
+            if (pending.size() < LANE_PAGE) {
+                return expired.isPresent() ? take(connection, lane, expired.get(), worker, until) : Optional.empty();
+            }
+            pending = Rows.query(connection, MORE_PENDING, InboxClaimer::open,
+                    lane.valuesAnd(pending.get(pending.size() - 1).id(), LANE_PAGE));
+        }
+    }
+
+    private static Open open(ResultSet row) throws SQLException {
+        return new Open(row.getLong("id"), row.getString("status"), Rows.instant(row, "not_before"),
+                Rows.optionalInstant(row, "lease_until"), row.getLong("fence"), row.getString("external_id") == null);
     }
 
     private Optional<InboxEntry> take(Connection connection, Lane lane, Open candidate, String worker, Instant until)
@@ -82,7 +109,7 @@ final class InboxClaimer {
         int taken = Rows.update(connection, "UPDATE conversa_inbox SET status = 'CLAIMED', fence = ?, "
                 + "attempts = attempts + 1, lease_until = ?, worker = ?, reply_slot = NULL "
                 + "WHERE id = ? AND tenant = ? AND status = ? AND fence = ?", candidate.fence() + 1, until,
-                Rows.clip(worker, 200), candidate.id(), lane.tenant(), candidate.status(), candidate.fence());
+                worker, candidate.id(), lane.tenant(), candidate.status(), candidate.fence());
         if (taken == 0) {
             return Optional.empty();
         }
@@ -95,8 +122,12 @@ final class InboxClaimer {
     private record Open(long id, String status, Instant notBefore, Optional<Instant> leaseUntil, long fence,
             boolean replyTask) {
 
+        boolean isClaimed() {
+            return InboxRows.CLAIMED.equals(status);
+        }
+
         boolean isLeasedAt(Instant now) {
-            return InboxRows.CLAIMED.equals(status) && leaseUntil.filter(until -> until.isAfter(now)).isPresent();
+            return isClaimed() && leaseUntil.filter(until -> until.isAfter(now)).isPresent();
         }
     }
 }

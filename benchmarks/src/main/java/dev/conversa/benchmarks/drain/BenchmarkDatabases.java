@@ -1,0 +1,121 @@
+package dev.conversa.benchmarks.drain;
+
+import dev.conversa.crypto.TokenCipher;
+import dev.conversa.jdbc.JdbcStores;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * The databases a drain runs on, each fresh: an H2 file in a temporary folder, or a new
+ * database on one embedded PostgreSQL server (zonky, as store-jdbc's tests use), both behind a
+ * connection pool (H2's {@link JdbcConnectionPool}, which pools any JDBC driver's connections).
+ * Not thread-safe; closed once at the end.
+ */
+final class BenchmarkDatabases implements AutoCloseable {
+
+    /** The databases, by the names the benchmark's arguments use. */
+    enum Kind { H2, POSTGRESQL }
+
+    private final Path folder;
+    private final int connections;
+    private final List<JdbcConnectionPool> pools = new ArrayList<>();
+    private EmbeddedPostgres server;
+    private int created;
+
+    BenchmarkDatabases(int connections) {
+        this.connections = connections;
+        try {
+            this.folder = Files.createTempDirectory("conversa-drain");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a folder for the H2 files", e);
+        }
+    }
+
+    /** Fresh, migrated stores on a new, empty database of that kind. */
+    JdbcStores fresh(Kind kind) {
+        JdbcConnectionPool pool = kind == Kind.H2 ? h2() : postgres();
+        pool.setMaxConnections(connections);
+        pools.add(pool);
+        JdbcStores jdbc = JdbcStores.builder().dataSource(pool).tokenCipher(cipher()).build();
+        jdbc.migrate();
+        return jdbc;
+    }
+
+    /** How the database is set up, for the report: H2's WRITE_DELAY, PostgreSQL's fsync. */
+    String settings(Kind kind) {
+        JdbcConnectionPool pool = pools.get(pools.size() - 1);
+        String sql = kind == Kind.H2
+                ? "SELECT 'WRITE_DELAY=' || MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS "
+                        + "WHERE SETTING_NAME = 'WRITE_DELAY'"
+                : "SELECT 'PostgreSQL ' || current_setting('server_version') || ', fsync=' || current_setting('fsync') "
+                        + "|| ', synchronous_commit=' || current_setting('synchronous_commit')";
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database's settings", e);
+        }
+    }
+
+    private JdbcConnectionPool h2() {
+        Path file = folder.resolve("conversa-" + ++created);
+        return JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+    }
+
+    private JdbcConnectionPool postgres() {
+        String name = "drain_" + ++created;
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a PostgreSQL database", e);
+        }
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        source.setServerNames(new String[] {"localhost"});
+        source.setPortNumbers(new int[] {server.getPort()});
+        source.setDatabaseName(name);
+        source.setUser("postgres");
+        return JdbcConnectionPool.create(source);
+    }
+
+    private EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+        }
+        return server;
+    }
+
+    private static TokenCipher cipher() {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 7);
+        return TokenCipher.builder().key("bench", key).build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        pools.forEach(JdbcConnectionPool::dispose);
+        if (server != null) {
+            server.close();
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+        }
+    }
+}
