@@ -99,7 +99,7 @@ class JdbcStoresTest {
                 Secret.of("EAAG-very-secret")));
 
         assertThat(queryString(dataSource, "SELECT token_ciphertext FROM conversa_account"))
-                .startsWith("ct1.test.")
+                .startsWith("ct2.test.")
                 .doesNotContain("EAAG-very-secret");
     }
 
