@@ -73,7 +73,7 @@ class JdbcStoresTest {
             List<Future<List<Integer>>> migrations = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 migrations.add(pool.submit(() -> {
-                    go.await();
+                    assertThat(go.await(60, TimeUnit.SECONDS)).as("start signal").isTrue();
                     return fresh.migrate();
                 }));
             }

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 class QuickStartAppTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static QuickStartApp app;
 
     @BeforeAll
@@ -56,7 +57,7 @@ class QuickStartAppTest {
 
     @Test
     void refusesAnUnsignedWebhook() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhook"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhook")).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"page\",\"entry\":[]}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -77,7 +78,7 @@ class QuickStartAppTest {
         String message = "{\"channel\":\"whatsapp\",\"customer\":\"15550009999\",\"name\":\"Ana\",\"text\":\"what are your opening hours?\"}";
 
         // when
-        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(uri("/demo/messages"))
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(uri("/demo/messages")).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -95,7 +96,8 @@ class QuickStartAppTest {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(String path) {
