@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A test double of the channel SPI: reads webhooks like {@link EchoTestChannel}, records every
  * send attempt, answers {@code "out-1"}, {@code "out-2"}, ... and can be told to fail the next
- * sends with given exceptions. Thread-safe.
+ * sends with given exceptions, or to run an action while the next send is under way. Thread-safe.
  */
 final class ScriptedChannel implements ChannelAdapter {
 
@@ -30,10 +30,16 @@ final class ScriptedChannel implements ChannelAdapter {
     private final List<SendRequest> attempts = new CopyOnWriteArrayList<>();
     private final List<SendRequest> delivered = new CopyOnWriteArrayList<>();
     private final Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> duringSends = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     void failNextSend(RuntimeException failure) {
         failures.add(failure);
+    }
+
+    /** Runs the action inside the next send attempt, on the outbox worker, before the send answers. */
+    void duringNextSend(Runnable action) {
+        duringSends.add(action);
     }
 
     List<SendRequest> attempts() {
@@ -63,6 +69,10 @@ final class ScriptedChannel implements ChannelAdapter {
     @Override
     public SendResult send(SendRequest request, GraphClient graph) {
         attempts.add(request);
+        Runnable during = duringSends.poll();
+        if (during != null) {
+            during.run();
+        }
         RuntimeException failure = failures.poll();
         if (failure != null) {
             throw failure;
