@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: built once by the host, it receives webhooks, answers customers through the
@@ -42,9 +45,12 @@ import java.util.UUID;
  */
 public final class Conversa implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Conversa.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final Stores stores;
+    private final boolean storesInMemoryByDefault;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final Map<ChannelType, ChannelAdapter> channels;
     private final Pipeline pipeline;
     private final Dispatcher dispatcher;
@@ -56,6 +62,7 @@ public final class Conversa implements AutoCloseable {
 
     Conversa(ConversaBuilder builder) {
         this.stores = builder.storesOrDefault();
+        this.storesInMemoryByDefault = builder.stores == null;
         this.channels = Map.copyOf(builder.channels);
         Pipeline.Builder pipelineBuilder = Pipeline.builder()
                 .stores(stores)
@@ -205,8 +212,16 @@ public final class Conversa implements AutoCloseable {
         return entry;
     }
 
-    /** Starts the dispatcher and the outbox worker; calling it again does nothing. */
+    /**
+     * Starts the dispatcher and the outbox worker; calling it again does nothing. Without
+     * configured stores it warns, once, that everything is kept in memory only.
+     */
     public void start() {
+        if (started.compareAndSet(false, true) && storesInMemoryByDefault) {
+            LOG.warn("No stores configured: conversations, queued replies and accounts are kept in memory, so "
+                    + "nothing survives a restart; set persistent stores with Conversa.builder().stores(...), "
+                    + "such as JdbcStores");
+        }
         outboxSender.start();
         dispatcher.start();
     }

@@ -95,7 +95,8 @@ public final class ConversaBuilder {
     }
 
     /**
-     * Sets the stores (default: in memory, which loses everything when the process stops).
+     * Sets the stores (default: in memory, which loses everything when the process stops;
+     * {@link Conversa#start()} then logs a warning).
      *
      * @param allStores the stores, such as {@code JdbcStores}
      * @return this builder

@@ -31,12 +31,25 @@ class DispatcherTest {
 
     @Test
     void handlesEveryConversationsEventsInArrivalOrderWhileLanesRunInParallel() throws Exception {
-        // given: 4 threads each deliver 10 events to each of their 5 conversations, interleaved
+        // given: 4 threads each deliver 10 events to each of their 5 conversations, interleaved;
+        // every entry yields while it runs, so a lane that let two entries run at once would show
+        Map<ConversationKey, AtomicInteger> running = new ConcurrentHashMap<>();
+        AtomicInteger overlaps = new AtomicInteger();
         try (TestBed bed = new TestBed(builder -> builder.concurrency(8).responder(request -> Reply.silence())
                 .middleware(Step.RECORD, (ctx, next) -> {
-                    ctx.event().ifPresent(event -> seen.computeIfAbsent(ctx.conversationKey(),
-                            k -> Collections.synchronizedList(new ArrayList<>())).add(event.header().externalId()));
-                    next.proceed(ctx);
+                    AtomicInteger lane = running.computeIfAbsent(ctx.conversationKey(), k -> new AtomicInteger());
+                    if (lane.incrementAndGet() > 1) {
+                        overlaps.incrementAndGet();
+                    }
+                    try {
+                        Thread.yield();
+                        ctx.event().ifPresent(event -> seen.computeIfAbsent(ctx.conversationKey(),
+                                k -> Collections.synchronizedList(new ArrayList<>())).add(event.header().externalId()));
+                        Thread.yield();
+                        next.proceed(ctx);
+                    } finally {
+                        lane.decrementAndGet();
+                    }
                 }))) {
             ExecutorService senders = Executors.newFixedThreadPool(4);
             CountDownLatch start = new CountDownLatch(1);
@@ -44,7 +57,7 @@ class DispatcherTest {
             for (int thread = 0; thread < 4; thread++) {
                 int first = thread * 5;
                 done.add(senders.submit(() -> {
-                    start.await();
+                    assertThat(start.await(10, TimeUnit.SECONDS)).as("start signal").isTrue();
                     for (int event = 0; event < 10; event++) {
                         for (int c = first; c < first + 5; c++) {
                             bed.deliver("c" + c + "-e" + event, "c" + c, "message " + event);
@@ -56,13 +69,17 @@ class DispatcherTest {
 
             // when
             start.countDown();
-            for (Future<?> future : done) {
-                future.get();
+            try {
+                for (Future<?> future : done) {
+                    future.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                senders.shutdownNow();
             }
-            senders.shutdown();
 
             // then
             await().until(() -> seen.values().stream().mapToInt(List::size).sum() == 200);
+            assertThat(overlaps).as("entries of one conversation running at once").hasValue(0);
             assertThat(seen).hasSize(20);
             for (int c = 0; c < 20; c++) {
                 List<String> expected = new ArrayList<>();
@@ -142,7 +159,7 @@ class DispatcherTest {
                 .middleware(Step.RECORD, (ctx, next) -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                     try {
-                        release.await();
+                        assertThat(release.await(10, TimeUnit.SECONDS)).as("released").isTrue();
                         next.proceed(ctx);
                     } finally {
                         running.decrementAndGet();
@@ -178,7 +195,7 @@ class DispatcherTest {
                     finished.incrementAndGet();
                 }));
         bed.deliver("m1", "alice", "hello");
-        entered.await(10, TimeUnit.SECONDS);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).as("entry in progress").isTrue();
 
         // when
         AtomicInteger finishedWhenClosed = new AtomicInteger(-1);
@@ -190,6 +207,7 @@ class DispatcherTest {
         await().until(() -> closer.getState() == Thread.State.TIMED_WAITING);
         release.countDown();
         closer.join(10_000);
+        assertThat(closer.isAlive()).as("close returned").isFalse();
 
         // then
         assertThat(finishedWhenClosed).hasValue(1);

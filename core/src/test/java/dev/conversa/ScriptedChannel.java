@@ -49,6 +49,11 @@ final class ScriptedChannel implements ChannelAdapter {
         afterRequest.add(after);
     }
 
+    /** Runs the action inside the next send, after its request, before the send answers. */
+    void duringNextSend(Runnable action) {
+        onNextSend(() -> { }, action);
+    }
+
     /** Fails the next send with this exception, thrown before any request. */
     void failNextSendBeforeRequest(RuntimeException failure) {
         failuresBeforeRequest.add(failure);

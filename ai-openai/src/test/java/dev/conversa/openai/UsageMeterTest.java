@@ -47,7 +47,7 @@ class UsageMeterTest {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await();
+            assertThat(latch.await(30, TimeUnit.SECONDS)).as("start signal").isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

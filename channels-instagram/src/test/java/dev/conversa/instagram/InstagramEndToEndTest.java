@@ -106,12 +106,17 @@ class InstagramEndToEndTest {
         rig.deliver(text("aWdfZTJlMQ", "Do you have the jacket in size M?"));
         rig.awaitSent(KEY, SIZE_ANSWER);
 
-        // when
+        // when: Meta delivers it again, to this instance and after a restart, which forgot it
+        rig.deliver(text("aWdfZTJlMQ", "Do you have the jacket in size M?"));
+        rig.restart();
         rig.deliver(text("aWdfZTJlMQ", "Do you have the jacket in size M?"));
         rig.deliver(text("aWdfZTJlMg", "When do you open?"));
         rig.awaitSent(KEY, HOURS_ANSWER);
+        rig.awaitIdle();
 
         // then
+        assertThat(rig.storedEventIds()).containsExactly("aWdfZTJlMQ", "aWdfZTJlMg");
+        assertThat(rig.responderCalls()).isEqualTo(2);
         assertThat(textReplies()).extracting(InstagramEndToEndTest::replyText).containsExactly(SIZE_ANSWER, HOURS_ANSWER);
     }
 

@@ -80,12 +80,17 @@ class MessengerEndToEndTest {
         rig.deliver(text("m_e2e_1", "Do you have the jacket in size M?"));
         rig.awaitSent(KEY, SIZE_ANSWER);
 
-        // when
+        // when: Meta delivers it again, to this instance and after a restart, which forgot it
+        rig.deliver(text("m_e2e_1", "Do you have the jacket in size M?"));
+        rig.restart();
         rig.deliver(text("m_e2e_1", "Do you have the jacket in size M?"));
         rig.deliver(text("m_e2e_2", "When do you open?"));
         rig.awaitSent(KEY, HOURS_ANSWER);
+        rig.awaitIdle();
 
         // then
+        assertThat(rig.storedEventIds()).containsExactly("m_e2e_1", "m_e2e_2");
+        assertThat(rig.responderCalls()).isEqualTo(2);
         assertThat(textReplies(graph)).extracting(MessengerE2e::replyText).containsExactly(SIZE_ANSWER, HOURS_ANSWER);
     }
 

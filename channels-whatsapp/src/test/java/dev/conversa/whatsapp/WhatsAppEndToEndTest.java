@@ -82,16 +82,20 @@ class WhatsAppEndToEndTest {
     @Test
     void answersARedeliveredWebhookOnce() {
         // given
-        WebhookRequest first = text("wamid.e2e.1", "Do you have the jacket in size M?");
-        rig.deliver(first);
+        rig.deliver(text("wamid.e2e.1", "Do you have the jacket in size M?"));
         rig.awaitSent(KEY, SIZE_ANSWER);
 
-        // when
+        // when: Meta delivers it again, to this instance and after a restart, which forgot it
+        rig.deliver(text("wamid.e2e.1", "Do you have the jacket in size M?"));
+        rig.restart();
         rig.deliver(text("wamid.e2e.1", "Do you have the jacket in size M?"));
         rig.deliver(text("wamid.e2e.2", "When do you open?"));
         rig.awaitSent(KEY, HOURS_ANSWER);
+        rig.awaitIdle();
 
         // then
+        assertThat(rig.storedEventIds()).containsExactly("wamid.e2e.1", "wamid.e2e.2");
+        assertThat(rig.responderCalls()).isEqualTo(2);
         assertThat(textReplies()).extracting(request -> JSON.readTree(request.body()).path("text").path("body").asString())
                 .containsExactly(SIZE_ANSWER, HOURS_ANSWER);
     }

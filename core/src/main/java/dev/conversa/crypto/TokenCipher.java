@@ -2,7 +2,9 @@ package dev.conversa.crypto;
 
 import dev.conversa.ConversaException;
 import dev.conversa.Secret;
+import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,13 +21,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts access tokens for storage with AES-256-GCM. Every encryption draws a fresh random
- * 96-bit nonce; the tenant and account id are the associated data, so a ciphertext copied to
- * another account does not decrypt. The ciphertext names the key that sealed it, so keys can
- * rotate: new tokens are sealed with the active key, older ones still open with the retired
- * keys that remain registered.
+ * 96-bit nonce; the tenant, channel and account id are the associated data, so a ciphertext
+ * copied to another tenant, channel or account does not decrypt. The ciphertext names the key
+ * that sealed it, so keys can rotate: new tokens are sealed with the active key, older ones
+ * still open with the retired keys that remain registered.
  *
- * <p>Ciphertext format, text safe for any column: {@code ct1.<key id>.<base64url(nonce ||
- * ciphertext || tag)>}.
+ * <p>Ciphertext format, text safe for any column: {@code ct2.<key id>.<base64url(nonce ||
+ * ciphertext || tag)>}, with the format, key id, tenant, channel and account id, each
+ * length-prefixed, as associated data. Ciphertexts of the first format, {@code ct1}, sealed
+ * with the tenant and account id only, still decrypt; {@link #encrypt} writes only the current
+ * format, so a token is bound to its channel once it is sealed again (when its account is saved).
  *
  * <pre>{@code
  * TokenCipher cipher = TokenCipher.builder()
@@ -33,15 +38,16 @@ import javax.crypto.spec.SecretKeySpec;
  *         .key("2026-01", retiredKeyBytes)
  *         .activeKey("2026-11")
  *         .build();
- * String sealed = cipher.encrypt(token, tenant, accountId);
- * Secret token = cipher.decrypt(sealed, tenant, accountId);
+ * String sealed = cipher.encrypt(token, tenant, ChannelType.WHATSAPP, accountId);
+ * Secret token = cipher.decrypt(sealed, tenant, ChannelType.WHATSAPP, accountId);
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows key ids, never keys.
  */
 public final class TokenCipher {
 
-    private static final String VERSION = "ct1";
+    private static final String VERSION = "ct2";
+    private static final String VERSION_WITHOUT_CHANNEL = "ct1";
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -70,34 +76,40 @@ public final class TokenCipher {
      *
      * @param token the token
      * @param tenant the tenant it belongs to
+     * @param channel the channel of the account
      * @param accountId the account it belongs to
-     * @return the ciphertext, in the format above
+     * @return the ciphertext, in the current format above
      */
-    public String encrypt(Secret token, TenantId tenant, String accountId) {
+    public String encrypt(Secret token, TenantId tenant, ChannelType channel, String accountId) {
         Objects.requireNonNull(token, "token");
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, activeKeyId, nonce, associatedData(activeKeyId, tenant, accountId),
+        byte[] sealed = run(Cipher.ENCRYPT_MODE, activeKeyId, nonce,
+                associatedData(activeKeyId, tenant, channel, accountId),
                 token.reveal().getBytes(StandardCharsets.UTF_8));
         byte[] body = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
         return VERSION + '.' + activeKeyId + '.' + Base64.getUrlEncoder().withoutPadding().encodeToString(body);
     }
 
     /**
-     * Opens a token sealed by {@link #encrypt} with any registered key.
+     * Opens a token sealed by {@link #encrypt} with any registered key, in the current format or
+     * the first one ({@code ct1}, which did not bind the channel, so {@code channel} is not
+     * checked for it).
      *
      * @param ciphertext the ciphertext
      * @param tenant the tenant it was sealed for
+     * @param channel the channel it was sealed for
      * @param accountId the account it was sealed for
      * @return the token
      * @throws ConversaException if the format is wrong, its key is not registered, or it fails
-     *     authentication (tampered, or sealed for another tenant or account); the message never
-     *     contains the ciphertext
+     *     authentication (tampered, sealed under other key bytes, or for another tenant, channel
+     *     or account); the message never contains the ciphertext, the token or the key
      */
-    public Secret decrypt(String ciphertext, TenantId tenant, String accountId) {
+    public Secret decrypt(String ciphertext, TenantId tenant, ChannelType channel, String accountId) {
         Objects.requireNonNull(ciphertext, "ciphertext");
+        Objects.requireNonNull(channel, "channel");
         String[] parts = ciphertext.split("\\.", -1);
-        if (parts.length != 3 || !VERSION.equals(parts[0])) {
+        if (parts.length != 3 || !(VERSION.equals(parts[0]) || VERSION_WITHOUT_CHANNEL.equals(parts[0]))) {
             throw new ConversaException("token ciphertext has an unknown format");
         }
         String keyId = parts[1];
@@ -109,7 +121,10 @@ public final class TokenCipher {
         System.arraycopy(body, 0, nonce, 0, NONCE_BYTES);
         byte[] sealed = new byte[body.length - NONCE_BYTES];
         System.arraycopy(body, NONCE_BYTES, sealed, 0, sealed.length);
-        byte[] plain = run(Cipher.DECRYPT_MODE, keyId, nonce, associatedData(keyId, tenant, accountId), sealed);
+        byte[] associatedData = VERSION.equals(parts[0])
+                ? associatedData(keyId, tenant, channel, accountId)
+                : associatedDataWithoutChannel(keyId, tenant, accountId);
+        byte[] plain = run(Cipher.DECRYPT_MODE, keyId, nonce, associatedData, sealed);
         return Secret.of(new String(plain, StandardCharsets.UTF_8));
     }
 
@@ -142,15 +157,31 @@ public final class TokenCipher {
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             throw new ConversaException(mode == Cipher.DECRYPT_MODE
-                    ? "token failed authentication: tampered, or sealed for another tenant or account"
+                    ? "token failed authentication: sealed with different key bytes under this key id, for "
+                            + "another tenant, channel or account, or tampered with"
                     : "token encryption failed", e);
         }
     }
 
-    private static byte[] associatedData(String keyId, TenantId tenant, String accountId) {
+    /** The current format's associated data: every field length-prefixed, so none can run into the next. */
+    private static byte[] associatedData(String keyId, TenantId tenant, ChannelType channel, String accountId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(accountId, "accountId");
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        for (String field : new String[] {VERSION, keyId, tenant.value(), channel.value(), accountId}) {
+            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+            data.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            data.writeBytes(bytes);
+        }
+        return data.toByteArray();
+    }
+
+    /** The associated data of format {@code ct1}, as it was written: no channel. */
+    private static byte[] associatedDataWithoutChannel(String keyId, TenantId tenant, String accountId) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(accountId, "accountId");
-        String data = VERSION + '\u0000' + keyId + '\u0000' + tenant.value() + '\u0000' + accountId;
+        String data = VERSION_WITHOUT_CHANNEL + '\u0000' + keyId + '\u0000' + tenant.value() + '\u0000' + accountId;
         return data.getBytes(StandardCharsets.UTF_8);
     }
 

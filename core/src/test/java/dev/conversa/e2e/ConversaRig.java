@@ -15,22 +15,26 @@ import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
+import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
+import dev.conversa.testsupport.RecordingInbox;
 import dev.conversa.webhook.WebhookRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
  * A started {@link Conversa} as a host builds it: in-memory stores, one channel, a
  * {@link RulesResponder} with known answers, a 50 ms burst quiet window and a Graph client on a
- * loopback stand-in, with one registered account. Close it after the test.
+ * loopback stand-in, with one registered account. It counts the events the inbox stored and the
+ * responder's calls, and can {@link #restart()} on the same stores. Close it after the test.
  */
 public final class ConversaRig implements AutoCloseable {
 
@@ -49,12 +53,21 @@ public final class ConversaRig implements AutoCloseable {
     /** How long the tests wait for the workers. */
     public static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final Conversa conversa;
+    private final ConversaBuilder builder;
+    private final ChannelAccount account;
     private final Stores stores;
+    private final RecordingInbox inbox;
+    private final AtomicInteger responderCalls;
+    private volatile Conversa conversa;
 
-    private ConversaRig(Conversa conversa, Stores stores) {
-        this.conversa = conversa;
+    private ConversaRig(ConversaBuilder builder, ChannelAccount account, Stores stores, RecordingInbox inbox,
+            AtomicInteger responderCalls) {
+        this.builder = builder;
+        this.account = account;
         this.stores = stores;
+        this.inbox = inbox;
+        this.responderCalls = responderCalls;
+        this.conversa = startConversa();
     }
 
     /**
@@ -81,21 +94,42 @@ public final class ConversaRig implements AutoCloseable {
      */
     public static ConversaRig start(ChannelAdapter channel, ChannelAccount account, URI graphBaseUrl,
             UnaryOperator<ConversaBuilder> configure) {
-        Stores stores = InMemoryStores.create();
+        Stores memory = InMemoryStores.create();
+        RecordingInbox inbox = new RecordingInbox(memory.inbox());
+        Stores stores = new Stores(memory.accounts(), memory.contacts(), memory.conversations(), memory.messages(),
+                inbox, memory.outbox(), memory.audit(), memory.consents(), memory.deletionRequests());
+        AtomicInteger responderCalls = new AtomicInteger();
+        Responder rules = RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open")
+                .handoffKeywords("agent").handoffMessage(HANDOFF_MESSAGE).build();
         ConversaBuilder builder = Conversa.builder()
                 .appSecret(APP_SECRET)
                 .verifyToken(Secret.of("e2e-verify-token"))
                 .stores(stores)
                 .channel(channel)
-                .responder(RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open")
-                        .handoffKeywords("agent").handoffMessage(HANDOFF_MESSAGE).build())
+                .responder(request -> {
+                    responderCalls.incrementAndGet();
+                    return rules.respond(request);
+                })
                 .burstQuietWindow(Duration.ofMillis(50))
                 .pollInterval(Duration.ofMillis(20))
                 .graphClient(GraphClient.builder().baseUrl(graphBaseUrl).allowInsecureLoopbackForTests(true).build());
-        Conversa conversa = configure.apply(builder).build();
-        conversa.registerAccount(account);
-        conversa.start();
-        return new ConversaRig(conversa, stores);
+        return new ConversaRig(configure.apply(builder), account, stores, inbox, responderCalls);
+    }
+
+    private Conversa startConversa() {
+        Conversa started = builder.build();
+        started.registerAccount(account);
+        started.start();
+        return started;
+    }
+
+    /**
+     * Stops this instance and starts a new one from the same settings on the same stores, as a
+     * deploy does: what the instance kept in memory is gone, what the stores hold stays.
+     */
+    public void restart() {
+        conversa.close();
+        conversa = startConversa();
     }
 
     /**
@@ -190,6 +224,25 @@ public final class ConversaRig implements AutoCloseable {
         await().atMost(PATIENCE).until(() -> stores.inbox().pendingCount() == 0
                 && stores.outbox().list(TENANT, OutboxState.PENDING, 1).isEmpty()
                 && stores.outbox().list(TENANT, OutboxState.SENDING, 1).isEmpty());
+    }
+
+    /**
+     * The external ids of the events the inbox stored, one per inbox entry they created, in
+     * order; a redelivery the intake or the inbox recognized adds none.
+     *
+     * @return the ids
+     */
+    public List<String> storedEventIds() {
+        return inbox.storedEventIds();
+    }
+
+    /**
+     * How many times the rig's responder was asked for a reply, by every instance so far.
+     *
+     * @return the count
+     */
+    public int responderCalls() {
+        return responderCalls.get();
     }
 
     /**

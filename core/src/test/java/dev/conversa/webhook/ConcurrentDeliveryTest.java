@@ -27,7 +27,7 @@ class ConcurrentDeliveryTest {
         try {
             for (int i = 0; i < threads; i++) {
                 responses.add(pool.submit(() -> {
-                    start.await();
+                    assertThat(start.await(10, TimeUnit.SECONDS)).as("start signal").isTrue();
                     return handler.handle(IntakeFixture.signedMessage("m1"));
                 }));
             }

@@ -137,7 +137,7 @@ abstract class DurabilityScenarios {
             for (int i = 0; i < 8; i++) {
                 Instant due = clock.instant().plusSeconds(i);
                 schedules.add(pool.submit(() -> {
-                    go.await();
+                    assertThat(go.await(60, TimeUnit.SECONDS)).as("start signal").isTrue();
                     stores.inbox().scheduleReply(Workload.TENANT, anna, due, clock.instant());
                     return null;
                 }));
@@ -170,7 +170,7 @@ abstract class DurabilityScenarios {
         try {
             for (int i = 0; i < 100; i++) {
                 deliveries.add(pool.submit(() -> {
-                    go.await();
+                    assertThat(go.await(60, TimeUnit.SECONDS)).as("start signal").isTrue();
                     return stores.inbox().append(Workload.TENANT, List.of(event), clock.instant());
                 }));
             }

@@ -75,7 +75,7 @@ class JdbcStoresTest {
             List<Future<List<Integer>>> migrations = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 migrations.add(pool.submit(() -> {
-                    go.await();
+                    assertThat(go.await(60, TimeUnit.SECONDS)).as("start signal").isTrue();
                     return fresh.migrate();
                 }));
             }
@@ -101,7 +101,7 @@ class JdbcStoresTest {
                 Secret.of("EAAG-very-secret")));
 
         assertThat(queryString(dataSource, "SELECT token_ciphertext FROM conversa_account"))
-                .startsWith("ct1.test.")
+                .startsWith("ct2.test.")
                 .doesNotContain("EAAG-very-secret");
     }
 

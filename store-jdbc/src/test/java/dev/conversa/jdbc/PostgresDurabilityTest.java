@@ -56,7 +56,7 @@ class PostgresDurabilityTest extends DurabilityScenarios {
             List<Future<?>> running = new ArrayList<>();
             for (Instance worker : workers) {
                 running.add(pool.submit(() -> {
-                    go.await();
+                    assertThat(go.await(60, TimeUnit.SECONDS)).as("start signal").isTrue();
                     worker.runUntilIdle();
                     return null;
                 }));

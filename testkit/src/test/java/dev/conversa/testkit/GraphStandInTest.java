@@ -18,6 +18,7 @@ class GraphStandInTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final GraphStandIn graph = GraphStandIn.start();
 
@@ -31,12 +32,13 @@ class GraphStandInTest {
                 .header("Authorization", "Bearer test-token")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
+                .timeout(TIMEOUT)
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(graph.baseUrl() + pathAndQuery)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(graph.baseUrl() + pathAndQuery)).timeout(TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -248,7 +250,8 @@ class GraphStandInTest {
 
         assertThat(graph.awaitRequests(2, Duration.ofSeconds(10)))
                 .extracting(RecordedRequest::path).containsExactly("/v23.0/a", "/v23.0/b");
-        sender.join();
+        sender.join(10_000);
+        assertThat(sender.isAlive()).as("sender finished").isFalse();
     }
 
     @Test

@@ -30,7 +30,7 @@ class SendPacerTest {
 
         // when
         List<Future<Boolean>> done = IntStream.range(0, 400).mapToObj(i -> pool.submit(() -> {
-            start.await();
+            assertThat(start.await(10, TimeUnit.SECONDS)).as("start signal").isTrue();
             return waits.add(pacer.reserve("111", "recipient-" + i, NOW));
         })).toList();
         start.countDown();

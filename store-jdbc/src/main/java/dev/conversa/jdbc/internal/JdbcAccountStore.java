@@ -40,7 +40,8 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public void save(ChannelAccount account) {
         Objects.requireNonNull(account, "account");
-        String sealed = cipher.encrypt(account.accessToken(), account.tenant(), account.accountId());
+        String sealed = cipher.encrypt(account.accessToken(), account.tenant(), account.channel(),
+                account.accountId());
         String settings = JsonMaps.write(account.settings());
         database.inTransaction("saving an account", connection -> {
             if (update(connection, account, sealed, settings)) {
@@ -105,9 +106,10 @@ public final class JdbcAccountStore implements AccountStore {
 
     private ChannelAccount account(ResultSet row) throws SQLException {
         TenantId tenant = TenantId.of(row.getString("tenant"));
+        ChannelType channel = new ChannelType(row.getString("channel"));
         String accountId = row.getString("account_id");
-        return new ChannelAccount(tenant, new ChannelType(row.getString("channel")), accountId,
-                cipher.decrypt(row.getString("token_ciphertext"), tenant, accountId),
+        return new ChannelAccount(tenant, channel, accountId,
+                cipher.decrypt(row.getString("token_ciphertext"), tenant, channel, accountId),
                 JsonMaps.read(row.getString("settings")));
     }
 }
