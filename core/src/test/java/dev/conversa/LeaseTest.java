@@ -36,8 +36,7 @@ class LeaseTest {
 
     private final Stores base = InMemoryStores.create();
     private final RenewalCountingInbox inbox = new RenewalCountingInbox(base.inbox());
-    private final Stores stores = new Stores(base.accounts(), base.contacts(), base.conversations(), base.messages(),
-            inbox, base.outbox(), base.audit(), base.consents(), base.deletionRequests(), base.deadLetters());
+    private final Stores stores = base.withInbox(inbox);
 
     @Test
     void slowWorkKeepsItsEntryWhileItsLeaseIsRenewed() throws Exception {

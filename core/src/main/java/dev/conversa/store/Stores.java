@@ -35,4 +35,15 @@ public record Stores(
         Objects.requireNonNull(deletionRequests, "deletionRequests");
         Objects.requireNonNull(deadLetters, "deadLetters");
     }
+
+    /**
+     * A copy of these stores with another inbox, such as one that wraps this one to observe it.
+     *
+     * @param other the inbox
+     * @return the copy
+     */
+    public Stores withInbox(Inbox other) {
+        return new Stores(accounts, contacts, conversations, messages, other, outbox, audit, consents,
+                deletionRequests, deadLetters);
+    }
 }

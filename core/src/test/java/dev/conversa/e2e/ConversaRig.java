@@ -96,8 +96,7 @@ public final class ConversaRig implements AutoCloseable {
             UnaryOperator<ConversaBuilder> configure) {
         Stores memory = InMemoryStores.create();
         RecordingInbox inbox = new RecordingInbox(memory.inbox());
-        Stores stores = new Stores(memory.accounts(), memory.contacts(), memory.conversations(), memory.messages(),
-                inbox, memory.outbox(), memory.audit(), memory.consents(), memory.deletionRequests());
+        Stores stores = memory.withInbox(inbox);
         AtomicInteger responderCalls = new AtomicInteger();
         Responder rules = RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open")
                 .handoffKeywords("agent").handoffMessage(HANDOFF_MESSAGE).build();

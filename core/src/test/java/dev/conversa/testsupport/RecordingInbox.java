@@ -56,6 +56,11 @@ public final class RecordingInbox implements Inbox {
     }
 
     @Override
+    public void renew(InboxEntry entry, Duration lease, Instant now) {
+        delegate.renew(entry, lease, now);
+    }
+
+    @Override
     public void complete(InboxEntry entry, Instant now) {
         delegate.complete(entry, now);
     }
