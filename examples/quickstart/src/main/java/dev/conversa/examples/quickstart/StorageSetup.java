@@ -1,5 +1,7 @@
 package dev.conversa.examples.quickstart;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.conversa.crypto.TokenCipher;
 import dev.conversa.jdbc.JdbcStores;
 import dev.conversa.store.Stores;
@@ -8,12 +10,13 @@ import java.nio.file.Path;
 import java.util.Base64;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where the quick start keeps its data: an H2 file database under {@code ./data} by default, so
  * conversations survive a restart, or the PostgreSQL database named by {@code CONVERSA_DB_URL}
- * ({@code jdbc:postgresql://...}, with {@code CONVERSA_DB_USER} and {@code CONVERSA_DB_PASSWORD}).
+ * ({@code jdbc:postgresql://...}, with {@code CONVERSA_DB_USER} and {@code CONVERSA_DB_PASSWORD}),
+ * reached through a HikariCP pool: opening a PostgreSQL connection per statement costs a server
+ * process each time, and under load that delay outlasts the workers' leases.
  *
  * <p>Access tokens are encrypted with the key in {@code CONVERSA_TOKEN_KEY} (32 bytes, base64);
  * without it, a key is generated once and kept in {@code ./data/token.key}. The {@code ./data}
@@ -40,11 +43,14 @@ final class StorageSetup implements AutoCloseable {
         DataSource dataSource;
         AutoCloseable pool = () -> { };
         if (url.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setUrl(url);
-            config.get("CONVERSA_DB_USER").ifPresent(pg::setUser);
-            config.get("CONVERSA_DB_PASSWORD").ifPresent(pg::setPassword);
+            HikariConfig hikari = new HikariConfig();
+            hikari.setJdbcUrl(url);
+            hikari.setPoolName("conversa");
+            config.get("CONVERSA_DB_USER").ifPresent(hikari::setUsername);
+            config.get("CONVERSA_DB_PASSWORD").ifPresent(hikari::setPassword);
+            HikariDataSource pg = new HikariDataSource(hikari);
             dataSource = pg;
+            pool = pg::close;
         } else {
             JdbcConnectionPool h2 = JdbcConnectionPool.create(url, config.get("CONVERSA_DB_USER").orElse("sa"),
                     config.get("CONVERSA_DB_PASSWORD").orElse(""));
