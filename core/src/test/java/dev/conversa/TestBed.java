@@ -9,6 +9,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
+import dev.conversa.testsupport.AcceptingGraph;
 import dev.conversa.testsupport.EchoTestChannel;
 import dev.conversa.testsupport.MutableClock;
 import dev.conversa.testsupport.TestSignatures;

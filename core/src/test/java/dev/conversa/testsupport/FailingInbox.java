@@ -1,11 +1,9 @@
 package dev.conversa.testsupport;
 
-import dev.conversa.model.ConversationKey;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,12 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * database is down. Every other method, and append while not failing, goes to the wrapped inbox.
  * Thread-safe if the wrapped inbox is.
  */
-public final class FailingInbox implements Inbox {
+public final class FailingInbox extends ForwardingInbox {
 
     /** The message of the exception a failing append throws. */
     public static final String MESSAGE = "inbox unavailable (test)";
 
-    private final Inbox delegate;
     private final AtomicBoolean failing = new AtomicBoolean();
 
     /**
@@ -29,7 +26,7 @@ public final class FailingInbox implements Inbox {
      * @param delegate the real inbox
      */
     public FailingInbox(Inbox delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -46,56 +43,6 @@ public final class FailingInbox implements Inbox {
         if (failing.get()) {
             throw new IllegalStateException(MESSAGE);
         }
-        return delegate.append(tenant, events, now);
-    }
-
-    @Override
-    public void scheduleReply(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
-        delegate.scheduleReply(tenant, conversation, due, now);
-    }
-
-    @Override
-    public List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
-        return delegate.claim(worker, max, lease, now);
-    }
-
-    @Override
-    public void renew(InboxEntry entry, Duration lease, Instant now) {
-        delegate.renew(entry, lease, now);
-    }
-
-    @Override
-    public void complete(InboxEntry entry, Instant now) {
-        delegate.complete(entry, now);
-    }
-
-    @Override
-    public void retry(InboxEntry entry, Instant notBefore, String reason) {
-        delegate.retry(entry, notBefore, reason);
-    }
-
-    @Override
-    public void park(InboxEntry entry, String reason) {
-        delegate.park(entry, reason);
-    }
-
-    @Override
-    public List<InboxEntry> parked(TenantId tenant, int limit) {
-        return delegate.parked(tenant, limit);
-    }
-
-    @Override
-    public long pendingCount() {
-        return delegate.pendingCount();
-    }
-
-    @Override
-    public int purgeCompleted(Instant before) {
-        return delegate.purgeCompleted(before);
-    }
-
-    @Override
-    public int deleteConversation(TenantId tenant, ConversationKey conversation) {
-        return delegate.deleteConversation(tenant, conversation);
+        return super.append(tenant, events, now);
     }
 }

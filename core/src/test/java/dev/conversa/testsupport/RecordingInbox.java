@@ -1,11 +1,9 @@
 package dev.conversa.testsupport;
 
-import dev.conversa.model.ConversationKey;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,9 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * an event created, so a test can count them; a redelivery the inbox recognized adds none. Every
  * call goes to the wrapped inbox. Thread-safe if the wrapped inbox is.
  */
-public final class RecordingInbox implements Inbox {
+public final class RecordingInbox extends ForwardingInbox {
 
-    private final Inbox delegate;
     private final List<String> stored = new CopyOnWriteArrayList<>();
 
     /**
@@ -26,7 +23,7 @@ public final class RecordingInbox implements Inbox {
      * @param delegate the real inbox
      */
     public RecordingInbox(Inbox delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /**
@@ -40,58 +37,8 @@ public final class RecordingInbox implements Inbox {
 
     @Override
     public List<InboxEntry> append(TenantId tenant, List<InboundEvent> events, Instant now) {
-        List<InboxEntry> created = delegate.append(tenant, events, now);
+        List<InboxEntry> created = super.append(tenant, events, now);
         created.forEach(entry -> entry.event().ifPresent(event -> stored.add(event.header().externalId())));
         return created;
-    }
-
-    @Override
-    public void scheduleReply(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
-        delegate.scheduleReply(tenant, conversation, due, now);
-    }
-
-    @Override
-    public List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
-        return delegate.claim(worker, max, lease, now);
-    }
-
-    @Override
-    public void renew(InboxEntry entry, Duration lease, Instant now) {
-        delegate.renew(entry, lease, now);
-    }
-
-    @Override
-    public void complete(InboxEntry entry, Instant now) {
-        delegate.complete(entry, now);
-    }
-
-    @Override
-    public void retry(InboxEntry entry, Instant notBefore, String reason) {
-        delegate.retry(entry, notBefore, reason);
-    }
-
-    @Override
-    public void park(InboxEntry entry, String reason) {
-        delegate.park(entry, reason);
-    }
-
-    @Override
-    public List<InboxEntry> parked(TenantId tenant, int limit) {
-        return delegate.parked(tenant, limit);
-    }
-
-    @Override
-    public long pendingCount() {
-        return delegate.pendingCount();
-    }
-
-    @Override
-    public int purgeCompleted(Instant before) {
-        return delegate.purgeCompleted(before);
-    }
-
-    @Override
-    public int deleteConversation(TenantId tenant, ConversationKey conversation) {
-        return delegate.deleteConversation(tenant, conversation);
     }
 }

@@ -9,8 +9,6 @@ import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
-import dev.conversa.graph.GraphResponse;
-import dev.conversa.graph.MediaDownload;
 import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
@@ -20,15 +18,14 @@ import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.Responder;
 import dev.conversa.store.Stores;
+import dev.conversa.testsupport.AcceptingGraph;
 import dev.conversa.testsupport.EchoTestChannel;
 import dev.conversa.testsupport.TestSignatures;
 import dev.conversa.webhook.WebhookResponse;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -208,35 +205,6 @@ final class CrashingProcess implements AutoCloseable {
         public ChannelCapabilities capabilities() {
             return new ChannelCapabilities(4096, 3, 20, 10, 13, false, false, false, false, Set.of(),
                     Duration.ofHours(24), Optional.empty(), "plain text");
-        }
-    }
-
-    /** The Graph API, accepting everything. */
-    private static final class AcceptingGraph implements GraphClient {
-
-        @Override
-        public GraphResponse execute(GraphRequest request, Secret token) {
-            return new GraphResponse(200, "{}", Map.of());
-        }
-
-        @Override
-        public MediaDownload download(URI url, Secret token, long maxBytes) {
-            throw new UnsupportedOperationException("no media here");
-        }
-
-        @Override
-        public URI baseUrl() {
-            return URI.create("https://graph.invalid");
-        }
-
-        @Override
-        public String apiVersion() {
-            return "v23.0";
-        }
-
-        @Override
-        public GraphClient withBaseUrl(URI baseUrl) {
-            return this;
         }
     }
 }

@@ -1,5 +1,6 @@
-package dev.conversa;
+package dev.conversa.testsupport;
 
+import dev.conversa.Secret;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
@@ -10,11 +11,16 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Graph client that answers every call with 200 {@code {}} and records it. Thread-safe. */
-final class AcceptingGraph implements GraphClient {
+public final class AcceptingGraph implements GraphClient {
 
     private final List<GraphRequest> requests = new CopyOnWriteArrayList<>();
 
-    List<GraphRequest> requests() {
+    /**
+     * The requests received so far.
+     *
+     * @return them, in order
+     */
+    public List<GraphRequest> requests() {
         return List.copyOf(requests);
     }
 
