@@ -34,7 +34,7 @@ class ConversaBuilderTest {
 
     @Test
     void rejectsTwoChannelsOfOneType() {
-        ConversaBuilder builder = Conversa.builder().channel(new ScriptedChannel());
+        Conversa.Builder builder = Conversa.builder().channel(new ScriptedChannel());
 
         assertThatThrownBy(() -> builder.channel(new ScriptedChannel()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -97,7 +97,7 @@ class ConversaBuilderTest {
         }
     }
 
-    private static ConversaBuilder valid() {
+    private static Conversa.Builder valid() {
         return Conversa.builder().appSecret(Secret.of("s")).verifyToken(Secret.of("v")).channel(new ScriptedChannel());
     }
 }

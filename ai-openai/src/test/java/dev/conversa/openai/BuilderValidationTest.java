@@ -33,7 +33,7 @@ class BuilderValidationTest {
 
     @Test
     void rejectsAToolSchemaThatIsNotJsonWhenBuilding() {
-        OpenAiResponderBuilder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
+        OpenAiResponder.Builder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
                 .tool(new Tool("order_status", "Looks up an order.", "{type: object", call -> "{}"));
 
         assertThatThrownBy(builder::build)
@@ -43,7 +43,7 @@ class BuilderValidationTest {
 
     @Test
     void rejectsAToolSchemaThatIsNotAnObject() {
-        OpenAiResponderBuilder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
+        OpenAiResponder.Builder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
                 .tool(new Tool("order_status", "Looks up an order.", "[]", call -> "{}"));
 
         assertThatThrownBy(builder::build)
@@ -54,7 +54,7 @@ class BuilderValidationTest {
     @Test
     void rejectsTheSameToolTwice() {
         Tool tool = new Tool("order_status", "Looks up an order.", SCHEMA, call -> "{}");
-        OpenAiResponderBuilder builder = OpenAiResponder.builder().tool(tool);
+        OpenAiResponder.Builder builder = OpenAiResponder.builder().tool(tool);
 
         assertThatThrownBy(() -> builder.tool(tool))
                 .isInstanceOf(IllegalArgumentException.class)

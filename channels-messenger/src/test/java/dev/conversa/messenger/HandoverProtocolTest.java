@@ -31,7 +31,9 @@ class HandoverProtocolTest {
     static LoopbackWireMock wm = new LoopbackWireMock();
 
     private final HandoverProtocol protocol =
-            HandoverProtocol.using(ThreadControl.builder().graph(GraphStub.client(wm)).build());
+            HandoverProtocol.builder()
+                    .threadControl(ThreadControl.builder().graph(GraphStub.client(wm)).build())
+                    .build();
 
     @Test
     void passesTheThreadToThePageInboxWhenAPersonTakesOver() {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class DataDeletionCallbackBuilderTest {
 
-    private final DataDeletionCallbackBuilder complete = DataDeletionCallback.builder()
+    private final DataDeletionCallback.Builder complete = DataDeletionCallback.builder()
             .appSecret(Secret.of("s"))
             .deletionRequests(InMemoryStores.create().deletionRequests())
             .tenant(TenantId.of("acme"))
