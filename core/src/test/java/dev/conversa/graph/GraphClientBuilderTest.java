@@ -1,7 +1,7 @@
 package dev.conversa.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.net.URI;
 import java.time.Duration;
@@ -27,42 +27,42 @@ class GraphClientBuilderTest {
 
     @Test
     void rejectsBaseUrlWithQuery() {
-        assertThatIllegalArgumentException()
+        assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().baseUrl(URI.create("https://graph.facebook.com?x=1")).build())
                 .withMessageContaining("baseUrl");
     }
 
     @Test
     void rejectsApiVersionWithoutLeadingV() {
-        assertThatIllegalArgumentException()
+        assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().apiVersion("23.0").build())
                 .withMessageContaining("apiVersion");
     }
 
     @Test
     void rejectsZeroRequestTimeout() {
-        assertThatIllegalArgumentException()
+        assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().requestTimeout(Duration.ZERO).build())
                 .withMessageContaining("requestTimeout");
     }
 
     @Test
     void rejectsNegativeConnectTimeout() {
-        assertThatIllegalArgumentException()
+        assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().connectTimeout(Duration.ofSeconds(-1)).build())
                 .withMessageContaining("connectTimeout");
     }
 
     @Test
     void rejectsZeroAttempts() {
-        assertThatIllegalArgumentException()
+        assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().maxAttempts(0).build())
                 .withMessageContaining("maxAttempts");
     }
 
     @Test
     void rejectsMaxBackoffBelowInitialBackoff() {
-        assertThatIllegalArgumentException()
+        assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().initialBackoff(Duration.ofSeconds(2))
                         .maxBackoff(Duration.ofSeconds(1)).build())
                 .withMessageContaining("maxBackoff");
@@ -70,14 +70,14 @@ class GraphClientBuilderTest {
 
     @Test
     void rejectsEmptyMediaHostList() {
-        assertThatIllegalArgumentException()
+        assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().allowedMediaHosts(List.of()).build())
                 .withMessageContaining("allowedMediaHosts");
     }
 
     @Test
     void rejectsMediaHostWithScheme() {
-        assertThatIllegalArgumentException()
+        assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().allowedMediaHosts(List.of("https://cdn.example")).build())
                 .withMessageContaining("allowedMediaHosts");
     }

@@ -58,18 +58,18 @@ class WebhookHandlerBuilderTest {
     void refusesTwoChannelsForTheSameWebhookObject() {
         WebhookHandler.Builder builder = complete().channel(new EchoTestChannel());
 
-        assertThatThrownBy(() -> builder.channel(new EchoTestChannel()))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> builder.channel(new EchoTestChannel()).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test_object");
     }
 
     @Test
     void refusesBodyLimitThatIsNotPositive() {
-        assertThatThrownBy(() -> complete().maxBodyBytes(0)).hasMessageContaining("maxBodyBytes");
+        assertThatThrownBy(() -> complete().maxBodyBytes(0).build()).hasMessageContaining("maxBodyBytes");
     }
 
     @Test
     void refusesReplayWindowThatIsNotPositive() {
-        assertThatThrownBy(() -> complete().replayWindow(Duration.ZERO)).hasMessageContaining("replayWindow");
+        assertThatThrownBy(() -> complete().replayWindow(Duration.ZERO).build()).hasMessageContaining("replayWindow");
     }
 }
