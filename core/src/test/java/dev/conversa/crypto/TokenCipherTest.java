@@ -237,6 +237,20 @@ class TokenCipherTest {
     }
 
     @Test
+    void toBuilderKeepsTheKeysAndLeavesTheOriginalAloneWhenAKeyIsAdded() {
+        TokenCipher original = TokenCipher.builder().key("k1", key(1)).build();
+        String sealed = original.encrypt(Secret.of("token"), TenantId.of("t"), ChannelType.WHATSAPP, "acct");
+
+        TokenCipher copy = original.toBuilder().build();
+        TokenCipher rotated = original.toBuilder().key("k2", key(2)).activeKey("k2").build();
+
+        assertThat(copy.decrypt(sealed, TenantId.of("t"), ChannelType.WHATSAPP, "acct").reveal()).isEqualTo("token");
+        assertThat(rotated.decrypt(sealed, TenantId.of("t"), ChannelType.WHATSAPP, "acct").reveal()).isEqualTo("token");
+        assertThat(rotated.encrypt(Secret.of("token"), TenantId.of("t"), ChannelType.WHATSAPP, "acct")).startsWith("ct2.k2.");
+        assertThat(original.encrypt(Secret.of("token"), TenantId.of("t"), ChannelType.WHATSAPP, "acct")).startsWith("ct2.k1.");
+    }
+
+    @Test
     void toStringShowsKeyIdsOnly() {
         assertThat(cipher("k1", 1)).hasToString("TokenCipher[active=k1, keys=[k1]]");
     }

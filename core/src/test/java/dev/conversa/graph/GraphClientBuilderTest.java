@@ -3,6 +3,8 @@ package dev.conversa.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.conversa.internal.http.GraphClientConfig;
+import dev.conversa.internal.http.JdkGraphClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -80,5 +82,21 @@ class GraphClientBuilderTest {
         assertThatIllegalStateException()
                 .isThrownBy(() -> GraphClient.builder().allowedMediaHosts(List.of("https://cdn.example")).build())
                 .withMessageContaining("allowedMediaHosts");
+    }
+
+    @Test
+    void toBuilderBuildsAnEqualConfigurationAndLeavesTheOriginalAlone() {
+        GraphClient original = GraphClient.builder().apiVersion("v22.0").maxAttempts(2).build();
+
+        GraphClient copy = original.toBuilder().build();
+        GraphClient changed = original.toBuilder().maxAttempts(7).build();
+
+        assertThat(config(copy)).isEqualTo(config(original));
+        assertThat(config(changed).maxAttempts()).isEqualTo(7);
+        assertThat(config(original).maxAttempts()).isEqualTo(2);
+    }
+
+    private static GraphClientConfig config(GraphClient client) {
+        return ((JdkGraphClient) client).config();
     }
 }

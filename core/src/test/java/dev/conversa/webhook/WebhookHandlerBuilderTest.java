@@ -1,5 +1,6 @@
 package dev.conversa.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.Secret;
@@ -71,5 +72,17 @@ class WebhookHandlerBuilderTest {
     @Test
     void refusesReplayWindowThatIsNotPositive() {
         assertThatThrownBy(() -> complete().replayWindow(Duration.ZERO).build()).hasMessageContaining("replayWindow");
+    }
+
+    @Test
+    void toBuilderBuildsAnEqualConfigurationAndLeavesTheOriginalAlone() {
+        WebhookHandler original = complete().maxBodyBytes(2048).build();
+
+        WebhookHandler copy = original.toBuilder().build();
+        WebhookHandler changed = original.toBuilder().maxBodyBytes(4096).build();
+
+        assertThat(copy.maxBodyBytes()).isEqualTo(2048);
+        assertThat(changed.maxBodyBytes()).isEqualTo(4096);
+        assertThat(original.maxBodyBytes()).isEqualTo(2048);
     }
 }

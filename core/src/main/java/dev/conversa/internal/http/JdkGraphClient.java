@@ -102,6 +102,15 @@ public final class JdkGraphClient implements GraphClient {
         return config.apiVersion();
     }
 
+    /**
+     * The validated settings of this client.
+     *
+     * @return the settings
+     */
+    public GraphClientConfig config() {
+        return config;
+    }
+
     @Override
     public GraphClient.Builder toBuilder() {
         return GraphClient.builder()
