@@ -1,6 +1,6 @@
 /**
  * The entry point of Conversa: {@link dev.conversa.Conversa}, configured with
- * {@link dev.conversa.ConversaBuilder}, and the small API around it
+ * {@link dev.conversa.Conversa.Builder}, and the small API around it
  * ({@link dev.conversa.Conversations}, {@link dev.conversa.Secret},
  * {@link dev.conversa.ConversaException}). Internally this package holds the dispatcher that
  * runs inbox entries through the pipeline and the worker that sends the outbox.

@@ -34,11 +34,12 @@ class ConversaBuilderTest {
 
     @Test
     void rejectsTwoChannelsOfOneType() {
-        ConversaBuilder builder = Conversa.builder().channel(new ScriptedChannel());
+        Conversa.Builder builder = Conversa.builder().appSecret(Secret.of("s")).verifyToken(Secret.of("v"))
+                .channel(new ScriptedChannel()).channel(new ScriptedChannel());
 
-        assertThatThrownBy(() -> builder.channel(new ScriptedChannel()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("channel: a test channel was already added");
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("channel: a test channel was added twice");
     }
 
     @Test
@@ -97,7 +98,7 @@ class ConversaBuilderTest {
         }
     }
 
-    private static ConversaBuilder valid() {
+    private static Conversa.Builder valid() {
         return Conversa.builder().appSecret(Secret.of("s")).verifyToken(Secret.of("v")).channel(new ScriptedChannel());
     }
 }

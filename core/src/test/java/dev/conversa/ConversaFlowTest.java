@@ -95,7 +95,7 @@ class ConversaFlowTest {
         bed.clock.advance(Duration.ofMillis(500));
         bed.deliver("m3", "alice", "about shipping");
         await().untilAsserted(() -> assertThat(conversation("alice").replyDueAt())
-                .contains(bed.clock.instant().plus(ConversaBuilder.DEFAULT_QUIET_WINDOW)));
+                .contains(bed.clock.instant().plus(Conversa.Builder.DEFAULT_BURST_QUIET_WINDOW)));
 
         // when
         bed.clock.advance(Duration.ofSeconds(2));

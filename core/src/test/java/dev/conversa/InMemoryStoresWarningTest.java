@@ -64,7 +64,7 @@ class InMemoryStoresWarningTest {
         assertThat(logs()).doesNotContain(WARNING);
     }
 
-    private static Conversa build(UnaryOperator<ConversaBuilder> configure) {
+    private static Conversa build(UnaryOperator<Conversa.Builder> configure) {
         return configure.apply(Conversa.builder()
                 .appSecret(Secret.of(TestBed.APP_SECRET))
                 .verifyToken(Secret.of("verify"))

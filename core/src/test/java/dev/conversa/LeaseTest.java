@@ -181,7 +181,7 @@ class LeaseTest {
         return stores.outbox().find(TENANT, entry.id()).orElseThrow().state();
     }
 
-    private static UnaryOperator<ConversaBuilder> quick(Responder responder) {
+    private static UnaryOperator<Conversa.Builder> quick(Responder responder) {
         return builder -> builder.lease(LEASE).burstQuietWindow(Duration.ZERO).responder(responder);
     }
 

@@ -33,7 +33,7 @@ final class TestBed implements AutoCloseable {
     final AcceptingGraph graph = new AcceptingGraph();
     final Conversa conversa;
 
-    TestBed(UnaryOperator<ConversaBuilder> configure) {
+    TestBed(UnaryOperator<Conversa.Builder> configure) {
         this(InMemoryStores.create(), configure, true);
     }
 
@@ -41,9 +41,9 @@ final class TestBed implements AutoCloseable {
      * A bed on given stores, started or not (a test that prepares the stores first, as a
      * process that stopped would have left them, starts it with {@code conversa.start()}).
      */
-    TestBed(Stores stores, UnaryOperator<ConversaBuilder> configure, boolean start) {
+    TestBed(Stores stores, UnaryOperator<Conversa.Builder> configure, boolean start) {
         this.stores = stores;
-        ConversaBuilder builder = Conversa.builder()
+        Conversa.Builder builder = Conversa.builder()
                 .appSecret(Secret.of(APP_SECRET))
                 .verifyToken(Secret.of("verify"))
                 .channel(channel)

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Adds up token usage per tenant, in memory. Pass it to
- * {@link OpenAiResponderBuilder#usageListener(UsageListener)} and read the totals whenever the
+ * {@link OpenAiResponder.Builder#usageListener(UsageListener)} and read the totals whenever the
  * host bills or reports.
  *
  * <p>Thread-safe: many conversations record at once while the host reads.

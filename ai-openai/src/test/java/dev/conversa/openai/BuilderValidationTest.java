@@ -1,5 +1,6 @@
 package dev.conversa.openai;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.Secret;
@@ -33,7 +34,7 @@ class BuilderValidationTest {
 
     @Test
     void rejectsAToolSchemaThatIsNotJsonWhenBuilding() {
-        OpenAiResponderBuilder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
+        OpenAiResponder.Builder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
                 .tool(new Tool("order_status", "Looks up an order.", "{type: object", call -> "{}"));
 
         assertThatThrownBy(builder::build)
@@ -43,7 +44,7 @@ class BuilderValidationTest {
 
     @Test
     void rejectsAToolSchemaThatIsNotAnObject() {
-        OpenAiResponderBuilder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
+        OpenAiResponder.Builder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
                 .tool(new Tool("order_status", "Looks up an order.", "[]", call -> "{}"));
 
         assertThatThrownBy(builder::build)
@@ -54,45 +55,65 @@ class BuilderValidationTest {
     @Test
     void rejectsTheSameToolTwice() {
         Tool tool = new Tool("order_status", "Looks up an order.", SCHEMA, call -> "{}");
-        OpenAiResponderBuilder builder = OpenAiResponder.builder().tool(tool);
+        OpenAiResponder.Builder builder = OpenAiResponder.builder().apiKey(Secret.of("sk-test")).tool(tool).tool(tool);
 
-        assertThatThrownBy(() -> builder.tool(tool))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("tool 'order_status' was added twice");
     }
 
     @Test
     void rejectsABaseUrlWithoutScheme() {
-        assertThatThrownBy(() -> OpenAiResponder.builder().baseUrl("api.openai.com/v1"))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OpenAiResponder.builder().apiKey(Secret.of("sk-test")).baseUrl("api.openai.com/v1").build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("baseUrl must be an absolute http(s) URL");
     }
 
     @Test
     void rejectsATemperatureAboveTwo() {
-        assertThatThrownBy(() -> OpenAiResponder.builder().temperature(2.5))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OpenAiResponder.builder().apiKey(Secret.of("sk-test")).temperature(2.5).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("temperature must be between 0 and 2");
     }
 
     @Test
     void rejectsAMaxBackoffBelowTheInitialBackoff() {
-        assertThatThrownBy(() -> OpenAiResponder.builder().retries(2, Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OpenAiResponder.builder().apiKey(Secret.of("sk-test"))
+                .retries(2, Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("maxBackoff must not be below initialBackoff");
     }
 
     @Test
     void rejectsZeroToolRounds() {
-        assertThatThrownBy(() -> OpenAiResponder.builder().maxToolRounds(0))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("maxToolRounds must be positive");
+        assertThatThrownBy(() -> OpenAiResponder.builder().apiKey(Secret.of("sk-test")).maxToolRounds(0).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("maxToolRounds must be positive, got 0");
+    }
+
+    @Test
+    void requiresTheApiKey() {
+        assertThatThrownBy(() -> OpenAiResponder.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("apiKey is required: call OpenAiResponder.builder().apiKey(");
+    }
+
+    @Test
+    void toBuilderBuildsAnEqualConfigurationAndLeavesTheOriginalAlone() {
+        OpenAiResponder original = OpenAiResponder.builder().apiKey(Secret.of("sk-test")).model("gpt-4o").fallbackMessage("Later.").build();
+
+        OpenAiResponder copy = original.toBuilder().build();
+        OpenAiResponder changed = original.toBuilder().model("gpt-4o-mini").build();
+
+        assertThat(copy).hasToString(original.toString());
+        assertThat(changed.toString()).contains("gpt-4o-mini");
+        assertThat(original.toString()).contains("gpt-4o").doesNotContain("gpt-4o-mini");
     }
 
     @Test
     void rejectsABlankFallbackMessage() {
-        assertThatThrownBy(() -> OpenAiResponder.builder().fallbackMessage(" "))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OpenAiResponder.builder().apiKey(Secret.of("sk-test")).fallbackMessage(" ").build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("fallbackMessage must not be blank");
     }
 }

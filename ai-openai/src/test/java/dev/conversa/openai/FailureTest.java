@@ -61,7 +61,7 @@ class FailureTest {
         openAi.stubFor(chat().inScenario("busy").whenScenarioStateIs("still busy")
                 .willReturn(json(503, "error-500.json")).willSetStateTo("ok"));
         openAi.stubFor(chat().inScenario("busy").whenScenarioStateIs("ok").willReturn(ok("answer.json")));
-        OpenAiResponderBuilder builder = openAi.responder()
+        OpenAiResponder.Builder builder = openAi.responder()
                 .retries(2, Duration.ofMillis(400), Duration.ofSeconds(5));
 
         // when
@@ -181,7 +181,7 @@ class FailureTest {
         return respond(openAi.responder().fallbackMessage(FALLBACK));
     }
 
-    private static Reply respond(OpenAiResponderBuilder builder) {
+    private static Reply respond(OpenAiResponder.Builder builder) {
         return builder.build().respond(Conversations.whatsApp().customer("When are you open?").request());
     }
 }

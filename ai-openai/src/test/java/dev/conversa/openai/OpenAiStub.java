@@ -35,7 +35,7 @@ final class OpenAiStub extends LoopbackWireMock {
     }
 
     /** A responder builder with the test API key, on this stub, recording its waits. */
-    OpenAiResponderBuilder responder() {
+    OpenAiResponder.Builder responder() {
         return OpenAiResponder.builder()
                 .apiKey(API_KEY)
                 .baseUrl(baseUri() + "/v1")

@@ -39,7 +39,7 @@ class SecretHandlingTest {
 
     @Test
     void refusesToBuildWithoutAnApiKey() {
-        OpenAiResponderBuilder builder = OpenAiResponder.builder();
+        OpenAiResponder.Builder builder = OpenAiResponder.builder();
 
         assertThatThrownBy(builder::build)
                 .isInstanceOf(IllegalStateException.class)

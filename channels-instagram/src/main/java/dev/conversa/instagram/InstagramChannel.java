@@ -73,22 +73,32 @@ public final class InstagramChannel implements ChannelAdapter {
     }
 
     /**
-     * Creates the channel with Instagram Login accounts on {@code https://graph.instagram.com}.
+     * Creates the channel with Instagram Login accounts on {@code https://graph.instagram.com};
+     * the same as {@code builder().build()}.
      *
      * @return the channel
      */
     public static InstagramChannel create() {
-        return new InstagramChannel(INSTAGRAM_GRAPH);
+        return builder().build();
     }
 
     /**
-     * Creates the channel with another host for Instagram Login accounts (a proxy, a test stub).
+     * Starts configuring the channel; every setting has a default.
      *
-     * @param loginBaseUrl the base URL used instead of {@code https://graph.instagram.com}
-     * @return the channel
+     * @return a new builder
      */
-    public static InstagramChannel withLoginBaseUrl(URI loginBaseUrl) {
-        return new InstagramChannel(Objects.requireNonNull(loginBaseUrl, "loginBaseUrl"));
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this channel's settings, to build one that differs in some of them;
+     * this channel is left as it is.
+     *
+     * @return a new builder with this channel's settings
+     */
+    public Builder toBuilder() {
+        return new Builder().loginBaseUrl(loginBaseUrl);
     }
 
     @Override
@@ -140,5 +150,40 @@ public final class InstagramChannel implements ChannelAdapter {
      */
     public static boolean usesInstagramLogin(ChannelAccount account) {
         return PageConnector.usesInstagramLogin(account);
+    }
+
+    /** Configures an {@link InstagramChannel}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private URI loginBaseUrl = INSTAGRAM_GRAPH;
+
+        private Builder() {}
+
+        /**
+         * Sets the host of Instagram Login accounts (default {@code https://graph.instagram.com}),
+         * for a proxy or a test stand-in.
+         *
+         * @param loginBaseUrl an absolute http(s) URL
+         * @return this builder
+         */
+        public Builder loginBaseUrl(URI loginBaseUrl) {
+            this.loginBaseUrl = Objects.requireNonNull(loginBaseUrl, "loginBaseUrl");
+            return this;
+        }
+
+        /**
+         * Builds the channel.
+         *
+         * @return the channel, immutable and thread-safe
+         * @throws IllegalStateException if {@code loginBaseUrl} is not an absolute http(s) URL
+         */
+        public InstagramChannel build() {
+            String scheme = loginBaseUrl.getScheme();
+            if (!"https".equals(scheme) && !"http".equals(scheme) || loginBaseUrl.getHost() == null) {
+                throw new IllegalStateException("loginBaseUrl must be an absolute http(s) URL such as "
+                        + INSTAGRAM_GRAPH + "; got " + loginBaseUrl);
+            }
+            return new InstagramChannel(loginBaseUrl);
+        }
     }
 }

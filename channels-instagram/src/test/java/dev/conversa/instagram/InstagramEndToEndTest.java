@@ -156,7 +156,7 @@ class InstagramEndToEndTest {
     private ConversaRig start(Map<String, String> settings) {
         ChannelAccount account = new ChannelAccount(TENANT, ChannelType.INSTAGRAM, IG_ID, Secret.of(ACCESS_TOKEN),
                 settings);
-        return ConversaRig.start(InstagramChannel.withLoginBaseUrl(graph.baseUrl()), account, graph.baseUrl(),
+        return ConversaRig.start(InstagramChannel.builder().loginBaseUrl(graph.baseUrl()).build(), account, graph.baseUrl(),
                 UnaryOperator.identity());
     }
 

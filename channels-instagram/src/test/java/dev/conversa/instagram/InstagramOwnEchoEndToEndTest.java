@@ -52,7 +52,7 @@ class InstagramOwnEchoEndToEndTest {
     private static final String FALLBACK = "Thanks! A colleague will read this soon.";
 
     private final GraphStandIn graph = GraphStandIn.start();
-    private final ConversaRig rig = ConversaRig.start(InstagramChannel.withLoginBaseUrl(graph.baseUrl()),
+    private final ConversaRig rig = ConversaRig.start(InstagramChannel.builder().loginBaseUrl(graph.baseUrl()).build(),
             new ChannelAccount(TENANT, ChannelType.INSTAGRAM, IG_ID, Secret.of(ACCESS_TOKEN),
                     Map.of(InstagramChannel.LOGIN_SETTING, "true")),
             graph.baseUrl(), builder -> builder.responder(shop()));

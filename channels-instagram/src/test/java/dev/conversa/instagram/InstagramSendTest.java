@@ -50,7 +50,7 @@ class InstagramSendTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final ConversationKey TO = new ConversationKey(ChannelType.INSTAGRAM, IG_ID, IGSID);
 
-    private final InstagramChannel channel = InstagramChannel.withLoginBaseUrl(instagram.baseUri());
+    private final InstagramChannel channel = InstagramChannel.builder().loginBaseUrl(instagram.baseUri()).build();
     private final GraphClient graph = GraphClient.builder()
             .baseUrl(facebook.baseUri()).apiVersion("v23.0").maxAttempts(1).build();
 

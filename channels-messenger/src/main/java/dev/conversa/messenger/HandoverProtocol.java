@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Conversa.builder()
- *     .stateListener(HandoverProtocol.using(ThreadControl.builder().graph(graph).build()))
+ *     .stateListener(HandoverProtocol.builder()
+ *         .threadControl(ThreadControl.builder().graph(graph).build())
+ *         .build())
  *     ...
  * }</pre>
  *
@@ -41,13 +43,22 @@ public final class HandoverProtocol implements StateChangeListener {
     }
 
     /**
-     * The protocol on these thread-control calls.
+     * Starts configuring the protocol; {@code threadControl} is required.
      *
-     * @param threadControl the calls, with their Graph client and target app
-     * @return the listener to register with {@code ConversaBuilder.stateListener}
+     * @return a new builder
      */
-    public static HandoverProtocol using(ThreadControl threadControl) {
-        return new HandoverProtocol(Objects.requireNonNull(threadControl, "threadControl"));
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this protocol's settings, to build one that differs in some of them;
+     * this protocol is left as it is.
+     *
+     * @return a new builder with this protocol's settings
+     */
+    public Builder toBuilder() {
+        return new Builder().threadControl(threadControl);
     }
 
     @Override
@@ -76,5 +87,38 @@ public final class HandoverProtocol implements StateChangeListener {
         }
         return ChannelType.INSTAGRAM.equals(account.channel())
                 && !PageConnector.usesInstagramLogin(account);
+    }
+
+    /** Configures a {@link HandoverProtocol}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private ThreadControl threadControl;
+
+        private Builder() {}
+
+        /**
+         * Sets the thread-control calls, with their Graph client and target app (required).
+         *
+         * @param threadControl the calls
+         * @return this builder
+         */
+        public Builder threadControl(ThreadControl threadControl) {
+            this.threadControl = Objects.requireNonNull(threadControl, "threadControl");
+            return this;
+        }
+
+        /**
+         * Builds the listener to register with {@code Conversa.Builder.stateListener}.
+         *
+         * @return the protocol, immutable and thread-safe
+         * @throws IllegalStateException if {@code threadControl} is missing
+         */
+        public HandoverProtocol build() {
+            if (threadControl == null) {
+                throw new IllegalStateException("threadControl is required: call HandoverProtocol.builder()"
+                        + ".threadControl(ThreadControl.builder().graph(graph).build())");
+            }
+            return new HandoverProtocol(threadControl);
+        }
     }
 }

@@ -52,12 +52,31 @@ public final class MessengerChannel implements ChannelAdapter {
     private MessengerChannel() {}
 
     /**
-     * Creates the channel.
+     * Creates the channel; the same as {@code builder().build()}.
      *
      * @return the channel
      */
     public static MessengerChannel create() {
-        return new MessengerChannel();
+        return builder().build();
+    }
+
+    /**
+     * Starts configuring the channel. It has no settings yet; the builder is there so that
+     * settings can come without a new way to create the channel.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this channel's settings, to build one that differs in some of them.
+     *
+     * @return a new builder with this channel's settings
+     */
+    public Builder toBuilder() {
+        return new Builder();
     }
 
     @Override
@@ -126,5 +145,20 @@ public final class MessengerChannel implements ChannelAdapter {
 
     private static String attachmentsPath(ChannelAccount account) {
         return "/" + account.accountId() + "/message_attachments";
+    }
+
+    /** Configures a {@link MessengerChannel}. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private Builder() {}
+
+        /**
+         * Builds the channel.
+         *
+         * @return the channel, immutable and thread-safe
+         */
+        public MessengerChannel build() {
+            return new MessengerChannel();
+        }
     }
 }

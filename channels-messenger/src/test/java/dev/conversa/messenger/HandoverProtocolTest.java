@@ -12,6 +12,7 @@ import static dev.conversa.messenger.GraphStub.PAGE;
 import static dev.conversa.messenger.GraphStub.PAGE_ID;
 import static dev.conversa.messenger.GraphStub.PSID;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
@@ -31,7 +32,16 @@ class HandoverProtocolTest {
     static LoopbackWireMock wm = new LoopbackWireMock();
 
     private final HandoverProtocol protocol =
-            HandoverProtocol.using(ThreadControl.builder().graph(GraphStub.client(wm)).build());
+            HandoverProtocol.builder()
+                    .threadControl(ThreadControl.builder().graph(GraphStub.client(wm)).build())
+                    .build();
+
+    @Test
+    void buildNamesTheMissingThreadControl() {
+        assertThatThrownBy(() -> HandoverProtocol.builder().build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("threadControl is required: call HandoverProtocol.builder().threadControl(");
+    }
 
     @Test
     void passesTheThreadToThePageInboxWhenAPersonTakesOver() {

@@ -40,9 +40,9 @@ class MessengerHandoverEndToEndTest {
     private final GraphStandIn graph = GraphStandIn.start();
     private final ConversaRig rig = ConversaRig.start(MessengerChannel.create(),
             ChannelAccount.of(TENANT, ChannelType.MESSENGER, PAGE, Secret.of(ConversaRig.ACCESS_TOKEN)),
-            graph.baseUrl(), builder -> builder.stateListener(HandoverProtocol.using(ThreadControl.builder()
+            graph.baseUrl(), builder -> builder.stateListener(HandoverProtocol.builder().threadControl(ThreadControl.builder()
                     .graph(GraphClient.builder().baseUrl(graph.baseUrl()).allowInsecureLoopbackForTests(true).build())
-                    .build())));
+                    .build()).build()));
 
     @BeforeEach
     void answerHandoverCalls() {

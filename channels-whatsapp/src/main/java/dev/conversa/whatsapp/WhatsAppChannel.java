@@ -81,8 +81,10 @@ public final class WhatsAppChannel implements ChannelAdapter {
     private final SendPacer pacer;
     private final WhatsAppNormalizer normalizer;
     private final WhatsAppRenderer renderer = new WhatsAppRenderer();
+    private final Builder configuration;
 
     private WhatsAppChannel(Builder builder) {
+        this.configuration = new Builder(builder);
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.pacer = new SendPacer(builder.messagesPerSecond, builder.pairBurst, builder.pairInterval);
@@ -105,6 +107,16 @@ public final class WhatsAppChannel implements ChannelAdapter {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding this channel's settings, to build one that differs in some of them;
+     * this channel is left as it is.
+     *
+     * @return a new builder with this channel's settings
+     */
+    public Builder toBuilder() {
+        return new Builder(configuration);
     }
 
     @Override
@@ -222,6 +234,14 @@ public final class WhatsAppChannel implements ChannelAdapter {
 
         private Builder() {}
 
+        private Builder(Builder other) {
+            clock = other.clock;
+            sleeper = other.sleeper;
+            messagesPerSecond = other.messagesPerSecond;
+            pairBurst = other.pairBurst;
+            pairInterval = other.pairInterval;
+        }
+
         /**
          * The clock for pacing and for webhook items without a timestamp.
          *
@@ -250,12 +270,8 @@ public final class WhatsAppChannel implements ChannelAdapter {
          *
          * @param perSecond messages per second, positive
          * @return this builder
-         * @throws IllegalArgumentException if not positive
          */
         public Builder messagesPerSecond(double perSecond) {
-            if (!(perSecond > 0)) {
-                throw new IllegalArgumentException("messagesPerSecond must be positive, got " + perSecond);
-            }
             this.messagesPerSecond = perSecond;
             return this;
         }
@@ -267,14 +283,10 @@ public final class WhatsAppChannel implements ChannelAdapter {
          * @param burst messages that may go at once, at least 1
          * @param interval the spacing after the burst, positive
          * @return this builder
-         * @throws IllegalArgumentException if a value is out of range
          */
         public Builder pairLimit(int burst, Duration interval) {
-            if (burst < 1 || interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("pairLimit needs burst >= 1 and a positive interval");
-            }
             this.pairBurst = burst;
-            this.pairInterval = interval;
+            this.pairInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
@@ -282,8 +294,16 @@ public final class WhatsAppChannel implements ChannelAdapter {
          * Builds the channel.
          *
          * @return the channel
+         * @throws IllegalStateException naming the setting that is out of range
          */
         public WhatsAppChannel build() {
+            if (!(messagesPerSecond > 0)) {
+                throw new IllegalStateException("messagesPerSecond must be positive, got " + messagesPerSecond);
+            }
+            if (pairBurst < 1 || pairInterval.isNegative() || pairInterval.isZero()) {
+                throw new IllegalStateException("pairLimit needs burst >= 1 and a positive interval, got "
+                        + pairBurst + " and " + pairInterval);
+            }
             return new WhatsAppChannel(this);
         }
     }

@@ -47,6 +47,24 @@ class PacingTest {
     }
 
     @Test
+    void aChangedCopyFromToBuilderLeavesTheOriginalsRateAlone() {
+        WhatsAppChannel original = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance)
+                .messagesPerSecond(20).build();
+        WhatsAppChannel faster = original.toBuilder().messagesPerSecond(80).build();
+
+        for (int i = 0; i < 200; i++) {
+            faster.send(toCustomer("111", "4915100000" + i), graph);
+        }
+        int fasterMost = mostInAnySecond(graph.times.subList(0, 200));
+        for (int i = 0; i < 200; i++) {
+            original.send(toCustomer("333", "4915300000" + i), graph);
+        }
+
+        assertThat(fasterMost).isGreaterThan(20);
+        assertThat(mostInAnySecond(graph.times.subList(200, 400))).isLessThanOrEqualTo(20);
+    }
+
+    @Test
     void pacesEachBusinessNumberOnItsOwn() {
         WhatsAppChannel channel = WhatsAppChannel.builder().clock(clock).sleeper(clock::advance)
                 .messagesPerSecond(1).build();

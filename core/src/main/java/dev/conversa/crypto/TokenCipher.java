@@ -9,10 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -69,6 +72,20 @@ public final class TokenCipher {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding this cipher's keys, with the active key chosen explicitly, to build one
+     * that differs in some of them, such as a new key during a rotation:
+     * {@code cipher.toBuilder().key("k2", newKey).activeKey("k2").build()}. This cipher is left
+     * as it is.
+     *
+     * @return a new builder with this cipher's keys
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        new TreeMap<>(keys).forEach((keyId, key) -> builder.key(keyId, key.getEncoded()));
+        return builder.activeKey(activeKeyId);
     }
 
     /**
@@ -194,7 +211,7 @@ public final class TokenCipher {
     /** Collects keys for a {@link TokenCipher}. Not thread-safe; build once. */
     public static final class Builder {
 
-        private final Map<String, SecretKey> keys = new LinkedHashMap<>();
+        private final List<Map.Entry<String, byte[]>> keys = new ArrayList<>();
         private String activeKeyId;
 
         private Builder() {}
@@ -206,23 +223,10 @@ public final class TokenCipher {
          *     {@code -} or {@code _}
          * @param key exactly 32 random bytes
          * @return this builder
-         * @throws IllegalArgumentException if the id is malformed or already registered, or
-         *     the key is not 32 bytes
          */
         public Builder key(String keyId, byte[] key) {
             Objects.requireNonNull(keyId, "keyId");
-            Objects.requireNonNull(key, "key");
-            if (!KEY_ID.matcher(keyId).matches()) {
-                throw new IllegalArgumentException("key id must be 1-40 letters, digits, '-' or '_': " + keyId);
-            }
-            if (key.length != KEY_BYTES) {
-                throw new IllegalArgumentException(
-                        "key '" + keyId + "' must be 32 bytes for AES-256, got " + key.length);
-            }
-            if (keys.containsKey(keyId)) {
-                throw new IllegalArgumentException("key id '" + keyId + "' is registered twice");
-            }
-            keys.put(keyId, new SecretKeySpec(key.clone(), "AES"));
+            keys.add(Map.entry(keyId, Objects.requireNonNull(key, "key").clone()));
             return this;
         }
 
@@ -241,24 +245,39 @@ public final class TokenCipher {
          * Builds the cipher.
          *
          * @return the cipher
-         * @throws IllegalStateException if no key is registered, or several are and none (or
+         * @throws IllegalStateException if no key is registered, a key id is malformed or
+         *     registered twice, a key is not 32 bytes, or several keys are registered and none (or
          *     an unregistered one) is chosen as active
          */
         public TokenCipher build() {
             if (keys.isEmpty()) {
-                throw new IllegalStateException("TokenCipher needs a key: call key(id, 32 random bytes)");
+                throw new IllegalStateException("key is required: call TokenCipher.builder().key(id, 32 random bytes)");
+            }
+            Map<String, SecretKey> byId = new LinkedHashMap<>();
+            for (Map.Entry<String, byte[]> entry : keys) {
+                String keyId = entry.getKey();
+                if (!KEY_ID.matcher(keyId).matches()) {
+                    throw new IllegalStateException("key id must be 1-40 letters, digits, '-' or '_': " + keyId);
+                }
+                if (entry.getValue().length != KEY_BYTES) {
+                    throw new IllegalStateException(
+                            "key '" + keyId + "' must be 32 bytes for AES-256, got " + entry.getValue().length);
+                }
+                if (byId.putIfAbsent(keyId, new SecretKeySpec(entry.getValue(), "AES")) != null) {
+                    throw new IllegalStateException("key id '" + keyId + "' is registered twice");
+                }
             }
             String active = activeKeyId;
-            if (active == null && keys.size() == 1) {
-                active = keys.keySet().iterator().next();
+            if (active == null && byId.size() == 1) {
+                active = byId.keySet().iterator().next();
             }
             if (active == null) {
                 throw new IllegalStateException("several keys are registered: choose one with activeKey(id)");
             }
-            if (!keys.containsKey(active)) {
-                throw new IllegalStateException("active key '" + active + "' is not registered: call key(id, bytes)");
+            if (!byId.containsKey(active)) {
+                throw new IllegalStateException("activeKey '" + active + "' is not registered: call key(id, bytes)");
             }
-            return new TokenCipher(keys, active);
+            return new TokenCipher(byId, active);
         }
     }
 }

@@ -76,7 +76,7 @@ public final class Pipeline {
         steps.put(Step.STATUS, new StatusStep(stores.messages(), stores.outbox()));
         StateNotifier notifier = new StateNotifier(builder.stateListeners, stores.accounts());
         steps.put(Step.OWNERSHIP, new OwnershipStep(stores, clock, ownEchoes, notifier));
-        steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.quietWindow, builder.maxWait));
+        steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.burstQuietWindow, builder.burstMaxWait));
         steps.put(Step.RESPOND, new RespondStep(stores, gate, builder.responder, builder.capabilities, clock,
                 builder.historyLimit, notifier));
         List<Middleware> all = new ArrayList<>();
@@ -150,8 +150,8 @@ public final class Pipeline {
         private Stores stores;
         private Responder responder;
         private Clock clock = Clock.systemUTC();
-        private Duration quietWindow = Duration.ofMillis(1500);
-        private Duration maxWait = Duration.ofSeconds(10);
+        private Duration burstQuietWindow = Duration.ofMillis(1500);
+        private Duration burstMaxWait = Duration.ofSeconds(10);
         private int historyLimit = 20;
         private Optional<String> appId = Optional.empty();
         private final Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
@@ -228,10 +228,9 @@ public final class Pipeline {
          *
          * @param window the quiet window, zero or positive
          * @return this builder
-         * @throws IllegalArgumentException if negative
          */
-        public Builder quietWindow(Duration window) {
-            this.quietWindow = requireNotNegative(window, "quietWindow");
+        public Builder burstQuietWindow(Duration window) {
+            this.burstQuietWindow = Objects.requireNonNull(window, "burstQuietWindow");
             return this;
         }
 
@@ -240,10 +239,9 @@ public final class Pipeline {
          *
          * @param wait the maximum wait, zero or positive
          * @return this builder
-         * @throws IllegalArgumentException if negative
          */
-        public Builder maxWait(Duration wait) {
-            this.maxWait = requireNotNegative(wait, "maxWait");
+        public Builder burstMaxWait(Duration wait) {
+            this.burstMaxWait = Objects.requireNonNull(wait, "burstMaxWait");
             return this;
         }
 
@@ -252,12 +250,8 @@ public final class Pipeline {
          *
          * @param limit at least 1
          * @return this builder
-         * @throws IllegalArgumentException if below 1
          */
         public Builder historyLimit(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("historyLimit must be at least 1, was " + limit);
-            }
             this.historyLimit = limit;
             return this;
         }
@@ -266,11 +260,11 @@ public final class Pipeline {
          * Sets the Meta app id of this integration (optional), to tell handovers to us from
          * handovers to another app, and the echo of our own message from a person's message.
          *
-         * @param metaAppId the app id
+         * @param appId the app id
          * @return this builder
          */
-        public Builder appId(String metaAppId) {
-            this.appId = Optional.of(Objects.requireNonNull(metaAppId, "metaAppId"));
+        public Builder appId(String appId) {
+            this.appId = Optional.of(Objects.requireNonNull(appId, "appId"));
             return this;
         }
 
@@ -291,7 +285,7 @@ public final class Pipeline {
          * Builds the pipeline.
          *
          * @return the pipeline
-         * @throws IllegalStateException if the stores or the responder are missing
+         * @throws IllegalStateException naming the setting that is missing or out of range
          */
         public Pipeline build() {
             if (stores == null) {
@@ -301,15 +295,18 @@ public final class Pipeline {
             if (responder == null) {
                 throw new IllegalStateException("responder is required: call responder(...)");
             }
+            requireNotNegative(burstQuietWindow, "burstQuietWindow");
+            requireNotNegative(burstMaxWait, "burstMaxWait");
+            if (historyLimit < 1) {
+                throw new IllegalStateException("historyLimit must be at least 1, was " + historyLimit);
+            }
             return new Pipeline(this);
         }
 
-        private static Duration requireNotNegative(Duration value, String name) {
-            Objects.requireNonNull(value, name);
+        private static void requireNotNegative(Duration value, String name) {
             if (value.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + value);
+                throw new IllegalStateException(name + " must not be negative, was " + value);
             }
-            return value;
         }
     }
 }

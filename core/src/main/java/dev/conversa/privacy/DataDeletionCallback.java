@@ -1,6 +1,7 @@
 package dev.conversa.privacy;
 
 import dev.conversa.ConversaException;
+import dev.conversa.Secret;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionRequestStore;
@@ -10,7 +11,11 @@ import dev.conversa.webhook.WebhookResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -22,7 +27,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Meta's data deletion callback: the URL set as "Data Deletion Request URL" in the App
  * Dashboard. Meta POSTs {@code application/x-www-form-urlencoded} with one field, {@code
  * signed_request}; this class verifies it (HMAC-SHA256 with the app secret, in constant time;
- * algorithm {@code HMAC-SHA256}; not older than {@link DataDeletionCallbackBuilder#maxAge}), records a {@link
+ * algorithm {@code HMAC-SHA256}; not older than {@link Builder#maxAge}), records a {@link
  * DeletionRequest} in status {@link DeletionStatus#RECEIVED} for the {@code user_id} it names
  * and answers 200 with {@code {"url": "<status page>", "confirmation_code": "<code>"}}. Every
  * callback gets a new code, even a repeated one for the same user.
@@ -60,8 +65,10 @@ public final class DataDeletionCallback {
     private final String statusUrl;
     private final Clock clock;
     private final Supplier<String> codes;
+    private final Builder settings;
 
-    DataDeletionCallback(DataDeletionCallbackBuilder builder) {
+    DataDeletionCallback(Builder builder) {
+        this.settings = new Builder(builder);
         this.verifier = new SignedRequestVerifier(builder.appSecrets(), builder.maxAge());
         this.requests = builder.deletionRequests();
         this.fixedTenant = builder.fixedTenant();
@@ -76,8 +83,18 @@ public final class DataDeletionCallback {
      *
      * @return a builder
      */
-    public static DataDeletionCallbackBuilder builder() {
-        return new DataDeletionCallbackBuilder();
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this callback's settings, to build one that differs in some of them;
+     * this callback is left as it is.
+     *
+     * @return a new builder with this callback's settings
+     */
+    public Builder toBuilder() {
+        return new Builder(settings);
     }
 
     /**
@@ -107,7 +124,7 @@ public final class DataDeletionCallback {
     }
 
     /**
-     * Looks a request up for the status page, with the tenant set by {@link DataDeletionCallbackBuilder#tenant}.
+     * Looks a request up for the status page, with the tenant set by {@link Builder#tenant}.
      *
      * @param confirmationCode the code from the status URL
      * @return the request, empty if unknown
@@ -149,5 +166,186 @@ public final class DataDeletionCallback {
                 .put("confirmation_code", recorded.confirmationCode())
                 .toString();
         return WebhookResponse.of(200, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Configures a {@link DataDeletionCallback}. Required: at least one app secret, the deletion
+     * request store, the tenant (fixed, or resolved per request) and the status URL. Not
+     * thread-safe; build once.
+     */
+    public static final class Builder {
+
+        private final List<Secret> appSecrets = new ArrayList<>();
+        private DeletionRequestStore deletionRequests;
+        private TenantId tenant;
+        private Function<WebhookRequest, Optional<TenantId>> tenantResolver;
+        private String statusUrl;
+        private Duration maxAge = Duration.ofDays(1);
+        private Clock clock = Clock.systemUTC();
+        private Supplier<String> codes = new ConfirmationCodes();
+
+        Builder() {}
+
+        private Builder(Builder other) {
+            appSecrets.addAll(other.appSecrets);
+            deletionRequests = other.deletionRequests;
+            tenant = other.tenant;
+            tenantResolver = other.tenantResolver;
+            statusUrl = other.statusUrl;
+            maxAge = other.maxAge;
+            clock = other.clock;
+            codes = other.codes;
+        }
+
+        /**
+         * Adds an app secret that may have signed the request; add the old and the new one while
+         * rotating.
+         *
+         * @param appSecret the app secret from the App Dashboard
+         * @return this builder
+         */
+        public Builder appSecret(Secret appSecret) {
+            appSecrets.add(Objects.requireNonNull(appSecret, "appSecret"));
+            return this;
+        }
+
+        /**
+         * Sets where the requests are recorded (required), usually {@code stores.deletionRequests()}.
+         *
+         * @param deletionRequests the store
+         * @return this builder
+         */
+        public Builder deletionRequests(DeletionRequestStore deletionRequests) {
+            this.deletionRequests = Objects.requireNonNull(deletionRequests, "deletionRequests");
+            return this;
+        }
+
+        /**
+         * Records every request for one tenant; use this or {@link #tenantResolver}.
+         *
+         * @param tenant the business the app belongs to
+         * @return this builder
+         */
+        public Builder tenant(TenantId tenant) {
+            this.tenant = Objects.requireNonNull(tenant, "tenant");
+            return this;
+        }
+
+        /**
+         * Finds the tenant of each call, for instance from a path segment the host put in the
+         * query; use this or {@link #tenant}. A call whose tenant is not found gets 404.
+         *
+         * @param tenantResolver the tenant of a call, empty when unknown
+         * @return this builder
+         */
+        public Builder tenantResolver(Function<WebhookRequest, Optional<TenantId>> tenantResolver) {
+            this.tenantResolver = Objects.requireNonNull(tenantResolver, "tenantResolver");
+            return this;
+        }
+
+        /**
+         * Sets the status page URL given to Meta (required): an absolute {@code https://} URL in
+         * which {@code {code}} stands for the confirmation code and {@code {tenant}}, if present,
+         * for the URL-encoded tenant id.
+         *
+         * @param statusUrl such as {@code "https://example.com/deletion?code={code}"}
+         * @return this builder
+         */
+        public Builder statusUrl(String statusUrl) {
+            this.statusUrl = Objects.requireNonNull(statusUrl, "statusUrl");
+            return this;
+        }
+
+        /**
+         * Sets how old a signed request may be, by its {@code issued_at} (default one day).
+         *
+         * @param maxAge a positive duration
+         * @return this builder
+         */
+        public Builder maxAge(Duration maxAge) {
+            this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+            return this;
+        }
+
+        /**
+         * Sets the clock for the request times and the age check (default: system UTC).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Replaces the random codes, for tests of code collisions. */
+        Builder codes(Supplier<String> codes) {
+            this.codes = Objects.requireNonNull(codes, "codes");
+            return this;
+        }
+
+        /**
+         * Builds the callback.
+         *
+         * @return the immutable callback
+         * @throws IllegalStateException if a required setting is missing, both or neither of
+         *     {@code tenant} and {@code tenantResolver} are set, the status URL is not an
+         *     {@code https://} URL containing {@code {code}}, or {@code maxAge} is not positive
+         */
+        public DataDeletionCallback build() {
+            if (appSecrets.isEmpty()) {
+                throw new IllegalStateException("appSecret is required: call DataDeletionCallback.builder().appSecret(...)");
+            }
+            if (deletionRequests == null) {
+                throw new IllegalStateException(
+                        "deletionRequests is required: call DataDeletionCallback.builder()"
+                        + ".deletionRequests(stores.deletionRequests())");
+            }
+            if ((tenant == null) == (tenantResolver == null)) {
+                throw new IllegalStateException("tenant or tenantResolver is required, not both: call "
+                        + "DataDeletionCallback.builder().tenant(...) or .tenantResolver(...)");
+            }
+            if (statusUrl == null || !statusUrl.startsWith("https://") || !statusUrl.contains("{code}")) {
+                throw new IllegalStateException("statusUrl is required: call DataDeletionCallback.builder().statusUrl(...)"
+                        + " with an https:// URL containing {code}, such as https://example.com/deletion?code={code}");
+            }
+            if (maxAge.isNegative() || maxAge.isZero()) {
+                throw new IllegalStateException("maxAge must be positive, got " + maxAge);
+            }
+            return new DataDeletionCallback(this);
+        }
+
+        List<Secret> appSecrets() {
+            return List.copyOf(appSecrets);
+        }
+
+        DeletionRequestStore deletionRequests() {
+            return deletionRequests;
+        }
+
+        Optional<TenantId> fixedTenant() {
+            return Optional.ofNullable(tenant);
+        }
+
+        Function<WebhookRequest, Optional<TenantId>> tenantResolver() {
+            TenantId fixed = tenant;
+            return tenantResolver != null ? tenantResolver : request -> Optional.of(fixed);
+        }
+
+        String statusUrl() {
+            return statusUrl;
+        }
+
+        Duration maxAge() {
+            return maxAge;
+        }
+
+        Clock clock() {
+            return clock;
+        }
+
+        Supplier<String> codes() {
+            return codes;
+        }
     }
 }

@@ -42,9 +42,11 @@ public final class RulesResponder implements Responder {
     private final Optional<String> fallback;
     private final Optional<KeywordRule> handoff;
     private final Optional<String> handoffMessage;
+    private final Builder configuration;
 
-    private RulesResponder(Builder builder) {
-        this.rules = List.copyOf(builder.rules);
+    private RulesResponder(Builder builder, List<KeywordRule> rules) {
+        this.configuration = new Builder(builder);
+        this.rules = List.copyOf(rules);
         this.greeting = builder.greeting;
         this.fallback = builder.fallback;
         this.handoff = builder.handoffKeywords.isEmpty()
@@ -60,6 +62,16 @@ public final class RulesResponder implements Responder {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding this responder's settings, to build one that differs in some of them
+     * (another rule, another fallback); this responder is left as it is.
+     *
+     * @return a new builder with this responder's settings
+     */
+    public Builder toBuilder() {
+        return new Builder(configuration);
     }
 
     /**
@@ -136,7 +148,7 @@ public final class RulesResponder implements Responder {
     /** Configures a {@link RulesResponder}. Not thread-safe; build once. */
     public static final class Builder {
 
-        private final List<KeywordRule> rules = new ArrayList<>();
+        private final List<Answer> answers = new ArrayList<>();
         private final List<String> handoffKeywords = new ArrayList<>();
         private Optional<String> greeting = Optional.empty();
         private Optional<String> fallback = Optional.empty();
@@ -145,16 +157,23 @@ public final class RulesResponder implements Responder {
         private Builder() {
         }
 
+        private Builder(Builder other) {
+            answers.addAll(other.answers);
+            handoffKeywords.addAll(other.handoffKeywords);
+            greeting = other.greeting;
+            fallback = other.fallback;
+            handoffMessage = other.handoffMessage;
+        }
+
         /**
          * Adds an answer for keywords; rules are tried in the order they were added.
          *
          * @param text the answer
          * @param keywords words or phrases that trigger it, matched as whole words, ignoring case
          * @return this builder
-         * @throws IllegalArgumentException if the text is blank or no keyword has a letter or digit
          */
         public Builder answer(String text, String... keywords) {
-            rules.add(KeywordRule.of(text, List.of(keywords)));
+            answers.add(new Answer(Objects.requireNonNull(text, "answer"), List.of(keywords)));
             return this;
         }
 
@@ -165,7 +184,7 @@ public final class RulesResponder implements Responder {
          * @return this builder
          */
         public Builder greeting(String text) {
-            this.greeting = Optional.of(requireText(text, "greeting"));
+            this.greeting = Optional.of(Objects.requireNonNull(text, "greeting"));
             return this;
         }
 
@@ -176,7 +195,7 @@ public final class RulesResponder implements Responder {
          * @return this builder
          */
         public Builder fallback(String text) {
-            this.fallback = Optional.of(requireText(text, "fallback"));
+            this.fallback = Optional.of(Objects.requireNonNull(text, "fallback"));
             return this;
         }
 
@@ -185,14 +204,10 @@ public final class RulesResponder implements Responder {
          *
          * @param keywords the keywords, matched as whole words, ignoring case
          * @return this builder
-         * @throws IllegalArgumentException if a keyword has no letter or digit
          */
         public Builder handoffKeywords(String... keywords) {
             for (String keyword : keywords) {
-                if (KeywordRule.words(Objects.requireNonNull(keyword, "keyword")).isEmpty()) {
-                    throw new IllegalArgumentException("handoffKeywords: a keyword needs a letter or digit");
-                }
-                handoffKeywords.add(keyword);
+                handoffKeywords.add(Objects.requireNonNull(keyword, "handoffKeywords"));
             }
             return this;
         }
@@ -204,7 +219,7 @@ public final class RulesResponder implements Responder {
          * @return this builder
          */
         public Builder handoffMessage(String text) {
-            this.handoffMessage = Optional.of(requireText(text, "handoffMessage"));
+            this.handoffMessage = Optional.of(Objects.requireNonNull(text, "handoffMessage"));
             return this;
         }
 
@@ -212,17 +227,37 @@ public final class RulesResponder implements Responder {
          * Builds the responder.
          *
          * @return the responder
+         * @throws IllegalStateException naming the setting that is invalid: a blank text, an
+         *     answer without a keyword that has a letter or digit, such a handoff keyword
          */
         public RulesResponder build() {
-            return new RulesResponder(this);
+            greeting.ifPresent(text -> requireText(text, "greeting"));
+            fallback.ifPresent(text -> requireText(text, "fallback"));
+            handoffMessage.ifPresent(text -> requireText(text, "handoffMessage"));
+            for (String keyword : handoffKeywords) {
+                if (KeywordRule.words(keyword).isEmpty()) {
+                    throw new IllegalStateException("handoffKeywords: a keyword needs a letter or digit");
+                }
+            }
+            List<KeywordRule> rules = new ArrayList<>();
+            for (Answer answer : answers) {
+                try {
+                    rules.add(KeywordRule.of(answer.text(), answer.keywords()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("answer: " + e.getMessage(), e);
+                }
+            }
+            return new RulesResponder(this, rules);
         }
 
-        private static String requireText(String text, String setting) {
-            Objects.requireNonNull(text, setting);
+        private static void requireText(String text, String setting) {
             if (text.isBlank()) {
-                throw new IllegalArgumentException(setting + " must not be blank");
+                throw new IllegalStateException(setting + " must not be blank");
             }
-            return text;
+        }
+
+        /** One {@link #answer} call, checked by {@link #build()}. */
+        private record Answer(String text, List<String> keywords) {
         }
     }
 }

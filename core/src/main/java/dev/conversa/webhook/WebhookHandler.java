@@ -72,13 +72,15 @@ public final class WebhookHandler {
     private final SignatureVerifier verifier;
     private final WebhookJson json;
     private final EventIntake intake;
+    private final Builder configuration;
 
-    private WebhookHandler(Builder builder) {
+    private WebhookHandler(Builder builder, Map<String, ChannelAdapter> adapters, DeadLetterStore deadLetters) {
+        this.configuration = new Builder(builder);
         this.maxBodyBytes = builder.maxBodyBytes;
         this.handshake = new SubscriptionHandshake(builder.verifyToken);
         this.verifier = new SignatureVerifier(builder.appSecrets);
         this.json = WebhookJson.create(builder.maxBodyBytes);
-        this.intake = new EventIntake(builder.adapters, builder.accounts, builder.inbox, builder.deadLetters,
+        this.intake = new EventIntake(adapters, builder.accounts, builder.inbox, deadLetters,
                 builder.clock, builder.replayWindow, builder.onAppended);
     }
 
@@ -89,6 +91,16 @@ public final class WebhookHandler {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding this handler's settings, to build one that differs in some of them;
+     * this handler is left as it is.
+     *
+     * @return a new builder with this handler's settings
+     */
+    public Builder toBuilder() {
+        return new Builder(configuration);
     }
 
     /**
@@ -172,7 +184,7 @@ public final class WebhookHandler {
         public static final Duration DEFAULT_REPLAY_WINDOW = Duration.ofDays(7);
 
         private final List<Secret> appSecrets = new ArrayList<>();
-        private final Map<String, ChannelAdapter> adapters = new LinkedHashMap<>();
+        private final List<ChannelAdapter> adapters = new ArrayList<>();
         private Secret verifyToken;
         private AccountStore accounts;
         private Inbox inbox;
@@ -183,6 +195,19 @@ public final class WebhookHandler {
         private Consumer<List<InboxEntry>> onAppended = entries -> { };
 
         private Builder() {
+        }
+
+        private Builder(Builder other) {
+            appSecrets.addAll(other.appSecrets);
+            adapters.addAll(other.adapters);
+            verifyToken = other.verifyToken;
+            accounts = other.accounts;
+            inbox = other.inbox;
+            deadLetters = other.deadLetters;
+            clock = other.clock;
+            maxBodyBytes = other.maxBodyBytes;
+            replayWindow = other.replayWindow;
+            onAppended = other.onAppended;
         }
 
         /**
@@ -211,17 +236,11 @@ public final class WebhookHandler {
         /**
          * Adds a channel; webhooks are routed to it by its {@link ChannelAdapter#webhookObject()}.
          *
-         * @param adapter the channel
+         * @param adapter the channel; {@link #build()} refuses two channels of the same object
          * @return this builder
-         * @throws IllegalArgumentException if another channel already handles its object
          */
         public Builder channel(ChannelAdapter adapter) {
-            Objects.requireNonNull(adapter, "adapter");
-            String object = Objects.requireNonNull(adapter.webhookObject(), "webhookObject");
-            if (adapters.putIfAbsent(object, adapter) != null) {
-                throw new IllegalArgumentException("channel: two channels handle webhook object '" + object
-                        + "'; register one adapter per object");
-            }
+            adapters.add(Objects.requireNonNull(adapter, "channel"));
             return this;
         }
 
@@ -230,7 +249,6 @@ public final class WebhookHandler {
          *
          * @param channels the channels
          * @return this builder
-         * @throws IllegalArgumentException if two channels handle the same object
          */
         public Builder channels(Collection<? extends ChannelAdapter> channels) {
             channels.forEach(this::channel);
@@ -287,12 +305,8 @@ public final class WebhookHandler {
          *
          * @param maxBodyBytes the limit in bytes, positive
          * @return this builder
-         * @throws IllegalArgumentException if it is not positive
          */
         public Builder maxBodyBytes(int maxBodyBytes) {
-            if (maxBodyBytes <= 0) {
-                throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
-            }
             this.maxBodyBytes = maxBodyBytes;
             return this;
         }
@@ -304,14 +318,9 @@ public final class WebhookHandler {
          *
          * @param replayWindow the window, positive
          * @return this builder
-         * @throws IllegalArgumentException if it is not positive
          */
         public Builder replayWindow(Duration replayWindow) {
-            Objects.requireNonNull(replayWindow, "replayWindow");
-            if (replayWindow.isNegative() || replayWindow.isZero()) {
-                throw new IllegalArgumentException("replayWindow must be positive: " + replayWindow);
-            }
-            this.replayWindow = replayWindow;
+            this.replayWindow = Objects.requireNonNull(replayWindow, "replayWindow");
             return this;
         }
 
@@ -332,8 +341,9 @@ public final class WebhookHandler {
          * Builds the handler.
          *
          * @return the handler
-         * @throws IllegalStateException naming the missing setting: {@code appSecret},
-         *     {@code verifyToken}, {@code accounts} or {@code inbox}
+         * @throws IllegalStateException naming the missing or invalid setting: {@code appSecret},
+         *     {@code verifyToken}, {@code accounts} or {@code inbox} missing, {@code maxBodyBytes} or
+         *     {@code replayWindow} not positive, two channels for one webhook object
          */
         public WebhookHandler build() {
             if (appSecrets.isEmpty()) {
@@ -343,10 +353,22 @@ public final class WebhookHandler {
             require(verifyToken, "verifyToken is required: set the token chosen when subscribing the webhook");
             require(accounts, "accounts is required: set the AccountStore that maps accounts to tenants");
             require(inbox, "inbox is required: set the Inbox that stores events before they are acknowledged");
-            if (deadLetters == null) {
-                deadLetters = InMemoryStores.create().deadLetters();
+            if (maxBodyBytes <= 0) {
+                throw new IllegalStateException("maxBodyBytes must be positive, got " + maxBodyBytes);
             }
-            return new WebhookHandler(this);
+            if (replayWindow.isNegative() || replayWindow.isZero()) {
+                throw new IllegalStateException("replayWindow must be positive, got " + replayWindow);
+            }
+            Map<String, ChannelAdapter> byObject = new LinkedHashMap<>();
+            for (ChannelAdapter adapter : adapters) {
+                String object = Objects.requireNonNull(adapter.webhookObject(), "webhookObject");
+                if (byObject.putIfAbsent(object, adapter) != null) {
+                    throw new IllegalStateException("channel: two channels handle webhook object '" + object
+                            + "'; register one adapter per object");
+                }
+            }
+            return new WebhookHandler(this, byObject,
+                    deadLetters != null ? deadLetters : InMemoryStores.create().deadLetters());
         }
 
         private static void require(Object setting, String message) {

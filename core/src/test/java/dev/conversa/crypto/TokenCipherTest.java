@@ -215,8 +215,8 @@ class TokenCipherTest {
 
     @Test
     void rejectsKeysThatAreNot32Bytes() {
-        assertThatThrownBy(() -> TokenCipher.builder().key("k1", new byte[16]))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TokenCipher.builder().key("k1", new byte[16]).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("32 bytes");
     }
 
@@ -233,7 +233,21 @@ class TokenCipherTest {
     void requiresAKey() {
         assertThatThrownBy(() -> TokenCipher.builder().build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("needs a key");
+                .hasMessageStartingWith("key is required");
+    }
+
+    @Test
+    void toBuilderKeepsTheKeysAndLeavesTheOriginalAloneWhenAKeyIsAdded() {
+        TokenCipher original = TokenCipher.builder().key("k1", key(1)).build();
+        String sealed = original.encrypt(Secret.of("token"), TenantId.of("t"), ChannelType.WHATSAPP, "acct");
+
+        TokenCipher copy = original.toBuilder().build();
+        TokenCipher rotated = original.toBuilder().key("k2", key(2)).activeKey("k2").build();
+
+        assertThat(copy.decrypt(sealed, TenantId.of("t"), ChannelType.WHATSAPP, "acct").reveal()).isEqualTo("token");
+        assertThat(rotated.decrypt(sealed, TenantId.of("t"), ChannelType.WHATSAPP, "acct").reveal()).isEqualTo("token");
+        assertThat(rotated.encrypt(Secret.of("token"), TenantId.of("t"), ChannelType.WHATSAPP, "acct")).startsWith("ct2.k2.");
+        assertThat(original.encrypt(Secret.of("token"), TenantId.of("t"), ChannelType.WHATSAPP, "acct")).startsWith("ct2.k1.");
     }
 
     @Test

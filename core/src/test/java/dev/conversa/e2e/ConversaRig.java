@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.conversa.Conversa;
-import dev.conversa.ConversaBuilder;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
@@ -53,14 +52,14 @@ public final class ConversaRig implements AutoCloseable {
     /** How long the tests wait for the workers. */
     public static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final ConversaBuilder builder;
+    private final Conversa.Builder builder;
     private final ChannelAccount account;
     private final Stores stores;
     private final RecordingInbox inbox;
     private final AtomicInteger responderCalls;
     private volatile Conversa conversa;
 
-    private ConversaRig(ConversaBuilder builder, ChannelAccount account, Stores stores, RecordingInbox inbox,
+    private ConversaRig(Conversa.Builder builder, ChannelAccount account, Stores stores, RecordingInbox inbox,
             AtomicInteger responderCalls) {
         this.builder = builder;
         this.account = account;
@@ -89,18 +88,18 @@ public final class ConversaRig implements AutoCloseable {
      * @param channel the channel under test
      * @param account the account to register, of {@link #TENANT} with {@link #ACCESS_TOKEN}
      * @param graphBaseUrl the stand-in's base URL on 127.0.0.1
-     * @param configure changes the builder before it builds, such as {@code metaAppId(...)}
+     * @param configure changes the builder before it builds, such as {@code appId(...)}
      * @return the started rig
      */
     public static ConversaRig start(ChannelAdapter channel, ChannelAccount account, URI graphBaseUrl,
-            UnaryOperator<ConversaBuilder> configure) {
+            UnaryOperator<Conversa.Builder> configure) {
         Stores memory = InMemoryStores.create();
         RecordingInbox inbox = new RecordingInbox(memory.inbox());
         Stores stores = memory.withInbox(inbox);
         AtomicInteger responderCalls = new AtomicInteger();
         Responder rules = RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open")
                 .handoffKeywords("agent").handoffMessage(HANDOFF_MESSAGE).build();
-        ConversaBuilder builder = Conversa.builder()
+        Conversa.Builder builder = Conversa.builder()
                 .appSecret(APP_SECRET)
                 .verifyToken(Secret.of("e2e-verify-token"))
                 .stores(stores)

@@ -35,7 +35,7 @@ class GraphClientFailureTest {
     private final Secret token = Secret.of(TokenLeaks.TOKEN);
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
-    private GraphClientBuilder builder() {
+    private GraphClient.Builder builder() {
         return GraphClient.builder().baseUrl(wm.baseUri()).sleeper(sleeper);
     }
 

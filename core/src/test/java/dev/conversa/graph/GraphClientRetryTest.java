@@ -30,7 +30,7 @@ class GraphClientRetryTest {
     private final Secret token = Secret.of(TokenLeaks.TOKEN);
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
-    private GraphClientBuilder builder() {
+    private GraphClient.Builder builder() {
         return GraphClient.builder().baseUrl(wm.baseUri()).sleeper(sleeper);
     }
 

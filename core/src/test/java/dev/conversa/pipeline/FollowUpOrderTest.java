@@ -31,7 +31,7 @@ class FollowUpOrderTest {
 
     private final PipelineFixture fixture = new PipelineFixture();
     private final List<ResponderRequest> requests = new ArrayList<>();
-    private final Pipeline pipeline = fixture.builder().quietWindow(Duration.ofSeconds(1))
+    private final Pipeline pipeline = fixture.builder().burstQuietWindow(Duration.ofSeconds(1))
             .responder(request -> {
                 requests.add(request);
                 return Reply.text("Answer " + requests.size());

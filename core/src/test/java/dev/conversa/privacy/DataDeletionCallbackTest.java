@@ -31,7 +31,7 @@ class DataDeletionCallbackTest {
     final Stores stores = InMemoryStores.create();
     final DataDeletionCallback callback = builder().build();
 
-    DataDeletionCallbackBuilder builder() {
+    DataDeletionCallback.Builder builder() {
         return DataDeletionCallback.builder()
                 .appSecret(Secret.of(SECRET))
                 .deletionRequests(stores.deletionRequests())

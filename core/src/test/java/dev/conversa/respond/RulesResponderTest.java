@@ -128,8 +128,8 @@ class RulesResponderTest {
 
     @Test
     void rejectsKeywordWithoutLetters() {
-        assertThatThrownBy(() -> RulesResponder.builder().answer("Yes.", "?!"))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RulesResponder.builder().answer("Yes.", "?!").build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("keyword");
     }
 

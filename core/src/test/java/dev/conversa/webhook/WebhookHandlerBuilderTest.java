@@ -1,5 +1,6 @@
 package dev.conversa.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.Secret;
@@ -58,18 +59,30 @@ class WebhookHandlerBuilderTest {
     void refusesTwoChannelsForTheSameWebhookObject() {
         WebhookHandler.Builder builder = complete().channel(new EchoTestChannel());
 
-        assertThatThrownBy(() -> builder.channel(new EchoTestChannel()))
-                .isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> builder.channel(new EchoTestChannel()).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test_object");
     }
 
     @Test
     void refusesBodyLimitThatIsNotPositive() {
-        assertThatThrownBy(() -> complete().maxBodyBytes(0)).hasMessageContaining("maxBodyBytes");
+        assertThatThrownBy(() -> complete().maxBodyBytes(0).build()).hasMessageContaining("maxBodyBytes");
     }
 
     @Test
     void refusesReplayWindowThatIsNotPositive() {
-        assertThatThrownBy(() -> complete().replayWindow(Duration.ZERO)).hasMessageContaining("replayWindow");
+        assertThatThrownBy(() -> complete().replayWindow(Duration.ZERO).build()).hasMessageContaining("replayWindow");
+    }
+
+    @Test
+    void toBuilderBuildsAnEqualConfigurationAndLeavesTheOriginalAlone() {
+        WebhookHandler original = complete().maxBodyBytes(2048).build();
+
+        WebhookHandler copy = original.toBuilder().build();
+        WebhookHandler changed = original.toBuilder().maxBodyBytes(4096).build();
+
+        assertThat(copy.maxBodyBytes()).isEqualTo(2048);
+        assertThat(changed.maxBodyBytes()).isEqualTo(4096);
+        assertThat(original.maxBodyBytes()).isEqualTo(2048);
     }
 }

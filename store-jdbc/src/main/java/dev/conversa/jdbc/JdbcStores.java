@@ -49,9 +49,11 @@ public final class JdbcStores {
     private final Database database;
     private final Clock clock;
     private final Stores stores;
+    private final TokenCipher cipher;
 
     private JdbcStores(Database database, TokenCipher cipher, Clock clock) {
         this.database = database;
+        this.cipher = cipher;
         this.clock = clock;
         this.stores = new Stores(new JdbcAccountStore(database, cipher, clock), new JdbcContactStore(database),
                 new JdbcConversationStore(database), new JdbcMessageStore(database), new JdbcInbox(database),
@@ -66,6 +68,17 @@ public final class JdbcStores {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding these stores' settings (data source, token cipher, clock), to build
+     * stores that differ in some of them, such as a cipher with a new key; these stores are left
+     * as they are.
+     *
+     * @return a new builder with these stores' settings
+     */
+    public Builder toBuilder() {
+        return new Builder().dataSource(database.dataSource()).tokenCipher(cipher).clock(clock);
     }
 
     /**
@@ -158,11 +171,12 @@ public final class JdbcStores {
          */
         public JdbcStores build() {
             if (dataSource == null) {
-                throw new IllegalStateException("JdbcStores needs a data source: call dataSource(...)");
+                throw new IllegalStateException("dataSource is required: call JdbcStores.builder().dataSource(...)");
             }
             if (tokenCipher == null) {
                 throw new IllegalStateException(
-                        "JdbcStores needs a token cipher to encrypt access tokens: call tokenCipher(...)");
+                        "tokenCipher is required to encrypt access tokens: call JdbcStores.builder()"
+                        + ".tokenCipher(TokenCipher.builder().key(id, key).build())");
             }
             Dialect dialect = Database.detect(dataSource);
             if (dialect == Dialect.H2) {

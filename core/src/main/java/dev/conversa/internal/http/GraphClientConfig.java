@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The validated settings of a Graph API client, handed from {@code GraphClientBuilder} to
+ * The validated settings of a Graph API client, handed from {@code GraphClient.Builder} to
  * {@link JdkGraphClient}.
  *
  * <p><b>Internal:</b> not API; build clients with {@code GraphClient.builder()}.

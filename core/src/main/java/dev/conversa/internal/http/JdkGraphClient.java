@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@link GraphApiException} by {@link GraphErrors}; media fetched by {@link MediaDownloader}.
  * Logs only the method, path and status, at DEBUG.
  *
- * <p><b>Internal:</b> public only so that {@code GraphClientBuilder} can create it; build
+ * <p><b>Internal:</b> public only so that {@code GraphClient.Builder} can create it; build
  * clients with {@code GraphClient.builder()}. Immutable and thread-safe.
  */
 public final class JdkGraphClient implements GraphClient {
@@ -100,6 +100,31 @@ public final class JdkGraphClient implements GraphClient {
     @Override
     public String apiVersion() {
         return config.apiVersion();
+    }
+
+    /**
+     * The validated settings of this client.
+     *
+     * @return the settings
+     */
+    public GraphClientConfig config() {
+        return config;
+    }
+
+    @Override
+    public GraphClient.Builder toBuilder() {
+        return GraphClient.builder()
+                .baseUrl(config.baseUrl())
+                .apiVersion(config.apiVersion())
+                .connectTimeout(config.connectTimeout())
+                .requestTimeout(config.requestTimeout())
+                .maxAttempts(config.maxAttempts())
+                .initialBackoff(config.initialBackoff())
+                .maxBackoff(config.maxBackoff())
+                .allowedMediaHosts(config.mediaHosts())
+                .allowInsecureLoopbackForTests(config.insecureLoopback())
+                .clock(config.clock())
+                .sleeper(config.sleeper());
     }
 
     @Override

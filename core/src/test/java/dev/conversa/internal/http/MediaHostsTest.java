@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.graph.GraphApiException;
-import dev.conversa.graph.GraphClientBuilder;
+import dev.conversa.graph.GraphClient;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MediaHostsTest {
 
-    private final MediaHosts defaults = new MediaHosts(GraphClientBuilder.DEFAULT_MEDIA_HOSTS, false);
+    private final MediaHosts defaults = new MediaHosts(GraphClient.Builder.DEFAULT_MEDIA_HOSTS, false);
 
     @Test
     void allowsHttpsSubdomainOfAllowedDomain() {

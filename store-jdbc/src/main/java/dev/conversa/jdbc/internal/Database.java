@@ -37,6 +37,15 @@ public final class Database {
     }
 
     /**
+     * The host's data source.
+     *
+     * @return the data source
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
      * Detects the dialect of a data source from its connection's metadata.
      *
      * @param dataSource the data source
