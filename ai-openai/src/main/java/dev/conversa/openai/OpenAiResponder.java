@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each reply sends the tenant's {@link TenantProfile}, the channel's formatting rules and
  * length limit, the contact's name (never the phone number) and the conversation's recent
- * history, trimmed to a budget, with {@code store: false}. The answer is cut into messages that
- * fit the channel at sentence boundaries. The built-in {@code handoff_to_human} tool turns into
- * {@link Reply.Handoff}; host {@link Tool}s run in a bounded loop until the model answers.
+ * history, trimmed to a budget, with {@code store: false}. The answer, and the fallback message,
+ * are cut into messages that fit the channel at sentence boundaries. The built-in
+ * {@code handoff_to_human} tool turns into {@link Reply.Handoff}; host {@link Tool}s run in a
+ * bounded loop until the model answers.
  *
  * <p>This responder never throws for a failed call and never sends a partial answer: on a
  * timeout, a refusal, an empty, cut or unreadable answer, or exhausted retries, the customer gets
@@ -122,7 +123,7 @@ public final class OpenAiResponder implements Responder {
             return answer(((LoopResult.Answer) result).text(), request.capabilities().maxTextLength());
         } catch (OpenAiCallException e) {
             log.warn("no usable answer from the model for tenant {}: {}", request.conversation().tenant(), e.getMessage());
-            return fallback(e.kind());
+            return fallback(e.kind(), request.capabilities().maxTextLength());
         }
     }
 
@@ -143,11 +144,11 @@ public final class OpenAiResponder implements Responder {
         return new Reply.Answer(messages);
     }
 
-    private Reply fallback(OpenAiCallException.Kind kind) {
+    private Reply fallback(OpenAiCallException.Kind kind, int maxLength) {
         if (settings.handoffOnFailure()) {
             return new Reply.Handoff(Optional.of(settings.fallbackMessage()), "the assistant could not answer: " + kind);
         }
-        return Reply.text(settings.fallbackMessage());
+        return answer(settings.fallbackMessage(), maxLength);
     }
 
     /** Shows the settings, never the API key. */

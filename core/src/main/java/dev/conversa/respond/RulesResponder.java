@@ -19,7 +19,9 @@ import java.util.TreeSet;
  *
  * <p>Decision order: a handoff keyword hands off; otherwise the greeting (on the first message
  * of a conversation) followed by the matching answer, if any; otherwise the fallback; otherwise
- * silence.
+ * silence. A text longer than the channel's
+ * {@link dev.conversa.channel.ChannelCapabilities#maxTextLength()} goes as several messages, cut
+ * at the last space that fits (or at the limit, with none).
  *
  * <pre>{@code
  * Responder rules = RulesResponder.builder()
@@ -132,17 +134,39 @@ public final class RulesResponder implements Responder {
         if (handoff.isPresent() && handoff.get().matches(words)) {
             return new Reply.Handoff(handoffMessage, handoff.get().answer());
         }
-        List<OutboundContent> messages = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         boolean firstContact = request.history().stream().noneMatch(m -> m.direction() == Direction.OUTBOUND);
         if (firstContact) {
-            greeting.ifPresent(text -> messages.add(new Text(text)));
+            greeting.ifPresent(texts::add);
         }
         rules.stream().filter(rule -> rule.matches(words)).findFirst()
-                .ifPresent(rule -> messages.add(new Text(rule.answer())));
-        if (messages.isEmpty()) {
-            fallback.ifPresent(text -> messages.add(new Text(text)));
+                .ifPresent(rule -> texts.add(rule.answer()));
+        if (texts.isEmpty()) {
+            fallback.ifPresent(texts::add);
         }
+        int maxLength = request.capabilities().maxTextLength();
+        List<OutboundContent> messages = new ArrayList<>();
+        texts.forEach(text -> cut(text, maxLength).forEach(piece -> messages.add(new Text(piece))));
         return messages.isEmpty() ? Reply.silence() : new Reply.Answer(messages);
+    }
+
+    /** The text in pieces of at most {@code maxLength} characters, each cut at the last space that fits. */
+    private static List<String> cut(String text, int maxLength) {
+        List<String> pieces = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > maxLength) {
+            int space = rest.lastIndexOf(' ', maxLength);
+            int end = space > 0 ? space : maxLength;
+            String piece = rest.substring(0, end).strip();
+            if (!piece.isEmpty()) {
+                pieces.add(piece);
+            }
+            rest = rest.substring(end).strip();
+        }
+        if (!rest.isEmpty()) {
+            pieces.add(rest);
+        }
+        return pieces;
     }
 
     /** Configures a {@link RulesResponder}. Not thread-safe; build once. */
@@ -213,7 +237,9 @@ public final class RulesResponder implements Responder {
         }
 
         /**
-         * Sets what the customer is told when the conversation is handed to a person.
+         * Sets what the customer is told when the conversation is handed to a person. It goes as
+         * one message, so it must fit every channel's
+         * {@link dev.conversa.channel.ChannelCapabilities#maxTextLength()}.
          *
          * @param text the message
          * @return this builder
