@@ -7,6 +7,7 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.pipeline.Pipeline;
+import dev.conversa.privacy.RetentionJob;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.Stores;
 import dev.conversa.webhook.WebhookHandler;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * conversa.close();
  * }</pre>
  *
- * <p>Immutable and thread-safe. {@link #start()} starts the dispatcher and the outbox worker;
+ * <p>Immutable and thread-safe. {@link #start()} starts the dispatcher, the outbox worker and
+ * the scheduled {@link #retention() retention job};
  * {@link #close()} stops them, waiting a bounded time for work in progress. Work not finished
  * stays in the inbox and outbox and is taken up again at the next start.
  */
@@ -59,6 +62,8 @@ public final class Conversa implements AutoCloseable {
     private final Conversations conversations;
     private final AccountErasure erasure;
     private final LeaseKeeper leases;
+    private final RetentionJob retention;
+    private final Optional<RetentionSchedule> retentionSchedule;
 
     Conversa(ConversaBuilder builder) {
         this.stores = builder.storesOrDefault();
@@ -95,6 +100,9 @@ public final class Conversa implements AutoCloseable {
         this.webhooks = webhookBuilder.build();
         this.conversations = new Conversations(stores, builder.clock, notifier);
         this.erasure = new AccountErasure(stores, builder.clock);
+        this.retention = RetentionJob.create(stores, builder.retention);
+        this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, builder.clock,
+                every));
     }
 
     /**
@@ -122,6 +130,17 @@ public final class Conversa implements AutoCloseable {
      */
     public Conversations conversations() {
         return conversations;
+    }
+
+    /**
+     * The retention job: it removes what the {@link ConversaBuilder#retention retention policy}
+     * no longer allows to keep. {@link #start()} runs it on a schedule unless the builder turned
+     * that off; a host can also run it itself with {@code retention().run(now)}.
+     *
+     * @return the job
+     */
+    public RetentionJob retention() {
+        return retention;
     }
 
     /**
@@ -224,6 +243,7 @@ public final class Conversa implements AutoCloseable {
         }
         outboxSender.start();
         dispatcher.start();
+        retentionSchedule.ifPresent(RetentionSchedule::start);
     }
 
     /**
@@ -232,6 +252,7 @@ public final class Conversa implements AutoCloseable {
      */
     @Override
     public void close() {
+        retentionSchedule.ifPresent(RetentionSchedule::close);
         dispatcher.close();
         outboxSender.close();
         leases.close();

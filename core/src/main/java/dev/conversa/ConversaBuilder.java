@@ -6,6 +6,7 @@ import dev.conversa.graph.GraphClient;
 import dev.conversa.model.ChannelType;
 import dev.conversa.pipeline.Middleware;
 import dev.conversa.pipeline.Step;
+import dev.conversa.privacy.RetentionPolicy;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.store.Stores;
@@ -32,6 +33,8 @@ public final class ConversaBuilder {
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
     /** The default lease on inbox and outbox work: 15 seconds, renewed every 5 while the work runs. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
+    /** How often the retention job runs by default: every hour. */
+    public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofHours(1);
     /** The default fallback of the default rules responder. */
     public static final String DEFAULT_FALLBACK = "Thanks for your message! We will get back to you soon.";
 
@@ -52,6 +55,8 @@ public final class ConversaBuilder {
     int maxAttempts = 5;
     Duration retryBackoff = Duration.ofSeconds(1);
     Optional<String> metaAppId = Optional.empty();
+    RetentionPolicy retention = RetentionPolicy.defaults();
+    Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
 
     ConversaBuilder() {
     }
@@ -239,6 +244,42 @@ public final class ConversaBuilder {
     }
 
     /**
+     * Sets how long stored data is kept (default: {@link RetentionPolicy#defaults()}). The
+     * retention job removes what is older; see {@link Conversa#retention()}.
+     *
+     * @param policy the periods per data class and tenant
+     * @return this builder
+     */
+    public ConversaBuilder retention(RetentionPolicy policy) {
+        this.retention = Objects.requireNonNull(policy, "retention");
+        return this;
+    }
+
+    /**
+     * Sets how often {@link Conversa#start()} runs the retention job (default hourly; the first
+     * run comes a minute after start, or after the interval if shorter).
+     *
+     * @param interval at least one second
+     * @return this builder
+     */
+    public ConversaBuilder retentionEvery(Duration interval) {
+        this.retentionEvery = Optional.of(Objects.requireNonNull(interval, "retentionEvery"));
+        return this;
+    }
+
+    /**
+     * Turns the scheduled retention job off, for a host that runs {@code conversa.retention().run(now)}
+     * itself (for example once per cluster from its own scheduler). Without such runs nothing is
+     * ever removed, so the retention promises no longer hold by themselves.
+     *
+     * @return this builder
+     */
+    public ConversaBuilder withoutScheduledRetention() {
+        this.retentionEvery = Optional.empty();
+        return this;
+    }
+
+    /**
      * Inserts host middleware before a built-in step.
      *
      * @param before the step it runs before
@@ -289,6 +330,10 @@ public final class ConversaBuilder {
         requireNotNegative(maxWait, "burstMaxWait");
         requirePositive(pollInterval, "pollInterval");
         requirePositive(retryBackoff, "retryBackoff");
+        if (retentionEvery.isPresent() && retentionEvery.get().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalStateException("retentionEvery must be at least one second, got " + retentionEvery.get()
+                    + "; to turn the scheduled job off, call withoutScheduledRetention()");
+        }
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalStateException("lease must be at least one second, got " + lease);
         }
