@@ -12,6 +12,8 @@ import dev.conversa.model.TenantId;
 import dev.conversa.pipeline.Middleware;
 import dev.conversa.pipeline.Pipeline;
 import dev.conversa.pipeline.Step;
+import dev.conversa.privacy.RetentionJob;
+import dev.conversa.privacy.RetentionPolicy;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.store.OutboxEntry;
@@ -52,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * conversa.close();
  * }</pre>
  *
- * <p>Immutable and thread-safe. {@link #start()} starts the dispatcher and the outbox worker;
+ * <p>Immutable and thread-safe. {@link #start()} starts the dispatcher, the outbox worker and
+ * the scheduled {@link #retention() retention job};
  * {@link #close()} stops them, waiting a bounded time for work in progress. Work not finished
  * stays in the inbox and outbox and is taken up again at the next start.
  */
@@ -72,6 +75,8 @@ public final class Conversa implements AutoCloseable {
     private final Conversations conversations;
     private final AccountErasure erasure;
     private final LeaseKeeper leases;
+    private final RetentionJob retention;
+    private final Optional<RetentionSchedule> retentionSchedule;
 
     Conversa(Builder builder) {
         this.stores = builder.storesOrDefault();
@@ -108,6 +113,9 @@ public final class Conversa implements AutoCloseable {
         this.webhooks = webhookBuilder.build();
         this.conversations = new Conversations(stores, builder.clock, notifier);
         this.erasure = new AccountErasure(stores, builder.clock);
+        this.retention = RetentionJob.create(stores, builder.retention);
+        this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, builder.clock,
+                every));
     }
 
     /**
@@ -135,6 +143,17 @@ public final class Conversa implements AutoCloseable {
      */
     public Conversations conversations() {
         return conversations;
+    }
+
+    /**
+     * The retention job: it removes what the {@link Builder#retention retention policy}
+     * no longer allows to keep. {@link #start()} runs it on a schedule unless the builder turned
+     * that off; a host can also run it itself with {@code retention().run(now)}.
+     *
+     * @return the job
+     */
+    public RetentionJob retention() {
+        return retention;
     }
 
     /**
@@ -237,6 +256,7 @@ public final class Conversa implements AutoCloseable {
         }
         outboxSender.start();
         dispatcher.start();
+        retentionSchedule.ifPresent(RetentionSchedule::start);
     }
 
     /**
@@ -245,6 +265,7 @@ public final class Conversa implements AutoCloseable {
      */
     @Override
     public void close() {
+        retentionSchedule.ifPresent(RetentionSchedule::close);
         dispatcher.close();
         outboxSender.close();
         leases.close();
@@ -263,6 +284,8 @@ public final class Conversa implements AutoCloseable {
         public static final Duration DEFAULT_BURST_MAX_WAIT = Duration.ofSeconds(10);
         /** The default lease on inbox and outbox work: 15 seconds, renewed every 5 while the work runs. */
         public static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
+        /** How often the retention job runs by default: every hour. */
+        public static final Duration DEFAULT_RETENTION_INTERVAL = Duration.ofHours(1);
         /** The default fallback of the default rules responder. */
         public static final String DEFAULT_FALLBACK = "Thanks for your message! We will get back to you soon.";
 
@@ -283,6 +306,8 @@ public final class Conversa implements AutoCloseable {
         int maxAttempts = 5;
         Duration retryBackoff = Duration.ofSeconds(1);
         Optional<String> appId = Optional.empty();
+        RetentionPolicy retention = RetentionPolicy.defaults();
+        Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
 
         Builder() {
         }
@@ -430,6 +455,42 @@ public final class Conversa implements AutoCloseable {
         }
 
         /**
+         * Sets how long stored data is kept (default: {@link RetentionPolicy#defaults()}). The
+         * retention job removes what is older; see {@link Conversa#retention()}.
+         *
+         * @param policy the periods per data class and tenant
+         * @return this builder
+         */
+        public Builder retention(RetentionPolicy policy) {
+            this.retention = Objects.requireNonNull(policy, "retention");
+            return this;
+        }
+
+        /**
+         * Sets how often {@link Conversa#start()} runs the retention job (default hourly; the first
+         * run comes a minute after start, or after the interval if shorter).
+         *
+         * @param interval at least one second
+         * @return this builder
+         */
+        public Builder retentionEvery(Duration interval) {
+            this.retentionEvery = Optional.of(Objects.requireNonNull(interval, "retentionEvery"));
+            return this;
+        }
+
+        /**
+         * Turns the scheduled retention job off, for a host that runs {@code conversa.retention().run(now)}
+         * itself (for example once per cluster from its own scheduler). Without such runs nothing is
+         * ever removed, so the retention promises no longer hold by themselves.
+         *
+         * @return this builder
+         */
+        public Builder withoutScheduledRetention() {
+            this.retentionEvery = Optional.empty();
+            return this;
+        }
+
+        /**
          * Sets how many times an inbox entry or a retryable send is tried before it is parked or
          * marked dead (default 5).
          *
@@ -517,6 +578,10 @@ public final class Conversa implements AutoCloseable {
             requireNotNegative(burstMaxWait, "burstMaxWait");
             requirePositive(pollInterval, "pollInterval");
             requirePositive(retryBackoff, "retryBackoff");
+            if (retentionEvery.isPresent() && retentionEvery.get().compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalStateException("retentionEvery must be at least one second, got "
+                        + retentionEvery.get() + "; to turn the scheduled job off, call withoutScheduledRetention()");
+            }
             if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalStateException("lease must be at least one second, got " + lease);
             }

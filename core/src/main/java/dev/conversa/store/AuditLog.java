@@ -1,6 +1,7 @@
 package dev.conversa.store;
 
 import dev.conversa.model.TenantId;
+import java.time.Instant;
 import java.util.List;
 
 /** An append-only log of what the library did. Implementations are thread-safe. */
@@ -21,4 +22,16 @@ public interface AuditLog {
      * @return the events
      */
     List<AuditEvent> list(TenantId tenant, int limit);
+
+    /**
+     * Removes up to {@code limit} events of the scope that happened at or before {@code cutoff},
+     * oldest first, in one transaction.
+     *
+     * @param scope the tenants covered
+     * @param cutoff events at or before this time are removed
+     * @param limit the most to remove, at least 1
+     * @return how many were removed
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    int purge(PurgeScope scope, Instant cutoff, int limit);
 }

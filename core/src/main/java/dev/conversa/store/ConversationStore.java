@@ -60,4 +60,28 @@ public interface ConversationStore {
      * @return true if it existed
      */
     boolean delete(TenantId tenant, ConversationKey key);
+
+    /**
+     * Removes, in one transaction, up to {@code limit} conversations of the scope whose last
+     * interaction is at or before {@code cutoff}, with everything keyed to them: their messages
+     * and part ids, their parked inbox entries, their finished outbox entries, their lane rows,
+     * and the contact when no other conversation of that person on that channel remains. The
+     * last interaction is the later of the conversation's {@link Conversation#updatedAt()} and
+     * its newest message's time. A conversation with work in flight (an inbox entry pending or
+     * claimed, a pending reply task, an outbox entry pending or sending) is left as it is, and so
+     * are its completed inbox entries, which hold no event and keep deduplicating redeliveries
+     * until {@link Inbox#purgeProcessed} removes them. Consent records are kept: they are the
+     * proof of the person's choice (erasure removes them).
+     *
+     * <p>Implementations re-check every condition as they remove, so a conversation that comes
+     * back to life meanwhile is left alone; stores used together ({@link Stores}) must see each
+     * other's data for this (the in-memory stores of {@code InMemoryStores.create()} do).
+     *
+     * @param scope the tenants covered
+     * @param cutoff conversations last active at or before this time are removed
+     * @param limit the most conversations to remove, at least 1
+     * @return how many conversations were removed
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    int purgeIdle(PurgeScope scope, Instant cutoff, int limit);
 }

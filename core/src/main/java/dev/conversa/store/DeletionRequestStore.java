@@ -55,4 +55,17 @@ public interface DeletionRequestStore {
      * @throws IllegalArgumentException if the limit is negative
      */
     List<DeletionRequest> listPending(TenantId tenant, int limit);
+
+    /**
+     * Removes up to {@code limit} requests of the scope that are {@link DeletionStatus#DONE} and
+     * were last updated at or before {@code cutoff}, in one transaction; their status can no
+     * longer be looked up.
+     *
+     * @param scope the tenants covered
+     * @param cutoff done requests updated at or before this time are removed
+     * @param limit the most to remove, at least 1
+     * @return how many were removed
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    int purgeDone(PurgeScope scope, Instant cutoff, int limit);
 }

@@ -69,7 +69,8 @@ public interface Inbox {
     void renew(InboxEntry entry, Duration lease, Instant now);
 
     /**
-     * Marks a claimed entry done.
+     * Marks a claimed entry done and drops its event (names, phone numbers, message text): only
+     * what deduplicates a redelivery stays, until {@link #purgeProcessed} removes it.
      *
      * @param entry the entry as claimed
      * @param now the current time
@@ -129,4 +130,17 @@ public interface Inbox {
      * @return how many were removed
      */
     int deleteConversation(TenantId tenant, ConversationKey conversation);
+
+    /**
+     * Removes up to {@code limit} processed entries of the scope, completed at or before
+     * {@code cutoff}, in one transaction. Until then they deduplicate redeliveries; they hold no
+     * event, which is dropped when the entry completes.
+     *
+     * @param scope the tenants covered
+     * @param cutoff entries completed at or before this time are removed
+     * @param limit the most to remove, at least 1
+     * @return how many were removed
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    int purgeProcessed(PurgeScope scope, Instant cutoff, int limit);
 }

@@ -153,4 +153,17 @@ public interface Outbox {
      * @return how many were removed
      */
     int deleteConversation(TenantId tenant, ConversationKey conversation);
+
+    /**
+     * Removes up to {@code limit} finished entries ({@link OutboxState#SENT}, {@link
+     * OutboxState#DEAD}, {@link OutboxState#SEND_UNCERTAIN}) of the scope, enqueued at or before
+     * {@code cutoff}, in one transaction. Pending and sending entries are never removed.
+     *
+     * @param scope the tenants covered
+     * @param cutoff finished entries enqueued at or before this time are removed
+     * @param limit the most to remove, at least 1
+     * @return how many were removed
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    int purgeFinished(PurgeScope scope, Instant cutoff, int limit);
 }

@@ -5,6 +5,7 @@ import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
+import dev.conversa.store.PurgeScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,6 +76,11 @@ public abstract class ForwardingInbox implements Inbox {
     @Override
     public int purgeCompleted(Instant before) {
         return delegate.purgeCompleted(before);
+    }
+
+    @Override
+    public int purgeProcessed(PurgeScope scope, Instant cutoff, int limit) {
+        return delegate.purgeProcessed(scope, cutoff, limit);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.conversa.store.contract.InboxClaimContract;
 import dev.conversa.store.contract.InboxContract;
 import dev.conversa.store.contract.MessageStoreContract;
 import dev.conversa.store.contract.OutboxContract;
+import dev.conversa.store.contract.RetentionContract;
 import dev.conversa.store.contract.StoreConcurrencyContract;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
@@ -115,6 +116,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class DeadLetters extends DeadLetterStoreContract {
+        @Override
+        protected Stores createStores(Clock clock) {
+            return stores(clock);
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
         @Override
         protected Stores createStores(Clock clock) {
             return stores(clock);

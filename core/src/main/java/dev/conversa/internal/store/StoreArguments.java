@@ -52,6 +52,20 @@ public final class StoreArguments {
     }
 
     /**
+     * Checks the batch size of a purge.
+     *
+     * @param limit the most items to remove
+     * @return the limit
+     * @throws IllegalArgumentException if it is below 1
+     */
+    public static int requirePurgeLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return limit;
+    }
+
+    /**
      * Checks the arguments of a claim.
      *
      * @param max the most entries to claim

@@ -4,6 +4,8 @@ import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AuditEvent;
 import dev.conversa.store.AuditLog;
+import dev.conversa.store.PurgeScope;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,5 +33,19 @@ final class InMemoryAuditLog implements AuditLog {
         }
         ofTenant.sort(Comparator.comparing(AuditEvent::at).reversed());
         return ofTenant.stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized int purge(PurgeScope scope, Instant cutoff, int limit) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(cutoff, "cutoff");
+        StoreArguments.requirePurgeLimit(limit);
+        List<AuditEvent> removed = events.stream()
+                .filter(e -> !e.at().isAfter(cutoff) && scope.includes(e.tenant()))
+                .sorted(Comparator.comparing(AuditEvent::at))
+                .limit(limit)
+                .toList();
+        removed.forEach(e -> events.remove(e));
+        return removed.size();
     }
 }

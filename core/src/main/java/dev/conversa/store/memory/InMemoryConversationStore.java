@@ -6,6 +6,7 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ConversationStore;
+import dev.conversa.store.PurgeScope;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,10 +15,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Conversations keyed by tenant and conversation key, updated optimistically by version. */
+/**
+ * Conversations keyed by tenant and conversation key, updated optimistically by version. The
+ * retention purge reaches the messages, inbox, outbox and contacts of the same set of stores; it
+ * takes their locks in one order (this store, inbox, outbox, messages, contacts), which no other
+ * path nests, so checking a conversation is idle and removing it is one atomic step.
+ */
 final class InMemoryConversationStore implements ConversationStore {
 
     private final Map<Key, Conversation> conversations = new HashMap<>();
+    private final InMemoryMessageStore messages;
+    private final InMemoryInbox inbox;
+    private final InMemoryOutbox outbox;
+    private final InMemoryContactStore contacts;
+
+    InMemoryConversationStore(InMemoryMessageStore messages, InMemoryInbox inbox, InMemoryOutbox outbox,
+            InMemoryContactStore contacts) {
+        this.messages = messages;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.contacts = contacts;
+    }
 
     @Override
     public synchronized Conversation getOrOpen(TenantId tenant, ConversationKey key, Instant now) {
@@ -62,6 +80,53 @@ final class InMemoryConversationStore implements ConversationStore {
     @Override
     public synchronized boolean delete(TenantId tenant, ConversationKey key) {
         return conversations.remove(key(tenant, key)) != null;
+    }
+
+    @Override
+    public synchronized int purgeIdle(PurgeScope scope, Instant cutoff, int limit) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(cutoff, "cutoff");
+        StoreArguments.requirePurgeLimit(limit);
+        List<Conversation> candidates = conversations.values().stream()
+                .filter(c -> scope.includes(c.tenant()) && !c.updatedAt().isAfter(cutoff))
+                .sorted(Comparator.comparing(Conversation::updatedAt))
+                .toList();
+        int removed = 0;
+        for (Conversation candidate : candidates) {
+            if (removed == limit) {
+                break;
+            }
+            if (purgeIfIdle(candidate, cutoff)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private boolean purgeIfIdle(Conversation candidate, Instant cutoff) {
+        TenantId tenant = candidate.tenant();
+        ConversationKey key = candidate.key();
+        synchronized (inbox) {
+            synchronized (outbox) {
+                synchronized (messages) {
+                    boolean recent = messages.newest(tenant, key).filter(t -> t.isAfter(cutoff)).isPresent();
+                    if (recent || inbox.hasWork(tenant, key) || outbox.hasWork(tenant, key)) {
+                        return false;
+                    }
+                    inbox.removeParked(tenant, key);
+                    outbox.removeFinished(tenant, key);
+                    messages.deleteConversation(tenant, key);
+                    conversations.remove(key(tenant, key));
+                }
+            }
+        }
+        boolean otherConversation = conversations.keySet().stream().anyMatch(k -> k.tenant().equals(tenant)
+                && k.conversation().channel().equals(key.channel())
+                && k.conversation().contactId().equals(key.contactId()));
+        if (!otherConversation) {
+            contacts.delete(tenant, key.channel(), key.contactId());
+        }
+        return true;
     }
 
     private static Key key(TenantId tenant, ConversationKey key) {

@@ -5,6 +5,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionRequestStore;
 import dev.conversa.store.DeletionStatus;
+import dev.conversa.store.PurgeScope;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,5 +51,20 @@ final class InMemoryDeletionRequestStore implements DeletionRequestStore {
                 .sorted(Comparator.comparing(DeletionRequest::requestedAt))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized int purgeDone(PurgeScope scope, Instant cutoff, int limit) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(cutoff, "cutoff");
+        StoreArguments.requirePurgeLimit(limit);
+        List<String> removed = byCode.values().stream()
+                .filter(r -> r.status() == DeletionStatus.DONE && !r.updatedAt().isAfter(cutoff)
+                        && scope.includes(r.tenant()))
+                .limit(limit)
+                .map(DeletionRequest::confirmationCode)
+                .toList();
+        removed.forEach(byCode::remove);
+        return removed.size();
     }
 }

@@ -8,6 +8,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.LeaseLostException;
+import dev.conversa.store.PurgeScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,6 +160,34 @@ final class InMemoryInbox implements Inbox {
         int before0 = seen.size();
         seen.values().removeIf(s -> s.completedAt() != null && s.completedAt().isBefore(before));
         return before0 - seen.size();
+    }
+
+    @Override
+    public synchronized int purgeProcessed(PurgeScope scope, Instant cutoff, int limit) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(cutoff, "cutoff");
+        StoreArguments.requirePurgeLimit(limit);
+        int removed = 0;
+        Iterator<Map.Entry<EventKey, Seen>> all = seen.entrySet().iterator();
+        while (all.hasNext() && removed < limit) {
+            Map.Entry<EventKey, Seen> next = all.next();
+            Instant completedAt = next.getValue().completedAt();
+            if (completedAt != null && !completedAt.isAfter(cutoff) && scope.includes(next.getKey().tenant())) {
+                all.remove();
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Tells whether a conversation has an entry pending or claimed, a reply task included. */
+    synchronized boolean hasWork(TenantId tenant, ConversationKey conversation) {
+        return open.values().stream().anyMatch(s -> s.belongsTo(tenant, conversation));
+    }
+
+    /** Removes a conversation's parked entries (retention); completed keys stay to deduplicate. */
+    synchronized int removeParked(TenantId tenant, ConversationKey conversation) {
+        return remove(parked, s -> s.belongsTo(tenant, conversation));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.MessageStore;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +126,12 @@ final class InMemoryMessageStore implements MessageStore {
         messages.values().removeIf(s -> s.belongsTo(tenant, conversation));
         parts.values().removeIf(key -> !messages.containsKey(key));
         return before - messages.size();
+    }
+
+    /** The time of a conversation's newest message, if it has any. */
+    synchronized Optional<Instant> newest(TenantId tenant, ConversationKey conversation) {
+        return messages.values().stream().filter(s -> s.belongsTo(tenant, conversation))
+                .map(s -> s.message().timestamp()).max(Comparator.naturalOrder());
     }
 
     /** The key of the message a part id belongs to, or the key itself. */

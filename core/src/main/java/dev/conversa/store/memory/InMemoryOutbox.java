@@ -6,6 +6,7 @@ import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.LeaseLostException;
 import dev.conversa.store.Outbox;
+import dev.conversa.store.PurgeScope;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import java.time.Duration;
@@ -152,6 +153,39 @@ final class InMemoryOutbox implements Outbox {
                 .limit(limit)
                 .map(OutboxSlot::snapshot)
                 .toList();
+    }
+
+    @Override
+    public synchronized int purgeFinished(PurgeScope scope, Instant cutoff, int limit) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(cutoff, "cutoff");
+        StoreArguments.requirePurgeLimit(limit);
+        return remove(slots.values().stream()
+                .filter(s -> !s.isOpen() && !s.createdAt.isAfter(cutoff) && scope.includes(s.tenant))
+                .limit(limit)
+                .toList());
+    }
+
+    /** Tells whether a conversation has an entry pending or sending. */
+    synchronized boolean hasWork(TenantId tenant, ConversationKey conversation) {
+        return slots.values().stream().anyMatch(s -> s.isOpen() && s.tenant.equals(tenant)
+                && s.message.to().equals(conversation));
+    }
+
+    /** Removes a conversation's finished entries (retention). */
+    synchronized int removeFinished(TenantId tenant, ConversationKey conversation) {
+        return remove(slots.values().stream()
+                .filter(s -> !s.isOpen() && s.tenant.equals(tenant) && s.message.to().equals(conversation))
+                .toList());
+    }
+
+    private int remove(List<OutboxSlot> removed) {
+        for (OutboxSlot slot : removed) {
+            slots.remove(slot.id);
+            open.remove(slot.id);
+            byKey.remove(new KeyOfSend(slot.tenant, slot.idempotencyKey));
+        }
+        return removed.size();
     }
 
     @Override

@@ -25,13 +25,17 @@ public final class InMemoryStores {
      * @return new stores sharing nothing with any other set
      */
     public static Stores create() {
+        InMemoryContactStore contacts = new InMemoryContactStore();
+        InMemoryMessageStore messages = new InMemoryMessageStore();
+        InMemoryInbox inbox = new InMemoryInbox();
+        InMemoryOutbox outbox = new InMemoryOutbox();
         return new Stores(
                 new InMemoryAccountStore(),
-                new InMemoryContactStore(),
-                new InMemoryConversationStore(),
-                new InMemoryMessageStore(),
-                new InMemoryInbox(),
-                new InMemoryOutbox(),
+                contacts,
+                new InMemoryConversationStore(messages, inbox, outbox, contacts),
+                messages,
+                inbox,
+                outbox,
                 new InMemoryAuditLog(),
                 new InMemoryConsentStore(),
                 new InMemoryDeletionRequestStore(),

@@ -4,6 +4,8 @@ import dev.conversa.internal.store.StoreArguments;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AuditEvent;
 import dev.conversa.store.AuditLog;
+import dev.conversa.store.PurgeScope;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,5 +41,11 @@ public final class JdbcAuditLog implements AuditLog {
                 row -> new AuditEvent(TenantId.of(row.getString("tenant")), Rows.instant(row, "occurred_at"),
                         row.getString("action"), JsonMaps.read(row.getString("details"))),
                 tenant.value(), limit));
+    }
+
+    @Override
+    public int purge(PurgeScope scope, Instant cutoff, int limit) {
+        return ScopedPurge.purge(database, "purging audit events", "conversa_audit", "seq", "occurred_at <= ?",
+                "occurred_at, seq", scope, cutoff, limit);
     }
 }

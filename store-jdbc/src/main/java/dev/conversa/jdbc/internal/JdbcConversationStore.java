@@ -7,6 +7,7 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ConversationStore;
+import dev.conversa.store.PurgeScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,6 +24,7 @@ public final class JdbcConversationStore implements ConversationStore {
 
     private final Database database;
     private final Inserts inserts;
+    private final IdleConversations idle;
 
     /**
      * Creates the store.
@@ -32,6 +34,7 @@ public final class JdbcConversationStore implements ConversationStore {
     public JdbcConversationStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
         this.inserts = new Inserts(database.dialect());
+        this.idle = new IdleConversations(database);
     }
 
     @Override
@@ -93,6 +96,11 @@ public final class JdbcConversationStore implements ConversationStore {
         Objects.requireNonNull(key, "key");
         return database.inTransaction("deleting a conversation", connection -> Rows.update(connection,
                 "DELETE FROM conversa_conversation" + BY_KEY, keyOf(tenant, key)) == 1);
+    }
+
+    @Override
+    public int purgeIdle(PurgeScope scope, Instant cutoff, int limit) {
+        return idle.purge(scope, cutoff, limit);
     }
 
     private static Object[] keyOf(TenantId tenant, ConversationKey key) {

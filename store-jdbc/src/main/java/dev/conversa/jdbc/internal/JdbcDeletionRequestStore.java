@@ -5,6 +5,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionRequestStore;
 import dev.conversa.store.DeletionStatus;
+import dev.conversa.store.PurgeScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -79,5 +80,12 @@ public final class JdbcDeletionRequestStore implements DeletionRequestStore {
         return new DeletionRequest(TenantId.of(row.getString("tenant")), row.getString("subject"),
                 row.getString("confirmation_code"), DeletionStatus.valueOf(row.getString("status")),
                 Rows.instant(row, "requested_at"), Rows.instant(row, "updated_at"));
+    }
+
+    @Override
+    public int purgeDone(PurgeScope scope, Instant cutoff, int limit) {
+        return ScopedPurge.purge(database, "purging done deletion requests", "conversa_deletion_request",
+                "confirmation_code", "status = 'DONE' AND updated_at <= ?", "updated_at, confirmation_code", scope,
+                cutoff, limit);
     }
 }

@@ -8,6 +8,7 @@ import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
+import dev.conversa.store.PurgeScope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -112,7 +113,7 @@ public final class JdbcInbox implements Inbox {
     public void complete(InboxEntry entry, Instant now) {
         Objects.requireNonNull(now, "now");
         changeClaimed(entry, "completing an inbox entry",
-                "SET status = 'COMPLETED', completed_at = ?, lease_until = NULL", now);
+                "SET status = 'COMPLETED', completed_at = ?, lease_until = NULL, event = NULL", now);
     }
 
     @Override
@@ -157,6 +158,12 @@ public final class JdbcInbox implements Inbox {
         Objects.requireNonNull(before, "before");
         return database.inTransaction("purging completed inbox entries", connection -> Rows.update(connection,
                 "DELETE FROM conversa_inbox WHERE status = 'COMPLETED' AND completed_at < ?", before));
+    }
+
+    @Override
+    public int purgeProcessed(PurgeScope scope, Instant cutoff, int limit) {
+        return ScopedPurge.purge(database, "purging processed inbox entries", "conversa_inbox", "id",
+                "status = 'COMPLETED' AND completed_at <= ?", "id", scope, cutoff, limit);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.Outbox;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
+import dev.conversa.store.PurgeScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -155,6 +156,12 @@ public final class JdbcOutbox implements Outbox {
         return database.inTransaction("listing outbox entries", connection -> Rows.query(connection,
                 "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE tenant = ? AND state = ? "
                         + "ORDER BY id LIMIT ?", OutboxRows::entry, tenant.value(), state.name(), limit));
+    }
+
+    @Override
+    public int purgeFinished(PurgeScope scope, Instant cutoff, int limit) {
+        return ScopedPurge.purge(database, "purging finished outbox entries", "conversa_outbox", "id",
+                "state IN ('SENT', 'DEAD', 'SEND_UNCERTAIN') AND created_at <= ?", "id", scope, cutoff, limit);
     }
 
     @Override
