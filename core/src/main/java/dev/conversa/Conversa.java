@@ -10,6 +10,9 @@ import dev.conversa.pipeline.Pipeline;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.Stores;
 import dev.conversa.webhook.WebhookHandler;
+import dev.conversa.internal.privacy.ErasureGuard;
+import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.privacy.Privacy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,7 @@ public final class Conversa implements AutoCloseable {
     private final Conversations conversations;
     private final AccountErasure erasure;
     private final LeaseKeeper leases;
+    private final Privacy privacy;
 
     Conversa(ConversaBuilder builder) {
         this.stores = builder.storesOrDefault();
@@ -74,6 +78,11 @@ public final class Conversa implements AutoCloseable {
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
         builder.stateListeners.forEach(pipelineBuilder::stateListener);
+        ErasureGuard erasureGuard = builder.privacyPepper == null ? null
+                : new ErasureGuard(stores.erasures(), new KeyedHash(builder.privacyPepper));
+        if (erasureGuard != null) {
+            pipelineBuilder.erasureGuard(erasureGuard);
+        }
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
@@ -92,9 +101,20 @@ public final class Conversa implements AutoCloseable {
                 .clock(builder.clock)
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
+        if (erasureGuard != null) {
+            webhookBuilder.erasureGuard(erasureGuard);
+        }
         this.webhooks = webhookBuilder.build();
         this.conversations = new Conversations(stores, builder.clock, notifier);
         this.erasure = new AccountErasure(stores, builder.clock);
+        this.privacy = erasureGuard == null ? null : privacyOf(builder, erasureGuard);
+    }
+
+    private Privacy privacyOf(ConversaBuilder builder, ErasureGuard guard) {
+        Privacy.Builder privacyBuilder = Privacy.builder().stores(stores).pepper(builder.privacyPepper)
+                .clock(builder.clock).guard(guard);
+        builder.erasureListeners.forEach(privacyBuilder::listener);
+        return privacyBuilder.build();
     }
 
     /**
@@ -122,6 +142,24 @@ public final class Conversa implements AutoCloseable {
      */
     public Conversations conversations() {
         return conversations;
+    }
+
+    /**
+     * Erases one person, located by phone number, user name or channel id, across every channel
+     * of a tenant, and carries erasures out again after a backup is restored.
+     *
+     * @return the privacy API
+     * @throws IllegalStateException if no privacy pepper was set with
+     *     {@link ConversaBuilder#privacyPepper}: without it nothing can stay of an erased person
+     *     that keeps them erased, so erasure is refused rather than done halfway
+     */
+    public Privacy privacy() {
+        if (privacy == null) {
+            throw new IllegalStateException("privacyPepper is not set: set a secret of at least "
+                    + KeyedHash.MIN_PEPPER_LENGTH + " characters with Conversa.builder().privacyPepper(Secret.of(...)) "
+                    + "to erase people");
+        }
+        return privacy;
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
+import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.privacy.ErasureListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +54,8 @@ public final class ConversaBuilder {
     int maxAttempts = 5;
     Duration retryBackoff = Duration.ofSeconds(1);
     Optional<String> metaAppId = Optional.empty();
+    Secret privacyPepper;
+    final List<ErasureListener> erasureListeners = new ArrayList<>();
 
     ConversaBuilder() {
     }
@@ -265,6 +269,34 @@ public final class ConversaBuilder {
     }
 
     /**
+     * Sets the deployment's pepper: the key of the keyed hashes (HMAC-SHA256) that are all that
+     * stays of an erased person's identifiers, in the erasure ledger and the audit log. Required
+     * for {@link Conversa#privacy()}, which refuses to work without it; at least 32 characters,
+     * the same on every instance, kept secret and kept across restarts and backups (a new pepper
+     * no longer recognises the ledger, so redelivered webhooks of people erased before would be
+     * stored again and {@code reapplyErasures()} would find nothing).
+     *
+     * @param pepper the pepper
+     * @return this builder
+     */
+    public ConversaBuilder privacyPepper(Secret pepper) {
+        this.privacyPepper = Objects.requireNonNull(pepper, "privacyPepper");
+        return this;
+    }
+
+    /**
+     * Adds a listener told after each erasure of a person, so the host erases its own copies; a
+     * listener that fails is tried again and then reported in the erasure report.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public ConversaBuilder erasureListener(ErasureListener listener) {
+        erasureListeners.add(Objects.requireNonNull(listener, "erasureListener"));
+        return this;
+    }
+
+    /**
      * Builds the facade; it does not start working until {@link Conversa#start()}.
      *
      * @return the facade
@@ -289,6 +321,10 @@ public final class ConversaBuilder {
         requireNotNegative(maxWait, "burstMaxWait");
         requirePositive(pollInterval, "pollInterval");
         requirePositive(retryBackoff, "retryBackoff");
+        if (privacyPepper != null && privacyPepper.reveal().length() < KeyedHash.MIN_PEPPER_LENGTH) {
+            throw new IllegalStateException("privacyPepper must be at least " + KeyedHash.MIN_PEPPER_LENGTH
+                    + " characters");
+        }
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalStateException("lease must be at least one second, got " + lease);
         }

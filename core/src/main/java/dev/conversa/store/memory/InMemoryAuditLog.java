@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /** Audit events in the order they were recorded; listing sorts them newest first. */
 final class InMemoryAuditLog implements AuditLog {
@@ -31,5 +32,14 @@ final class InMemoryAuditLog implements AuditLog {
         }
         ofTenant.sort(Comparator.comparing(AuditEvent::at).reversed());
         return ofTenant.stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized int delete(TenantId tenant, Predicate<AuditEvent> matching) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(matching, "matching");
+        int before = events.size();
+        events.removeIf(event -> event.tenant().equals(tenant) && matching.test(event));
+        return before - events.size();
     }
 }
