@@ -85,6 +85,18 @@ final class PersonEraser {
             add(counts, ErasureReport.CONVERSATIONS, stores.conversations().delete(tenant, key) ? 1 : 0);
             person.channelIds.add(new ChannelId(key.channel(), key.contactId()));
         }
+        Set<ConversationKey> done = new java.util.HashSet<>();
+        conversations.forEach(c -> done.add(c.key()));
+        for (dev.conversa.channel.ChannelAccount account : stores.accounts().list(tenant)) {
+            for (String id : person.ids) {
+                ConversationKey key = new ConversationKey(account.channel(), account.accountId(), id);
+                if (done.add(key)) {
+                    add(counts, ErasureReport.INBOX, stores.inbox().deleteConversation(tenant, key));
+                    add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
+                    add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
+                }
+            }
+        }
         for (ChannelId id : person.channelIds) {
             add(counts, ErasureReport.CONSENTS, eraseConsents(tenant, id));
             add(counts, ErasureReport.CONTACTS, stores.contacts().delete(tenant, id.channel(), id.id()) ? 1 : 0);
