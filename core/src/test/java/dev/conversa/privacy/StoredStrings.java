@@ -31,6 +31,9 @@ final class StoredStrings {
             if (next == null || seen.put(next, Boolean.TRUE) != null) {
                 continue;
             }
+            if (next instanceof Enum<?> || next instanceof Class<?>) {
+                continue;
+            }
             if (next instanceof String text) {
                 strings.add(text);
             } else if (next instanceof Map<?, ?> map) {
@@ -53,7 +56,7 @@ final class StoredStrings {
                     push(pending, read(component, next));
                 }
             } else if (next.getClass().getName().startsWith("dev.conversa")) {
-                for (Class<?> type = next.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+                for (Class<?> type = next.getClass(); type != null && type.getName().startsWith("dev.conversa"); type = type.getSuperclass()) {
                     for (Field field : type.getDeclaredFields()) {
                         if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
                             field.setAccessible(true);
