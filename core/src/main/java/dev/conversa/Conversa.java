@@ -5,6 +5,8 @@ import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.internal.privacy.ErasureGuard;
+import dev.conversa.internal.privacy.KeyedHash;
 import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
@@ -12,6 +14,8 @@ import dev.conversa.model.TenantId;
 import dev.conversa.pipeline.Middleware;
 import dev.conversa.pipeline.Pipeline;
 import dev.conversa.pipeline.Step;
+import dev.conversa.privacy.ErasureListener;
+import dev.conversa.privacy.Privacy;
 import dev.conversa.privacy.RetentionJob;
 import dev.conversa.privacy.RetentionPolicy;
 import dev.conversa.respond.Responder;
@@ -77,6 +81,7 @@ public final class Conversa implements AutoCloseable {
     private final LeaseKeeper leases;
     private final RetentionJob retention;
     private final Optional<RetentionSchedule> retentionSchedule;
+    private final Privacy privacy;
 
     Conversa(Builder builder) {
         this.stores = builder.storesOrDefault();
@@ -92,6 +97,11 @@ public final class Conversa implements AutoCloseable {
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
         builder.stateListeners.forEach(pipelineBuilder::stateListener);
+        ErasureGuard erasureGuard = builder.privacyPepper == null ? null
+                : new ErasureGuard(stores.erasures(), new KeyedHash(builder.privacyPepper));
+        if (erasureGuard != null) {
+            pipelineBuilder.erasureGuard(erasureGuard);
+        }
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
@@ -110,12 +120,23 @@ public final class Conversa implements AutoCloseable {
                 .clock(builder.clock)
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
+        if (erasureGuard != null) {
+            webhookBuilder.erasureGuard(erasureGuard);
+        }
         this.webhooks = webhookBuilder.build();
         this.conversations = new Conversations(stores, builder.clock, notifier);
         this.erasure = new AccountErasure(stores, builder.clock);
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, builder.clock,
                 every));
+        this.privacy = erasureGuard == null ? null : privacyOf(builder, erasureGuard);
+    }
+
+    private Privacy privacyOf(Builder builder, ErasureGuard guard) {
+        Privacy.Builder privacyBuilder = Privacy.builder().stores(stores).pepper(builder.privacyPepper)
+                .clock(builder.clock).guard(guard);
+        builder.erasureListeners.forEach(privacyBuilder::listener);
+        return privacyBuilder.build();
     }
 
     /**
@@ -154,6 +175,24 @@ public final class Conversa implements AutoCloseable {
      */
     public RetentionJob retention() {
         return retention;
+    }
+
+    /**
+     * Erases one person, located by phone number, user name or channel id, across every channel
+     * of a tenant, and carries erasures out again after a backup is restored.
+     *
+     * @return the privacy API
+     * @throws IllegalStateException if no privacy pepper was set with
+     *     {@link Builder#privacyPepper}: without it nothing can stay of an erased person
+     *     that keeps them erased, so erasure is refused rather than done halfway
+     */
+    public Privacy privacy() {
+        if (privacy == null) {
+            throw new IllegalStateException("privacyPepper is not set: set a secret of at least "
+                    + KeyedHash.MIN_PEPPER_LENGTH + " characters with Conversa.builder().privacyPepper(Secret.of(...)) "
+                    + "to erase people");
+        }
+        return privacy;
     }
 
     /**
@@ -308,6 +347,8 @@ public final class Conversa implements AutoCloseable {
         Optional<String> appId = Optional.empty();
         RetentionPolicy retention = RetentionPolicy.defaults();
         Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
+        Secret privacyPepper;
+        final List<ErasureListener> erasureListeners = new ArrayList<>();
 
         Builder() {
         }
@@ -491,6 +532,34 @@ public final class Conversa implements AutoCloseable {
         }
 
         /**
+         * Sets the deployment's pepper: the key of the keyed hashes (HMAC-SHA256) that are all that
+         * stays of an erased person's identifiers, in the erasure ledger and the audit log. Required
+         * for {@link Conversa#privacy()}, which refuses to work without it; at least 32 characters,
+         * the same on every instance, kept secret and kept across restarts and backups (a new pepper
+         * no longer recognises the ledger, so redelivered webhooks of people erased before would be
+         * stored again and {@code reapplyErasures()} would find nothing).
+         *
+         * @param pepper the pepper
+         * @return this builder
+         */
+        public Builder privacyPepper(Secret pepper) {
+            this.privacyPepper = Objects.requireNonNull(pepper, "privacyPepper");
+            return this;
+        }
+
+        /**
+         * Adds a listener told after each erasure of a person, so the host erases its own copies; a
+         * listener that fails is tried again and then reported in the erasure report.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder erasureListener(ErasureListener listener) {
+            erasureListeners.add(Objects.requireNonNull(listener, "erasureListener"));
+            return this;
+        }
+
+        /**
          * Sets how many times an inbox entry or a retryable send is tried before it is parked or
          * marked dead (default 5).
          *
@@ -578,6 +647,10 @@ public final class Conversa implements AutoCloseable {
             requireNotNegative(burstMaxWait, "burstMaxWait");
             requirePositive(pollInterval, "pollInterval");
             requirePositive(retryBackoff, "retryBackoff");
+            if (privacyPepper != null && privacyPepper.reveal().length() < KeyedHash.MIN_PEPPER_LENGTH) {
+                throw new IllegalStateException("privacyPepper must be at least " + KeyedHash.MIN_PEPPER_LENGTH
+                        + " characters");
+            }
             if (retentionEvery.isPresent() && retentionEvery.get().compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new IllegalStateException("retentionEvery must be at least one second, got "
                         + retentionEvery.get() + "; to turn the scheduled job off, call withoutScheduledRetention()");

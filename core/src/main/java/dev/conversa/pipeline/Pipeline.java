@@ -2,6 +2,7 @@ package dev.conversa.pipeline;
 
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.internal.state.StateNotifier;
+import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
@@ -80,6 +81,9 @@ public final class Pipeline {
         steps.put(Step.RESPOND, new RespondStep(stores, gate, builder.responder, builder.capabilities, clock,
                 builder.historyLimit, notifier));
         List<Middleware> all = new ArrayList<>();
+        if (builder.erasureGuard != null) {
+            all.add(new ErasureGuardStep(builder.erasureGuard));
+        }
         for (Step step : Step.values()) {
             all.addAll(builder.hostMiddleware.get(step));
             all.add(steps.get(step));
@@ -157,6 +161,7 @@ public final class Pipeline {
         private final Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
         private final Map<Step, List<Middleware>> hostMiddleware = new EnumMap<>(Step.class);
         private final List<StateChangeListener> stateListeners = new ArrayList<>();
+        private ErasureGuard erasureGuard;
 
         private Builder() {
             for (Step step : Step.values()) {
@@ -278,6 +283,19 @@ public final class Pipeline {
          */
         public Builder middleware(Step before, Middleware hostStep) {
             hostMiddleware.get(Objects.requireNonNull(before, "before")).add(Objects.requireNonNull(hostStep, "hostStep"));
+            return this;
+        }
+
+        /**
+         * Skips events of people erased after the event happened, and erases again what an
+         * event in flight during an erasure wrote. <b>Internal:</b> {@code Conversa} sets it when
+         * it has a privacy pepper.
+         *
+         * @param guard the guard shared with webhook intake and the privacy facade
+         * @return this builder
+         */
+        public Builder erasureGuard(ErasureGuard guard) {
+            this.erasureGuard = Objects.requireNonNull(guard, "erasureGuard");
             return this;
         }
 

@@ -3,8 +3,12 @@ package dev.conversa.store;
 import dev.conversa.model.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
-/** An append-only log of what the library did. Implementations are thread-safe. */
+/**
+ * An append-only log of what the library did; only erasure removes entries, those that name an
+ * erased person. Implementations are thread-safe.
+ */
 public interface AuditLog {
 
     /**
@@ -34,4 +38,14 @@ public interface AuditLog {
      * @throws IllegalArgumentException if the limit is below 1
      */
     int purge(PurgeScope scope, Instant cutoff, int limit);
+
+    /**
+     * Removes a tenant's events that match, for erasure of the events that name a person (an
+     * {@code eventId} that carries their id).
+     *
+     * @param tenant the business
+     * @param matching which events to remove
+     * @return how many were removed
+     */
+    int delete(TenantId tenant, Predicate<AuditEvent> matching);
 }

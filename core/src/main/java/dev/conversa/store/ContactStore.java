@@ -33,11 +33,32 @@ public interface ContactStore {
      * Finds a person's contacts on every channel by phone number, user name or external id.
      *
      * @param tenant the business
-     * @param identifier a phone number (digits, with or without {@code +}), a user name, or an
-     *     external id
+     * @param identifier a phone number (digits, with or without {@code +}), a user name (with or
+     *     without a leading {@code @}, in any case), or an external id
      * @return the matching contacts
      */
     List<Contact> findByIdentifier(TenantId tenant, String identifier);
+
+    /**
+     * Replaces a contact's name, user name and phone number with the argument's, clearing those
+     * that are absent, for rectification (unlike {@link #upsert}, which keeps absent fields).
+     * The first-seen time is kept.
+     *
+     * @param contact the contact as it must be stored
+     * @return true if the contact existed and was replaced; false if it does not exist
+     */
+    boolean replace(Contact contact);
+
+    /**
+     * Lists a tenant's contacts on every channel, ordered by channel and external id, a page at a
+     * time, for erasure again after a backup was restored.
+     *
+     * @param tenant the business
+     * @param offset how many to skip
+     * @param limit the most to return
+     * @return the contacts
+     */
+    List<Contact> list(TenantId tenant, int offset, int limit);
 
     /**
      * Removes a contact.

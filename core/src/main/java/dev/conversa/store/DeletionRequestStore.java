@@ -68,4 +68,15 @@ public interface DeletionRequestStore {
      * @throws IllegalArgumentException if the limit is below 1
      */
     int purgeDone(PurgeScope scope, Instant cutoff, int limit);
+
+    /**
+     * Replaces the subject of a tenant's requests, for erasure: the requests stay (with their
+     * codes and statuses) but no longer name the person.
+     *
+     * @param tenant the business
+     * @param subject the subject to replace, matched exactly
+     * @param replacement the new subject, such as a keyed hash
+     * @return how many requests changed
+     */
+    int replaceSubject(TenantId tenant, String subject, String replacement);
 }

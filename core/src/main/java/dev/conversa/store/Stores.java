@@ -1,5 +1,6 @@
 package dev.conversa.store;
 
+import dev.conversa.store.memory.InMemoryStores;
 import java.util.Objects;
 
 /**
@@ -16,11 +17,12 @@ import java.util.Objects;
  * @param consents consent changes (opt-ins and opt-outs)
  * @param deletionRequests requests to erase a person's data
  * @param deadLetters verified webhook bodies their channel could not read
+ * @param erasures the erasure ledger: keyed hashes of erased people's identifiers
  */
 public record Stores(
         AccountStore accounts, ContactStore contacts, ConversationStore conversations, MessageStore messages,
         Inbox inbox, Outbox outbox, AuditLog audit, ConsentStore consents,
-        DeletionRequestStore deletionRequests, DeadLetterStore deadLetters) {
+        DeletionRequestStore deletionRequests, DeadLetterStore deadLetters, ErasureLedger erasures) {
 
     /** Checks that no store is null. */
     public Stores {
@@ -34,6 +36,30 @@ public record Stores(
         Objects.requireNonNull(consents, "consents");
         Objects.requireNonNull(deletionRequests, "deletionRequests");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(erasures, "erasures");
+    }
+
+    /**
+     * Stores whose erasure ledger is kept in memory: it is lost with the process, so an erasure
+     * is not carried out again after a restore and a redelivered webhook of an erased person is
+     * kept out only until a restart. Prefer the full constructor with a durable ledger.
+     *
+     * @param accounts connected business accounts
+     * @param contacts people
+     * @param conversations conversations and who answers them
+     * @param messages message history
+     * @param inbox inbound work
+     * @param outbox outbound messages
+     * @param audit the audit log
+     * @param consents consent changes
+     * @param deletionRequests requests to erase a person's data
+     * @param deadLetters verified webhook bodies their channel could not read
+     */
+    public Stores(AccountStore accounts, ContactStore contacts, ConversationStore conversations,
+            MessageStore messages, Inbox inbox, Outbox outbox, AuditLog audit, ConsentStore consents,
+            DeletionRequestStore deletionRequests, DeadLetterStore deadLetters) {
+        this(accounts, contacts, conversations, messages, inbox, outbox, audit, consents, deletionRequests,
+                deadLetters, InMemoryStores.erasureLedger());
     }
 
     /**
@@ -44,6 +70,6 @@ public record Stores(
      */
     public Stores withInbox(Inbox other) {
         return new Stores(accounts, contacts, conversations, messages, other, outbox, audit, consents,
-                deletionRequests, deadLetters);
+                deletionRequests, deadLetters, erasures);
     }
 }

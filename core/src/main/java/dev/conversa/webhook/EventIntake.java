@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
@@ -50,9 +51,10 @@ final class EventIntake {
     private final LogOnce unknownAccounts = new LogOnce();
     private final LogOnce unreadable = new LogOnce();
     private final DeadLetterStore deadLetters;
+    private final ErasureGuard erasureGuard;
 
     EventIntake(Map<String, ChannelAdapter> adapters, AccountStore accounts, Inbox inbox, DeadLetterStore deadLetters,
-            Clock clock, Duration replayWindow, Consumer<List<InboxEntry>> onAppended) {
+            Clock clock, Duration replayWindow, Consumer<List<InboxEntry>> onAppended, ErasureGuard erasureGuard) {
         this.adapters = Map.copyOf(adapters);
         this.accounts = accounts;
         this.inbox = inbox;
@@ -65,6 +67,10 @@ final class EventIntake {
                 .expireAfterWrite(replayWindow)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .build();
+        this.erasureGuard = erasureGuard;
+        if (erasureGuard != null) {
+            erasureGuard.onErasure(recent::invalidateAll);
+        }
     }
 
     WebhookResponse accept(WebhookPayload payload) {
@@ -147,15 +153,18 @@ final class EventIntake {
     private WebhookResponse append(Map<TenantId, List<InboundEvent>> byTenant, Instant now) {
         for (Map.Entry<TenantId, List<InboundEvent>> batch : byTenant.entrySet()) {
             List<InboxEntry> appended;
+            List<InboundEvent> events;
             try {
-                appended = inbox.append(batch.getKey(), batch.getValue(), now);
+                events = erasureGuard == null ? batch.getValue()
+                        : erasureGuard.keepNotErased(batch.getKey(), batch.getValue());
+                appended = events.isEmpty() ? List.of() : inbox.append(batch.getKey(), events, now);
             } catch (RuntimeException e) {
                 LOG.error("Inbox append failed for tenant {} with {}; answering 500 so Meta delivers again",
                         batch.getKey(), e.getClass().getName());
                 LOG.debug("Inbox append failed", e);
                 return WebhookResponse.text(500, "the events could not be stored; deliver again");
             }
-            batch.getValue().forEach(event -> recent.put(EventKey.of(event.header()), Boolean.TRUE));
+            events.forEach(event -> recent.put(EventKey.of(event.header()), Boolean.TRUE));
             notifyAppended(appended);
         }
         return WebhookResponse.text(200, RECEIVED);

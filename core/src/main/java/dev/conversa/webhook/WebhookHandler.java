@@ -5,6 +5,7 @@ import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.internal.json.MalformedJsonException;
 import dev.conversa.internal.json.WebhookJson;
 import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.store.AccountStore;
 import dev.conversa.store.DeadLetterStore;
 import dev.conversa.store.Inbox;
@@ -81,7 +82,7 @@ public final class WebhookHandler {
         this.verifier = new SignatureVerifier(builder.appSecrets);
         this.json = WebhookJson.create(builder.maxBodyBytes);
         this.intake = new EventIntake(adapters, builder.accounts, builder.inbox, deadLetters,
-                builder.clock, builder.replayWindow, builder.onAppended);
+                builder.clock, builder.replayWindow, builder.onAppended, builder.erasureGuard);
     }
 
     /**
@@ -194,6 +195,8 @@ public final class WebhookHandler {
         private Duration replayWindow = DEFAULT_REPLAY_WINDOW;
         private Consumer<List<InboxEntry>> onAppended = entries -> { };
 
+        private ErasureGuard erasureGuard;
+
         private Builder() {
         }
 
@@ -208,6 +211,7 @@ public final class WebhookHandler {
             maxBodyBytes = other.maxBodyBytes;
             replayWindow = other.replayWindow;
             onAppended = other.onAppended;
+            erasureGuard = other.erasureGuard;
         }
 
         /**
@@ -334,6 +338,19 @@ public final class WebhookHandler {
          */
         public Builder onAppended(Consumer<List<InboxEntry>> onAppended) {
             this.onAppended = Objects.requireNonNull(onAppended, "onAppended");
+            return this;
+        }
+
+        /**
+         * Drops events of erased people that happened before their erasure (a redelivered old
+         * webhook) and empties the cache of recent events on every erasure. <b>Internal:</b>
+         * {@code Conversa} sets it when it has a privacy pepper.
+         *
+         * @param guard the guard shared with the pipeline and the privacy facade
+         * @return this builder
+         */
+        public Builder erasureGuard(ErasureGuard guard) {
+            this.erasureGuard = Objects.requireNonNull(guard, "erasureGuard");
             return this;
         }
 

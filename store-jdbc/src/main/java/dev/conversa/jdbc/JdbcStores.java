@@ -10,6 +10,7 @@ import dev.conversa.jdbc.internal.JdbcAuditLog;
 import dev.conversa.jdbc.internal.JdbcConsentStore;
 import dev.conversa.jdbc.internal.JdbcContactStore;
 import dev.conversa.jdbc.internal.JdbcDeadLetterStore;
+import dev.conversa.jdbc.internal.JdbcErasureLedger;
 import dev.conversa.jdbc.internal.JdbcConversationStore;
 import dev.conversa.jdbc.internal.JdbcDeletionRequestStore;
 import dev.conversa.jdbc.internal.JdbcInbox;
@@ -58,7 +59,8 @@ public final class JdbcStores {
         this.stores = new Stores(new JdbcAccountStore(database, cipher, clock), new JdbcContactStore(database),
                 new JdbcConversationStore(database), new JdbcMessageStore(database), new JdbcInbox(database),
                 new JdbcOutbox(database), new JdbcAuditLog(database), new JdbcConsentStore(database),
-                new JdbcDeletionRequestStore(database), new JdbcDeadLetterStore(database));
+                new JdbcDeletionRequestStore(database), new JdbcDeadLetterStore(database),
+                new JdbcErasureLedger(database));
     }
 
     /**

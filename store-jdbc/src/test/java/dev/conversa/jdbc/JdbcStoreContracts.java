@@ -8,6 +8,7 @@ import dev.conversa.store.contract.ContactStoreContract;
 import dev.conversa.store.contract.ConversationStoreContract;
 import dev.conversa.store.contract.DeadLetterStoreContract;
 import dev.conversa.store.contract.DeletionRequestStoreContract;
+import dev.conversa.store.contract.ErasureLedgerContract;
 import dev.conversa.store.contract.InboxClaimContract;
 import dev.conversa.store.contract.InboxContract;
 import dev.conversa.store.contract.MessageStoreContract;
@@ -124,6 +125,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class Retention extends RetentionContract {
+        @Override
+        protected Stores createStores(Clock clock) {
+            return stores(clock);
+        }
+    }
+
+    @Nested
+    class Erasures extends ErasureLedgerContract {
         @Override
         protected Stores createStores(Clock clock) {
             return stores(clock);

@@ -82,7 +82,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(2, 3, 5);
+        assertThat(applied).containsExactly(2, 3, 5, 6);
         Stores stores = jdbc.stores();
         assertThat(stores.contacts().find(TENANT, ChannelType.WHATSAPP, "15551234567")).contains(anna);
         ConsentRecord optOut = new ConsentRecord(TENANT, ChannelType.WHATSAPP, "15551234567", ConsentRecord.ALL,
@@ -113,7 +113,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(3, 5);
+        assertThat(applied).containsExactly(3, 5, 6);
         Stores stores = jdbc.stores();
         OutboxEntry claimed = stores.outbox().claim("w", 1, Duration.ofMinutes(1), AT).get(0);
         assertThat(claimed.id()).isEqualTo(queued.id());

@@ -38,6 +38,17 @@ public final class StoreArguments {
     }
 
     /**
+     * The user name an identifier may be: without one leading {@code @}. Stores compare user
+     * names ignoring case.
+     *
+     * @param identifier a phone number, user name or external id
+     * @return the identifier without a leading {@code @}
+     */
+    public static String usernameOf(String identifier) {
+        return identifier.startsWith("@") ? identifier.substring(1) : identifier;
+    }
+
+    /**
      * Checks a result limit.
      *
      * @param limit the most results to return

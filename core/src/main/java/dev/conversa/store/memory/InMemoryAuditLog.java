@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /** Audit events in the order they were recorded; listing sorts them newest first. */
 final class InMemoryAuditLog implements AuditLog {
@@ -47,5 +48,14 @@ final class InMemoryAuditLog implements AuditLog {
                 .toList();
         removed.forEach(e -> events.remove(e));
         return removed.size();
+    }
+
+    @Override
+    public synchronized int delete(TenantId tenant, Predicate<AuditEvent> matching) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(matching, "matching");
+        int before = events.size();
+        events.removeIf(event -> event.tenant().equals(tenant) && matching.test(event));
+        return before - events.size();
     }
 }

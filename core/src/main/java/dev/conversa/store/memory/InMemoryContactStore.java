@@ -51,12 +51,40 @@ final class InMemoryContactStore implements ContactStore {
     }
 
     @Override
+    public synchronized boolean replace(Contact contact) {
+        Objects.requireNonNull(contact, "contact");
+        ContactKey key = new ContactKey(contact.tenant(), contact.channel(), contact.externalId());
+        Contact stored = contacts.get(key);
+        if (stored == null) {
+            return false;
+        }
+        contacts.put(key, new Contact(contact.tenant(), contact.channel(), contact.externalId(), contact.name(),
+                contact.username(), contact.phoneNumber(), stored.firstSeen()));
+        return true;
+    }
+
+    @Override
+    public synchronized List<Contact> list(TenantId tenant, int offset, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        StoreArguments.requireLimit(offset);
+        StoreArguments.requireLimit(limit);
+        return contacts.values().stream()
+                .filter(c -> c.tenant().equals(tenant))
+                .sorted(Comparator.comparing((Contact c) -> c.channel().value()).thenComparing(Contact::externalId))
+                .skip(offset)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized boolean delete(TenantId tenant, ChannelType channel, String externalId) {
         return contacts.remove(key(tenant, channel, externalId)) != null;
     }
 
     private static boolean matches(Contact contact, String identifier, Optional<String> phoneDigits) {
-        if (contact.externalId().equals(identifier) || contact.username().filter(identifier::equals).isPresent()) {
+        String username = StoreArguments.usernameOf(identifier);
+        if (contact.externalId().equals(identifier)
+                || contact.username().filter(stored -> stored.equalsIgnoreCase(username)).isPresent()) {
             return true;
         }
         return phoneDigits.filter(d -> d.equals(contact.externalId())

@@ -67,4 +67,21 @@ final class InMemoryDeletionRequestStore implements DeletionRequestStore {
         removed.forEach(byCode::remove);
         return removed.size();
     }
+
+    @Override
+    public synchronized int replaceSubject(TenantId tenant, String subject, String replacement) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(replacement, "replacement");
+        int changed = 0;
+        for (Map.Entry<String, DeletionRequest> entry : byCode.entrySet()) {
+            DeletionRequest request = entry.getValue();
+            if (request.tenant().equals(tenant) && request.subject().equals(subject)) {
+                entry.setValue(new DeletionRequest(tenant, replacement, request.confirmationCode(), request.status(),
+                        request.requestedAt(), request.updatedAt()));
+                changed++;
+            }
+        }
+        return changed;
+    }
 }

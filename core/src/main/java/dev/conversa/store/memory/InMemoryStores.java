@@ -1,5 +1,6 @@
 package dev.conversa.store.memory;
 
+import dev.conversa.store.ErasureLedger;
 import dev.conversa.store.Stores;
 
 /**
@@ -39,6 +40,16 @@ public final class InMemoryStores {
                 new InMemoryAuditLog(),
                 new InMemoryConsentStore(),
                 new InMemoryDeletionRequestStore(),
-                new InMemoryDeadLetterStore());
+                new InMemoryDeadLetterStore(),
+                erasureLedger());
+    }
+
+    /**
+     * Creates an empty erasure ledger in memory.
+     *
+     * @return a new ledger sharing nothing with any other
+     */
+    public static ErasureLedger erasureLedger() {
+        return new InMemoryErasureLedger();
     }
 }

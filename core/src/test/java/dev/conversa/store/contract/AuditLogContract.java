@@ -55,4 +55,19 @@ public abstract class AuditLogContract extends StoreContract {
         assertThat(audit().list(TENANT_B, 10)).extracting(AuditEvent::action).containsExactly("purge");
         assertThat(audit().list(TENANT_A, 10)).extracting(AuditEvent::action).containsExactly("erasure");
     }
+
+    @Test
+    void deleteRemovesTheMatchingEventsOfOneTenantOnly() {
+        audit().record(new AuditEvent(TENANT_A, START, "channel_consent", Map.of("eventId", "optin:psid-1:1")));
+        audit().record(new AuditEvent(TENANT_A, START.plusSeconds(1), "channel_consent",
+                Map.of("eventId", "optin:psid-2:1")));
+        audit().record(new AuditEvent(TENANT_B, START, "channel_consent", Map.of("eventId", "optin:psid-1:1")));
+
+        int removed = audit().delete(TENANT_A, event -> event.details().getOrDefault("eventId", "").contains("psid-1"));
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(audit().list(TENANT_A, 10)).extracting(event -> event.details().get("eventId"))
+                .containsExactly("optin:psid-2:1");
+        assertThat(audit().list(TENANT_B, 10)).hasSize(1);
+    }
 }

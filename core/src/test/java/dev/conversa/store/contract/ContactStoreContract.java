@@ -134,4 +134,51 @@ public abstract class ContactStoreContract extends StoreContract {
         assertThat(contacts().find(TENANT_A, ChannelType.WHATSAPP, "15551234567")).isEmpty();
         assertThat(contacts().delete(TENANT_A, ChannelType.WHATSAPP, "15551234567")).isFalse();
     }
+
+    @Test
+    void replaceClearsAbsentFieldsAndKeepsTheFirstSeenTime() {
+        contacts().upsert(contact(TENANT_A, ChannelType.INSTAGRAM, "igsid-1", Optional.of("Anna"),
+                Optional.of("anna.k"), Optional.of("+4915100000"), now()));
+
+        boolean replaced = contacts().replace(contact(TENANT_A, ChannelType.INSTAGRAM, "igsid-1", Optional.empty(),
+                Optional.of("anna.k"), Optional.empty(), inSeconds(60)));
+
+        assertThat(replaced).isTrue();
+        assertThat(contacts().find(TENANT_A, ChannelType.INSTAGRAM, "igsid-1")).contains(contact(TENANT_A,
+                ChannelType.INSTAGRAM, "igsid-1", Optional.empty(), Optional.of("anna.k"), Optional.empty(), now()));
+        assertThat(contacts().findByIdentifier(TENANT_A, "+4915100000")).isEmpty();
+    }
+
+    @Test
+    void replaceOfAnUnknownContactCreatesNothing() {
+        assertThat(contacts().replace(whatsApp("15551234567", "+15551234567"))).isFalse();
+
+        assertThat(contacts().find(TENANT_A, ChannelType.WHATSAPP, "15551234567")).isEmpty();
+    }
+
+    @Test
+    void findByIdentifierMatchesAUserNameWithAtInAnyCase() {
+        Contact anna = contact(TENANT_A, ChannelType.INSTAGRAM, "igsid-1", Optional.empty(), Optional.of("Anna.K"),
+                Optional.empty(), now());
+        contacts().upsert(anna);
+
+        assertThat(contacts().findByIdentifier(TENANT_A, "@anna.k")).containsExactly(anna);
+        assertThat(contacts().findByIdentifier(TENANT_A, "ANNA.K")).containsExactly(anna);
+        assertThat(contacts().findByIdentifier(TENANT_B, "@anna.k")).isEmpty();
+    }
+
+    @Test
+    void listPagesATenantsContactsByChannelAndId() {
+        contacts().upsert(whatsApp("15551234567", "+15551234567"));
+        contacts().upsert(contact(TENANT_A, ChannelType.INSTAGRAM, "igsid-1", Optional.empty(), Optional.empty(),
+                Optional.empty(), now()));
+        contacts().upsert(contact(TENANT_A, ChannelType.INSTAGRAM, "igsid-2", Optional.empty(), Optional.empty(),
+                Optional.empty(), now()));
+        contacts().upsert(contact(TENANT_B, ChannelType.INSTAGRAM, "igsid-0", Optional.empty(), Optional.empty(),
+                Optional.empty(), now()));
+
+        assertThat(contacts().list(TENANT_A, 0, 2)).extracting(Contact::externalId)
+                .containsExactly("igsid-1", "igsid-2");
+        assertThat(contacts().list(TENANT_A, 2, 2)).extracting(Contact::externalId).containsExactly("15551234567");
+    }
 }

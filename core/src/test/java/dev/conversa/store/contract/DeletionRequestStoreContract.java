@@ -112,4 +112,18 @@ public abstract class DeletionRequestStoreContract extends StoreContract {
         assertThat(requests().listPending(TENANT_B, 10)).extracting(DeletionRequest::confirmationCode)
                 .containsExactly("CODE0002");
     }
+
+    @Test
+    void replaceSubjectRenamesTheSubjectOfOneTenantsRequestsAndKeepsTheRest() {
+        requests().record(received(TENANT_A, "CODE0001", 0));
+        requests().record(received(TENANT_B, "CODE0002", 0));
+
+        int changed = requests().replaceSubject(TENANT_A, "app-user-1", "erased:" + "a".repeat(64));
+
+        assertThat(changed).isEqualTo(1);
+        DeletionRequest stored = requests().find(TENANT_A, "CODE0001").orElseThrow();
+        assertThat(stored.subject()).isEqualTo("erased:" + "a".repeat(64));
+        assertThat(stored.status()).isEqualTo(DeletionStatus.RECEIVED);
+        assertThat(requests().find(TENANT_B, "CODE0002").orElseThrow().subject()).isEqualTo("app-user-1");
+    }
 }

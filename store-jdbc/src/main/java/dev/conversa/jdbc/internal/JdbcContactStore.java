@@ -8,6 +8,7 @@ import dev.conversa.store.ContactStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,8 +71,30 @@ public final class JdbcContactStore implements ContactStore {
         String phoneDigits = StoreArguments.phoneDigitsOf(identifier).orElse(null);
         return database.inTransaction("finding contacts", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? AND (external_id = ? "
-                        + "OR username = ? OR external_id = ? OR phone_digits = ?) ORDER BY channel, external_id",
-                JdbcContactStore::contact, tenant.value(), identifier, identifier, phoneDigits, phoneDigits));
+                        + "OR LOWER(username) = ? OR external_id = ? OR phone_digits = ?) ORDER BY channel, external_id",
+                JdbcContactStore::contact, tenant.value(), identifier,
+                StoreArguments.usernameOf(identifier).toLowerCase(Locale.ROOT), phoneDigits, phoneDigits));
+    }
+
+    @Override
+    public boolean replace(Contact contact) {
+        Objects.requireNonNull(contact, "contact");
+        return database.inTransaction("replacing a contact", connection -> Rows.update(connection,
+                "UPDATE conversa_contact SET name = ?, username = ?, phone_number = ?, phone_digits = ? "
+                        + "WHERE tenant = ? AND channel = ? AND external_id = ?", contact.name().orElse(null),
+                contact.username().orElse(null), contact.phoneNumber().orElse(null),
+                contact.phoneNumber().map(StoreArguments::phoneDigits).orElse(null), contact.tenant().value(),
+                contact.channel().value(), contact.externalId()) == 1);
+    }
+
+    @Override
+    public List<Contact> list(TenantId tenant, int offset, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        StoreArguments.requireLimit(offset);
+        StoreArguments.requireLimit(limit);
+        return database.inTransaction("listing contacts", connection -> Rows.query(connection,
+                "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? ORDER BY channel, external_id "
+                        + "LIMIT ? OFFSET ?", JdbcContactStore::contact, tenant.value(), limit, offset));
     }
 
     @Override

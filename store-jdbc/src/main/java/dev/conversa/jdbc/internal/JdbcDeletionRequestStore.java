@@ -76,6 +76,16 @@ public final class JdbcDeletionRequestStore implements DeletionRequestStore {
                 DeletionStatus.IN_PROGRESS.name(), limit));
     }
 
+    @Override
+    public int replaceSubject(TenantId tenant, String subject, String replacement) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(replacement, "replacement");
+        return database.inTransaction("replacing a deletion request's subject", connection -> Rows.update(connection,
+                "UPDATE conversa_deletion_request SET subject = ? WHERE tenant = ? AND subject = ?", replacement,
+                tenant.value(), subject));
+    }
+
     private static DeletionRequest request(ResultSet row) throws SQLException {
         return new DeletionRequest(TenantId.of(row.getString("tenant")), row.getString("subject"),
                 row.getString("confirmation_code"), DeletionStatus.valueOf(row.getString("status")),
