@@ -1,13 +1,13 @@
 package dev.conversa.openai;
 
 import dev.conversa.Secret;
-import dev.conversa.graph.Sleeper;
 import dev.conversa.internal.http.RetryPolicy;
 import dev.conversa.model.TenantId;
 import dev.conversa.openai.internal.ChatCompletionsClient;
 import dev.conversa.openai.internal.ClientConfig;
 import dev.conversa.openai.internal.ToolSpec;
 import dev.conversa.openai.internal.WireJson;
+import dev.conversa.time.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.conversa.graph;
+package dev.conversa.time;
 
 import java.time.Duration;
 import java.util.List;
