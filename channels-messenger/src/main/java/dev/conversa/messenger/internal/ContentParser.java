@@ -1,5 +1,6 @@
 package dev.conversa.messenger.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.InteractiveReply;
 import dev.conversa.model.Location;
 import dev.conversa.model.Media;
@@ -26,16 +27,16 @@ final class ContentParser {
     private ContentParser() {}
 
     static List<MessageContent> contents(JsonNode message) {
-        Optional<String> text = Nodes.text(message, "text");
-        if (Nodes.flag(message, "is_unsupported")) {
+        Optional<String> text = LenientJson.nonEmpty(message, "text");
+        if (LenientJson.flag(message, "is_unsupported")) {
             return List.of(new UnsupportedContent("is_unsupported", message.toString(), List.of()));
         }
         JsonNode story = message.path("reply_to").path("story");
         if (story.isObject()) {
-            return List.of(new StoryReply(Nodes.text(story, "id").orElse(""), Nodes.text(story, "url").orElse(""),
+            return List.of(new StoryReply(LenientJson.nonEmpty(story, "id").orElse(""), LenientJson.nonEmpty(story, "url").orElse(""),
                     text.orElse("")));
         }
-        Optional<String> quickReply = Nodes.text(message.path("quick_reply"), "payload");
+        Optional<String> quickReply = LenientJson.nonEmpty(message.path("quick_reply"), "payload");
         if (quickReply.isPresent()) {
             return List.of(new InteractiveReply(ReplyKind.QUICK_REPLY, quickReply.get(), text, Optional.empty(),
                     Optional.empty()));
@@ -59,10 +60,10 @@ final class ContentParser {
     }
 
     static MessageContent attachment(JsonNode attachment) {
-        String type = Nodes.text(attachment, "type").orElse("");
+        String type = LenientJson.nonEmpty(attachment, "type").orElse("");
         JsonNode payload = attachment.path("payload");
-        Optional<String> url = Nodes.text(payload, "url");
-        Optional<String> title = Nodes.text(payload, "title").or(() -> Nodes.text(attachment, "title"));
+        Optional<String> url = LenientJson.nonEmpty(payload, "url");
+        Optional<String> title = LenientJson.nonEmpty(payload, "title").or(() -> LenientJson.nonEmpty(attachment, "title"));
         switch (type) {
             case "image":
                 return image(payload, url, attachment);
@@ -91,14 +92,14 @@ final class ContentParser {
     }
 
     private static MessageContent image(JsonNode payload, Optional<String> url, JsonNode attachment) {
-        if (Nodes.text(payload, "sticker_id").isPresent()) {
+        if (LenientJson.nonEmpty(payload, "sticker_id").isPresent()) {
             return sticker(payload, url, attachment);
         }
         return media(MediaKind.IMAGE, url, attachment);
     }
 
     private static MessageContent sticker(JsonNode payload, Optional<String> url, JsonNode attachment) {
-        Optional<String> stickerId = Nodes.text(payload, "sticker_id");
+        Optional<String> stickerId = LenientJson.nonEmpty(payload, "sticker_id");
         if (stickerId.isEmpty() && url.isEmpty()) {
             return unsupported("sticker", attachment);
         }

@@ -1,5 +1,6 @@
 package dev.conversa.messenger.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.OptIn;
@@ -50,24 +51,24 @@ final class EventParser {
                 return List.of(HandoverParser.handover(scope, type, body));
             default:
                 return List.of(new Unsupported(
-                        scope.header(scope.derivedId(type, Optional.of(Nodes.digest(scope.event())))), type,
+                        scope.header(scope.derivedId(type, Optional.of(LenientJson.digest(scope.event())))), type,
                         scope.raw()));
         }
     }
 
     private static InboundEvent reaction(EventScope scope, JsonNode body) {
-        String mid = Nodes.text(body, "mid").orElseThrow();
-        String action = Nodes.text(body, "action").orElse("react");
+        String mid = LenientJson.nonEmpty(body, "mid").orElseThrow();
+        String action = LenientJson.nonEmpty(body, "action").orElse("react");
         Optional<String> emoji = "unreact".equals(action)
                 ? Optional.empty()
-                : Nodes.text(body, "emoji").or(() -> Nodes.text(body, "reaction"));
+                : LenientJson.nonEmpty(body, "emoji").or(() -> LenientJson.nonEmpty(body, "reaction"));
         String id = "reaction:" + mid + ":" + scope.contactId() + ":" + scope.timestamp().toEpochMilli() + ":" + action;
         return new Reaction(scope.header(id), mid, emoji);
     }
 
     private static InboundEvent read(EventScope scope, JsonNode body) {
-        Optional<String> mid = Nodes.text(body, "mid");
-        Optional<java.time.Instant> watermark = Nodes.millis(body, "watermark");
+        Optional<String> mid = LenientJson.nonEmpty(body, "mid");
+        Optional<java.time.Instant> watermark = LenientJson.millis(body, "watermark");
         String id = mid.map(m -> "read:" + m)
                 .orElseGet(() -> scope.derivedId("read", watermark.map(w -> Long.toString(w.toEpochMilli()))));
         return new Read(scope.header(id), mid, watermark);
@@ -80,7 +81,7 @@ final class EventParser {
     private static List<InboundEvent> deliveries(EventScope scope, JsonNode body) {
         List<InboundEvent> events = new ArrayList<>();
         Map<String, String> details = new LinkedHashMap<>();
-        Nodes.text(body, "watermark").ifPresent(w -> details.put("watermark", w));
+        LenientJson.nonEmpty(body, "watermark").ifPresent(w -> details.put("watermark", w));
         for (JsonNode mid : body.path("mids")) {
             if (mid.isString() && !mid.asString().isBlank()) {
                 events.add(new StatusUpdate(scope.header("delivery:" + mid.asString()), mid.asString(),
@@ -88,23 +89,23 @@ final class EventParser {
             }
         }
         if (events.isEmpty()) {
-            events.add(new Unsupported(scope.header(scope.derivedId("delivery", Nodes.text(body, "watermark"))),
+            events.add(new Unsupported(scope.header(scope.derivedId("delivery", LenientJson.nonEmpty(body, "watermark"))),
                     "delivery", scope.raw()));
         }
         return events;
     }
 
     private static InboundEvent referral(EventScope scope, JsonNode body) {
-        return new Referral(scope.header(scope.derivedId("referral", Nodes.text(body, "ref"))),
+        return new Referral(scope.header(scope.derivedId("referral", LenientJson.nonEmpty(body, "ref"))),
                 ReferralParser.referral(body).orElseThrow());
     }
 
     private static InboundEvent optIn(EventScope scope, JsonNode body) {
         Map<String, String> details = new LinkedHashMap<>();
         for (String name : body.propertyNames()) {
-            Nodes.text(body, name).ifPresent(v -> details.put(name, v));
+            LenientJson.nonEmpty(body, name).ifPresent(v -> details.put(name, v));
         }
-        String topic = Nodes.text(body, "type").orElse("optin");
+        String topic = LenientJson.nonEmpty(body, "type").orElse("optin");
         boolean optedIn = !"STOP_NOTIFICATIONS".equals(body.path("notification_messages_status").asString(""));
         return new OptIn(scope.header(scope.derivedId("optin", Optional.of(topic))), topic, optedIn, details);
     }

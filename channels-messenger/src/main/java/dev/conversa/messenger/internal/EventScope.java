@@ -1,5 +1,6 @@
 package dev.conversa.messenger.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import java.time.Instant;
@@ -16,16 +17,16 @@ record EventScope(ChannelType channel, String accountId, String contactId, Insta
     static final String UNKNOWN = "unknown";
 
     static EventScope of(ChannelType channel, JsonNode entry, JsonNode event) {
-        String account = Nodes.text(entry, "id")
-                .or(() -> Nodes.text(event.path("recipient"), "id"))
+        String account = LenientJson.nonEmpty(entry, "id")
+                .or(() -> LenientJson.nonEmpty(event.path("recipient"), "id"))
                 .orElse(UNKNOWN);
-        boolean echo = Nodes.flag(event.path("message"), "is_echo");
+        boolean echo = LenientJson.flag(event.path("message"), "is_echo");
         JsonNode customer = echo ? event.path("recipient") : event.path("sender");
-        String contact = Nodes.text(customer, "id")
-                .or(() -> Nodes.text(customer, "user_ref"))
+        String contact = LenientJson.nonEmpty(customer, "id")
+                .or(() -> LenientJson.nonEmpty(customer, "user_ref"))
                 .orElse(UNKNOWN);
-        Instant time = Nodes.millis(event, "timestamp")
-                .or(() -> Nodes.millis(entry, "time"))
+        Instant time = LenientJson.millis(event, "timestamp")
+                .or(() -> LenientJson.millis(entry, "time"))
                 .orElse(Instant.EPOCH);
         return new EventScope(channel, account, contact, time, event);
     }

@@ -2,6 +2,7 @@ package dev.conversa.messenger.internal;
 
 import dev.conversa.ConversaException;
 import dev.conversa.graph.GraphResponse;
+import dev.conversa.internal.json.LenientJson;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,6 @@ public final class GraphJson {
      * @return its text, when present and not empty
      */
     public static Optional<String> text(JsonNode node, String field) {
-        return Nodes.text(node, field);
+        return LenientJson.nonEmpty(node, field);
     }
 }

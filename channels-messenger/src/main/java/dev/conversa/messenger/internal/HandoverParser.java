@@ -1,5 +1,6 @@
 package dev.conversa.messenger.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.Handover;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -15,9 +16,9 @@ final class HandoverParser {
 
     static Handover handover(EventScope scope, String type, JsonNode body) {
         Handover.Action action;
-        Optional<String> previous = Nodes.text(body, "previous_owner_app_id");
-        Optional<String> next = Nodes.text(body, "new_owner_app_id");
-        Optional<String> metadata = Nodes.text(body, "metadata");
+        Optional<String> previous = LenientJson.nonEmpty(body, "previous_owner_app_id");
+        Optional<String> next = LenientJson.nonEmpty(body, "new_owner_app_id");
+        Optional<String> metadata = LenientJson.nonEmpty(body, "metadata");
         switch (type) {
             case "pass_thread_control":
                 action = Handover.Action.PASS;
@@ -27,14 +28,14 @@ final class HandoverParser {
                 break;
             case "request_thread_control":
                 action = Handover.Action.REQUEST;
-                next = Nodes.text(body, "requested_owner_app_id");
+                next = LenientJson.nonEmpty(body, "requested_owner_app_id");
                 break;
             default:
                 action = Handover.Action.ROLES_CHANGED;
                 metadata = Optional.of(body.toString());
                 break;
         }
-        String id = scope.derivedId(type, next.or(() -> Optional.of(Nodes.digest(body))));
+        String id = scope.derivedId(type, next.or(() -> Optional.of(LenientJson.digest(body))));
         return new Handover(scope.header(id), action, previous, next, metadata);
     }
 }

@@ -1,5 +1,6 @@
 package dev.conversa.messenger.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Edited;
@@ -26,27 +27,27 @@ final class MessageEventParser {
     private MessageEventParser() {}
 
     static List<InboundEvent> events(EventScope scope, JsonNode message) {
-        String mid = Nodes.text(message, "mid").orElseThrow(() -> new IllegalArgumentException("message without mid"));
-        if (Nodes.flag(message, "is_deleted")) {
+        String mid = LenientJson.nonEmpty(message, "mid").orElseThrow(() -> new IllegalArgumentException("message without mid"));
+        if (LenientJson.flag(message, "is_deleted")) {
             return List.of(new Deleted(scope.header("deleted:" + mid), mid));
         }
         List<MessageContent> contents = ContentParser.contents(message);
         List<InboundEvent> events = new ArrayList<>();
         for (int i = 0; i < contents.size(); i++) {
             String id = i == 0 ? mid : mid + "#" + i;
-            events.add(Nodes.flag(message, "is_echo")
-                    ? new Echo(scope.header(id), contents.get(i), Nodes.text(message, "app_id"),
-                            Nodes.text(message, "metadata"))
+            events.add(LenientJson.flag(message, "is_echo")
+                    ? new Echo(scope.header(id), contents.get(i), LenientJson.nonEmpty(message, "app_id"),
+                            LenientJson.nonEmpty(message, "metadata"))
                     : new InboundMessage(scope.header(id), contents.get(i), context(message), SenderProfile.UNKNOWN));
         }
         return events;
     }
 
     static InboundEvent postback(EventScope scope, JsonNode postback) {
-        String id = Nodes.text(postback, "mid")
-                .orElseGet(() -> scope.derivedId("postback", Nodes.text(postback, "payload")));
-        String payload = Nodes.textAllowEmpty(postback, "payload").orElse("");
-        InteractiveReply reply = new InteractiveReply(ReplyKind.POSTBACK, payload, Nodes.text(postback, "title"),
+        String id = LenientJson.nonEmpty(postback, "mid")
+                .orElseGet(() -> scope.derivedId("postback", LenientJson.nonEmpty(postback, "payload")));
+        String payload = LenientJson.text(postback, "payload").orElse("");
+        InteractiveReply reply = new InteractiveReply(ReplyKind.POSTBACK, payload, LenientJson.nonEmpty(postback, "title"),
                 Optional.empty(), Optional.empty());
         MessageContext context = new MessageContext(Optional.empty(), false, false,
                 ReferralParser.referral(postback.path("referral")));
@@ -54,14 +55,14 @@ final class MessageEventParser {
     }
 
     static InboundEvent edit(EventScope scope, JsonNode edit) {
-        String mid = Nodes.text(edit, "mid").orElseThrow(() -> new IllegalArgumentException("edit without mid"));
-        String count = Nodes.text(edit, "num_edit").orElse("0");
+        String mid = LenientJson.nonEmpty(edit, "mid").orElseThrow(() -> new IllegalArgumentException("edit without mid"));
+        String count = LenientJson.nonEmpty(edit, "num_edit").orElse("0");
         return new Edited(scope.header("edit:" + mid + ":" + count), mid,
-                new Text(Nodes.textAllowEmpty(edit, "text").orElse("")));
+                new Text(LenientJson.text(edit, "text").orElse("")));
     }
 
     private static MessageContext context(JsonNode message) {
-        return new MessageContext(Nodes.text(message.path("reply_to"), "mid"), false, false,
+        return new MessageContext(LenientJson.nonEmpty(message.path("reply_to"), "mid"), false, false,
                 ReferralParser.referral(message.path("referral")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.conversa.messenger.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Handover;
@@ -81,7 +82,7 @@ public final class MessagingEventParser {
             return standby ? List.of(standby(scope)) : EventParser.events(scope, typeOf(scope.event()));
         } catch (RuntimeException malformed) {
             return List.of(new Unsupported(
-                    scope.header("malformed:" + Nodes.digest(scope.event())), "malformed:" + typeOf(scope.event()),
+                    scope.header("malformed:" + LenientJson.digest(scope.event())), "malformed:" + typeOf(scope.event()),
                     scope.raw()));
         }
     }
@@ -92,19 +93,19 @@ public final class MessagingEventParser {
      * when the change names one.
      */
     private InboundEvent change(JsonNode entry, JsonNode change) {
-        String field = Nodes.text(change, "field").orElse("change");
+        String field = LenientJson.nonEmpty(change, "field").orElse("change");
         JsonNode value = change.path("value");
-        String contact = Nodes.text(value.path("from"), "id").orElse(EventScope.UNKNOWN);
-        EventScope scope = new EventScope(channel, Nodes.text(entry, "id").orElse(EventScope.UNKNOWN), contact,
-                Nodes.millis(entry, "time").orElse(java.time.Instant.EPOCH), change);
-        return new Unsupported(scope.header("change:" + field + ":" + Nodes.digest(change)), "change:" + field,
+        String contact = LenientJson.nonEmpty(value.path("from"), "id").orElse(EventScope.UNKNOWN);
+        EventScope scope = new EventScope(channel, LenientJson.nonEmpty(entry, "id").orElse(EventScope.UNKNOWN), contact,
+                LenientJson.millis(entry, "time").orElse(java.time.Instant.EPOCH), change);
+        return new Unsupported(scope.header("change:" + field + ":" + LenientJson.digest(change)), "change:" + field,
                 scope.raw());
     }
 
     private static InboundEvent standby(EventScope scope) {
         JsonNode message = scope.event().path("message");
-        String id = Nodes.text(message, "mid").map(mid -> "standby:" + mid)
-                .orElseGet(() -> "standby:" + typeOf(scope.event()) + ":" + Nodes.digest(scope.event()));
+        String id = LenientJson.nonEmpty(message, "mid").map(mid -> "standby:" + mid)
+                .orElseGet(() -> "standby:" + typeOf(scope.event()) + ":" + LenientJson.digest(scope.event()));
         return new Handover(scope.header(id), Handover.Action.STANDBY, Optional.empty(), Optional.empty(),
                 Optional.of(scope.raw()));
     }

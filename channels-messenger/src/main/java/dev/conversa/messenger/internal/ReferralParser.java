@@ -1,5 +1,6 @@
 package dev.conversa.messenger.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.ReferralInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,18 +22,18 @@ final class ReferralParser {
         }
         JsonNode ads = referral.path("ads_context_data");
         Map<String, String> details = new LinkedHashMap<>();
-        Nodes.text(referral, "type").ifPresent(v -> details.put("type", v));
-        Nodes.text(referral, "referer_uri").ifPresent(v -> details.put("referer_uri", v));
-        Nodes.text(referral.path("product"), "id").ifPresent(v -> details.put("product_id", v));
+        LenientJson.nonEmpty(referral, "type").ifPresent(v -> details.put("type", v));
+        LenientJson.nonEmpty(referral, "referer_uri").ifPresent(v -> details.put("referer_uri", v));
+        LenientJson.nonEmpty(referral.path("product"), "id").ifPresent(v -> details.put("product_id", v));
         for (String field : new String[] {"photo_url", "video_url", "post_id", "product_id", "flow_id"}) {
-            Nodes.text(ads, field).ifPresent(v -> details.put("ad." + field, v));
+            LenientJson.nonEmpty(ads, field).ifPresent(v -> details.put("ad." + field, v));
         }
         return Optional.of(new ReferralInfo(
-                Nodes.text(referral, "source").orElse("UNKNOWN"),
-                Nodes.text(referral, "ref"),
-                Nodes.text(referral, "ad_id"),
-                Nodes.text(referral, "source_url"),
-                Nodes.text(ads, "ad_title"),
+                LenientJson.nonEmpty(referral, "source").orElse("UNKNOWN"),
+                LenientJson.nonEmpty(referral, "ref"),
+                LenientJson.nonEmpty(referral, "ad_id"),
+                LenientJson.nonEmpty(referral, "source_url"),
+                LenientJson.nonEmpty(ads, "ad_title"),
                 Optional.empty(),
                 details));
     }

@@ -8,6 +8,7 @@ import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MultipartPart;
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.Media;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,7 @@ public final class SendApiClient {
     private static Optional<String> field(GraphResponse response, String name) {
         try {
             JsonNode node = MessageParts.JSON.readTree(response.body());
-            return Nodes.text(node, name);
+            return LenientJson.nonEmpty(node, name);
         } catch (JacksonException e) {
             return Optional.empty();
         }
