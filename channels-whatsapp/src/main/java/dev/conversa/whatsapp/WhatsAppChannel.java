@@ -5,11 +5,12 @@ import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
-import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.internal.json.WebhookTrees;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MediaKind;
@@ -127,7 +128,7 @@ public final class WhatsAppChannel implements ChannelAdapter {
      */
     @Override
     public List<InboundEvent> normalize(WebhookPayload payload) {
-        return normalizer.normalize(payload.root());
+        return normalizer.normalize(WebhookTrees.root(payload));
     }
 
     /**

@@ -1,7 +1,8 @@
 package dev.conversa.messenger.internal;
 
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.json.LenientJson;
-import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.internal.json.WebhookTrees;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Handover;
 import dev.conversa.model.InboundEvent;
@@ -58,7 +59,7 @@ public final class MessagingEventParser {
             throw new IllegalArgumentException(
                     "expected a webhook with object '" + webhookObject + "' but got '" + payload.object() + "'");
         }
-        JsonNode entries = payload.root().path("entry");
+        JsonNode entries = WebhookTrees.root(payload).path("entry");
         if (!entries.isArray()) {
             throw new IllegalArgumentException("the webhook has no 'entry' array");
         }

@@ -8,7 +8,7 @@ import static dev.conversa.messenger.internal.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.EventHeader;
