@@ -1,4 +1,4 @@
-package dev.conversa.messenger;
+package dev.conversa.messenger.platform;
 
 import dev.conversa.model.Author;
 import java.time.Duration;

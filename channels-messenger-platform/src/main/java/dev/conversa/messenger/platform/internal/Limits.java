@@ -1,4 +1,4 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
 /**
  * Checks of the Send API's limits. Messages name the limit and the size, never the text.

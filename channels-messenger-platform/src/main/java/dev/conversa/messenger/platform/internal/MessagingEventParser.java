@@ -1,4 +1,4 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.json.LenientJson;

@@ -1,7 +1,7 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
 import dev.conversa.channel.SendRequest;
-import dev.conversa.messenger.OutsideWindowException;
+import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.model.Author;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,6 +1,7 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
 import dev.conversa.channel.SendRequest;
+import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.pipeline.Pipeline;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class SendApiRenderer {
      * @param request the message and window facts
      * @return the JSON bodies, at least one
      * @throws IllegalArgumentException if the content breaks a limit or cannot be shown
-     * @throws dev.conversa.messenger.OutsideWindowException if the window does not allow it
+     * @throws dev.conversa.messenger.platform.OutsideWindowException if the window does not allow it
      */
     public List<String> render(SendRequest request) {
         MessagingWindow window = MessagingWindow.decide(request, dialect.channelName());

@@ -1,4 +1,4 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;

@@ -1,6 +1,9 @@
 /**
- * Internal: the Messenger Platform wire format (webhook events and Send API bodies), shared with
- * the Instagram channel, which uses the same format. Public only by necessity; not API, may
+ * Internal: the Messenger Platform wire format, shared by the Messenger and Instagram channels;
+ * not for applications. Webhook events into {@code InboundEvent}s ({@code MessagingEventParser}),
+ * Send API bodies ({@code SendApiRenderer}, {@code SendApiDialect}), the Send API client
+ * ({@code SendApiClient}), the messaging window ({@code MessagingWindow}) and the JSON of Graph
+ * answers. Types here are public only so that the two channel modules can reach them; they may
  * change in any release.
  */
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;

@@ -1,10 +1,10 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
-import static dev.conversa.messenger.internal.Fixtures.AT;
-import static dev.conversa.messenger.internal.Fixtures.PSID;
-import static dev.conversa.messenger.internal.Fixtures.events;
-import static dev.conversa.messenger.internal.Fixtures.header;
-import static dev.conversa.messenger.internal.Fixtures.single;
+import static dev.conversa.messenger.platform.internal.Fixtures.AT;
+import static dev.conversa.messenger.platform.internal.Fixtures.PSID;
+import static dev.conversa.messenger.platform.internal.Fixtures.events;
+import static dev.conversa.messenger.platform.internal.Fixtures.header;
+import static dev.conversa.messenger.platform.internal.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
-import static dev.conversa.messenger.internal.Fixtures.header;
-import static dev.conversa.messenger.internal.Fixtures.single;
+import static dev.conversa.messenger.platform.internal.Fixtures.header;
+import static dev.conversa.messenger.platform.internal.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.model.Echo;

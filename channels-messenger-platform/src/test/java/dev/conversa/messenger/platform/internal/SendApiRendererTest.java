@@ -1,4 +1,4 @@
-package dev.conversa.messenger.internal;
+package dev.conversa.messenger.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.SendRequest;
-import dev.conversa.messenger.OutsideWindowException;
+import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.model.Author;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;
