@@ -2,7 +2,6 @@
 package dev.conversa.openai;
 
 import dev.conversa.Secret;
-import dev.conversa.graph.Sleeper;
 import dev.conversa.internal.http.RetryPolicy;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.TenantId;
@@ -15,6 +14,7 @@ import dev.conversa.openai.internal.WireJson;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.time.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;

@@ -8,8 +8,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.conversa.Secret;
-import dev.conversa.graph.RecordingSleeper;
 import dev.conversa.testsupport.LoopbackWireMock;
+import dev.conversa.time.RecordingSleeper;
 import java.time.Duration;
 import java.util.List;
 

@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,6 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code redelivery}: Meta delivers the same message again; the front cache answers.
  * </ul>
  *
+ * <p>{@code tree} chooses how the channel reads the body: {@code shared}, the tree core parsed
+ * (what the shipped channels do); {@code reparse}, the channel parses the payload's bytes again
+ * itself, as a third-party channel without access to core's tree must. The ratio of the two is
+ * the cost recorded in {@code docs/architecture.md}.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WebhookIntake}.
  */
 @State(Scope.Thread)
@@ -49,6 +55,10 @@ public class WebhookIntakeBenchmark {
 
     private static final int PAYLOADS = 400_000;
     private static final Secret APP_SECRET = Secret.of("benchmark-app-secret");
+
+    /** How the channel reads the body: the tree core parsed, or its own parse of the bytes. */
+    @Param({"shared", "reparse"})
+    public String tree;
 
     private WebhookHandler handler;
     private WebhookRequest[] fresh;
@@ -64,7 +74,8 @@ public class WebhookIntakeBenchmark {
         handler = WebhookHandler.builder()
                 .appSecret(APP_SECRET)
                 .verifyToken(Secret.of("verify"))
-                .channel(WhatsAppChannel.create())
+                .channel("reparse".equals(tree) ? new ReparsingChannel(WhatsAppChannel.create())
+                        : WhatsAppChannel.create())
                 .accounts(stores.accounts())
                 .inbox(stores.inbox())
                 .build();

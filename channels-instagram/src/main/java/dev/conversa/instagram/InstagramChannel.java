@@ -5,14 +5,15 @@ import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphClient;
-import dev.conversa.internal.json.WebhookPayload;
-import dev.conversa.messenger.PageConnector;
-import dev.conversa.messenger.internal.MessagingEventParser;
-import dev.conversa.messenger.internal.MessagingWindow;
-import dev.conversa.messenger.internal.SendApiClient;
-import dev.conversa.messenger.internal.SendApiDialect;
-import dev.conversa.messenger.internal.SendApiRenderer;
+import dev.conversa.messenger.platform.OutsideWindowException;
+import dev.conversa.messenger.platform.internal.InstagramSettings;
+import dev.conversa.messenger.platform.internal.MessagingEventParser;
+import dev.conversa.messenger.platform.internal.MessagingWindow;
+import dev.conversa.messenger.platform.internal.SendApiClient;
+import dev.conversa.messenger.platform.internal.SendApiDialect;
+import dev.conversa.messenger.platform.internal.SendApiRenderer;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MediaKind;
@@ -45,7 +46,7 @@ import java.util.Set;
  * template here: buttons and lists become quick replies or numbered text, a call to action
  * becomes text with its URL. The window rules are Messenger's: {@code RESPONSE} within 24 hours,
  * a person's reply tagged {@code HUMAN_AGENT} up to 7 days, otherwise
- * {@link dev.conversa.messenger.OutsideWindowException} before any request.
+ * {@link dev.conversa.messenger.platform.OutsideWindowException} before any request.
  *
  * <p>Immutable and thread-safe.
  *
@@ -54,9 +55,9 @@ import java.util.Set;
 public final class InstagramChannel implements ChannelAdapter {
 
     /** Account setting: {@code "true"} for accounts connected with Instagram Login. */
-    public static final String LOGIN_SETTING = PageConnector.INSTAGRAM_LOGIN_SETTING;
+    public static final String LOGIN_SETTING = InstagramSettings.LOGIN;
     /** Account setting: the id of the Facebook Page the Instagram account is linked to. */
-    public static final String PAGE_ID_SETTING = PageConnector.INSTAGRAM_PAGE_ID_SETTING;
+    public static final String PAGE_ID_SETTING = InstagramSettings.PAGE_ID;
     /** The Instagram Graph API host for Instagram Login accounts. */
     public static final URI INSTAGRAM_GRAPH = URI.create("https://graph.instagram.com");
 
@@ -119,7 +120,7 @@ public final class InstagramChannel implements ChannelAdapter {
     /**
      * {@inheritDoc}
      *
-     * @throws dev.conversa.messenger.OutsideWindowException if the messaging window does not allow
+     * @throws dev.conversa.messenger.platform.OutsideWindowException if the messaging window does not allow
      *     the message
      */
     @Override
@@ -149,7 +150,7 @@ public final class InstagramChannel implements ChannelAdapter {
      * @return true when its {@value #LOGIN_SETTING} setting is {@code "true"}
      */
     public static boolean usesInstagramLogin(ChannelAccount account) {
-        return PageConnector.usesInstagramLogin(account);
+        return InstagramSettings.usesLogin(account);
     }
 
     /** Configures an {@link InstagramChannel}. Not thread-safe; build once. */

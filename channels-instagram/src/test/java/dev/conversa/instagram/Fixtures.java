@@ -1,6 +1,6 @@
 package dev.conversa.instagram;
 
-import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;

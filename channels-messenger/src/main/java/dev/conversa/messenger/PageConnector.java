@@ -5,7 +5,8 @@ import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
-import dev.conversa.messenger.internal.GraphJson;
+import dev.conversa.messenger.platform.internal.GraphJson;
+import dev.conversa.messenger.platform.internal.InstagramSettings;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ import tools.jackson.databind.JsonNode;
 public final class PageConnector {
 
     /** Account setting of Instagram accounts connected through a Page: the Page's id. */
-    public static final String INSTAGRAM_PAGE_ID_SETTING = "instagram.page_id";
+    public static final String INSTAGRAM_PAGE_ID_SETTING = InstagramSettings.PAGE_ID;
     /** Account setting of Instagram accounts connected with Instagram Login: {@code "true"}. */
-    public static final String INSTAGRAM_LOGIN_SETTING = "instagram.login";
+    public static final String INSTAGRAM_LOGIN_SETTING = InstagramSettings.LOGIN;
 
     /**
      * Tells whether an Instagram account was connected with Instagram Login (its token and
@@ -47,7 +48,7 @@ public final class PageConnector {
      * @return true when its {@link #INSTAGRAM_LOGIN_SETTING} is {@code "true"}
      */
     public static boolean usesInstagramLogin(ChannelAccount account) {
-        return "true".equalsIgnoreCase(account.settings().get(INSTAGRAM_LOGIN_SETTING));
+        return InstagramSettings.usesLogin(account);
     }
     /** The webhook fields a Page is subscribed to by default. */
     public static final List<String> DEFAULT_FIELDS = List.of("messages", "messaging_postbacks", "message_echoes",

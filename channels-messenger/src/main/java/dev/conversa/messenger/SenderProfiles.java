@@ -6,7 +6,7 @@ import dev.conversa.ConversaException;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
-import dev.conversa.messenger.internal.GraphJson;
+import dev.conversa.messenger.platform.internal.GraphJson;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.SenderProfile;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.conversa.messenger;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
-import dev.conversa.messenger.internal.GraphJson;
+import dev.conversa.messenger.platform.internal.GraphJson;
 import dev.conversa.model.ChannelType;
 import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;

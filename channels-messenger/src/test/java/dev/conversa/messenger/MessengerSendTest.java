@@ -19,6 +19,7 @@ import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.Media;

@@ -5,18 +5,19 @@ import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
-import dev.conversa.graph.Sleeper;
-import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.internal.json.WebhookTrees;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MediaKind;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.Template;
+import dev.conversa.time.Sleeper;
 import dev.conversa.whatsapp.internal.Limits;
 import dev.conversa.whatsapp.internal.SendPacer;
 import dev.conversa.whatsapp.internal.WhatsAppNormalizer;
@@ -139,7 +140,7 @@ public final class WhatsAppChannel implements ChannelAdapter {
      */
     @Override
     public List<InboundEvent> normalize(WebhookPayload payload) {
-        return normalizer.normalize(payload.root());
+        return normalizer.normalize(WebhookTrees.root(payload));
     }
 
     /**

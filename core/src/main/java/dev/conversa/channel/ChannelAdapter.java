@@ -1,7 +1,6 @@
 package dev.conversa.channel;
 
 import dev.conversa.graph.GraphClient;
-import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import java.util.List;
@@ -13,7 +12,8 @@ import java.util.List;
  * <p>Core calls the adapter; the adapter never calls back into the pipeline:
  * <ul>
  *   <li>{@link #normalize} runs on the webhook thread after the signature was verified and the
- *       body parsed once. It must be pure (no I/O), must not throw for unknown input (unknown
+ *       body parsed once. It reads the body's bytes from the {@link WebhookPayload} with a JSON
+ *       library of its choice (the SPI names no JSON type). It must be pure (no I/O), must not throw for unknown input (unknown
  *       events become {@code Unsupported} with their raw JSON), and may throw
  *       {@link IllegalArgumentException} only when the payload is not of this channel's shape.
  *   <li>{@link #send} runs on an outbox worker. It renders the channel-neutral message in the
@@ -56,7 +56,7 @@ public interface ChannelAdapter {
     /**
      * Turns a verified webhook payload into events, in the order the payload lists them.
      *
-     * @param payload the parsed body
+     * @param payload the verified body: its raw bytes and its {@code object}
      * @return the events, possibly empty
      */
     List<InboundEvent> normalize(WebhookPayload payload);

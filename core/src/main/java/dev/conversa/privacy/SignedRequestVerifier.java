@@ -1,16 +1,13 @@
 package dev.conversa.privacy;
 
 import dev.conversa.Secret;
+import dev.conversa.internal.crypto.HmacVerifier;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,22 +15,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Verifies Meta's {@code signed_request}: {@code base64url(signature) "." base64url(payload)},
  * where the signature is HMAC-SHA256 of the payload segment's ASCII bytes keyed by an app
- * secret, compared in constant time against every configured secret. The signature is checked
- * before the payload is parsed. Immutable and thread-safe.
+ * secret, compared in constant time against every configured secret ({@link HmacVerifier}).
+ * The signature is checked before the payload is parsed. Immutable and thread-safe.
  */
 final class SignedRequestVerifier {
 
-    private static final String HMAC = "HmacSHA256";
     private static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final List<SecretKeySpec> keys;
+    private final HmacVerifier hmac;
     private final Duration maxAge;
 
     SignedRequestVerifier(List<Secret> appSecrets, Duration maxAge) {
-        this.keys = appSecrets.stream()
-                .map(secret -> new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), HMAC))
-                .toList();
+        this.hmac = HmacVerifier.of(appSecrets);
         this.maxAge = maxAge;
     }
 
@@ -50,7 +44,7 @@ final class SignedRequestVerifier {
         String payloadSegment = signedRequest.substring(dot + 1);
         byte[] signature = decode(signedRequest.substring(0, dot), "signature");
         byte[] payload = decode(payloadSegment, "payload");
-        if (!matches(signature, payloadSegment.getBytes(StandardCharsets.US_ASCII))) {
+        if (!hmac.matches(signature, payloadSegment.getBytes(StandardCharsets.US_ASCII))) {
             throw Rejection.unauthorized("signed_request signature does not match for any configured app secret");
         }
         JsonNode fields = parse(payload);
@@ -65,14 +59,6 @@ final class SignedRequestVerifier {
         } catch (IllegalArgumentException e) {
             throw Rejection.badRequest("malformed signed_request: the " + name + " is not base64url");
         }
-    }
-
-    private boolean matches(byte[] signature, byte[] message) {
-        boolean matched = false;
-        for (SecretKeySpec key : keys) {
-            matched |= MessageDigest.isEqual(signature, hmac(key, message));
-        }
-        return matched;
     }
 
     private static JsonNode parse(byte[] payload) {
@@ -117,15 +103,5 @@ final class SignedRequestVerifier {
             throw Rejection.badRequest("signed_request payload has no user_id of 1-200 characters");
         }
         return value;
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
     }
 }

@@ -3,7 +3,7 @@ package dev.conversa.webhook;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.conversa.channel.ChannelAdapter;
-import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
@@ -102,7 +102,7 @@ final class EventIntake {
         DeadLetter letter;
         try {
             letter = deadLetters.record(payload.object(), reason,
-                    new String(payload.rawBody(), StandardCharsets.UTF_8), clock.instant());
+                    StandardCharsets.UTF_8.decode(payload.body()).toString(), clock.instant());
         } catch (RuntimeException e) {
             LOG.error("Keeping an unreadable {} webhook as a dead letter failed with {}; answering 500 so Meta "
                     + "delivers it again", adapter.type(), e.getClass().getName());

@@ -1,32 +1,26 @@
 package dev.conversa.webhook;
 
 import dev.conversa.Secret;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.conversa.internal.crypto.HmacVerifier;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks {@code X-Hub-Signature-256: sha256=<hex>}: HMAC-SHA256 over the raw body bytes, keyed by
- * the UTF-8 bytes of an app secret, compared in constant time. Any configured secret may match,
- * so a secret can be rotated without downtime. Immutable and thread-safe.
+ * the UTF-8 bytes of an app secret, compared in constant time ({@link HmacVerifier}). Any
+ * configured secret may match, so a secret can be rotated without downtime. Immutable and
+ * thread-safe.
  */
 final class SignatureVerifier {
 
     static final String HEADER = "X-Hub-Signature-256";
     static final String SHA1_HEADER = "X-Hub-Signature";
     private static final String PREFIX = "sha256=";
-    private static final String ALGORITHM = "HmacSHA256";
-    private static final int DIGEST_BYTES = 32;
+    private static final int DIGEST_BYTES = HmacVerifier.SIGNATURE_BYTES;
 
-    private final List<SecretKeySpec> keys;
+    private final HmacVerifier hmac;
 
     SignatureVerifier(List<Secret> appSecrets) {
-        this.keys = appSecrets.stream()
-                .map(secret -> new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), ALGORITHM))
-                .toList();
+        this.hmac = HmacVerifier.of(appSecrets);
     }
 
     SignatureCheck check(WebhookRequest request) {
@@ -42,11 +36,7 @@ final class SignatureVerifier {
         if (body.length == 0) {
             return SignatureCheck.EMPTY_BODY;
         }
-        boolean matched = false;
-        for (SecretKeySpec key : keys) {
-            matched |= MessageDigest.isEqual(expected, hmac(key, body));
-        }
-        return matched ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
+        return hmac.matches(expected, body) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
     }
 
     /** The digest the header states, or null if it is not {@code sha256=} and 64 hex digits. */
@@ -75,15 +65,5 @@ final class SignatureVerifier {
             return c - 'a' + 10;
         }
         return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
     }
 }

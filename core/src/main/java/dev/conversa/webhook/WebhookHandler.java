@@ -2,15 +2,15 @@ package dev.conversa.webhook;
 
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.json.MalformedJsonException;
 import dev.conversa.internal.json.WebhookJson;
-import dev.conversa.internal.json.WebhookPayload;
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.store.AccountStore;
 import dev.conversa.store.DeadLetterStore;
 import dev.conversa.store.Inbox;
-import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.store.InboxEntry;
+import dev.conversa.store.memory.InMemoryStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.conversa.Secret;
 import dev.conversa.testsupport.LoopbackWireMock;
+import dev.conversa.time.RecordingSleeper;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

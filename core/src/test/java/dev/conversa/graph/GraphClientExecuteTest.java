@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.conversa.Secret;
 import dev.conversa.testsupport.LoopbackWireMock;
+import dev.conversa.time.RecordingSleeper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

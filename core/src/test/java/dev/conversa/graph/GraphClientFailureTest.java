@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.conversa.Secret;
 import dev.conversa.testsupport.LoopbackWireMock;
+import dev.conversa.time.RecordingSleeper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,10 +1,9 @@
 package dev.conversa.testsupport;
 
-import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.channel.WebhookPayload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads webhook fixtures, the files under {@code src/test/resources/fixtures/<channel>/<case>.json},
@@ -17,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Stateless and thread-safe.
  */
 public final class WebhookPayloads {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private WebhookPayloads() {}
 
@@ -59,10 +56,10 @@ public final class WebhookPayloads {
      * Parses a webhook body as core does before handing it to an adapter.
      *
      * @param raw the body
-     * @return the parsed payload, keeping {@code raw}
-     * @throws tools.jackson.core.JacksonException if the body is not JSON
+     * @return the parsed payload, over a copy of {@code raw}
+     * @throws IllegalArgumentException if the body is not one JSON object
      */
     public static WebhookPayload of(byte[] raw) {
-        return new WebhookPayload(MAPPER.readTree(raw), raw);
+        return WebhookPayload.of(raw);
     }
 }

@@ -1,5 +1,6 @@
 package dev.conversa.whatsapp.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.SenderProfile;
@@ -25,14 +26,14 @@ record ChangeScope(String accountId, JsonNode value, Instant receivedAt) {
     static final String UNKNOWN = "unknown";
 
     EventHeader header(String contactId, String externalId, Instant timestamp) {
-        Map<String, String> attributes = Nodes.nonBlank(Nodes.object(value, "metadata"), WhatsAppChannel.DISPLAY_PHONE_NUMBER)
+        Map<String, String> attributes = LenientJson.nonBlank(LenientJson.object(value, "metadata"), WhatsAppChannel.DISPLAY_PHONE_NUMBER)
                 .map(number -> Map.of(WhatsAppChannel.DISPLAY_PHONE_NUMBER, number)).orElse(Map.of());
         return new EventHeader(ChannelType.WHATSAPP, accountId, contactId, externalId, timestamp, attributes);
     }
 
     /** The item's timestamp, or the receive time. */
     Instant time(JsonNode item) {
-        return Nodes.seconds(item, "timestamp").orElse(receivedAt);
+        return LenientJson.seconds(item, "timestamp").orElse(receivedAt);
     }
 
     /**
@@ -40,16 +41,16 @@ record ChangeScope(String accountId, JsonNode value, Instant receivedAt) {
      * never by position.
      */
     SenderProfile profile(Optional<String> waId, Optional<String> userId) {
-        List<JsonNode> contacts = Nodes.array(value, "contacts");
+        List<JsonNode> contacts = LenientJson.array(value, "contacts");
         Optional<JsonNode> match = contacts.stream()
-                .filter(c -> (waId.isPresent() && waId.equals(Nodes.nonBlank(c, "wa_id")))
-                        || (userId.isPresent() && userId.equals(Nodes.nonBlank(c, "user_id"))))
+                .filter(c -> (waId.isPresent() && waId.equals(LenientJson.nonBlank(c, "wa_id")))
+                        || (userId.isPresent() && userId.equals(LenientJson.nonBlank(c, "user_id"))))
                 .findFirst();
-        JsonNode profile = match.map(c -> Nodes.object(c, "profile")).orElse(null);
+        JsonNode profile = match.map(c -> LenientJson.object(c, "profile")).orElse(null);
         return new SenderProfile(
-                Nodes.nonBlank(profile, "name"),
-                Nodes.nonBlank(profile, "username"),
-                waId.or(() -> match.flatMap(c -> Nodes.nonBlank(c, "wa_id"))));
+                LenientJson.nonBlank(profile, "name"),
+                LenientJson.nonBlank(profile, "username"),
+                waId.or(() -> match.flatMap(c -> LenientJson.nonBlank(c, "wa_id"))));
     }
 
     /** Leaves out the change's value, which holds phone numbers, names and message text. */

@@ -1,5 +1,6 @@
 package dev.conversa.whatsapp.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.Contacts;
 import dev.conversa.model.InteractiveReply;
 import dev.conversa.model.Location;
@@ -27,7 +28,7 @@ final class ContentParser {
     private ContentParser() {}
 
     static MessageContent parse(JsonNode message) {
-        String type = Nodes.text(message, "type").orElse("");
+        String type = LenientJson.text(message, "type").orElse("");
         try {
             MessageContent content = known(type, message);
             return content != null ? content : unsupported(type, message);
@@ -37,16 +38,16 @@ final class ContentParser {
     }
 
     static UnsupportedContent unsupported(String type, JsonNode message) {
-        String name = Nodes.nonBlank(Nodes.object(message, "unsupported"), "type")
+        String name = LenientJson.nonBlank(LenientJson.object(message, "unsupported"), "type")
                 .orElse(type.isEmpty() ? "unknown" : type);
         return new UnsupportedContent(name, message.toString(), ChannelErrors.of(message));
     }
 
     private static MessageContent known(String type, JsonNode message) {
-        JsonNode body = Nodes.object(message, type.isEmpty() ? "_" : type);
+        JsonNode body = LenientJson.object(message, type.isEmpty() ? "_" : type);
         switch (type) {
             case "text":
-                return new Text(Nodes.text(require(body), "body").orElse(""));
+                return new Text(LenientJson.text(require(body), "body").orElse(""));
             case "image":
                 return media(MediaKind.IMAGE, require(body));
             case "video":
@@ -56,7 +57,7 @@ final class ContentParser {
             case "sticker":
                 return media(MediaKind.STICKER, require(body));
             case "audio":
-                return media(Nodes.flag(body, "voice") ? MediaKind.VOICE : MediaKind.AUDIO, require(body));
+                return media(LenientJson.flag(body, "voice") ? MediaKind.VOICE : MediaKind.AUDIO, require(body));
             case "location":
                 return location(require(body));
             case "contacts":
@@ -64,14 +65,14 @@ final class ContentParser {
             case "interactive":
                 return interactive(require(body));
             case "button":
-                return new InteractiveReply(ReplyKind.TEMPLATE_BUTTON, Nodes.required(require(body), "payload"),
-                        Nodes.nonBlank(body, "text"), Optional.empty(), Optional.empty());
+                return new InteractiveReply(ReplyKind.TEMPLATE_BUTTON, LenientJson.required(require(body), "payload"),
+                        LenientJson.nonBlank(body, "text"), Optional.empty(), Optional.empty());
             case "order":
                 return order(require(body));
             case "system":
-                return new SystemNotice(Nodes.text(require(body), "type").orElse("unknown"),
-                        Nodes.text(body, "body").orElse(""),
-                        Nodes.nonBlank(body, "wa_id").or(() -> Nodes.nonBlank(body, "new_wa_id")));
+                return new SystemNotice(LenientJson.text(require(body), "type").orElse("unknown"),
+                        LenientJson.text(body, "body").orElse(""),
+                        LenientJson.nonBlank(body, "wa_id").or(() -> LenientJson.nonBlank(body, "new_wa_id")));
             default:
                 return null;
         }
@@ -85,73 +86,73 @@ final class ContentParser {
     }
 
     private static Media media(MediaKind kind, JsonNode body) {
-        return new Media(kind, Nodes.nonBlank(body, "id"), Nodes.nonBlank(body, "url"),
-                Nodes.nonBlank(body, "mime_type"), Nodes.text(body, "caption"), Nodes.text(body, "filename"),
-                Nodes.nonBlank(body, "sha256"), Nodes.flag(body, "animated"));
+        return new Media(kind, LenientJson.nonBlank(body, "id"), LenientJson.nonBlank(body, "url"),
+                LenientJson.nonBlank(body, "mime_type"), LenientJson.text(body, "caption"), LenientJson.text(body, "filename"),
+                LenientJson.nonBlank(body, "sha256"), LenientJson.flag(body, "animated"));
     }
 
     private static Location location(JsonNode body) {
         double latitude = number(body, "latitude");
         double longitude = number(body, "longitude");
-        return new Location(latitude, longitude, Nodes.nonBlank(body, "name"), Nodes.nonBlank(body, "address"),
-                Nodes.nonBlank(body, "url"));
+        return new Location(latitude, longitude, LenientJson.nonBlank(body, "name"), LenientJson.nonBlank(body, "address"),
+                LenientJson.nonBlank(body, "url"));
     }
 
     private static double number(JsonNode body, String field) {
         try {
-            return Double.parseDouble(Nodes.required(body, field));
+            return Double.parseDouble(LenientJson.required(body, field));
         } catch (NumberFormatException e) {
             throw new MalformedException("'" + field + "' is not a number");
         }
     }
 
     private static Contacts contacts(JsonNode message) {
-        return new Contacts(Nodes.array(message, "contacts").stream().map(ContentParser::card).toList());
+        return new Contacts(LenientJson.array(message, "contacts").stream().map(ContentParser::card).toList());
     }
 
     private static SharedContact card(JsonNode card) {
-        JsonNode name = Nodes.object(card, "name");
+        JsonNode name = LenientJson.object(card, "name");
         return new SharedContact(
-                Nodes.text(name, "formatted_name").or(() -> Nodes.text(name, "first_name")).orElse(""),
-                Nodes.array(card, "phones").stream()
-                        .map(p -> Nodes.nonBlank(p, "phone").or(() -> Nodes.nonBlank(p, "wa_id")))
+                LenientJson.text(name, "formatted_name").or(() -> LenientJson.text(name, "first_name")).orElse(""),
+                LenientJson.array(card, "phones").stream()
+                        .map(p -> LenientJson.nonBlank(p, "phone").or(() -> LenientJson.nonBlank(p, "wa_id")))
                         .flatMap(Optional::stream).toList(),
-                Nodes.array(card, "emails").stream().map(e -> Nodes.nonBlank(e, "email"))
+                LenientJson.array(card, "emails").stream().map(e -> LenientJson.nonBlank(e, "email"))
                         .flatMap(Optional::stream).toList(),
-                Nodes.nonBlank(Nodes.object(card, "org"), "company"));
+                LenientJson.nonBlank(LenientJson.object(card, "org"), "company"));
     }
 
     private static MessageContent interactive(JsonNode body) {
-        String kind = Nodes.text(body, "type").orElse("");
-        JsonNode reply = Nodes.object(body, kind);
+        String kind = LenientJson.text(body, "type").orElse("");
+        JsonNode reply = LenientJson.object(body, kind);
         if (reply == null) {
             return null;
         }
         switch (kind) {
             case "button_reply":
-                return new InteractiveReply(ReplyKind.BUTTON, Nodes.required(reply, "id"), Nodes.text(reply, "title"),
+                return new InteractiveReply(ReplyKind.BUTTON, LenientJson.required(reply, "id"), LenientJson.text(reply, "title"),
                         Optional.empty(), Optional.empty());
             case "list_reply":
-                return new InteractiveReply(ReplyKind.LIST_ROW, Nodes.required(reply, "id"),
-                        Nodes.text(reply, "title"), Nodes.text(reply, "description"), Optional.empty());
+                return new InteractiveReply(ReplyKind.LIST_ROW, LenientJson.required(reply, "id"),
+                        LenientJson.text(reply, "title"), LenientJson.text(reply, "description"), Optional.empty());
             case "nfm_reply":
-                return new InteractiveReply(ReplyKind.FLOW, Nodes.text(reply, "name").orElse("flow"),
-                        Nodes.text(reply, "body"), Optional.empty(), Nodes.text(reply, "response_json"));
+                return new InteractiveReply(ReplyKind.FLOW, LenientJson.text(reply, "name").orElse("flow"),
+                        LenientJson.text(reply, "body"), Optional.empty(), LenientJson.text(reply, "response_json"));
             default:
                 return null;
         }
     }
 
     private static Order order(JsonNode body) {
-        return new Order(Nodes.required(body, "catalog_id"), Nodes.nonBlank(body, "text"),
-                Nodes.array(body, "product_items").stream().map(ContentParser::item).toList());
+        return new Order(LenientJson.required(body, "catalog_id"), LenientJson.nonBlank(body, "text"),
+                LenientJson.array(body, "product_items").stream().map(ContentParser::item).toList());
     }
 
     private static OrderItem item(JsonNode item) {
         try {
-            return new OrderItem(Nodes.required(item, "product_retailer_id"),
-                    Integer.parseInt(Nodes.required(item, "quantity")),
-                    new BigDecimal(Nodes.required(item, "item_price")), Nodes.required(item, "currency"));
+            return new OrderItem(LenientJson.required(item, "product_retailer_id"),
+                    Integer.parseInt(LenientJson.required(item, "quantity")),
+                    new BigDecimal(LenientJson.required(item, "item_price")), LenientJson.required(item, "currency"));
         } catch (NumberFormatException e) {
             throw new MalformedException("an order item's quantity or price is not a number");
         }

@@ -1,5 +1,6 @@
 package dev.conversa.whatsapp.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Edited;
@@ -26,59 +27,59 @@ final class MessageParser {
     private MessageParser() {}
 
     static InboundEvent message(ChangeScope scope, JsonNode message) {
-        Optional<String> waId = Nodes.nonBlank(message, "from");
-        Optional<String> userId = Nodes.nonBlank(message, "from_user_id");
+        Optional<String> waId = LenientJson.nonBlank(message, "from");
+        Optional<String> userId = LenientJson.nonBlank(message, "from_user_id");
         String contactId = waId.or(() -> userId).orElseThrow(() -> new MalformedException("missing 'from'"));
-        EventHeader header = scope.header(contactId, Nodes.required(message, "id"), scope.time(message));
-        String type = Nodes.text(message, "type").orElse("");
-        if ("reaction".equals(type) && Nodes.object(message, "reaction") != null) {
-            JsonNode reaction = Nodes.object(message, "reaction");
-            return new Reaction(header, Nodes.required(reaction, "message_id"), Nodes.nonBlank(reaction, "emoji"));
+        EventHeader header = scope.header(contactId, LenientJson.required(message, "id"), scope.time(message));
+        String type = LenientJson.text(message, "type").orElse("");
+        if ("reaction".equals(type) && LenientJson.object(message, "reaction") != null) {
+            JsonNode reaction = LenientJson.object(message, "reaction");
+            return new Reaction(header, LenientJson.required(reaction, "message_id"), LenientJson.nonBlank(reaction, "emoji"));
         }
-        if ("edit".equals(type) && Nodes.object(message, "edit") != null) {
-            JsonNode edit = Nodes.object(message, "edit");
-            JsonNode edited = Nodes.object(edit, "message");
+        if ("edit".equals(type) && LenientJson.object(message, "edit") != null) {
+            JsonNode edit = LenientJson.object(message, "edit");
+            JsonNode edited = LenientJson.object(edit, "message");
             MessageContent content = edited == null
                     ? ContentParser.unsupported(type, message) : ContentParser.parse(edited);
-            return new Edited(header, Nodes.required(edit, "original_message_id"), content);
+            return new Edited(header, LenientJson.required(edit, "original_message_id"), content);
         }
-        if ("revoke".equals(type) && Nodes.object(message, "revoke") != null) {
-            return new Deleted(header, Nodes.required(Nodes.object(message, "revoke"), "original_message_id"));
+        if ("revoke".equals(type) && LenientJson.object(message, "revoke") != null) {
+            return new Deleted(header, LenientJson.required(LenientJson.object(message, "revoke"), "original_message_id"));
         }
         return new InboundMessage(header, ContentParser.parse(message), context(message),
                 scope.profile(waId, userId));
     }
 
     static Echo echo(ChangeScope scope, JsonNode echo) {
-        String contactId = Nodes.nonBlank(echo, "to").or(() -> Nodes.nonBlank(echo, "to_user_id"))
+        String contactId = LenientJson.nonBlank(echo, "to").or(() -> LenientJson.nonBlank(echo, "to_user_id"))
                 .orElseThrow(() -> new MalformedException("missing 'to'"));
-        EventHeader header = scope.header(contactId, Nodes.required(echo, "id"), scope.time(echo));
+        EventHeader header = scope.header(contactId, LenientJson.required(echo, "id"), scope.time(echo));
         return new Echo(header, ContentParser.parse(echo), Optional.empty(), Optional.empty());
     }
 
     private static MessageContext context(JsonNode message) {
-        JsonNode context = Nodes.object(message, "context");
-        JsonNode referral = Nodes.object(message, "referral");
+        JsonNode context = LenientJson.object(message, "context");
+        JsonNode referral = LenientJson.object(message, "referral");
         if (context == null && referral == null) {
             return MessageContext.NONE;
         }
         Optional<ReferralInfo> source = Optional.ofNullable(referral).map(MessageParser::referral)
-                .or(() -> Optional.ofNullable(Nodes.object(context, "referred_product")).map(MessageParser::product));
-        return new MessageContext(Nodes.nonBlank(context, "id"), Nodes.flag(context, "forwarded"),
-                Nodes.flag(context, "frequently_forwarded"), source);
+                .or(() -> Optional.ofNullable(LenientJson.object(context, "referred_product")).map(MessageParser::product));
+        return new MessageContext(LenientJson.nonBlank(context, "id"), LenientJson.flag(context, "forwarded"),
+                LenientJson.flag(context, "frequently_forwarded"), source);
     }
 
     /** A question about a catalog product ("Message business" on a product) is what brought the customer. */
     private static ReferralInfo product(JsonNode product) {
         return new ReferralInfo("product", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Nodes.flatten("", product));
+                Optional.empty(), LenientJson.flatten("", product));
     }
 
     private static ReferralInfo referral(JsonNode referral) {
-        Map<String, String> details = Nodes.flatten("", referral);
+        Map<String, String> details = LenientJson.flatten("", referral);
         details.keySet().removeAll(REFERRAL_FIELDS);
-        return new ReferralInfo(Nodes.nonBlank(referral, "source_type").orElse("unknown"), Optional.empty(),
-                Nodes.nonBlank(referral, "source_id"), Nodes.nonBlank(referral, "source_url"),
-                Nodes.nonBlank(referral, "headline"), Nodes.nonBlank(referral, "body"), details);
+        return new ReferralInfo(LenientJson.nonBlank(referral, "source_type").orElse("unknown"), Optional.empty(),
+                LenientJson.nonBlank(referral, "source_id"), LenientJson.nonBlank(referral, "source_url"),
+                LenientJson.nonBlank(referral, "headline"), LenientJson.nonBlank(referral, "body"), details);
     }
 }

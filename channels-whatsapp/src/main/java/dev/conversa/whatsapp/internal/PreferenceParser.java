@@ -1,5 +1,6 @@
 package dev.conversa.whatsapp.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.OptIn;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +15,9 @@ final class PreferenceParser {
     private PreferenceParser() {}
 
     static OptIn preference(ChangeScope scope, JsonNode item) {
-        String contactId = Nodes.nonBlank(item, "wa_id").or(() -> Nodes.nonBlank(item, "user_id"))
+        String contactId = LenientJson.nonBlank(item, "wa_id").or(() -> LenientJson.nonBlank(item, "user_id"))
                 .orElseThrow(() -> new MalformedException("missing 'wa_id'"));
-        String value = Nodes.required(item, "value");
+        String value = LenientJson.required(item, "value");
         boolean optedIn;
         if ("resume".equals(value)) {
             optedIn = true;
@@ -27,8 +28,8 @@ final class PreferenceParser {
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("value", value);
-        Nodes.nonBlank(item, "detail").ifPresent(d -> details.put("detail", d));
-        return new OptIn(scope.header(contactId, "user_preferences:" + Nodes.digest(item), scope.time(item)),
-                Nodes.nonBlank(item, "category").orElse("marketing_messages"), optedIn, details);
+        LenientJson.nonBlank(item, "detail").ifPresent(d -> details.put("detail", d));
+        return new OptIn(scope.header(contactId, "user_preferences:" + LenientJson.digest(item), scope.time(item)),
+                LenientJson.nonBlank(item, "category").orElse("marketing_messages"), optedIn, details);
     }
 }

@@ -1,5 +1,6 @@
 package dev.conversa.whatsapp.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.StatusUpdate;
 import java.util.LinkedHashMap;
@@ -22,15 +23,15 @@ final class StatusParser {
     private StatusParser() {}
 
     static StatusUpdate status(ChangeScope scope, JsonNode status) {
-        String messageId = Nodes.required(status, "id");
-        String statusName = Nodes.required(status, "status").toLowerCase(Locale.ROOT);
-        String contactId = Nodes.nonBlank(status, "recipient_id")
-                .or(() -> Nodes.nonBlank(status, "recipient_user_id"))
+        String messageId = LenientJson.required(status, "id");
+        String statusName = LenientJson.required(status, "status").toLowerCase(Locale.ROOT);
+        String contactId = LenientJson.nonBlank(status, "recipient_id")
+                .or(() -> LenientJson.nonBlank(status, "recipient_user_id"))
                 .orElseThrow(() -> new MalformedException("missing 'recipient_id'"));
         Map<String, String> details = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : status.properties()) {
             if (!MAPPED.contains(field.getKey())) {
-                details.putAll(Nodes.flatten(field.getKey(), field.getValue()));
+                details.putAll(LenientJson.flatten(field.getKey(), field.getValue()));
             }
         }
         return new StatusUpdate(scope.header(contactId, messageId + ":" + statusName, scope.time(status)),

@@ -1,5 +1,6 @@
 package dev.conversa.whatsapp.internal;
 
+import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.PlatformError;
 import dev.conversa.model.Unsupported;
@@ -45,7 +46,7 @@ public final class WhatsAppNormalizer {
      * @throws IllegalArgumentException if the body is not a WhatsApp Business Account webhook
      */
     public List<InboundEvent> normalize(JsonNode root) {
-        String object = Nodes.text(root, "object").orElse("");
+        String object = LenientJson.text(root, "object").orElse("");
         if (!OBJECT.equals(object)) {
             throw new IllegalArgumentException("not a WhatsApp webhook: object must be '" + OBJECT + "'");
         }
@@ -58,7 +59,7 @@ public final class WhatsAppNormalizer {
         for (JsonNode entry : entries) {
             JsonNode changes = entry.get("changes");
             if (changes == null || !changes.isArray()) {
-                ChangeScope scope = new ChangeScope(Nodes.nonBlank(entry, "id").orElse(ChangeScope.UNKNOWN), null,
+                ChangeScope scope = new ChangeScope(LenientJson.nonBlank(entry, "id").orElse(ChangeScope.UNKNOWN), null,
                         receivedAt);
                 events.add(unsupported(scope, "entry", entry));
                 continue;
@@ -71,17 +72,17 @@ public final class WhatsAppNormalizer {
     }
 
     private List<InboundEvent> change(JsonNode entry, JsonNode change, Instant receivedAt) {
-        String field = Nodes.nonBlank(change, "field").orElse("unknown");
-        JsonNode value = Nodes.object(change, "value");
-        String accountId = Nodes.nonBlank(Nodes.object(value, "metadata"), "phone_number_id")
-                .or(() -> Nodes.nonBlank(entry, "id")).orElse(ChangeScope.UNKNOWN);
+        String field = LenientJson.nonBlank(change, "field").orElse("unknown");
+        JsonNode value = LenientJson.object(change, "value");
+        String accountId = LenientJson.nonBlank(LenientJson.object(value, "metadata"), "phone_number_id")
+                .or(() -> LenientJson.nonBlank(entry, "id")).orElse(ChangeScope.UNKNOWN);
         ChangeScope scope = new ChangeScope(accountId, value, receivedAt);
         List<InboundEvent> events = new ArrayList<>();
         if ("messages".equals(field)) {
             each(scope, "messages", MessageParser::message, events);
             each(scope, "statuses", StatusParser::status, events);
-            if (!Nodes.array(value, "errors").isEmpty()) {
-                events.add(new PlatformError(scope.header(accountId, "errors:" + Nodes.digest(value), receivedAt),
+            if (!LenientJson.array(value, "errors").isEmpty()) {
+                events.add(new PlatformError(scope.header(accountId, "errors:" + LenientJson.digest(value), receivedAt),
                         ChannelErrors.of(value)));
             }
         } else if ("smb_message_echoes".equals(field)) {
@@ -103,7 +104,7 @@ public final class WhatsAppNormalizer {
             events.add(unsupported(scope, array, items));
             return;
         }
-        for (JsonNode item : Nodes.array(scope.value(), array)) {
+        for (JsonNode item : LenientJson.array(scope.value(), array)) {
             try {
                 events.add(parser.apply(scope, item));
             } catch (RuntimeException e) {
@@ -114,13 +115,13 @@ public final class WhatsAppNormalizer {
 
     private static Unsupported unsupported(ChangeScope scope, String type, JsonNode node) {
         String contactId = firstOf(node, "from", "to", "recipient_id", "wa_id").orElse(ChangeScope.UNKNOWN);
-        return new Unsupported(scope.header(contactId, type + ":" + Nodes.digest(node), scope.time(node)), type,
+        return new Unsupported(scope.header(contactId, type + ":" + LenientJson.digest(node), scope.time(node)), type,
                 node.toString());
     }
 
     private static Optional<String> firstOf(JsonNode node, String... fields) {
         for (String field : fields) {
-            Optional<String> value = Nodes.nonBlank(node, field);
+            Optional<String> value = LenientJson.nonBlank(node, field);
             if (value.isPresent()) {
                 return value;
             }

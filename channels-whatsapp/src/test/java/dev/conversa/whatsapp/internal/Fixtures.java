@@ -1,12 +1,13 @@
 package dev.conversa.whatsapp.internal;
 
+import dev.conversa.internal.json.WebhookTrees;
 import dev.conversa.model.ChannelType;
-import dev.conversa.whatsapp.WhatsAppChannel;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MessageContext;
 import dev.conversa.model.SenderProfile;
 import dev.conversa.testsupport.WebhookPayloads;
+import dev.conversa.whatsapp.WhatsAppChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ final class Fixtures {
     private Fixtures() {}
 
     static JsonNode json(String name) {
-        return WebhookPayloads.fixture("whatsapp", name).root();
+        return WebhookTrees.root(WebhookPayloads.fixture("whatsapp", name));
     }
 
     static List<InboundEvent> normalize(String name) {

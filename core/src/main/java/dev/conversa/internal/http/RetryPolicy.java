@@ -1,6 +1,6 @@
 package dev.conversa.internal.http;
 
-import dev.conversa.graph.Sleeper;
+import dev.conversa.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

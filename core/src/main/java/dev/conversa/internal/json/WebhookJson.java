@@ -1,5 +1,6 @@
 package dev.conversa.internal.json;
 
+import dev.conversa.channel.WebhookPayload;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -67,7 +68,7 @@ public final class WebhookJson {
      * Parses a body whose top level must be a JSON object.
      *
      * @param body the raw bytes
-     * @return the parsed payload, keeping the raw bytes
+     * @return the parsed payload over the same bytes, not a copy; the caller must not change them
      * @throws MalformedJsonException if the body is not one JSON object within the limits; its
      *     message says what and where, never the content, and it keeps no cause (the parser's
      *     messages may quote the content)
@@ -85,7 +86,7 @@ public final class WebhookJson {
         if (root == null || !root.isObject()) {
             throw new MalformedJsonException("the top level of the JSON body is not an object");
         }
-        return new WebhookPayload(root, body);
+        return WebhookTrees.payload(body, root);
     }
 
     private static String where(JacksonException e) {

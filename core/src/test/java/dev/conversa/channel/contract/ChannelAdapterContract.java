@@ -8,8 +8,7 @@ import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
-import dev.conversa.internal.json.WebhookJson;
-import dev.conversa.internal.json.WebhookPayload;
+import dev.conversa.channel.WebhookPayload;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.InboundMessage;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ChannelAdapterContract {
 
-    private static final WebhookJson JSON = WebhookJson.create(1024 * 1024);
     private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
 
     /**
@@ -162,6 +160,6 @@ public abstract class ChannelAdapterContract {
     }
 
     private static WebhookPayload parse(String json) {
-        return JSON.parse(json.getBytes(StandardCharsets.UTF_8));
+        return WebhookPayload.of(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,7 +3,7 @@ package dev.conversa.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import dev.conversa.graph.Sleeper;
+import dev.conversa.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

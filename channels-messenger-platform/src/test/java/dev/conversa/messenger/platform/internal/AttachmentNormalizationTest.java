@@ -1,0 +1,90 @@
+package dev.conversa.messenger.platform.internal;
+
+import static dev.conversa.messenger.platform.internal.Fixtures.events;
+import static dev.conversa.messenger.platform.internal.Fixtures.header;
+import static dev.conversa.messenger.platform.internal.Fixtures.single;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conversa.model.InboundMessage;
+import dev.conversa.model.Location;
+import dev.conversa.model.Media;
+import dev.conversa.model.MediaKind;
+import dev.conversa.model.MessageContent;
+import dev.conversa.model.MessageContext;
+import dev.conversa.model.SenderProfile;
+import dev.conversa.model.Share;
+import dev.conversa.model.UnsupportedContent;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AttachmentNormalizationTest {
+
+    private static InboundMessage message(String id, MessageContent content) {
+        return new InboundMessage(header(id), content, MessageContext.NONE, SenderProfile.UNKNOWN);
+    }
+
+    @Test
+    void readsImageByUrl() {
+        assertThat(single("image")).isEqualTo(message("m_att_image",
+                Media.byUrl(MediaKind.IMAGE, "https://scontent.xx.fbcdn.net/v/t1.15752-9/image.jpg?x=1")));
+    }
+
+    @Test
+    void readsAudioByUrl() {
+        assertThat(single("audio")).isEqualTo(message("m_att_audio",
+                Media.byUrl(MediaKind.AUDIO, "https://cdn.fbsbx.com/v/t59.3654-21/audio.mp4")));
+    }
+
+    @Test
+    void readsVideoByUrl() {
+        assertThat(single("video")).isEqualTo(message("m_att_video",
+                Media.byUrl(MediaKind.VIDEO, "https://video.xx.fbcdn.net/v/t42.3356-2/video.mp4")));
+    }
+
+    @Test
+    void readsFileAsDocument() {
+        assertThat(single("file")).isEqualTo(message("m_att_file",
+                Media.byUrl(MediaKind.DOCUMENT, "https://cdn.fbsbx.com/v/t59.2708-21/invoice.pdf")));
+    }
+
+    @Test
+    void readsImageWithStickerIdAsSticker() {
+        assertThat(single("sticker")).isEqualTo(message("m_att_image", new Media(MediaKind.STICKER,
+                Optional.of("369239263222822"), Optional.of("https://scontent.xx.fbcdn.net/v/t39.1997-6/like.png"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false)));
+    }
+
+    @Test
+    void readsLocationWithCoordinatesTitleAndUrl() {
+        assertThat(single("location")).isEqualTo(message("m_att_location", new Location(38.7223, -9.1393,
+                Optional.of("Pinned Location"), Optional.empty(),
+                Optional.of("https://www.facebook.com/l.php?u=https%3A%2F%2Fwww.bing.com%2Fmaps"))));
+    }
+
+    @Test
+    void readsFallbackAsShareWithTitleAfterItsText() {
+        assertThat(events("fallback")).containsExactly(
+                message("m_att_fallback", new dev.conversa.model.Text("https://example.com/catalogue")),
+                message("m_att_fallback#1",
+                        new Share("fallback", "https://example.com/catalogue", Optional.of("Our catalogue"))));
+    }
+
+    @Test
+    void keepsTemplateAttachmentAsUnsupportedContentWithRawJson() {
+        InboundMessage message = (InboundMessage) single("template");
+
+        assertThat(message.header()).isEqualTo(header("m_att_template"));
+        UnsupportedContent content = (UnsupportedContent) message.content();
+        assertThat(content.type()).isEqualTo("template");
+        assertThat(content.rawJson()).contains("\"template_type\":\"generic\"", "Shared product");
+        assertThat(content.errors()).isEmpty();
+    }
+
+    @Test
+    void splitsSeveralAttachmentsIntoOneMessageEach() {
+        assertThat(events("multiple_attachments")).isEqualTo(List.of(
+                message("m_multi_1", Media.byUrl(MediaKind.IMAGE, "https://scontent.xx.fbcdn.net/a.jpg")),
+                message("m_multi_1#1", Media.byUrl(MediaKind.IMAGE, "https://scontent.xx.fbcdn.net/b.jpg"))));
+    }
+}

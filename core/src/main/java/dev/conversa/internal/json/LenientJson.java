@@ -1,0 +1,182 @@
+package dev.conversa.internal.json;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Lenient reads of Meta's webhook JSON, shared by the channel modules: a missing, null or oddly
+ * typed field is absent, never an exception (except {@link #required}). Every method accepts a
+ * {@code null} or missing node and treats it as an empty object. {@link JsonFields} is its strict
+ * counterpart, for the JSON Conversa writes itself.
+ *
+ * <p><b>Internal:</b> not part of the public API. Stateless and thread-safe.
+ */
+public final class LenientJson {
+
+    private static final int DIGEST_BYTES = 16;
+
+    private LenientJson() {}
+
+    /**
+     * A scalar field as text: strings as they are (the empty string included), numbers and
+     * booleans printed (Meta sends ids as either strings or numbers).
+     *
+     * @return the text; empty when the field is absent, null, an object or an array
+     */
+    public static Optional<String> text(JsonNode node, String field) {
+        JsonNode child = child(node, field);
+        if (child == null || child.isNull() || child.isContainer() || child.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(child.isString() ? child.stringValue() : child.asString());
+    }
+
+    /**
+     * A scalar field as text, when it is not the empty string.
+     *
+     * @return the text; empty as for {@link #text}, and for {@code ""}
+     */
+    public static Optional<String> nonEmpty(JsonNode node, String field) {
+        return text(node, field).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * A scalar field as text, when it is not blank.
+     *
+     * @return the text; empty as for {@link #text}, and for blank text
+     */
+    public static Optional<String> nonBlank(JsonNode node, String field) {
+        return text(node, field).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * A scalar field that must be present and not blank.
+     *
+     * @return the text
+     * @throws IllegalArgumentException naming the field if it is absent or blank
+     */
+    public static String required(JsonNode node, String field) {
+        return nonBlank(node, field).orElseThrow(() -> new IllegalArgumentException("missing '" + field + "'"));
+    }
+
+    /**
+     * An object field.
+     *
+     * @return the object, or {@code null} when absent or not an object
+     */
+    public static JsonNode object(JsonNode node, String field) {
+        JsonNode child = child(node, field);
+        return child != null && child.isObject() ? child : null;
+    }
+
+    /**
+     * The elements of an array field.
+     *
+     * @return the elements; empty when absent or not an array
+     */
+    public static List<JsonNode> array(JsonNode node, String field) {
+        JsonNode child = child(node, field);
+        if (child == null || !child.isArray()) {
+            return List.of();
+        }
+        return StreamSupport.stream(child.spliterator(), false).toList();
+    }
+
+    /**
+     * A boolean field, sent as a boolean or as the string {@code "true"}.
+     *
+     * @return whether it is true; false when absent or anything else
+     */
+    public static boolean flag(JsonNode node, String field) {
+        JsonNode child = child(node, field);
+        if (child == null) {
+            return false;
+        }
+        return child.isBoolean() ? child.booleanValue() : child.isString() && "true".equals(child.stringValue());
+    }
+
+    /**
+     * A Unix timestamp in seconds, sent as a number or a string of digits.
+     *
+     * @return the instant; empty when absent or not a whole number
+     */
+    public static Optional<Instant> seconds(JsonNode node, String field) {
+        return epoch(node, field).map(Instant::ofEpochSecond);
+    }
+
+    /**
+     * A Unix timestamp in milliseconds, sent as a number or a string of digits.
+     *
+     * @return the instant; empty when absent or not a whole number
+     */
+    public static Optional<Instant> millis(JsonNode node, String field) {
+        return epoch(node, field).map(Instant::ofEpochMilli);
+    }
+
+    /**
+     * Every scalar leaf below {@code node}, by dotted path under {@code prefix}, in document
+     * order; arrays are indexed, nulls left out.
+     *
+     * @return the leaves as text, in a new mutable map
+     */
+    public static Map<String, String> flatten(String prefix, JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        flattenInto(prefix, node, out);
+        return out;
+    }
+
+    /**
+     * A stable short id for content that carries none: the first 16 bytes of the SHA-256 of its
+     * JSON, in hex (32 characters).
+     *
+     * @return the digest
+     */
+    public static String digest(JsonNode node) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, DIGEST_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static JsonNode child(JsonNode node, String field) {
+        return node == null ? null : node.get(field);
+    }
+
+    private static Optional<Long> epoch(JsonNode node, String field) {
+        return text(node, field).map(String::trim).filter(s -> s.matches("\\d{1,19}")).flatMap(s -> {
+            try {
+                return Optional.of(Long.parseLong(s));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static void flattenInto(String prefix, JsonNode node, Map<String, String> out) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                flattenInto(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flattenInto(prefix + "." + i, node.get(i), out);
+            }
+        } else {
+            out.put(prefix, node.isString() ? node.stringValue() : node.asString());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.conversa.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class LenientJsonTest {
+
+    private static final JsonNode NODE = JsonMapper.builder().build().readTree("""
+            {"s":"abc","empty":"","blank":"  ","n":1234,"b":true,"sb":"true","o":{"x":1},"a":[1,"two"],
+             "nul":null,"secs":"1700000000","ms":1700000000123,"bad":"17x"}
+            """);
+
+    @Test
+    void textPrintsEveryScalarAndKeepsTheEmptyString() {
+        assertThat(LenientJson.text(NODE, "s")).hasValue("abc");
+        assertThat(LenientJson.text(NODE, "n")).hasValue("1234");
+        assertThat(LenientJson.text(NODE, "b")).hasValue("true");
+        assertThat(LenientJson.text(NODE, "empty")).hasValue("");
+    }
+
+    @Test
+    void textIsAbsentForMissingNullAndContainerFields() {
+        assertThat(LenientJson.text(NODE, "missing")).isEmpty();
+        assertThat(LenientJson.text(NODE, "nul")).isEmpty();
+        assertThat(LenientJson.text(NODE, "o")).isEmpty();
+        assertThat(LenientJson.text(NODE, "a")).isEmpty();
+        assertThat(LenientJson.text(null, "s")).isEmpty();
+        assertThat(LenientJson.text(NODE.path("missing"), "s")).isEmpty();
+    }
+
+    @Test
+    void nonEmptyDropsOnlyTheEmptyStringAndNonBlankAlsoWhitespace() {
+        assertThat(LenientJson.nonEmpty(NODE, "empty")).isEmpty();
+        assertThat(LenientJson.nonEmpty(NODE, "blank")).hasValue("  ");
+        assertThat(LenientJson.nonBlank(NODE, "blank")).isEmpty();
+        assertThat(LenientJson.nonBlank(NODE, "s")).hasValue("abc");
+    }
+
+    @Test
+    void requiredNamesTheMissingField() {
+        assertThat(LenientJson.required(NODE, "s")).isEqualTo("abc");
+        assertThatThrownBy(() -> LenientJson.required(NODE, "blank"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("missing 'blank'");
+    }
+
+    @Test
+    void objectAndArrayAreAbsentWhenOfAnotherType() {
+        assertThat(LenientJson.object(NODE, "o")).isNotNull();
+        assertThat(LenientJson.object(NODE, "a")).isNull();
+        assertThat(LenientJson.array(NODE, "a")).hasSize(2);
+        assertThat(LenientJson.array(NODE, "o")).isEmpty();
+    }
+
+    @Test
+    void flagIsTrueForTheBooleanOrTheStringTrueOnly() {
+        assertThat(LenientJson.flag(NODE, "b")).isTrue();
+        assertThat(LenientJson.flag(NODE, "sb")).isTrue();
+        assertThat(LenientJson.flag(NODE, "n")).isFalse();
+        assertThat(LenientJson.flag(NODE, "missing")).isFalse();
+    }
+
+    @Test
+    void readsTimestampsInSecondsOrMillisFromNumbersOrStrings() {
+        assertThat(LenientJson.seconds(NODE, "secs")).hasValue(Instant.ofEpochSecond(1_700_000_000L));
+        assertThat(LenientJson.millis(NODE, "ms")).hasValue(Instant.ofEpochMilli(1_700_000_000_123L));
+        assertThat(LenientJson.seconds(NODE, "bad")).isEmpty();
+    }
+
+    @Test
+    void flattensLeavesByDottedPath() {
+        assertThat(LenientJson.flatten("p", LenientJson.object(NODE, "o"))).containsExactly(
+                Map.entry("p.x", "1"));
+        assertThat(LenientJson.flatten("", NODE)).containsEntry("a.1", "two").doesNotContainKey("nul");
+    }
+
+    @Test
+    void digestIsStableAndThirtyTwoHexCharacters() {
+        assertThat(LenientJson.digest(NODE)).hasSize(32).matches("[0-9a-f]+")
+                .isEqualTo(LenientJson.digest(NODE.deepCopy()));
+    }
+}
