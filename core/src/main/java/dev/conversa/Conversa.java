@@ -1,6 +1,6 @@
 package dev.conversa;
 
-import dev.conversa.internal.state.StateNotifier;
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.model.ChannelType;
@@ -77,10 +77,10 @@ public final class Conversa implements AutoCloseable {
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
-        StateNotifier notifier = new StateNotifier(builder.stateListeners, stores.accounts());
+        Ownership ownership = new Ownership(stores, builder.clock, builder.stateListeners);
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
         this.outboxSender = new OutboxSender(stores, channels, builder.graphClientOrDefault(), builder.clock, settings,
-                leases, notifier);
+                leases, ownership);
         this.dispatcher = new Dispatcher(stores.inbox(), pipeline, builder.clock, settings, leases,
                 outboxSender::wake);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
@@ -93,7 +93,7 @@ public final class Conversa implements AutoCloseable {
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
         this.webhooks = webhookBuilder.build();
-        this.conversations = new Conversations(stores, builder.clock, notifier);
+        this.conversations = new Conversations(stores, ownership);
         this.erasure = new AccountErasure(stores, builder.clock);
     }
 

@@ -110,15 +110,6 @@ class MessengerSendTest {
     }
 
     @Test
-    void sendsNothingWhenTheBotIsOutsideTheWindow() {
-        SendRequest late = new SendRequest(PAGE, OutboundMessage.text(TO, "Hello"),
-                Optional.of(NOW.minus(Duration.ofHours(30))), NOW);
-
-        assertThatThrownBy(() -> channel.send(late, graph)).isInstanceOf(OutsideWindowException.class);
-        wm.verify(0, anyRequestedFor(anyUrl()));
-    }
-
-    @Test
     void uploadsAnAttachmentFromAUrlForReuse() {
         // given
         wm.stubFor(post("/v23.0/" + GraphStub.PAGE_ID + "/message_attachments")

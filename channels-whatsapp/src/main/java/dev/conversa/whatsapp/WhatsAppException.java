@@ -40,21 +40,6 @@ public class WhatsAppException extends GraphApiException {
     }
 
     /**
-     * A free-form message refused before any request because the customer-service window is
-     * closed.
-     *
-     * @param sinceLastInbound how long ago the customer last wrote, or null if never
-     * @return the exception, with {@link WhatsAppError#OUTSIDE_WINDOW}
-     */
-    static WhatsAppException outsideWindow(Duration sinceLastInbound) {
-        String when = sinceLastInbound == null
-                ? "the customer never wrote"
-                : "the customer last wrote " + sinceLastInbound.toHours() + " h ago";
-        return new WhatsAppException("Outside WhatsApp's 24-hour customer-service window (" + when
-                + "): only an approved template may be sent; nothing was sent", WhatsAppError.OUTSIDE_WINDOW);
-    }
-
-    /**
      * Which WhatsApp error this is.
      *
      * @return the error

@@ -35,8 +35,16 @@ final class PipelineFixture {
     }
 
     static ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(4096, 3, 20, 10, 0, true, true, false, true, Set.of(), Duration.ofHours(24),
-                Optional.empty(), "plain text");
+        return ChannelCapabilities.builder()
+                .maxTextLength(4096)
+                .maxButtons(3)
+                .maxButtonTitleLength(20)
+                .maxListRows(10)
+                .templates(true)
+                .reactions(true)
+                .readReceipts(true)
+                .replyWindow(Duration.ofHours(24))
+                .build();
     }
 
     EventHeader header(String externalId) {

@@ -149,7 +149,16 @@ class RulesResponderTest {
     }
 
     private static ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(4096, 3, 20, 10, 0, true, true, true, true, Set.of(), Duration.ofHours(24),
-                Optional.empty(), "plain text");
+        return ChannelCapabilities.builder()
+                .maxTextLength(4096)
+                .maxButtons(3)
+                .maxButtonTitleLength(20)
+                .maxListRows(10)
+                .templates(true)
+                .reactions(true)
+                .typingIndicator(true)
+                .readReceipts(true)
+                .replyWindow(Duration.ofHours(24))
+                .build();
     }
 }

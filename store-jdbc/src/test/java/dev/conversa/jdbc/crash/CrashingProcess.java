@@ -206,8 +206,14 @@ final class CrashingProcess implements AutoCloseable {
 
         @Override
         public ChannelCapabilities capabilities() {
-            return new ChannelCapabilities(4096, 3, 20, 10, 13, false, false, false, false, Set.of(),
-                    Duration.ofHours(24), Optional.empty(), "plain text");
+            return ChannelCapabilities.builder()
+                    .maxTextLength(4096)
+                    .maxButtons(3)
+                    .maxButtonTitleLength(20)
+                    .maxListRows(10)
+                    .maxQuickReplies(13)
+                    .replyWindow(Duration.ofHours(24))
+                    .build();
         }
     }
 
