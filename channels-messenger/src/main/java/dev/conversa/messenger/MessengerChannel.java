@@ -16,7 +16,6 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.Media;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The Messenger channel: normalizes webhooks whose {@code object} is {@code "page"} and sends

@@ -1,7 +1,6 @@
 package dev.conversa.whatsapp;
 
 import dev.conversa.graph.GraphApiException;
-import java.time.Duration;
 import java.util.Objects;
 
 /**

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** In-memory stores, a mutable clock and helpers that run events through a pipeline. */
 final class PipelineFixture {
