@@ -4,10 +4,11 @@ package dev.conversa;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.conversation.StateChangeListener;
+import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.conversation.internal.StateNotifier;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
-import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
@@ -105,10 +106,10 @@ public final class Conversa implements AutoCloseable {
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
-        StateNotifier notifier = new StateNotifier(builder.stateListeners, stores.accounts());
+        Ownership ownership = new Ownership(stores, builder.clock, builder.stateListeners);
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
         this.outboxSender = new OutboxSender(stores, channels, builder.graphClientOrDefault(), builder.clock, settings,
-                leases, notifier);
+                leases, ownership);
         this.dispatcher = new Dispatcher(stores.inbox(), pipeline, builder.clock, settings, leases,
                 outboxSender::wake);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
@@ -124,7 +125,7 @@ public final class Conversa implements AutoCloseable {
             webhookBuilder.erasureGuard(erasureGuard);
         }
         this.webhooks = webhookBuilder.build();
-        this.conversations = new Conversations(stores, builder.clock, notifier);
+        this.conversations = new Conversations(stores, ownership);
         this.erasure = new AccountErasure(stores, builder.clock);
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, builder.clock,

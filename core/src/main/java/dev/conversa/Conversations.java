@@ -1,19 +1,13 @@
 package dev.conversa;
 
-import dev.conversa.conversation.StateChange;
-import dev.conversa.internal.state.StateNotifier;
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
-import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
-import dev.conversa.store.AuditEvent;
 import dev.conversa.store.Stores;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,17 +27,12 @@ import java.util.Optional;
  */
 public final class Conversations {
 
-    private static final int MAX_TRIES = 20;
-
     private final Stores stores;
-    private final Clock clock;
+    private final Ownership ownership;
 
-    private final StateNotifier notifier;
-
-    Conversations(Stores stores, Clock clock, StateNotifier notifier) {
-        this.notifier = notifier;
+    Conversations(Stores stores, Ownership ownership) {
         this.stores = stores;
-        this.clock = clock;
+        this.ownership = ownership;
     }
 
     /**
@@ -109,37 +98,7 @@ public final class Conversations {
      * @throws ConversaException if the conversation keeps changing concurrently
      */
     public Conversation changeState(TenantId tenant, ConversationKey key, ConversationState state) {
-        Objects.requireNonNull(state, "state");
-        for (int i = 0; i < MAX_TRIES; i++) {
-            Conversation current = find(tenant, key)
-                    .orElseThrow(() -> new NoSuchElementException("no such conversation in this tenant"));
-            Instant now = clock.instant();
-            Conversation changed = current.withState(state, now);
-            Optional<Instant> waitingSince = resumes(current, state) ? unansweredSince(tenant, key) : Optional.empty();
-            if (!state.botMaySpeak() || waitingSince.isPresent()) {
-                changed = changed.withReplyDue(waitingSince.map(since -> now), waitingSince, now);
-            }
-            Optional<Conversation> stored = stores.conversations().update(changed);
-            if (stored.isPresent()) {
-                stores.audit().record(new AuditEvent(tenant, now, "ownership",
-                        Map.of("from", current.state().name(), "to", state.name(), "cause", "host")));
-                waitingSince.ifPresent(since -> stores.inbox().scheduleReply(tenant, key, now, now));
-                notifier.changed(tenant, key, current.state(), state, StateChange.Origin.HOST);
-                return stored.get();
-            }
-        }
-        throw new ConversaException("conversation kept changing during " + MAX_TRIES + " update attempts");
-    }
-
-    private static boolean resumes(Conversation current, ConversationState state) {
-        return state.botMaySpeak() && !current.state().botMaySpeak();
-    }
-
-    /** When the customer's last message arrived, if nobody answered it since. */
-    private Optional<Instant> unansweredSince(TenantId tenant, ConversationKey key) {
-        return stores.messages().history(tenant, key, 1).stream()
-                .filter(last -> last.direction() == Direction.INBOUND)
-                .map(MessageRecord::timestamp)
-                .findFirst();
+        return ownership.changeByHost(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(key, "key"),
+                Objects.requireNonNull(state, "state"));
     }
 }

@@ -1,8 +1,6 @@
 package dev.conversa;
 
 import dev.conversa.channel.ChannelAccount;
-import dev.conversa.conversation.StateChange;
-import dev.conversa.internal.state.StateNotifier;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
@@ -10,11 +8,10 @@ import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
-import dev.conversa.model.ConversationState;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.OutboundMessage;
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.store.LeaseLostException;
-import dev.conversa.pipeline.Pipeline;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
@@ -27,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends outbox entries through their channel adapter, checking the send gate again at send
- * time (see {@link SendGateCheck}). The entry becomes {@code SENDING} in its own fenced step right
- * before the request that may deliver it ({@link SendingMarker}); its lease is renewed while the
- * send runs. The outbox is the one retry layer for sends: a failure that proves nothing was done
+ * Sends outbox entries through their channel adapter, checking the {@link SendGate} at send
+ * time; a handoff's last message tells {@link Ownership} once it left. The entry becomes
+ * {@code SENDING} in its own fenced step right before the request that may deliver it
+ * ({@link SendingMarker}); its lease is renewed while the send runs. The outbox is the one retry layer for sends: a failure that proves nothing was done
  * (a refused connection, Meta's throttling) is tried again with backoff, honouring
  * {@code Retry-After}, up to the attempt limit; a failure after which the channel may have
  * received the message (no answer, a server error, an answer without an id, an adapter that broke
@@ -51,12 +48,12 @@ final class OutboxSender implements AutoCloseable {
     private final Backoff backoff;
     private final LeaseKeeper leases;
     private final WorkLoop<OutboxEntry> loop;
-    private final StateNotifier notifier;
+    private final Ownership ownership;
 
     OutboxSender(Stores stores, Map<ChannelType, ChannelAdapter> adapters, GraphClient graph, Clock clock,
-            Dispatcher.Settings settings, LeaseKeeper leases, StateNotifier notifier) {
+            Dispatcher.Settings settings, LeaseKeeper leases, Ownership ownership) {
         this.stores = stores;
-        this.notifier = notifier;
+        this.ownership = ownership;
         this.adapters = Map.copyOf(adapters);
         this.graph = graph;
         this.clock = clock;
@@ -85,15 +82,14 @@ final class OutboxSender implements AutoCloseable {
             LOG.warn("Outbox entry {} lost its lease; if it was being sent it is marked uncertain, never resent",
                     entry.id());
         }
-        if (entry.idempotencyKey().startsWith(Pipeline.HANDOFF_KEY_PREFIX)) {
+        if (entry.completesHandoff()) {
             handoffDelivered(entry);
         }
     }
 
     /**
      * The responder's handoff message is out (or failed for good): now listeners may hear of
-     * the handoff, unless the conversation changed hands again meanwhile. A retried entry is
-     * not out yet.
+     * the handoff. A retried entry is not out yet.
      */
     private void handoffDelivered(OutboxEntry entry) {
         OutboxState state = stores.outbox().find(entry.tenant(), entry.id()).map(OutboxEntry::state)
@@ -101,10 +97,7 @@ final class OutboxSender implements AutoCloseable {
         if (state == OutboxState.PENDING || state == OutboxState.SENDING) {
             return;
         }
-        stores.conversations().find(entry.tenant(), entry.message().to())
-                .filter(conversation -> !conversation.state().botMaySpeak())
-                .ifPresent(conversation -> notifier.changed(entry.tenant(), conversation.key(), ConversationState.BOT,
-                        conversation.state(), StateChange.Origin.RESPONDER));
+        ownership.handoffMessageLeft(entry.tenant(), entry.message().to());
     }
 
     private void attempt(OutboxEntry entry, LeaseKeeper.Held held) {
@@ -139,7 +132,7 @@ final class OutboxSender implements AutoCloseable {
         if (adapter == null) {
             return Optional.of("no channel adapter is registered for channel " + message.to().channel());
         }
-        Optional<String> gate = SendGateCheck.refusal(message, conversation, adapter.capabilities(), now);
+        Optional<String> gate = SendGate.refusal(message, conversation, adapter.capabilities(), now);
         if (gate.isPresent()) {
             return gate;
         }

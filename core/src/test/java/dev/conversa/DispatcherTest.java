@@ -46,7 +46,7 @@ class DispatcherTest {
                         ctx.event().ifPresent(event -> seen.computeIfAbsent(ctx.conversationKey(),
                                 k -> Collections.synchronizedList(new ArrayList<>())).add(event.header().externalId()));
                         Thread.yield();
-                        next.proceed(ctx);
+                        next.proceed();
                     } finally {
                         lane.decrementAndGet();
                     }
@@ -101,7 +101,7 @@ class DispatcherTest {
                         attempts.incrementAndGet();
                         throw new IllegalStateException("host bug");
                     }
-                    next.proceed(ctx);
+                    next.proceed();
                 }))) {
 
             // when
@@ -137,7 +137,7 @@ class DispatcherTest {
                         calls.incrementAndGet();
                         throw new IllegalStateException("host bug");
                     }
-                    next.proceed(ctx);
+                    next.proceed();
                 }))) {
 
             bed.deliver("bad", "alice", "first");
@@ -159,8 +159,8 @@ class DispatcherTest {
                 .middleware(Step.RECORD, (ctx, next) -> {
                     mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
                     try {
-                        assertThat(release.await(10, TimeUnit.SECONDS)).as("released").isTrue();
-                        next.proceed(ctx);
+                        assertThat(awaitUninterruptibly(release)).as("released").isTrue();
+                        next.proceed();
                     } finally {
                         running.decrementAndGet();
                     }
@@ -190,8 +190,8 @@ class DispatcherTest {
         TestBed bed = new TestBed(builder -> builder.responder(request -> Reply.silence())
                 .middleware(Step.RECORD, (ctx, next) -> {
                     entered.countDown();
-                    release.await(10, TimeUnit.SECONDS);
-                    next.proceed(ctx);
+                    awaitUninterruptibly(release);
+                    next.proceed();
                     finished.incrementAndGet();
                 }));
         bed.deliver("m1", "alice", "hello");
@@ -212,5 +212,15 @@ class DispatcherTest {
         // then
         assertThat(finishedWhenClosed).hasValue(1);
         assertThat(bed.stores.messages().history(TENANT, key("alice"), 10)).hasSize(1);
+    }
+
+    /** Middleware may not throw checked exceptions: waits up to ten seconds, keeping an interrupt. */
+    private static boolean awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
     }
 }

@@ -128,7 +128,7 @@ class ErasureGuardTest {
                 .responder(RulesResponder.builder().fallback("Thanks!").build())
                 .middleware(Step.COALESCE, (ctx, next) -> {
                     privacy.erase(TENANT, PERSON);
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .build();
         stores.inbox().append(TENANT, List.of(new EchoTestChannel().normalize(dev.conversa.testsupport.WebhookPayloads

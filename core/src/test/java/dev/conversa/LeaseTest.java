@@ -111,7 +111,7 @@ class LeaseTest {
         try (TestBed bed = new TestBed(stores, builder -> quick(request -> Reply.silence()).apply(builder)
                 .maxAttempts(3).middleware(Step.RECORD, (ctx, next) -> {
                     handled.incrementAndGet();
-                    next.proceed(ctx);
+                    next.proceed();
                 }), false)) {
             bed.deliver("poison", "alice", "hello");
             for (int crash = 0; crash < 3; crash++) {

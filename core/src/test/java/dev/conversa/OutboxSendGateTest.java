@@ -5,6 +5,7 @@ import static dev.conversa.TestBed.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.model.Author;
 import dev.conversa.model.ConversationKey;
@@ -57,7 +58,7 @@ class OutboxSendGateTest {
         assertThat(stateWhenClosed).hasValue(OutboxState.PENDING);
         OutboxEntry discarded = bed.stores.outbox().find(TENANT, queued.get().id()).orElseThrow();
         assertThat(discarded.state()).isEqualTo(OutboxState.DEAD);
-        assertThat(discarded.lastError()).contains(SendGateCheck.TAKEN_OVER);
+        assertThat(discarded.lastError()).contains(Ownership.TAKEN_OVER);
         assertThat(bed.channel.sent(Text.class)).containsExactly(new Text("Your parcel left today."));
         assertThat(bed.stores.messages().history(TENANT, key("alice"), 10))
                 .filteredOn(message -> message.author() == Author.BOT)

@@ -5,6 +5,7 @@ import static dev.conversa.TestBed.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.model.Author;
 import dev.conversa.model.ConversationKey;
@@ -51,7 +52,7 @@ class OutboxSendingTest {
         // then: the typing marker and the reply are both discarded
         await().untilAsserted(() -> assertThat(bed.stores.outbox().list(TENANT, OutboxState.DEAD, 10))
                 .extracting(entry -> entry.lastError().orElseThrow())
-                .hasSize(2).containsOnly(SendGateCheck.TAKEN_OVER));
+                .hasSize(2).containsOnly(Ownership.TAKEN_OVER));
         assertThat(bed.channel.attempts()).isEmpty();
         assertThat(bed.stores.messages().history(TENANT, key("alice"), 10))
                 .filteredOn(m -> m.author() == Author.BOT)

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,7 +105,18 @@ final class ScriptedChannel implements ChannelAdapter {
 
     @Override
     public ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(4096, 3, 20, 10, 13, false, true, true, true, Set.of(), Duration.ofHours(24),
-                Optional.of(Duration.ofDays(7)), "plain text");
+        return ChannelCapabilities.builder()
+                .maxTextLength(4096)
+                .maxButtons(3)
+                .maxButtonTitleLength(20)
+                .maxListRows(10)
+                .maxQuickReplies(13)
+                .templates(true)
+                .reactions(true)
+                .typingIndicator(true)
+                .readReceipts(true)
+                .replyWindow(Duration.ofHours(24))
+                .humanAgentWindow(Duration.ofDays(7))
+                .build();
     }
 }

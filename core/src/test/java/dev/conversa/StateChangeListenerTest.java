@@ -10,6 +10,7 @@ import dev.conversa.conversation.StateChange;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.Echo;
 import dev.conversa.model.EventHeader;
+import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import java.time.Duration;
@@ -61,6 +62,27 @@ class StateChangeListenerTest {
         assertThat(change.origin()).isEqualTo(StateChange.Origin.RESPONDER);
         assertThat(change.botStepsBack()).isTrue();
         assertThat(change.account()).get().extracting(a -> a.accountId()).isEqualTo(TestBed.ACCOUNT);
+    }
+
+    @Test
+    void recognizesTheHandoffMessageByTheOutboxFlagNotByItsKey() {
+        // given: a conversation the bot handed over, with an old-style key queued without the flag
+        bed.deliver("m1", "alice", "hello");
+        await().until(() -> bed.stores.conversations().find(TENANT, key("alice")).isPresent());
+        bed.conversa.conversations().changeState(TENANT, key("alice"), ConversationState.WAITING_FOR_AGENT);
+        heard.clear();
+
+        // when
+        bed.stores.outbox().enqueue(TENANT, OutboundMessage.text(key("alice"), "one"), "handoff:1", false,
+                bed.clock.instant());
+        bed.stores.outbox().enqueue(TENANT, OutboundMessage.text(key("alice"), "two"), "goodbye-2", true,
+                bed.clock.instant());
+
+        // then: only the flagged entry told the listeners, after both went out in order
+        await().until(() -> !heard.isEmpty());
+        assertThat(bed.channel.sent(Text.class)).extracting(Text::body).containsExactly("one", "two");
+        assertThat(heard).extracting(StateChange::origin, StateChange::to)
+                .containsExactly(tuple(StateChange.Origin.RESPONDER, ConversationState.WAITING_FOR_AGENT));
     }
 
     @Test

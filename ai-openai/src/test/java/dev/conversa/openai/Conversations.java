@@ -28,10 +28,31 @@ final class Conversations {
 
     static final TenantId TENANT = TenantId.of("rosa-bakery");
     static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
-    static final ChannelCapabilities WHATSAPP = new ChannelCapabilities(4096, 3, 20, 10, 0, true, true, true, true,
-            Set.of(MediaKind.IMAGE), Duration.ofHours(24), Optional.empty(), "*bold* _italic_ ~strikethrough~");
-    static final ChannelCapabilities INSTAGRAM = new ChannelCapabilities(1000, 3, 20, 0, 13, false, true, true, true,
-            Set.of(MediaKind.IMAGE), Duration.ofHours(24), Optional.of(Duration.ofDays(7)), "plain text");
+    static final ChannelCapabilities WHATSAPP = ChannelCapabilities.builder()
+            .maxTextLength(4096)
+            .maxButtons(3)
+            .maxButtonTitleLength(20)
+            .maxListRows(10)
+            .templates(true)
+            .reactions(true)
+            .typingIndicator(true)
+            .readReceipts(true)
+            .media(Set.of(MediaKind.IMAGE))
+            .replyWindow(Duration.ofHours(24))
+            .formatting("*bold* _italic_ ~strikethrough~")
+            .build();
+    static final ChannelCapabilities INSTAGRAM = ChannelCapabilities.builder()
+            .maxTextLength(1000)
+            .maxButtons(3)
+            .maxButtonTitleLength(20)
+            .maxQuickReplies(13)
+            .reactions(true)
+            .typingIndicator(true)
+            .readReceipts(true)
+            .media(Set.of(MediaKind.IMAGE))
+            .replyWindow(Duration.ofHours(24))
+            .humanAgentWindow(Duration.ofDays(7))
+            .build();
 
     private final TenantId tenant;
     private final ConversationKey key;

@@ -51,9 +51,7 @@ class ReplyShapingTest {
     private static ResponderRequest withMaxTextLength(int maxTextLength) {
         ResponderRequest request = Conversations.instagram().customer("How do you make your bread?").request();
         ChannelCapabilities c = request.capabilities();
-        ChannelCapabilities narrow = new ChannelCapabilities(maxTextLength, c.maxButtons(), c.maxButtonTitleLength(),
-                c.maxListRows(), c.maxQuickReplies(), c.templates(), c.reactions(), c.typingIndicator(),
-                c.readReceipts(), c.media(), c.replyWindow(), c.humanAgentWindow(), c.formatting());
+        ChannelCapabilities narrow = c.toBuilder().maxTextLength(maxTextLength).build();
         return new ResponderRequest(request.conversation(), request.contact(), request.history(), narrow);
     }
 }

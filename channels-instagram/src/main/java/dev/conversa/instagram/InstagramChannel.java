@@ -7,7 +7,6 @@ import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphClient;
-import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.messenger.platform.internal.InstagramSettings;
 import dev.conversa.messenger.platform.internal.MessagingEventParser;
 import dev.conversa.messenger.platform.internal.MessagingWindow;
@@ -45,8 +44,8 @@ import java.util.Set;
  * with a heart only; other emoji are refused). Instagram has no button
  * template here: buttons and lists become quick replies or numbered text, a call to action
  * becomes text with its URL. The window rules are Messenger's: {@code RESPONSE} within 24 hours,
- * a person's reply tagged {@code HUMAN_AGENT} up to 7 days, otherwise
- * {@link dev.conversa.messenger.platform.OutsideWindowException} before any request.
+ * a person's reply tagged {@code HUMAN_AGENT} up to 7 days; core's send gate refuses anything
+ * else from the declared capabilities before the adapter is called.
  *
  * <p>Immutable and thread-safe.
  *
@@ -117,12 +116,6 @@ public final class InstagramChannel implements ChannelAdapter {
         return PARSER.parse(payload);
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws dev.conversa.messenger.platform.OutsideWindowException if the messaging window does not allow
-     *     the message
-     */
     @Override
     public SendResult send(SendRequest request, GraphClient graph) {
         List<String> bodies = RENDERER.render(request);
@@ -137,10 +130,18 @@ public final class InstagramChannel implements ChannelAdapter {
 
     @Override
     public ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(DIALECT.maxTextLength(), SendApiDialect.MAX_QUICK_REPLIES,
-                SendApiDialect.MAX_TITLE_LENGTH, 0, SendApiDialect.MAX_QUICK_REPLIES, false, true, true, true,
-                DIALECT.media(), MessagingWindow.REPLY_WINDOW, Optional.of(MessagingWindow.HUMAN_AGENT_WINDOW),
-                "plain text");
+        return ChannelCapabilities.builder()
+                .maxTextLength(DIALECT.maxTextLength())
+                .maxButtons(SendApiDialect.MAX_QUICK_REPLIES)
+                .maxButtonTitleLength(SendApiDialect.MAX_TITLE_LENGTH)
+                .maxQuickReplies(SendApiDialect.MAX_QUICK_REPLIES)
+                .reactions(true)
+                .typingIndicator(true)
+                .readReceipts(true)
+                .media(DIALECT.media())
+                .replyWindow(MessagingWindow.REPLY_WINDOW)
+                .humanAgentWindow(MessagingWindow.HUMAN_AGENT_WINDOW)
+                .build();
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphClient;
-import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.messenger.platform.internal.MessagingEventParser;
 import dev.conversa.messenger.platform.internal.MessagingWindow;
 import dev.conversa.messenger.platform.internal.SendApiClient;
@@ -17,7 +16,6 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.Media;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The Messenger channel: normalizes webhooks whose {@code object} is {@code "page"} and sends
@@ -31,8 +29,9 @@ import java.util.Optional;
  *
  * <p>Outbound: within 24 hours of the customer's last message, {@code messaging_type}
  * {@code RESPONSE}; between 24 hours and 7 days only messages written by a person
- * ({@code Author.AGENT}) go, tagged {@code HUMAN_AGENT}; anything else fails with
- * {@link OutsideWindowException} before any request. Text is limited to 2000 characters and 13
+ * ({@code Author.AGENT}) go, tagged {@code HUMAN_AGENT}. The windows are declared in the
+ * capabilities and enforced by core's send gate before the adapter is called; the adapter only
+ * picks the messaging type and tag. Text is limited to 2000 characters and 13
  * quick replies of 20 characters, checked before any request. Buttons become a button template,
  * a call to action a {@code web_url} button, a list a generic template, degrading to quick
  * replies or text when they do not fit; a media caption is sent as a second text message.
@@ -95,11 +94,6 @@ public final class MessengerChannel implements ChannelAdapter {
         return PARSER.parse(payload);
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws OutsideWindowException if the messaging window does not allow the message
-     */
     @Override
     public SendResult send(SendRequest request, GraphClient graph) {
         List<String> bodies = RENDERER.render(request);
@@ -138,10 +132,18 @@ public final class MessengerChannel implements ChannelAdapter {
 
     @Override
     public ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(SendApiDialect.MESSENGER.maxTextLength(), SendApiDialect.MAX_BUTTONS,
-                SendApiDialect.MAX_TITLE_LENGTH, SendApiDialect.MAX_ELEMENTS, SendApiDialect.MAX_QUICK_REPLIES,
-                false, false, true, true, SendApiDialect.MESSENGER.media(), MessagingWindow.REPLY_WINDOW,
-                Optional.of(MessagingWindow.HUMAN_AGENT_WINDOW), "plain text");
+        return ChannelCapabilities.builder()
+                .maxTextLength(SendApiDialect.MESSENGER.maxTextLength())
+                .maxButtons(SendApiDialect.MAX_BUTTONS)
+                .maxButtonTitleLength(SendApiDialect.MAX_TITLE_LENGTH)
+                .maxListRows(SendApiDialect.MAX_ELEMENTS)
+                .maxQuickReplies(SendApiDialect.MAX_QUICK_REPLIES)
+                .typingIndicator(true)
+                .readReceipts(true)
+                .media(SendApiDialect.MESSENGER.media())
+                .replyWindow(MessagingWindow.REPLY_WINDOW)
+                .humanAgentWindow(MessagingWindow.HUMAN_AGENT_WINDOW)
+                .build();
     }
 
     private static String attachmentsPath(ChannelAccount account) {

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import dev.conversa.channel.EchoMarker;
 import dev.conversa.e2e.ConversaRig;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
-import dev.conversa.pipeline.Pipeline;
 import dev.conversa.testkit.GraphStandIn;
 import dev.conversa.testkit.RecordedRequest;
 import dev.conversa.testkit.messenger.MessengerWebhook;
@@ -56,7 +56,7 @@ class MessengerEndToEndTest {
         assertThat(body.path("recipient").path("id").asString()).isEqualTo(PSID);
         assertThat(body.path("messaging_type").asString()).isEqualTo("RESPONSE");
         assertThat(body.path("message").path("text").asString()).isEqualTo(SIZE_ANSWER);
-        assertThat(body.path("message").path("metadata").asString()).isEqualTo(Pipeline.ECHO_METADATA);
+        assertThat(body.path("message").path("metadata").asString()).isEqualTo(EchoMarker.VALUE);
     }
 
     @Test

@@ -11,12 +11,12 @@ import static dev.conversa.messenger.MessengerE2e.text;
 import static dev.conversa.messenger.MessengerE2e.textReplies;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.channel.EchoMarker;
 import dev.conversa.e2e.ConversaRig;
 import dev.conversa.model.Author;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.OutboundMessage;
-import dev.conversa.pipeline.Pipeline;
 import dev.conversa.testkit.GraphStandIn;
 import dev.conversa.testkit.SignedWebhook;
 import dev.conversa.testkit.messenger.MessengerWebhook;
@@ -136,7 +136,7 @@ class MessengerOwnershipEndToEndTest {
     private static WebhookRequest ourEcho(String mid, String body) {
         JsonNode root = JSON.readTree(MessengerWebhook.page(PAGE).at(Instant.now()).echo(PSID, mid, body, OUR_APP).json());
         ((ObjectNode) root.path("entry").path(0).path("messaging").path(0).path("message"))
-                .put("metadata", Pipeline.ECHO_METADATA);
+                .put("metadata", EchoMarker.VALUE);
         return SignedWebhook.builder(APP_SECRET).metaJson(root.toString()).build();
     }
 }

@@ -1,8 +1,6 @@
 package dev.conversa.messenger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -19,7 +17,6 @@ import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
-import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.Media;
@@ -108,15 +105,6 @@ class MessengerSendTest {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.getMessage()).doesNotContain(GraphStub.TOKEN);
                 });
-    }
-
-    @Test
-    void sendsNothingWhenTheBotIsOutsideTheWindow() {
-        SendRequest late = new SendRequest(PAGE, OutboundMessage.text(TO, "Hello"),
-                Optional.of(NOW.minus(Duration.ofHours(30))), NOW);
-
-        assertThatThrownBy(() -> channel.send(late, graph)).isInstanceOf(OutsideWindowException.class);
-        wm.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

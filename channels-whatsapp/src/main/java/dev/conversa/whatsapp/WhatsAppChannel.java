@@ -16,7 +16,6 @@ import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MediaKind;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
-import dev.conversa.model.Template;
 import dev.conversa.time.Sleeper;
 import dev.conversa.whatsapp.internal.Limits;
 import dev.conversa.whatsapp.internal.SendPacer;
@@ -24,10 +23,8 @@ import dev.conversa.whatsapp.internal.WhatsAppNormalizer;
 import dev.conversa.whatsapp.internal.WhatsAppRenderer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -39,9 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  * object and sends every outbound kind through {@code POST /{phone-number-id}/messages}.
  *
  * <p>Before any request, a send checks WhatsApp's limits ({@link IllegalArgumentException}
- * naming the limit) and the 24-hour customer-service window: a free-form message to a customer
- * who has not written in the last 24 hours fails with a {@link WhatsAppException} of
- * {@link WhatsAppError#OUTSIDE_WINDOW}, while templates still go. Sends are paced per business
+ * naming the limit). The 24-hour customer-service window is declared in the capabilities
+ * ({@link #REPLY_WINDOW}, templates available) and enforced by core's send gate before the
+ * adapter is called: a free-form message to a customer who has not written in the last 24 hours
+ * is refused there, while templates still go. Sends are paced per business
  * number (default 80 messages per second) and per recipient (default a burst of 10, then one
  * every 6 seconds), waiting on the configured {@link Sleeper}. Meta's refusals arrive as
  * {@link WhatsAppException}.
@@ -70,12 +68,20 @@ public final class WhatsAppChannel implements ChannelAdapter {
     public static final String DISPLAY_PHONE_NUMBER = "display_phone_number";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ChannelCapabilities CAPABILITIES = new ChannelCapabilities(
-            Limits.TEXT, Limits.BUTTONS, Limits.BUTTON_TITLE, Limits.LIST_ROWS, Limits.BUTTONS,
-            true, true, true, true,
-            Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.DOCUMENT,
-                    MediaKind.STICKER, MediaKind.ANIMATION),
-            REPLY_WINDOW, Optional.empty(), "*bold* _italic_ ~strike~ ```mono```");
+    private static final ChannelCapabilities CAPABILITIES = ChannelCapabilities.builder()
+            .maxTextLength(Limits.TEXT)
+            .maxButtons(Limits.BUTTONS)
+            .maxButtonTitleLength(Limits.BUTTON_TITLE)
+            .maxListRows(Limits.LIST_ROWS)
+            .maxQuickReplies(Limits.BUTTONS)
+            .templates(true)
+            .reactions(true)
+            .typingIndicator(true)
+            .readReceipts(true)
+            .media(Set.of(MediaKind.IMAGE, MediaKind.AUDIO, MediaKind.VOICE, MediaKind.VIDEO, MediaKind.DOCUMENT, MediaKind.STICKER, MediaKind.ANIMATION))
+            .replyWindow(REPLY_WINDOW)
+            .formatting("*bold* _italic_ ~strike~ ```mono```")
+            .build();
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -148,8 +154,7 @@ public final class WhatsAppChannel implements ChannelAdapter {
      *
      * @throws IllegalArgumentException if the message breaks a WhatsApp limit, or the account
      *     is not a WhatsApp account or not the conversation's business number (nothing was sent)
-     * @throws WhatsAppException if the window is closed (nothing was sent) or WhatsApp refused
-     *     the message
+     * @throws WhatsAppException if WhatsApp refused the message
      */
     @Override
     public SendResult send(SendRequest request, GraphClient graph) {
@@ -166,9 +171,6 @@ public final class WhatsAppChannel implements ChannelAdapter {
         if (body == null) {
             return SendResult.marker();
         }
-        if (content.isMessage() && !(content instanceof Template)) {
-            checkWindow(request.lastInboundAt(), request.now());
-        }
         String number = request.account().accountId();
         pace(number, content.isMessage() ? message.to().contactId() : null);
         GraphResponse response;
@@ -184,16 +186,6 @@ public final class WhatsAppChannel implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
-    }
-
-    private static void checkWindow(Optional<Instant> lastInboundAt, Instant now) {
-        if (lastInboundAt.isEmpty()) {
-            throw WhatsAppException.outsideWindow(null);
-        }
-        Duration since = Duration.between(lastInboundAt.get(), now);
-        if (since.compareTo(REPLY_WINDOW) >= 0) {
-            throw WhatsAppException.outsideWindow(since);
-        }
     }
 
     private void pace(String number, String recipient) {

@@ -1,7 +1,6 @@
 package dev.conversa.whatsapp;
 
 import dev.conversa.graph.GraphApiException;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -37,21 +36,6 @@ public class WhatsAppException extends GraphApiException {
     public static WhatsAppException of(GraphApiException cause) {
         Objects.requireNonNull(cause, "cause");
         return cause instanceof WhatsAppException same ? same : new WhatsAppException(cause, WhatsAppError.classify(cause));
-    }
-
-    /**
-     * A free-form message refused before any request because the customer-service window is
-     * closed.
-     *
-     * @param sinceLastInbound how long ago the customer last wrote, or null if never
-     * @return the exception, with {@link WhatsAppError#OUTSIDE_WINDOW}
-     */
-    static WhatsAppException outsideWindow(Duration sinceLastInbound) {
-        String when = sinceLastInbound == null
-                ? "the customer never wrote"
-                : "the customer last wrote " + sinceLastInbound.toHours() + " h ago";
-        return new WhatsAppException("Outside WhatsApp's 24-hour customer-service window (" + when
-                + "): only an approved template may be sent; nothing was sent", WhatsAppError.OUTSIDE_WINDOW);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.conversa.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.model.MarkRead;
 import dev.conversa.model.Template;
@@ -12,30 +11,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * The window is core's send gate's (see core's {@code SendGateTest}); the adapter sends whatever
+ * the gate let through.
+ */
 class WindowTest {
 
     @RegisterExtension
     static SendHarness whatsapp = new SendHarness();
-
-    @Test
-    void refusesFreeFormMessageTwentyFourHoursAfterTheCustomersLastMessage() {
-        assertThatThrownBy(() -> whatsapp.send(Sends.request(new Text("hi"),
-                Optional.of(Sends.NOW.minus(Duration.ofHours(24))))))
-                .isInstanceOfSatisfying(WhatsAppException.class, e -> {
-                    assertThat(e.error()).isEqualTo(WhatsAppError.OUTSIDE_WINDOW);
-                    assertThat(e.isRetryable()).isFalse();
-                    assertThat(e.getMessage()).contains("24-hour").contains("template").contains("nothing was sent");
-                });
-        assertThat(whatsapp.requests()).isEmpty();
-    }
-
-    @Test
-    void refusesFreeFormMessageWhenTheCustomerNeverWrote() {
-        assertThatThrownBy(() -> whatsapp.send(Sends.request(new Text("hi"), Optional.empty())))
-                .isInstanceOfSatisfying(WhatsAppException.class,
-                        e -> assertThat(e.error()).isEqualTo(WhatsAppError.OUTSIDE_WINDOW));
-        assertThat(whatsapp.requests()).isEmpty();
-    }
 
     @Test
     void sendsFreeFormMessageJustInsideTheWindow() {

@@ -7,12 +7,11 @@ package dev.conversa.pipeline;
 public interface Chain {
 
     /**
-     * Runs the rest of the pipeline. A middleware may call this at most once.
+     * Runs the rest of the pipeline with the same context. A middleware may call this at most
+     * once.
      *
-     * @param ctx the context the middleware received
      * @throws IllegalStateException if this chain was already proceeded
-     * @throws IllegalArgumentException if the context is not the one the pipeline created
-     * @throws Exception whatever a later middleware threw, unchanged
+     * @throws RuntimeException whatever a later middleware threw, unchanged
      */
-    void proceed(Context ctx) throws Exception;
+    void proceed();
 }

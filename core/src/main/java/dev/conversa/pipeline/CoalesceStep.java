@@ -1,5 +1,6 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.conversation.internal.ConversationUpdates;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.store.Stores;
@@ -31,11 +32,11 @@ final class CoalesceStep implements Middleware {
     }
 
     @Override
-    public void handle(Context ctx, Chain next) throws Exception {
+    public void handle(Context ctx, Chain next) {
         if (ctx.event().isPresent() && ctx.event().get() instanceof InboundMessage message) {
             schedule(ctx, message);
         }
-        next.proceed(ctx);
+        next.proceed();
     }
 
     private void schedule(Context ctx, InboundMessage message) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * One inbox entry on its way through the pipeline: an inbound event, or a reply task (the
  * bot's turn to answer after a burst of customer messages).
  *
- * <p>Stopping the chain is done by not calling {@link Chain#proceed(Context)}; there is no
+ * <p>Stopping the chain is done by not calling {@link Chain#proceed()}; there is no
  * separate stop method.
  *
  * <p>A context belongs to one entry and is used by one thread at a time; it is not

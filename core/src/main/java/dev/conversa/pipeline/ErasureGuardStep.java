@@ -22,9 +22,9 @@ final class ErasureGuardStep implements Middleware {
     }
 
     @Override
-    public void handle(Context ctx, Chain next) throws Exception {
+    public void handle(Context ctx, Chain next) {
         if (ctx.event().isEmpty()) {
-            next.proceed(ctx);
+            next.proceed();
             return;
         }
         InboundEvent event = ctx.event().get();
@@ -33,7 +33,7 @@ final class ErasureGuardStep implements Middleware {
             return;
         }
         try {
-            next.proceed(ctx);
+            next.proceed();
         } finally {
             if (guard.isErased(ctx.tenant(), event)) {
                 LOG.info("A {} event was processed while its person was erased; erasing again",

@@ -17,13 +17,10 @@ final class Link implements Chain {
     }
 
     @Override
-    public void proceed(Context ctx) throws Exception {
+    public void proceed() {
         if (proceeded) {
             throw new IllegalStateException("next.proceed() was called twice by middleware " + (position - 1)
                     + " of the pipeline; call it at most once");
-        }
-        if (ctx != context) {
-            throw new IllegalArgumentException("pass on the context the middleware received");
         }
         proceeded = true;
         if (position < middleware.size()) {

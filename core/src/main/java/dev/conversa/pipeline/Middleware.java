@@ -2,14 +2,14 @@ package dev.conversa.pipeline;
 
 /**
  * One step of the pipeline. It may act before and after the rest of the chain, change the
- * context's attributes, send messages, or stop the chain by not calling
- * {@link Chain#proceed(Context)}.
+ * context's attributes, send messages, or stop the chain by not calling {@link Chain#proceed()}.
  *
- * <p>Exceptions: anything thrown (checked or not) fails the inbox entry being processed; the
+ * <p>Exceptions: a runtime exception fails the inbox entry being processed; the
  * dispatcher retries it a bounded number of times with backoff and then parks it for the host
  * to inspect. Other conversations are not affected. Because an entry can run again after a
  * failure or a crash, middleware should be idempotent; messages sent through
- * {@link Context#send} are.
+ * {@link Context#send} are. A middleware that calls code throwing checked exceptions wraps them
+ * (for example in {@link java.io.UncheckedIOException}); they are retried alike.
  *
  * <p>Middleware runs on dispatcher threads, one entry of a conversation at a time but many
  * conversations at once, so implementations must be thread-safe.
@@ -19,7 +19,7 @@ package dev.conversa.pipeline;
  *     if (isSunday() && !ctx.isReplyTask()) {
  *         ctx.send(new Text("We are closed today and will answer tomorrow."));
  *     }
- *     next.proceed(ctx);
+ *     next.proceed();
  * };
  * Conversa.builder().middleware(Step.RESPOND, closedOnSundays);
  * }</pre>
@@ -32,7 +32,7 @@ public interface Middleware {
      *
      * @param ctx the entry being processed and what can be done with it
      * @param next the rest of the pipeline; call it at most once to pass the entry on
-     * @throws Exception to fail the entry, which is then retried or parked
+     * @throws RuntimeException to fail the entry, which is then retried or parked
      */
-    void handle(Context ctx, Chain next) throws Exception;
+    void handle(Context ctx, Chain next);
 }

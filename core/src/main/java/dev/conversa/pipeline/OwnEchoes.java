@@ -1,5 +1,6 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.channel.EchoMarker;
 import dev.conversa.model.Author;
 import dev.conversa.model.Contacts;
 import dev.conversa.model.Echo;
@@ -16,8 +17,8 @@ import java.util.Optional;
 /**
  * Recognizes the echo of a message this library sent. In order:
  * <ol>
- *   <li>the echo carries {@link Pipeline#ECHO_METADATA} as metadata, or names our Meta app as
- *       its sender (Messenger);
+ *   <li>the echo carries the channel's {@link EchoMarker}, or names our Meta app as its sender
+ *       (Messenger);
  *   <li>its id is one the channel gave a message of ours, or one of its parts (a caption sent
  *       after its media): the history finds it, written by us and not by a person elsewhere;
  *   <li>(Instagram, whose echoes carry no marker, when the echo overtakes the answer to the
@@ -45,7 +46,7 @@ record OwnEchoes(Optional<String> appId) {
     }
 
     boolean isMarkedOurs(Echo echo) {
-        return echo.metadata().filter(Pipeline.ECHO_METADATA::equals).isPresent()
+        return EchoMarker.isOnEcho(echo)
                 || appId.isPresent() && appId.equals(echo.appId());
     }
 
@@ -72,6 +73,6 @@ record OwnEchoes(Optional<String> appId) {
         if (sent instanceof Contacts contacts) {
             return contacts.contacts().stream().anyMatch(contact -> text.contains(contact.formattedName()));
         }
-        return SendGate.readableText(sent).map(String::strip).filter(text::equals).isPresent();
+        return SendQueue.readableText(sent).map(String::strip).filter(text::equals).isPresent();
     }
 }

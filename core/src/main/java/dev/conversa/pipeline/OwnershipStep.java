@@ -1,17 +1,11 @@
 package dev.conversa.pipeline;
 
-import dev.conversa.conversation.StateChange;
-import dev.conversa.internal.state.StateNotifier;
-import dev.conversa.model.Conversation;
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Handover;
 import dev.conversa.model.InboundEvent;
-import dev.conversa.store.AuditEvent;
 import dev.conversa.store.Stores;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +13,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>An echo of a message the business sent from elsewhere (not one of ours: not in the
- *       history as ours, not carrying {@link Pipeline#ECHO_METADATA} and not sent by our Meta app)
+ *       history as ours, not carrying {@link dev.conversa.channel.EchoMarker} and not sent by our Meta app)
  *       gives the conversation to a person ({@code WITH_AGENT}).
  *   <li>A handover event while another app holds the thread ({@code STANDBY}) gives it to a
  *       person; {@code PASS} or {@code TAKE} give it to the bot when the new owner is our app,
@@ -30,27 +24,21 @@ import java.util.Optional;
 final class OwnershipStep implements Middleware {
 
     private final Stores stores;
-    private final ConversationUpdates updates;
-    private final Clock clock;
     private final OwnEchoes ownEchoes;
+    private final Ownership ownership;
 
-    private final StateNotifier notifier;
-
-    OwnershipStep(Stores stores, Clock clock, OwnEchoes ownEchoes, StateNotifier notifier) {
-        this.notifier = notifier;
+    OwnershipStep(Stores stores, OwnEchoes ownEchoes, Ownership ownership) {
         this.stores = stores;
-        this.updates = new ConversationUpdates(stores.conversations());
-        this.clock = clock;
         this.ownEchoes = ownEchoes;
+        this.ownership = ownership;
     }
 
     @Override
-    public void handle(Context ctx, Chain next) throws Exception {
+    public void handle(Context ctx, Chain next) {
         Optional<ConversationState> newState = ctx.event().flatMap(event -> decide(ctx, event));
-        if (newState.isPresent()) {
-            moveTo(ctx, newState.get());
-        }
-        next.proceed(ctx);
+        newState.ifPresent(state -> ownership.changeByChannel(ctx.tenant(), ctx.conversationKey(), state,
+                ctx.event().get().kind()));
+        next.proceed();
     }
 
     private Optional<ConversationState> decide(Context ctx, InboundEvent event) {
@@ -81,19 +69,5 @@ final class OwnershipStep implements Middleware {
                 ? appId.equals(handover.newOwnerAppId())
                 : action == Handover.Action.PASS;
         return Optional.of(toUs ? ConversationState.BOT : ConversationState.WITH_AGENT);
-    }
-
-    private void moveTo(Context ctx, ConversationState state) {
-        Instant now = clock.instant();
-        Conversation before = stores.conversations().getOrOpen(ctx.tenant(), ctx.conversationKey(), now);
-        if (before.state() == state) {
-            return;
-        }
-        updates.apply(ctx.tenant(), ctx.conversationKey(), now, current -> current.state() == state
-                ? current
-                : current.withState(state, now).withReplyDue(Optional.empty(), Optional.empty(), now));
-        stores.audit().record(new AuditEvent(ctx.tenant(), now, "ownership", Map.of(
-                "from", before.state().name(), "to", state.name(), "cause", ctx.event().get().kind())));
-        notifier.changed(ctx.tenant(), ctx.conversationKey(), before.state(), state, StateChange.Origin.CHANNEL);
     }
 }

@@ -1,9 +1,9 @@
 package dev.conversa.pipeline;
 
-import dev.conversa.conversation.StateChangeListener;
-import dev.conversa.internal.state.StateNotifier;
-import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.conversation.StateChangeListener;
+import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
@@ -43,43 +43,28 @@ import java.util.function.BooleanSupplier;
  */
 public final class Pipeline {
 
-    /**
-     * The metadata value that marks a message as sent by this library. Channel adapters that
-     * can attach metadata to a send (Messenger, Instagram) attach this value, so that the echo
-     * of our own message is not taken for a person answering from elsewhere.
-     */
-    public static final String ECHO_METADATA = "conversa";
-
-    /**
-     * The idempotency key prefix of the message a responder's handoff sends the customer. The
-     * responder's change of state is told to {@code StateChangeListener}s only once that message
-     * has left the outbox, so that a listener that gives the thread to another app (the
-     * Messenger handover protocol) does so after the bot's last word, not before it.
-     */
-    public static final String HANDOFF_KEY_PREFIX = "handoff:";
-
     private final List<Middleware> middleware;
     private final Stores stores;
-    private final SendGate gate;
+    private final SendQueue queue;
     private final Clock clock;
 
     private Pipeline(Builder builder) {
         this.stores = builder.stores;
         this.clock = builder.clock;
-        this.gate = new SendGate(stores.outbox(), stores.messages(), clock);
+        this.queue = new SendQueue(stores.outbox(), stores.messages(), clock);
         this.middleware = assemble(builder);
     }
 
     private List<Middleware> assemble(Builder builder) {
         Map<Step, Middleware> steps = new EnumMap<>(Step.class);
         OwnEchoes ownEchoes = new OwnEchoes(builder.appId);
+        Ownership ownership = new Ownership(stores, clock, builder.stateListeners);
         steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes));
         steps.put(Step.STATUS, new StatusStep(stores.messages(), stores.outbox()));
-        StateNotifier notifier = new StateNotifier(builder.stateListeners, stores.accounts());
-        steps.put(Step.OWNERSHIP, new OwnershipStep(stores, clock, ownEchoes, notifier));
+        steps.put(Step.OWNERSHIP, new OwnershipStep(stores, ownEchoes, ownership));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.burstQuietWindow, builder.burstMaxWait));
-        steps.put(Step.RESPOND, new RespondStep(stores, gate, builder.responder, builder.capabilities, clock,
-                builder.historyLimit, notifier));
+        steps.put(Step.RESPOND, new RespondStep(stores, queue, builder.responder, builder.capabilities, clock,
+                builder.historyLimit, ownership));
         List<Middleware> all = new ArrayList<>();
         if (builder.erasureGuard != null) {
             all.add(new ErasureGuardStep(builder.erasureGuard));
@@ -108,9 +93,9 @@ public final class Pipeline {
      * @param entry the claimed entry
      * @return when a step asked to see the entry again (a status that overtook the answer to
      *     its send); empty when the entry is done
-     * @throws Exception whatever a middleware threw, unchanged
+     * @throws RuntimeException whatever a middleware threw, unchanged
      */
-    public Optional<Instant> process(InboxEntry entry) throws Exception {
+    public Optional<Instant> process(InboxEntry entry) {
         return process(entry, () -> true);
     }
 
@@ -123,18 +108,19 @@ public final class Pipeline {
      * @param entry the claimed entry
      * @param leaseHeld tells whether this worker still holds the entry's lease
      * @return when a step asked to see the entry again; empty when the entry is done
-     * @throws Exception whatever a middleware threw, unchanged
+     * @throws RuntimeException whatever a middleware threw, unchanged
      */
-    public Optional<Instant> process(InboxEntry entry, BooleanSupplier leaseHeld) throws Exception {
-        PipelineContext context = new PipelineContext(entry, stores.conversations(), gate, clock, leaseHeld);
-        new Link(middleware, 0, context).proceed(context);
+    public Optional<Instant> process(InboxEntry entry, BooleanSupplier leaseHeld) {
+        PipelineContext context = new PipelineContext(entry, stores.conversations(), queue, clock, leaseHeld);
+        new Link(middleware, 0, context).proceed();
         return context.deferredUntil();
     }
 
     /**
-     * Queues a message through the send gate: into the outbox once per idempotency key, and
-     * into the history as {@code PENDING} when it is a message rather than a marker. The outbox
-     * worker checks the gate again at send time.
+     * Queues a message: into the outbox once per idempotency key, and into the history as
+     * {@code PENDING} when it is a message rather than a marker. The outbox worker's send gate
+     * decides at send time whether it may go (who holds the conversation, the channel's reply
+     * window).
      *
      * @param tenant the business
      * @param message the message, written by the bot or an agent
@@ -145,7 +131,7 @@ public final class Pipeline {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        return gate.enqueue(tenant, message, idempotencyKey);
+        return queue.enqueue(tenant, message, idempotencyKey, false);
     }
 
     /** Configures a {@link Pipeline}. Not thread-safe; build once and share the pipeline. */

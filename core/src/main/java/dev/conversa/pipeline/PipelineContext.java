@@ -22,18 +22,18 @@ final class PipelineContext implements Context {
 
     private final InboxEntry entry;
     private final ConversationStore conversations;
-    private final SendGate gate;
+    private final SendQueue queue;
     private final Clock clock;
     private final Map<AttributeKey<?>, Object> attributes = new HashMap<>();
     private final BooleanSupplier leaseHeld;
     private int sends;
     private Optional<Instant> deferredUntil = Optional.empty();
 
-    PipelineContext(InboxEntry entry, ConversationStore conversations, SendGate gate, Clock clock,
+    PipelineContext(InboxEntry entry, ConversationStore conversations, SendQueue queue, Clock clock,
             BooleanSupplier leaseHeld) {
         this.entry = entry;
         this.conversations = conversations;
-        this.gate = gate;
+        this.queue = queue;
         this.clock = clock;
         this.leaseHeld = leaseHeld;
     }
@@ -99,7 +99,7 @@ final class PipelineContext implements Context {
         Objects.requireNonNull(content, "content");
         checkLease();
         String key = "ctx:" + entry.id() + ":" + sends++;
-        gate.enqueue(entry.tenant(), OutboundMessage.of(entry.conversation(), content), key);
+        queue.enqueue(entry.tenant(), OutboundMessage.of(entry.conversation(), content), key, false);
     }
 
     @Override

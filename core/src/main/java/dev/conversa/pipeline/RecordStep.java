@@ -1,5 +1,6 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.conversation.internal.ConversationUpdates;
 import dev.conversa.model.Author;
 import dev.conversa.model.Contact;
 import dev.conversa.model.ConversationKey;
@@ -52,7 +53,7 @@ final class RecordStep implements Middleware {
     }
 
     @Override
-    public void handle(Context ctx, Chain next) throws Exception {
+    public void handle(Context ctx, Chain next) {
         if (ctx.event().isPresent() && ctx.event().get() instanceof Echo echo) {
             boolean ours = ownEchoes.isOurs(ctx.tenant(), echo, stores.messages(), stores.outbox());
             ctx.attribute(OwnEchoes.OURS, ours);
@@ -62,7 +63,7 @@ final class RecordStep implements Middleware {
         } else if (ctx.event().isPresent()) {
             record(ctx.tenant(), ctx.event().get(), clock.instant());
         }
-        next.proceed(ctx);
+        next.proceed();
     }
 
     private void record(TenantId tenant, InboundEvent event, Instant now) {

@@ -39,7 +39,7 @@ final class StatusStep implements Middleware {
     }
 
     @Override
-    public void handle(Context ctx, Chain next) throws Exception {
+    public void handle(Context ctx, Chain next) {
         var event = ctx.event();
         if (event.isPresent() && event.get() instanceof StatusUpdate status) {
             update(ctx, status.conversation(), status.messageId(), status.status());
@@ -47,7 +47,7 @@ final class StatusStep implements Middleware {
             read.messageId().ifPresent(id -> update(ctx, read.conversation(), id, DeliveryStatus.READ));
             markRead(ctx.tenant(), read);
         }
-        next.proceed(ctx);
+        next.proceed();
     }
 
     private void update(Context ctx, ConversationKey conversation, String messageId, DeliveryStatus status) {

@@ -33,7 +33,23 @@ public interface Outbox {
      * @param now the current time
      * @return the new entry, or the existing one with that key
      */
-    OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now);
+    default OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now) {
+        return enqueue(tenant, message, idempotencyKey, false, now);
+    }
+
+    /**
+     * Records a message to send, once per idempotency key, saying whether it is the responder's
+     * last message before a handoff ({@link OutboxEntry#completesHandoff()}).
+     *
+     * @param tenant the business
+     * @param message the message
+     * @param idempotencyKey unique per logical send within the tenant
+     * @param completesHandoff whether sending it completes the responder's handoff
+     * @param now the current time
+     * @return the new entry, or the existing one with that key (with the flag it was queued with)
+     */
+    OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, boolean completesHandoff,
+            Instant now);
 
     /**
      * Claims due pending entries, at most one per conversation, for {@code lease}: they stay

@@ -21,11 +21,14 @@ import java.util.Optional;
  * @param lastError the last failure, without personal data
  * @param fence the claim's fencing token, 0 when not claimed
  * @param createdAt when it was enqueued
+ * @param completesHandoff whether this is the responder's last message before a handoff:
+ *     {@code StateChangeListener}s hear of the handoff only once it left the outbox, so that a
+ *     listener that gives the thread to another app does so after the bot's last word
  */
 public record OutboxEntry(
         long id, TenantId tenant, OutboundMessage message, String idempotencyKey, OutboxState state, int attempts,
         Instant notBefore, Optional<String> channelMessageId, Optional<String> lastError, long fence,
-        Instant createdAt) {
+        Instant createdAt, boolean completesHandoff) {
 
     /**
      * How the message history names an outbound message the channel has not yet accepted:

@@ -6,6 +6,7 @@ import static dev.conversa.pipeline.PipelineFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.conversa.channel.EchoMarker;
 import dev.conversa.model.Author;
 import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
@@ -186,7 +187,7 @@ class BuiltInStepsTest {
     void keepsTheBotOnAnEchoCarryingOurMetadataMarker() throws Exception {
         fixture.process(pipeline, fixture.message("m1", "hi"));
 
-        fixture.process(pipeline, echo("mid-2", Optional.of(Pipeline.ECHO_METADATA)));
+        fixture.process(pipeline, echo("mid-2", Optional.of(EchoMarker.VALUE)));
 
         assertThat(conversation().state()).isEqualTo(ConversationState.BOT);
     }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** In-memory stores, a mutable clock and helpers that run events through a pipeline. */
 final class PipelineFixture {
@@ -35,8 +34,16 @@ final class PipelineFixture {
     }
 
     static ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(4096, 3, 20, 10, 0, true, true, false, true, Set.of(), Duration.ofHours(24),
-                Optional.empty(), "plain text");
+        return ChannelCapabilities.builder()
+                .maxTextLength(4096)
+                .maxButtons(3)
+                .maxButtonTitleLength(20)
+                .maxListRows(10)
+                .templates(true)
+                .reactions(true)
+                .readReceipts(true)
+                .replyWindow(Duration.ofHours(24))
+                .build();
     }
 
     EventHeader header(String externalId) {

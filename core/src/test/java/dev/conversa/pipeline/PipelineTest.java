@@ -26,17 +26,17 @@ class PipelineTest {
         Pipeline pipeline = fixture.builder().responder(request -> Reply.silence())
                 .middleware(Step.RECORD, (ctx, next) -> {
                     seen.add("before RECORD, stored: " + history().size());
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .middleware(Step.COALESCE, (ctx, next) -> {
                     seen.add("before COALESCE, reply due: " + ctx.conversation().flatMap(Conversation::replyDueAt)
                             .isPresent());
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .middleware(Step.RESPOND, (ctx, next) -> {
                     seen.add("before RESPOND, reply due: " + ctx.conversation().flatMap(Conversation::replyDueAt)
                             .isPresent());
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .build();
 
@@ -54,11 +54,11 @@ class PipelineTest {
         Pipeline pipeline = fixture.builder().responder(request -> Reply.silence())
                 .middleware(Step.STATUS, (ctx, next) -> {
                     seen.add("first");
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .middleware(Step.STATUS, (ctx, next) -> {
                     seen.add("second");
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .build();
 
@@ -71,8 +71,8 @@ class PipelineTest {
     void rejectsMiddlewareThatProceedsTwice() {
         Pipeline pipeline = fixture.builder().responder(request -> Reply.silence())
                 .middleware(Step.OWNERSHIP, (ctx, next) -> {
-                    next.proceed(ctx);
-                    next.proceed(ctx);
+                    next.proceed();
+                    next.proceed();
                 })
                 .build();
 
@@ -100,11 +100,11 @@ class PipelineTest {
         Pipeline pipeline = fixture.builder().responder(request -> Reply.silence())
                 .middleware(Step.RECORD, (ctx, next) -> {
                     ctx.attribute(language, "pt");
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .middleware(Step.RESPOND, (ctx, next) -> {
                     seen.add(ctx.attribute(language).orElse("none"));
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .build();
 
@@ -119,7 +119,7 @@ class PipelineTest {
         Pipeline pipeline = fixture.builder().responder(request -> Reply.silence())
                 .middleware(Step.RECORD, (ctx, next) -> {
                     ctx.send(new Text("We are closed today."));
-                    next.proceed(ctx);
+                    next.proceed();
                 })
                 .build();
         fixture.stores.inbox().append(TENANT, List.of(fixture.message("m1", "hi")), fixture.clock.instant());

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RulesResponderTest {
@@ -149,7 +148,16 @@ class RulesResponderTest {
     }
 
     private static ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(4096, 3, 20, 10, 0, true, true, true, true, Set.of(), Duration.ofHours(24),
-                Optional.empty(), "plain text");
+        return ChannelCapabilities.builder()
+                .maxTextLength(4096)
+                .maxButtons(3)
+                .maxButtonTitleLength(20)
+                .maxListRows(10)
+                .templates(true)
+                .reactions(true)
+                .typingIndicator(true)
+                .readReceipts(true)
+                .replyWindow(Duration.ofHours(24))
+                .build();
     }
 }

@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -122,7 +120,17 @@ public final class EchoTestChannel implements ChannelAdapter {
 
     @Override
     public ChannelCapabilities capabilities() {
-        return new ChannelCapabilities(4096, 3, 20, 10, 13, false, true, true, true, Set.of(),
-                Duration.ofHours(24), Optional.empty(), "plain text");
+        return ChannelCapabilities.builder()
+                .maxTextLength(4096)
+                .maxButtons(3)
+                .maxButtonTitleLength(20)
+                .maxListRows(10)
+                .maxQuickReplies(13)
+                .templates(true)
+                .reactions(true)
+                .typingIndicator(true)
+                .readReceipts(true)
+                .replyWindow(Duration.ofHours(24))
+                .build();
     }
 }

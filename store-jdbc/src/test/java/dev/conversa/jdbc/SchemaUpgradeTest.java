@@ -20,11 +20,16 @@ import dev.conversa.store.Stores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import dev.conversa.internal.json.ModelCodec;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,12 +60,12 @@ class SchemaUpgradeTest {
     }
 
     @Test
-    void migrateUpgradesAnH2DatabaseAtVersionTwoToVersionThree() throws Exception {
+    void migrateUpgradesAnH2DatabaseAtVersionTwoToTheLatest() throws Exception {
         assertUpgradesFromVersionTwo(h2(), "h2");
     }
 
     @Test
-    void migrateUpgradesAPostgresqlDatabaseAtVersionTwoToVersionThree() throws Exception {
+    void migrateUpgradesAPostgresqlDatabaseAtVersionTwoToTheLatest() throws Exception {
         assertUpgradesFromVersionTwo(TestDatabases.newPostgresDatabase(), "postgresql");
     }
 
@@ -82,7 +87,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(2, 3, 5, 6);
+        assertThat(applied).containsExactly(2, 3, 4, 5, 6);
         Stores stores = jdbc.stores();
         assertThat(stores.contacts().find(TENANT, ChannelType.WHATSAPP, "15551234567")).contains(anna);
         ConsentRecord optOut = new ConsentRecord(TENANT, ChannelType.WHATSAPP, "15551234567", ConsentRecord.ALL,
@@ -102,31 +107,91 @@ class SchemaUpgradeTest {
         install(dataSource, dialect, 2, "consent_and_deletion");
         JdbcStores jdbc = JdbcStores.builder().dataSource(dataSource).tokenCipher(TestDatabases.cipher()).build();
         Stores before = jdbc.stores();
-        OutboxEntry queued = before.outbox().enqueue(TENANT, OutboundMessage.text(ANNA, "hello"), "k1", AT);
-        before.messages().append(new MessageRecord(TENANT, ANNA, queued.provisionalMessageId(), Direction.OUTBOUND,
+        long queued = enqueueAsBefore(dataSource, ANNA, "hello", "k1");
+        String provisionalId = OutboxEntry.PROVISIONAL_ID_PREFIX + queued;
+        before.messages().append(new MessageRecord(TENANT, ANNA, provisionalId, Direction.OUTBOUND,
                 Author.BOT, "text", Optional.of("hello"), DeliveryStatus.PENDING, AT));
-        OutboxEntry onTheWire = before.outbox().enqueue(TENANT, OutboundMessage.text(BOB, "hi"), "k2", AT);
+        long onTheWire = enqueueAsBefore(dataSource, BOB, "hi", "k2");
         execute(dataSource, "UPDATE conversa_outbox SET state = 'SENDING', fence = 1, attempts = 1, "
-                + "lease_until = TIMESTAMP WITH TIME ZONE '2026-01-05 08:59:00+00' WHERE id = " + onTheWire.id());
+                + "lease_until = TIMESTAMP WITH TIME ZONE '2026-01-05 08:59:00+00' WHERE id = " + onTheWire);
 
         // when
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(3, 5, 6);
+        assertThat(applied).containsExactly(3, 4, 5, 6);
         Stores stores = jdbc.stores();
         OutboxEntry claimed = stores.outbox().claim("w", 1, Duration.ofMinutes(1), AT).get(0);
-        assertThat(claimed.id()).isEqualTo(queued.id());
+        assertThat(claimed.id()).isEqualTo(queued);
         assertThat(stores.outbox().markSending(claimed, Duration.ofMinutes(1), AT).state())
                 .isEqualTo(OutboxState.SENDING);
-        assertThat(stores.outbox().find(TENANT, onTheWire.id()).orElseThrow().state())
+        assertThat(stores.outbox().find(TENANT, onTheWire).orElseThrow().state())
                 .isEqualTo(OutboxState.SEND_UNCERTAIN);
-        assertThat(stores.messages().rename(TENANT, ChannelType.WHATSAPP, queued.provisionalMessageId(),
+        assertThat(stores.messages().rename(TENANT, ChannelType.WHATSAPP, provisionalId,
                 List.of("mid.media", "mid.caption"))).isTrue();
         assertThat(stores.messages().find(TENANT, ChannelType.WHATSAPP, "mid.caption"))
                 .hasValueSatisfying(m -> assertThat(m.messageId()).isEqualTo("mid.media"));
         assertThat(stores.deadLetters().record("page", "unreadable", "{}", AT).id()).isPositive();
         assertThat(jdbc.migrate()).isEmpty();
+    }
+
+    @Test
+    void migrateKeepsTheHandoffMeaningOfOutboxRowsQueuedBeforeVersionFourOnH2() throws Exception {
+        assertUpgradesFromVersionThree(h2(), "h2");
+    }
+
+    @Test
+    void migrateKeepsTheHandoffMeaningOfOutboxRowsQueuedBeforeVersionFourOnPostgresql() throws Exception {
+        assertUpgradesFromVersionThree(TestDatabases.newPostgresDatabase(), "postgresql");
+    }
+
+    private static void assertUpgradesFromVersionThree(DataSource dataSource, String dialect) throws Exception {
+        // given: rows of a release that said "handoff" with the key prefix
+        install(dataSource, dialect, 1, "init");
+        install(dataSource, dialect, 2, "consent_and_deletion");
+        install(dataSource, dialect, 3, "delivery");
+        long handoff = enqueueAsBefore(dataSource, ANNA, "a colleague will answer", "handoff:17");
+        long reply = enqueueAsBefore(dataSource, BOB, "hello", "reply:18:0");
+        JdbcStores jdbc = JdbcStores.builder().dataSource(dataSource).tokenCipher(TestDatabases.cipher()).build();
+
+        // when
+        var applied = jdbc.migrate();
+
+        // then
+        assertThat(applied).containsExactly(4, 5, 6);
+        Stores stores = jdbc.stores();
+        assertThat(stores.outbox().find(TENANT, handoff).orElseThrow().completesHandoff()).isTrue();
+        assertThat(stores.outbox().find(TENANT, reply).orElseThrow().completesHandoff()).isFalse();
+        OutboxEntry flagged = stores.outbox().enqueue(TENANT, OutboundMessage.text(ANNA, "bye"), "k3", true, AT);
+        assertThat(stores.outbox().find(TENANT, flagged.id()).orElseThrow().completesHandoff()).isTrue();
+    }
+
+    /** Queues a message the way a release before version 4 did: without the handoff column. */
+    private static long enqueueAsBefore(DataSource dataSource, ConversationKey to, String text, String key)
+            throws SQLException {
+        String json = ModelCodec.writeMessage(OutboundMessage.text(to, text));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO conversa_outbox (tenant, "
+                        + "idempotency_key, channel, account_id, contact_id, message, state, attempts, not_before, "
+                        + "fence, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?)");
+                PreparedStatement select = connection.prepareStatement("SELECT id FROM conversa_outbox "
+                        + "WHERE idempotency_key = ?")) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(AT, ZoneOffset.UTC);
+            insert.setString(1, TENANT.value());
+            insert.setString(2, key);
+            insert.setString(3, to.channel().value());
+            insert.setString(4, to.accountId());
+            insert.setString(5, to.contactId());
+            insert.setString(6, json);
+            insert.setObject(7, at);
+            insert.setObject(8, at);
+            insert.executeUpdate();
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static void execute(DataSource dataSource, String sql) throws SQLException {

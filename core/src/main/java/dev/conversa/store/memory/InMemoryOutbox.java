@@ -35,7 +35,7 @@ final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized OutboxEntry enqueue(
-            TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now) {
+            TenantId tenant, OutboundMessage message, String idempotencyKey, boolean completesHandoff, Instant now) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(now, "now");
@@ -44,7 +44,7 @@ final class InMemoryOutbox implements Outbox {
         if (existing != null) {
             return slots.get(existing).snapshot();
         }
-        OutboxSlot slot = new OutboxSlot(++lastId, tenant, message, idempotencyKey, now);
+        OutboxSlot slot = new OutboxSlot(++lastId, tenant, message, idempotencyKey, completesHandoff, now);
         slots.put(slot.id, slot);
         open.put(slot.id, slot);
         byKey.put(key, slot.id);

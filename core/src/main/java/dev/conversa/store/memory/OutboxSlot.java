@@ -14,6 +14,7 @@ final class OutboxSlot {
     final TenantId tenant;
     final OutboundMessage message;
     final String idempotencyKey;
+    final boolean completesHandoff;
     final Instant createdAt;
     OutboxState state = OutboxState.PENDING;
     int attempts;
@@ -24,11 +25,13 @@ final class OutboxSlot {
     boolean claimed;
     Instant leaseUntil = Instant.MIN;
 
-    OutboxSlot(long id, TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now) {
+    OutboxSlot(long id, TenantId tenant, OutboundMessage message, String idempotencyKey, boolean completesHandoff,
+            Instant now) {
         this.id = id;
         this.tenant = tenant;
         this.message = message;
         this.idempotencyKey = idempotencyKey;
+        this.completesHandoff = completesHandoff;
         this.createdAt = now;
         this.notBefore = now;
     }
@@ -64,6 +67,6 @@ final class OutboxSlot {
 
     OutboxEntry snapshot() {
         return new OutboxEntry(id, tenant, message, idempotencyKey, state, attempts, notBefore, channelMessageId,
-                lastError, claimed ? fence : 0, createdAt);
+                lastError, claimed ? fence : 0, createdAt, completesHandoff);
     }
 }

@@ -64,6 +64,17 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void enqueueKeepsWhetherTheEntryCompletesAHandoff() {
+        OutboxEntry handoff = outbox().enqueue(TENANT_A, reply(ANNA, "a colleague will answer"), "k1", true, now());
+        OutboxEntry answer = outbox().enqueue(TENANT_A, reply(ANNA, "hi"), "handoff:k2", now());
+
+        assertThat(handoff.completesHandoff()).isTrue();
+        assertThat(outbox().find(TENANT_A, handoff.id()).orElseThrow().completesHandoff()).isTrue();
+        assertThat(outbox().claim("w", 10, LEASE, now()).get(0).completesHandoff()).isTrue();
+        assertThat(outbox().find(TENANT_A, answer.id()).orElseThrow().completesHandoff()).isFalse();
+    }
+
+    @Test
     void enqueueWithAKnownKeyReturnsTheExistingEntry() {
         OutboxEntry first = outbox().enqueue(TENANT_A, reply(ANNA, "first"), "k", now());
 
@@ -395,7 +406,7 @@ public abstract class OutboxContract extends StoreContract {
         OutboxEntry claimed = outbox().claim("w", 10, LEASE, now()).get(0);
         OutboxEntry forged = new OutboxEntry(claimed.id(), TENANT_B, claimed.message(), claimed.idempotencyKey(),
                 claimed.state(), claimed.attempts(), claimed.notBefore(), claimed.channelMessageId(),
-                claimed.lastError(), claimed.fence(), claimed.createdAt());
+                claimed.lastError(), claimed.fence(), claimed.createdAt(), claimed.completesHandoff());
 
         assertThatThrownBy(() -> outbox().markSent(forged, Optional.empty(), now()))
                 .isInstanceOf(LeaseLostException.class);

@@ -47,7 +47,8 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, Instant now) {
+    public OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey,
+            boolean completesHandoff, Instant now) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
@@ -56,9 +57,10 @@ public final class JdbcOutbox implements Outbox {
         ConversationKey to = message.to();
         return database.inTransaction("enqueueing a message", connection -> {
             inserts.insertIfAbsent(connection, "INSERT INTO conversa_outbox (tenant, idempotency_key, channel, "
-                    + "account_id, contact_id, message, state, attempts, not_before, fence, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?)", tenant.value(), idempotencyKey,
-                    to.channel().value(), to.accountId(), to.contactId(), json, now, now);
+                    + "account_id, contact_id, message, state, attempts, not_before, fence, created_at, "
+                    + "completes_handoff) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?)", tenant.value(),
+                    idempotencyKey, to.channel().value(), to.accountId(), to.contactId(), json, now, now,
+                    completesHandoff);
             return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox "
                     + "WHERE tenant = ? AND idempotency_key = ?", OutboxRows::entry, tenant.value(), idempotencyKey)
                     .orElseThrow();

@@ -13,7 +13,8 @@ import java.sql.SQLException;
 final class OutboxRows {
 
     static final String COLUMNS = "id, tenant, idempotency_key, channel, account_id, contact_id, message, state, "
-            + "attempts, not_before, channel_message_id, last_error, fence, lease_until, created_at";
+            + "attempts, not_before, channel_message_id, last_error, fence, lease_until, created_at, "
+            + "completes_handoff";
 
     private OutboxRows() {}
 
@@ -42,7 +43,7 @@ final class OutboxRows {
                 message(row), row.getString("idempotency_key"), state,
                 row.getInt("attempts"), Rows.instant(row, "not_before"), Rows.optionalText(row, "channel_message_id"),
                 Rows.optionalText(row, "last_error"), claimed ? row.getLong("fence") : 0,
-                Rows.instant(row, "created_at"));
+                Rows.instant(row, "created_at"), row.getBoolean("completes_handoff"));
     }
 
     /** A stored outbox message this version cannot read; names the entry only. */

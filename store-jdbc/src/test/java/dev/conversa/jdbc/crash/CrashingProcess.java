@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -203,8 +204,14 @@ final class CrashingProcess implements AutoCloseable {
 
         @Override
         public ChannelCapabilities capabilities() {
-            return new ChannelCapabilities(4096, 3, 20, 10, 13, false, false, false, false, Set.of(),
-                    Duration.ofHours(24), Optional.empty(), "plain text");
+            return ChannelCapabilities.builder()
+                    .maxTextLength(4096)
+                    .maxButtons(3)
+                    .maxButtonTitleLength(20)
+                    .maxListRows(10)
+                    .maxQuickReplies(13)
+                    .replyWindow(Duration.ofHours(24))
+                    .build();
         }
     }
 }

@@ -1,16 +1,15 @@
 package dev.conversa.messenger.platform.internal;
 
 import dev.conversa.channel.SendRequest;
-import dev.conversa.messenger.platform.OutsideWindowException;
-import dev.conversa.model.Author;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The Messenger Platform's window rules, checked before any request: within 24 hours of the
- * customer's last message anything may go as {@code RESPONSE}; between 24 hours and 7 days only
- * a person's reply, as {@code MESSAGE_TAG} with tag {@code HUMAN_AGENT}; after 7 days nothing.
- * Sender actions (typing, mark seen) need the 24-hour window.
+ * How the Messenger Platform labels a message by its window: within 24 hours of the customer's
+ * last message it goes as {@code RESPONSE}; later (only a person's message, within 7 days: core's
+ * send gate refused anything else from the channel's capabilities before the adapter was called)
+ * as {@code MESSAGE_TAG} with tag {@code HUMAN_AGENT}. The windows themselves are declared as
+ * capabilities ({@link #REPLY_WINDOW}, {@link #HUMAN_AGENT_WINDOW}) and enforced by core.
  *
  * <p><b>Internal.</b> Immutable and thread-safe.
  *
@@ -28,36 +27,17 @@ public record MessagingWindow(String messagingType, Optional<String> tag) {
     private static final MessagingWindow HUMAN_AGENT = new MessagingWindow("MESSAGE_TAG", Optional.of("HUMAN_AGENT"));
 
     /**
-     * Decides how a message may go, or refuses it.
+     * Decides how a message goes: {@code RESPONSE} within the standard window (or when the
+     * customer's last message is unknown, leaving the verdict to Meta), the {@code HUMAN_AGENT}
+     * tag after it.
      *
      * @param request the send request with the time of the customer's last message
-     * @param channelName the channel's name for the error message
      * @return the messaging type and tag
-     * @throws OutsideWindowException if the window does not allow the message
      */
-    public static MessagingWindow decide(SendRequest request, String channelName) {
-        Author author = request.message().author();
-        if (request.lastInboundAt().isEmpty()) {
-            throw new OutsideWindowException(channelName + " allows messages only to a customer who wrote first; "
-                    + "this customer never wrote", author, Optional.empty());
-        }
-        Duration since = Duration.between(request.lastInboundAt().get(), request.now());
-        if (since.compareTo(REPLY_WINDOW) <= 0) {
-            return RESPONSE;
-        }
-        if (!request.message().content().isMessage()) {
-            throw new OutsideWindowException(channelName + " allows typing and read markers only within 24 hours of "
-                    + "the customer's last message", author, Optional.of(since));
-        }
-        if (since.compareTo(HUMAN_AGENT_WINDOW) > 0) {
-            throw new OutsideWindowException(channelName + " allows no message more than 7 days after the customer's "
-                    + "last message", author, Optional.of(since));
-        }
-        if (author != Author.AGENT) {
-            throw new OutsideWindowException(channelName + " allows a bot's reply only within 24 hours of the "
-                    + "customer's last message; between 24 hours and 7 days only a person may reply (HUMAN_AGENT tag)",
-                    author, Optional.of(since));
-        }
-        return HUMAN_AGENT;
+    public static MessagingWindow decide(SendRequest request) {
+        boolean late = request.lastInboundAt()
+                .filter(last -> Duration.between(last, request.now()).compareTo(REPLY_WINDOW) > 0)
+                .isPresent();
+        return late ? HUMAN_AGENT : RESPONSE;
     }
 }

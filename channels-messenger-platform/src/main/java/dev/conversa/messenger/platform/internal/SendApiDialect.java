@@ -17,7 +17,7 @@ import java.util.Set;
  * @param loveReactions whether the business can react to a message, with a heart only
  *     ({@code sender_action} {@code react} and {@code unreact}, Instagram)
  * @param echoMetadata whether every message carries {@code message.metadata} set to
- *     {@link dev.conversa.pipeline.Pipeline#ECHO_METADATA}, which the channel echoes back so that
+ *     {@link dev.conversa.channel.EchoMarker#VALUE}, which the channel echoes back so that
  *     the echo of our own message is not taken for a person answering elsewhere (Messenger). The
  *     Instagram Send API documents no {@code metadata}, nor do its echoes, so Instagram sends none.
  */

@@ -1,9 +1,8 @@
 package dev.conversa.messenger.platform.internal;
 
+import dev.conversa.channel.EchoMarker;
 import dev.conversa.channel.SendRequest;
-import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.model.OutboundMessage;
-import dev.conversa.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code RESPONSE}, or {@code MESSAGE_TAG} with tag {@code HUMAN_AGENT}, see
  * {@link MessagingWindow}), {@code message} or {@code sender_action}, and top-level
  * {@code reply_to.mid} on the first message when the outbound message quotes one, and
- * {@code message.metadata} {@link Pipeline#ECHO_METADATA} where the channel echoes it back.
+ * {@code message.metadata} {@link EchoMarker#VALUE} where the channel echoes it back.
  *
  * <p><b>Internal:</b> shared with the Instagram channel. Immutable and thread-safe.
  */
@@ -42,10 +41,9 @@ public final class SendApiRenderer {
      * @param request the message and window facts
      * @return the JSON bodies, at least one
      * @throws IllegalArgumentException if the content breaks a limit or cannot be shown
-     * @throws dev.conversa.messenger.platform.OutsideWindowException if the window does not allow it
      */
     public List<String> render(SendRequest request) {
-        MessagingWindow window = MessagingWindow.decide(request, dialect.channelName());
+        MessagingWindow window = MessagingWindow.decide(request);
         OutboundMessage message = request.message();
         List<Part> parts = MessageParts.parts(message.content(), dialect);
         List<String> bodies = new ArrayList<>();
@@ -60,7 +58,7 @@ public final class SendApiRenderer {
                 }
                 ObjectNode content = part.message();
                 if (dialect.echoMetadata()) {
-                    content.put("metadata", Pipeline.ECHO_METADATA);
+                    content.put("metadata", EchoMarker.VALUE);
                 }
                 body.set("message", content);
             } else {

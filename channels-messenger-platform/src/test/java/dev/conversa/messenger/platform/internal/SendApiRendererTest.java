@@ -3,10 +3,10 @@ package dev.conversa.messenger.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conversa.channel.EchoMarker;
 import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.SendRequest;
-import dev.conversa.messenger.platform.OutsideWindowException;
 import dev.conversa.model.Author;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;
@@ -26,7 +26,6 @@ import dev.conversa.model.Template;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;
 import dev.conversa.model.Typing;
-import dev.conversa.pipeline.Pipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,42 +71,6 @@ class SendApiRendererTest {
         assertThat(renderer.render(request(reply, Duration.ofDays(3)))).containsExactly(
                 "{\"recipient\":{\"id\":\"6811\"},\"messaging_type\":\"MESSAGE_TAG\",\"tag\":\"HUMAN_AGENT\","
                         + "\"message\":{\"text\":\"Sorry for the wait\",\"metadata\":\"conversa\"}}");
-    }
-
-    @Test
-    void refusesBotReplyAfter24Hours() {
-        OutboundMessage reply = OutboundMessage.text(TO, "Hello again");
-
-        assertThatThrownBy(() -> renderer.render(request(reply, Duration.ofHours(25))))
-                .isInstanceOf(OutsideWindowException.class)
-                .hasMessageContaining("bot's reply only within 24 hours")
-                .satisfies(e -> assertThat(((OutsideWindowException) e).author()).isEqualTo(Author.BOT))
-                .satisfies(e -> assertThat(((OutsideWindowException) e).sinceLastInbound())
-                        .contains(Duration.ofHours(25)));
-    }
-
-    @Test
-    void refusesAgentReplyAfter7Days() {
-        OutboundMessage reply = OutboundMessage.text(TO, "Are you there?").by(Author.AGENT);
-
-        assertThatThrownBy(() -> renderer.render(request(reply, Duration.ofDays(7).plusSeconds(1))))
-                .isInstanceOf(OutsideWindowException.class).hasMessageContaining("more than 7 days");
-    }
-
-    @Test
-    void refusesMessageToCustomerWhoNeverWrote() {
-        SendRequest request = new SendRequest(PAGE, OutboundMessage.text(TO, "Hi"), Optional.empty(), NOW);
-
-        assertThatThrownBy(() -> renderer.render(request))
-                .isInstanceOf(OutsideWindowException.class).hasMessageContaining("never wrote");
-    }
-
-    @Test
-    void refusesTypingIndicatorAfter24HoursEvenForAnAgent() {
-        OutboundMessage typing = OutboundMessage.of(TO, new Typing(true, Optional.empty())).by(Author.AGENT);
-
-        assertThatThrownBy(() -> renderer.render(request(typing, Duration.ofHours(30))))
-                .isInstanceOf(OutsideWindowException.class).hasMessageContaining("typing and read markers");
     }
 
     @Test
@@ -227,7 +190,7 @@ class SendApiRendererTest {
     @Test
     void marksEveryMessageWithOurEchoMetadata() {
         assertThat(render(Media.byUrl(MediaKind.IMAGE, "https://cdn.example.com/a.png").withCaption("Our store")))
-                .hasSize(2).allSatisfy(body -> assertThat(body).contains("\"metadata\":\"" + Pipeline.ECHO_METADATA + "\""));
+                .hasSize(2).allSatisfy(body -> assertThat(body).contains("\"metadata\":\"" + EchoMarker.VALUE + "\""));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.conversa.internal.state;
+package dev.conversa.conversation.internal;
 
 import dev.conversa.conversation.StateChange;
 import dev.conversa.conversation.StateChangeListener;
@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
  * Tells the host's {@link StateChangeListener}s about stored changes of state, with the
  * conversation's account, isolating their failures.
  *
- * <p><b>Internal:</b> public only because the facade and the pipeline, in two packages, share
- * it. Immutable and thread-safe.
+ * <p><b>Internal:</b> used by {@link Ownership}. Immutable and thread-safe.
  */
 public final class StateNotifier {
 

@@ -20,25 +20,25 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The enqueueing half of the send gate: records the message in the outbox under its
- * idempotency key and, for messages (not markers), in the history as {@code PENDING} under the
- * outbox's provisional id. The other half, the check at send time, is the outbox worker's.
+ * Queues a message: records it in the outbox under its idempotency key and, for messages (not
+ * markers), in the history as {@code PENDING} under the outbox's provisional id. Whether it may
+ * go is decided at send time, by the send gate of the outbox worker.
  */
-final class SendGate {
+final class SendQueue {
 
     private final Outbox outbox;
     private final MessageStore messages;
     private final Clock clock;
 
-    SendGate(Outbox outbox, MessageStore messages, Clock clock) {
+    SendQueue(Outbox outbox, MessageStore messages, Clock clock) {
         this.outbox = outbox;
         this.messages = messages;
         this.clock = clock;
     }
 
-    OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey) {
+    OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, boolean completesHandoff) {
         Instant now = clock.instant();
-        OutboxEntry entry = outbox.enqueue(tenant, message, idempotencyKey, now);
+        OutboxEntry entry = outbox.enqueue(tenant, message, idempotencyKey, completesHandoff, now);
         boolean notYetSent = entry.state() == OutboxState.PENDING || entry.state() == OutboxState.SENDING;
         if (message.content().isMessage() && notYetSent) {
             messages.append(new MessageRecord(tenant, message.to(), entry.provisionalMessageId(), Direction.OUTBOUND,

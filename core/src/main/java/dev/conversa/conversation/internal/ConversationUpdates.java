@@ -1,0 +1,85 @@
+package dev.conversa.conversation.internal;
+
+import dev.conversa.ConversaException;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.ConversationStore;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one optimistic read-change-write of a conversation: read it, apply the change, store it
+ * only if nobody else stored it meanwhile ({@link ConversationStore#update}), else read again.
+ * Every writer of a conversation (ownership, the pipeline's RECORD and COALESCE steps) goes
+ * through it.
+ *
+ * <p><b>Internal.</b> Immutable and thread-safe.
+ */
+public final class ConversationUpdates {
+
+    /** How often a change is tried before giving up on a conversation that keeps changing. */
+    static final int MAX_TRIES = 20;
+
+    private final ConversationStore store;
+
+    /**
+     * Creates the loop over a store.
+     *
+     * @param store the conversations
+     */
+    public ConversationUpdates(ConversationStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * Applies a change to the stored conversation, opening it first if needed.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param now the current time
+     * @param change returns its argument unchanged when there is nothing to write; may run more
+     *     than once, so it must have no side effects
+     * @return the conversation as stored afterwards
+     * @throws ConversaException if the conversation kept changing during every attempt
+     */
+    public Conversation apply(TenantId tenant, ConversationKey key, Instant now, UnaryOperator<Conversation> change) {
+        return loop(() -> Optional.of(store.getOrOpen(tenant, key, now)), change).orElseThrow();
+    }
+
+    /**
+     * Like {@link #apply}, but leaves a conversation that does not exist alone.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param change as for {@link #apply}
+     * @return the conversation as stored afterwards, or empty if it does not exist
+     * @throws ConversaException if the conversation kept changing during every attempt
+     */
+    public Optional<Conversation> applyIfExists(TenantId tenant, ConversationKey key,
+            UnaryOperator<Conversation> change) {
+        return loop(() -> store.find(tenant, key), change);
+    }
+
+    private Optional<Conversation> loop(Supplier<Optional<Conversation>> read,
+            UnaryOperator<Conversation> change) {
+        for (int i = 0; i < MAX_TRIES; i++) {
+            Optional<Conversation> current = read.get();
+            if (current.isEmpty()) {
+                return current;
+            }
+            Conversation changed = change.apply(current.get());
+            if (changed == current.get()) {
+                return current;
+            }
+            Optional<Conversation> stored = store.update(changed);
+            if (stored.isPresent()) {
+                return stored;
+            }
+        }
+        throw new ConversaException("conversation kept changing during " + MAX_TRIES + " update attempts");
+    }
+}

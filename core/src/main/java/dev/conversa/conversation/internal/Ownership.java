@@ -1,0 +1,206 @@
+package dev.conversa.conversation.internal;
+
+import dev.conversa.conversation.StateChange;
+import dev.conversa.conversation.StateChangeListener;
+import dev.conversa.model.Author;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.Direction;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.store.Stores;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Who may speak in a conversation: the one place that changes it, stores it through the
+ * {@link ConversationUpdates} loop, records it in the audit log and tells the host's
+ * {@link StateChangeListener}s.
+ *
+ * <p>The states ({@link ConversationState}) and their transitions:
+ * <ul>
+ *   <li>{@code BOT → WAITING_FOR_AGENT}: the responder hands off ({@link #handOffByResponder}).
+ *       Listeners hear it at once, or, when the handoff sends the customer a last message, once
+ *       that message left the outbox ({@link #handoffMessageLeft}), so that a listener that gives
+ *       the thread to another app does so after the bot's last word.
+ *   <li>{@code any → WITH_AGENT} or {@code → BOT}: the channel says a person answered from
+ *       elsewhere, or who holds the thread ({@link #changeByChannel}).
+ *   <li>{@code any → any}: the host decides ({@link #changeByHost}); giving the conversation
+ *       back to the bot while the customer's last message is unanswered lets the bot answer it.
+ *   <li>{@code CLOSED → BOT}: the customer writes again (the RECORD step).
+ * </ul>
+ * Leaving {@code BOT} clears a pending bot reply. A bot message goes out in {@code BOT} and
+ * {@code WAITING_FOR_AGENT} (there its last words belong to the handoff), and is discarded in
+ * {@code WITH_AGENT} and {@code CLOSED} ({@link #botMessageRefusal}).
+ *
+ * <p><b>Internal:</b> public only because the facade, the pipeline and the outbox sender, in
+ * three packages, call it. Immutable and thread-safe.
+ */
+public final class Ownership {
+
+    /** Why a message from the bot is discarded after a person took over. */
+    public static final String TAKEN_OVER = "discarded: a person took over the conversation, or it was closed";
+
+    private final Stores stores;
+    private final Clock clock;
+    private final ConversationUpdates updates;
+    private final StateNotifier notifier;
+
+    /**
+     * Creates the ownership rules over the stores.
+     *
+     * @param stores the stores
+     * @param clock the clock
+     * @param listeners the host's listeners, in order
+     */
+    public Ownership(Stores stores, Clock clock, List<StateChangeListener> listeners) {
+        this.stores = stores;
+        this.clock = clock;
+        this.updates = new ConversationUpdates(stores.conversations());
+        this.notifier = new StateNotifier(listeners, stores.accounts());
+    }
+
+    /**
+     * Tells why a message must not go because of who holds the conversation.
+     *
+     * @param message the message about to be sent
+     * @param conversation the conversation as stored now, if any
+     * @return {@link #TAKEN_OVER} for a bot message while a person holds the conversation or it
+     *     is closed; otherwise empty
+     */
+    public static Optional<String> botMessageRefusal(OutboundMessage message, Optional<Conversation> conversation) {
+        boolean personHoldsOrClosed = conversation.map(Conversation::state)
+                .filter(state -> state == ConversationState.WITH_AGENT || state == ConversationState.CLOSED)
+                .isPresent();
+        return message.author() == Author.BOT && personHoldsOrClosed ? Optional.of(TAKEN_OVER) : Optional.empty();
+    }
+
+    /**
+     * The host sets who answers a conversation.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param state the new state
+     * @return the conversation as stored
+     * @throws NoSuchElementException if the conversation does not exist
+     * @throws dev.conversa.ConversaException if the conversation keeps changing concurrently
+     */
+    public Conversation changeByHost(TenantId tenant, ConversationKey key, ConversationState state) {
+        Instant now = clock.instant();
+        ConversationState[] before = new ConversationState[1];
+        AtomicReference<Optional<Instant>> waitingSince = new AtomicReference<>(Optional.empty());
+        Conversation stored = updates.applyIfExists(tenant, key, current -> {
+            before[0] = current.state();
+            boolean resumes = state.botMaySpeak() && !current.state().botMaySpeak();
+            waitingSince.set(resumes ? unansweredSince(tenant, key) : Optional.empty());
+            Conversation changed = current.withState(state, now);
+            if (!state.botMaySpeak() || waitingSince.get().isPresent()) {
+                changed = changed.withReplyDue(waitingSince.get().map(since -> now), waitingSince.get(), now);
+            }
+            return changed;
+        }).orElseThrow(() -> new NoSuchElementException("no such conversation in this tenant"));
+        audit(tenant, now, "ownership", before[0], state, "host");
+        waitingSince.get().ifPresent(since -> stores.inbox().scheduleReply(tenant, key, now, now));
+        notifier.changed(tenant, key, before[0], state, StateChange.Origin.HOST);
+        return stored;
+    }
+
+    /**
+     * The channel says who answers: a person answered from elsewhere, or another app holds the
+     * thread ({@code WITH_AGENT}), or our app got it back ({@code BOT}). Opens the conversation
+     * if needed; does nothing when it is already in that state.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param state the new state
+     * @param cause the kind of event that told, for the audit log
+     */
+    public void changeByChannel(TenantId tenant, ConversationKey key, ConversationState state, String cause) {
+        Instant now = clock.instant();
+        ConversationState[] before = new ConversationState[1];
+        updates.apply(tenant, key, now, current -> {
+            before[0] = current.state();
+            return current.state() == state
+                    ? current
+                    : current.withState(state, now).withReplyDue(Optional.empty(), Optional.empty(), now);
+        });
+        if (before[0] == state) {
+            return;
+        }
+        audit(tenant, now, "ownership", before[0], state, cause);
+        notifier.changed(tenant, key, before[0], state, StateChange.Origin.CHANNEL);
+    }
+
+    /**
+     * The bot answered, or stayed silent: the due reply is cleared.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     */
+    public void replyDone(TenantId tenant, ConversationKey key) {
+        Instant now = clock.instant();
+        updates.applyIfExists(tenant, key, current -> current.withReplyDue(Optional.empty(), Optional.empty(), now));
+    }
+
+    /**
+     * The responder hands the conversation to a person: the due reply is cleared and, if the bot
+     * still holds it, it becomes {@code WAITING_FOR_AGENT}.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param tellListenersNow false when a last message to the customer is queued: listeners then
+     *     hear of the handoff from {@link #handoffMessageLeft} once it left the outbox
+     */
+    public void handOffByResponder(TenantId tenant, ConversationKey key, boolean tellListenersNow) {
+        Instant now = clock.instant();
+        ConversationState[] before = new ConversationState[1];
+        Optional<Conversation> stored = updates.applyIfExists(tenant, key, current -> {
+            before[0] = current.state();
+            Conversation cleared = current.withReplyDue(Optional.empty(), Optional.empty(), now);
+            return current.state().botMaySpeak() ? cleared.withState(ConversationState.WAITING_FOR_AGENT, now) : cleared;
+        });
+        if (stored.isEmpty()) {
+            return;
+        }
+        audit(tenant, now, "handoff", before[0], ConversationState.WAITING_FOR_AGENT, "responder");
+        if (tellListenersNow) {
+            notifier.changed(tenant, key, before[0], stored.get().state(), StateChange.Origin.RESPONDER);
+        }
+    }
+
+    /**
+     * The responder's handoff message left the outbox (or failed for good): listeners now hear
+     * of the handoff, unless the conversation went back to the bot meanwhile.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     */
+    public void handoffMessageLeft(TenantId tenant, ConversationKey key) {
+        stores.conversations().find(tenant, key)
+                .filter(conversation -> !conversation.state().botMaySpeak())
+                .ifPresent(conversation -> notifier.changed(tenant, key, ConversationState.BOT, conversation.state(),
+                        StateChange.Origin.RESPONDER));
+    }
+
+    private void audit(TenantId tenant, Instant now, String type, ConversationState from, ConversationState to,
+            String cause) {
+        stores.audit().record(new AuditEvent(tenant, now, type, Map.of("from", from.name(), "to", to.name(),
+                "cause", cause)));
+    }
+
+    /** When the customer's last message arrived, if nobody answered it since. */
+    private Optional<Instant> unansweredSince(TenantId tenant, ConversationKey key) {
+        return stores.messages().history(tenant, key, 1).stream()
+                .filter(last -> last.direction() == Direction.INBOUND)
+                .map(MessageRecord::timestamp)
+                .findFirst();
+    }
+}

@@ -1,2 +1,0 @@
-/** Internal: notifies state change listeners. Not API. */
-package dev.conversa.internal.state;

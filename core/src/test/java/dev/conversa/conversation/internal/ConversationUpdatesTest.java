@@ -1,0 +1,71 @@
+package dev.conversa.conversation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.conversa.ConversaException;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.ConversationStore;
+import dev.conversa.store.memory.InMemoryStores;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ConversationUpdatesTest {
+
+    private static final TenantId TENANT = TenantId.of("shop");
+    private static final ConversationKey KEY = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "15551234567");
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final ConversationStore store = InMemoryStores.create().conversations();
+
+    @Test
+    void readsAgainAndAppliesTheChangeOnTopOfAConcurrentOne() {
+        // given: another writer stores a change between our read and our write, once
+        AtomicInteger reads = new AtomicInteger();
+        ConversationUpdates updates = new ConversationUpdates(store);
+
+        // when
+        Conversation stored = updates.apply(TENANT, KEY, NOW, current -> {
+            if (reads.incrementAndGet() == 1) {
+                store.update(current.withState(ConversationState.WITH_AGENT, NOW)).orElseThrow();
+            }
+            return current.withLastInboundAt(NOW, NOW);
+        });
+
+        // then: the first write lost, the second was made on the other writer's state
+        assertThat(reads).hasValue(2);
+        assertThat(stored.state()).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(stored.lastInboundAt()).contains(NOW);
+        assertThat(store.find(TENANT, KEY)).contains(stored);
+    }
+
+    @Test
+    void givesUpOnAConversationThatKeepsChanging() {
+        ConversationUpdates updates = new ConversationUpdates(store);
+        AtomicInteger reads = new AtomicInteger();
+        List<ConversationState> states = List.of(ConversationState.WITH_AGENT, ConversationState.BOT);
+
+        assertThatThrownBy(() -> updates.apply(TENANT, KEY, NOW, current -> {
+            int read = reads.incrementAndGet();
+            store.update(current.withState(states.get(read % 2), NOW)).orElseThrow();
+            return current.withLastInboundAt(NOW, NOW);
+        })).isInstanceOf(ConversaException.class).hasMessageContaining("kept changing");
+        assertThat(reads).hasValue(ConversationUpdates.MAX_TRIES);
+    }
+
+    @Test
+    void leavesAMissingConversationAloneWhenAskedTo() {
+        Optional<Conversation> result = new ConversationUpdates(store).applyIfExists(TENANT, KEY,
+                current -> current.withState(ConversationState.CLOSED, NOW));
+
+        assertThat(result).isEmpty();
+        assertThat(store.find(TENANT, KEY)).isEmpty();
+    }
+}
