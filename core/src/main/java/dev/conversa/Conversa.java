@@ -9,6 +9,7 @@ import dev.conversa.conversation.internal.StateNotifier;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;

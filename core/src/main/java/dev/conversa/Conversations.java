@@ -1,6 +1,7 @@
 package dev.conversa;
 
 import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;

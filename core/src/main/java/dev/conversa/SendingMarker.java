@@ -4,6 +4,7 @@ import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MediaDownload;
+import dev.conversa.lang.Secret;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 

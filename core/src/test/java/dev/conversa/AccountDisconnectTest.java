@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.Direction;
 import dev.conversa.store.AuditEvent;
 import dev.conversa.testsupport.EchoTestChannel;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;

@@ -3,6 +3,7 @@ package dev.conversa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.graph.GraphClient;
+import dev.conversa.lang.Secret;
 import dev.conversa.store.memory.InMemoryStores;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

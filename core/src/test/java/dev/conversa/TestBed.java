@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.OutboxState;

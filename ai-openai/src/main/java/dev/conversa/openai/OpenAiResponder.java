@@ -1,8 +1,8 @@
 // Over 400 lines: the nested Builder (docs/conventions.md) is most of this file.
 package dev.conversa.openai;
 
-import dev.conversa.Secret;
 import dev.conversa.internal.http.RetryPolicy;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;

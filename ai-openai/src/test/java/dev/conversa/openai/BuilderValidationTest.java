@@ -3,7 +3,7 @@ package dev.conversa.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

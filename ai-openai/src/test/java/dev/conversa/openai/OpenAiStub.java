@@ -7,7 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.time.RecordingSleeper;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.respond.Reply;
 import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;

@@ -7,12 +7,12 @@ import static dev.conversa.e2e.ConversaRig.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.e2e.ConversaRig;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.Author;
-import dev.conversa.model.ChannelType;
 import dev.conversa.model.Buttons;
+import dev.conversa.model.ChannelType;
 import dev.conversa.model.Choice;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;

@@ -2,7 +2,7 @@ package dev.conversa.instagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.EventHeader;

@@ -1,6 +1,6 @@
 package dev.conversa.messenger;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

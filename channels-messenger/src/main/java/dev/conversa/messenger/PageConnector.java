@@ -1,10 +1,10 @@
 package dev.conversa.messenger;
 
-import dev.conversa.ConversaException;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
+import dev.conversa.lang.ConversaException;
+import dev.conversa.lang.Secret;
 import dev.conversa.messenger.platform.internal.GraphJson;
 import dev.conversa.messenger.platform.internal.InstagramSettings;
 import dev.conversa.model.ChannelType;

@@ -2,10 +2,10 @@ package dev.conversa.messenger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.conversa.ConversaException;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.messenger.platform.internal.GraphJson;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.SenderProfile;

@@ -13,10 +13,10 @@ import static dev.conversa.messenger.MessengerE2e.textReplies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.e2e.ConversaRig;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationState;
 import dev.conversa.testkit.GraphStandIn;

@@ -2,7 +2,7 @@ package dev.conversa.messenger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Echo;

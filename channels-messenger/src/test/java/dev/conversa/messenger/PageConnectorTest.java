@@ -13,9 +13,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphApiException;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import dev.conversa.testsupport.LoopbackWireMock;

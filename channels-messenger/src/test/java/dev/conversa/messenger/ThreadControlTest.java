@@ -14,8 +14,8 @@ import static dev.conversa.messenger.GraphStub.PSID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import dev.conversa.testsupport.LoopbackWireMock;

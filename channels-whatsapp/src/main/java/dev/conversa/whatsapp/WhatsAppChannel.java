@@ -1,6 +1,5 @@
 package dev.conversa.whatsapp;
 
-import dev.conversa.ConversaException;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
@@ -11,6 +10,7 @@ import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.internal.json.WebhookTrees;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MediaKind;

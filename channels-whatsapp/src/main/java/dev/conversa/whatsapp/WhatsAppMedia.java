@@ -1,6 +1,5 @@
 package dev.conversa.whatsapp;
 
-import dev.conversa.ConversaException;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
@@ -8,6 +7,7 @@ import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MediaDownload;
 import dev.conversa.graph.MultipartPart;
+import dev.conversa.lang.ConversaException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

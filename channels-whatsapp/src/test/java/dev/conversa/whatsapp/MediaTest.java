@@ -13,10 +13,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.ConversaException;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.MediaDownload;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.testsupport.LoopbackWireMock;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

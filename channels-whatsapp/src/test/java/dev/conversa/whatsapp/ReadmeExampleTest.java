@@ -2,11 +2,11 @@ package dev.conversa.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Choice;

@@ -1,10 +1,10 @@
 package dev.conversa.whatsapp;
 
-import dev.conversa.Secret;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MediaDownload;
+import dev.conversa.lang.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

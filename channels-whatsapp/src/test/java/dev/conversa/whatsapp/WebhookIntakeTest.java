@@ -2,8 +2,8 @@ package dev.conversa.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.TenantId;

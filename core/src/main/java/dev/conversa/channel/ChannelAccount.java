@@ -1,6 +1,6 @@
 package dev.conversa.channel;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.conversa.crypto;
 
-import dev.conversa.ConversaException;
-import dev.conversa.Secret;
+import dev.conversa.lang.ConversaException;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import java.io.ByteArrayOutputStream;

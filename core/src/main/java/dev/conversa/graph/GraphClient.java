@@ -1,8 +1,8 @@
 package dev.conversa.graph;
 
-import dev.conversa.Secret;
 import dev.conversa.internal.http.GraphClientConfig;
 import dev.conversa.internal.http.JdkGraphClient;
+import dev.conversa.lang.Secret;
 import dev.conversa.time.Sleeper;
 import java.net.URI;
 import java.time.Clock;

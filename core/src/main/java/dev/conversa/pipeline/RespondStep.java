@@ -1,8 +1,8 @@
 package dev.conversa.pipeline;
 
-import dev.conversa.ConversaException;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.Direction;

@@ -1,7 +1,7 @@
 package dev.conversa.privacy;
 
-import dev.conversa.ConversaException;
-import dev.conversa.Secret;
+import dev.conversa.lang.ConversaException;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionRequestStore;

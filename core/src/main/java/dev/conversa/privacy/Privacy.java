@@ -1,8 +1,8 @@
 package dev.conversa.privacy;
 
-import dev.conversa.Secret;
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.TenantId;

@@ -1,7 +1,7 @@
 package dev.conversa.privacy;
 
-import dev.conversa.Secret;
 import dev.conversa.internal.crypto.HmacVerifier;
+import dev.conversa.lang.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

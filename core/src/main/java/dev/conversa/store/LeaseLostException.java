@@ -1,6 +1,6 @@
 package dev.conversa.store;
 
-import dev.conversa.ConversaException;
+import dev.conversa.lang.ConversaException;
 
 /**
  * A worker tried to finish work whose lease had expired and was claimed by another worker;

@@ -1,7 +1,7 @@
 package dev.conversa.webhook;
 
-import dev.conversa.Secret;
 import dev.conversa.internal.crypto.HmacVerifier;
+import dev.conversa.lang.Secret;
 import java.util.List;
 
 /**

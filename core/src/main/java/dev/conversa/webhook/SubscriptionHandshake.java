@@ -1,6 +1,6 @@
 package dev.conversa.webhook;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;

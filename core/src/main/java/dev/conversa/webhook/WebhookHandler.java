@@ -1,11 +1,11 @@
 package dev.conversa.webhook;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.json.MalformedJsonException;
 import dev.conversa.internal.json.WebhookJson;
 import dev.conversa.internal.privacy.ErasureGuard;
+import dev.conversa.lang.Secret;
 import dev.conversa.store.AccountStore;
 import dev.conversa.store.DeadLetterStore;
 import dev.conversa.store.Inbox;

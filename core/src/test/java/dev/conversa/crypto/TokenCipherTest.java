@@ -3,8 +3,8 @@ package dev.conversa.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.ConversaException;
-import dev.conversa.Secret;
+import dev.conversa.lang.ConversaException;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import java.util.Arrays;

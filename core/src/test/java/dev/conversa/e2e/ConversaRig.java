@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.conversa.Conversa;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.DeliveryStatus;

@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.time.RecordingSleeper;
 import java.io.IOException;

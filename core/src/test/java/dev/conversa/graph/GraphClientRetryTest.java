@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.time.RecordingSleeper;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.conversa.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.memory.InMemoryStores;
 import java.time.Duration;

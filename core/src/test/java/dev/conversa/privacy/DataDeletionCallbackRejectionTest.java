@@ -7,7 +7,7 @@ import static dev.conversa.testsupport.TestSignedRequests.sign;
 import static dev.conversa.testsupport.TestSignedRequests.withSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;

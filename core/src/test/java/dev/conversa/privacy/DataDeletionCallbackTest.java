@@ -5,7 +5,7 @@ import static dev.conversa.testsupport.TestSignedRequests.post;
 import static dev.conversa.testsupport.TestSignedRequests.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionStatus;

@@ -6,8 +6,8 @@ import static dev.conversa.webhook.IntakeFixture.NOW;
 import static dev.conversa.webhook.IntakeFixture.RECENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;

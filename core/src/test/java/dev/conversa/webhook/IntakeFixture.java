@@ -1,7 +1,7 @@
 package dev.conversa.webhook;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.Stores;

@@ -3,7 +3,7 @@ package dev.conversa.webhook;
 import static dev.conversa.webhook.IntakeFixture.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.testsupport.EchoTestChannel;
 import dev.conversa.testsupport.TestSignatures;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.conversa.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.testsupport.EchoTestChannel;

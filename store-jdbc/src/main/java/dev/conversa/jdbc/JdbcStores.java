@@ -1,6 +1,5 @@
 package dev.conversa.jdbc;
 
-import dev.conversa.ConversaException;
 import dev.conversa.crypto.TokenCipher;
 import dev.conversa.jdbc.internal.Database;
 import dev.conversa.jdbc.internal.Dialect;
@@ -9,14 +8,15 @@ import dev.conversa.jdbc.internal.JdbcAccountStore;
 import dev.conversa.jdbc.internal.JdbcAuditLog;
 import dev.conversa.jdbc.internal.JdbcConsentStore;
 import dev.conversa.jdbc.internal.JdbcContactStore;
-import dev.conversa.jdbc.internal.JdbcDeadLetterStore;
-import dev.conversa.jdbc.internal.JdbcErasureLedger;
 import dev.conversa.jdbc.internal.JdbcConversationStore;
+import dev.conversa.jdbc.internal.JdbcDeadLetterStore;
 import dev.conversa.jdbc.internal.JdbcDeletionRequestStore;
+import dev.conversa.jdbc.internal.JdbcErasureLedger;
 import dev.conversa.jdbc.internal.JdbcInbox;
 import dev.conversa.jdbc.internal.JdbcMessageStore;
 import dev.conversa.jdbc.internal.JdbcOutbox;
 import dev.conversa.jdbc.internal.Migrator;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.conversa.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.ConversaException;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.crypto.TokenCipher;
+import dev.conversa.lang.ConversaException;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.Author;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;

@@ -3,9 +3,9 @@ package dev.conversa.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.ConversaException;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.lang.ConversaException;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AccountStore;

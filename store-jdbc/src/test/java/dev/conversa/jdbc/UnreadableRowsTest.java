@@ -3,7 +3,7 @@ package dev.conversa.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.ConversaException;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.OutboundMessage;

@@ -1,6 +1,6 @@
 package dev.conversa.testkit;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.webhook.WebhookRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.conversa.testkit;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;

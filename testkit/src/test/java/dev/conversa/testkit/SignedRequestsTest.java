@@ -2,7 +2,7 @@ package dev.conversa.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.TenantId;
 import dev.conversa.privacy.DataDeletionCallback;
 import dev.conversa.store.Stores;

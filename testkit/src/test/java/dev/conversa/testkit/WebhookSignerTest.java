@@ -2,7 +2,7 @@ package dev.conversa.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

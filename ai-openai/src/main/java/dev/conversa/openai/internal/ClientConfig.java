@@ -1,6 +1,6 @@
 package dev.conversa.openai.internal;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.conversa.openai.internal;
 
-import dev.conversa.ConversaException;
+import dev.conversa.lang.ConversaException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -7,8 +7,8 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.conversa.Secret;
 import dev.conversa.internal.http.RetryPolicy;
+import dev.conversa.lang.Secret;
 import dev.conversa.testsupport.LoopbackWireMock;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package dev.conversa.conversation.internal;
 
-import dev.conversa.ConversaException;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;

@@ -91,7 +91,7 @@ public final class Ownership {
      * @param state the new state
      * @return the conversation as stored
      * @throws NoSuchElementException if the conversation does not exist
-     * @throws dev.conversa.ConversaException if the conversation keeps changing concurrently
+     * @throws dev.conversa.lang.ConversaException if the conversation keeps changing concurrently
      */
     public Conversation changeByHost(TenantId tenant, ConversationKey key, ConversationState state) {
         Instant now = clock.instant();

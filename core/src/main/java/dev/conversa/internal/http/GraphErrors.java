@@ -1,7 +1,7 @@
 package dev.conversa.internal.http;
 
-import dev.conversa.Secret;
 import dev.conversa.graph.GraphApiException;
+import dev.conversa.lang.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Pattern;

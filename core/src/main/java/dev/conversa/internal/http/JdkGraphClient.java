@@ -1,11 +1,11 @@
 package dev.conversa.internal.http;
 
-import dev.conversa.Secret;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MediaDownload;
+import dev.conversa.lang.Secret;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

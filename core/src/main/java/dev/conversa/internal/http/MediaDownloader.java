@@ -1,8 +1,8 @@
 package dev.conversa.internal.http;
 
-import dev.conversa.Secret;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.MediaDownload;
+import dev.conversa.lang.Secret;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.conversa.internal.json;
 
-import dev.conversa.ConversaException;
+import dev.conversa.lang.ConversaException;
 
 /**
  * A body that is not the JSON it should be. The message says what is wrong and where, never

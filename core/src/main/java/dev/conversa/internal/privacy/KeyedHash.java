@@ -1,7 +1,7 @@
 package dev.conversa.internal.privacy;
 
-import dev.conversa.Secret;
 import dev.conversa.internal.store.StoreArguments;
+import dev.conversa.lang.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;

@@ -3,12 +3,12 @@ package dev.conversa.channel.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.WebhookPayload;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.InboundMessage;

@@ -1,10 +1,10 @@
 package dev.conversa.channel.contract;
 
-import dev.conversa.Secret;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MediaDownload;
+import dev.conversa.lang.Secret;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,6 +1,6 @@
 package dev.conversa.jdbc.internal;
 
-import dev.conversa.ConversaException;
+import dev.conversa.lang.ConversaException;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.conversa.jdbc.internal;
 
-import dev.conversa.ConversaException;
 import dev.conversa.internal.json.ModelCodec;
+import dev.conversa.lang.ConversaException;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.OutboxEntry;

@@ -1,7 +1,6 @@
 package dev.conversa.jdbc.crash;
 
 import dev.conversa.Conversa;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
@@ -10,6 +9,7 @@ import dev.conversa.channel.SendResult;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.graph.GraphRequest;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MessageRecord;

@@ -1,6 +1,6 @@
 package dev.conversa.testkit.messenger;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.testkit.SignedWebhook;
 import dev.conversa.webhook.WebhookRequest;
 import java.time.Instant;

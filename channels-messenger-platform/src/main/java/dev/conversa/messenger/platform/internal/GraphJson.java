@@ -1,8 +1,8 @@
 package dev.conversa.messenger.platform.internal;
 
-import dev.conversa.ConversaException;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.internal.json.LenientJson;
+import dev.conversa.lang.ConversaException;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,7 +1,5 @@
 package dev.conversa.messenger.platform.internal;
 
-import dev.conversa.ConversaException;
-import dev.conversa.Secret;
 import dev.conversa.channel.SendResult;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
@@ -9,6 +7,8 @@ import dev.conversa.graph.GraphRequest;
 import dev.conversa.graph.GraphResponse;
 import dev.conversa.graph.MultipartPart;
 import dev.conversa.internal.json.LenientJson;
+import dev.conversa.lang.ConversaException;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.Media;
 import java.util.ArrayList;
 import java.util.List;

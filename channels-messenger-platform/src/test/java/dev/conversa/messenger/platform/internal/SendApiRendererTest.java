@@ -3,10 +3,10 @@ package dev.conversa.messenger.platform.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.conversa.channel.EchoMarker;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.channel.EchoMarker;
 import dev.conversa.channel.SendRequest;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.Author;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;

@@ -3,7 +3,7 @@ package dev.conversa.examples.quickstart;
 import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 
 /**
  * Guards an {@link com.sun.net.httpserver.HttpContext} with a bearer token

@@ -1,6 +1,6 @@
 package dev.conversa.examples.quickstart;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.testkit.instagram.InstagramWebhook;
 import dev.conversa.testkit.messenger.MessengerWebhook;

@@ -1,6 +1,6 @@
 package dev.conversa.examples.quickstart;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.openai.OpenAiResponder;
 import dev.conversa.respond.Responder;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package dev.conversa.examples.quickstart;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.conversa.Conversa;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.instagram.InstagramChannel;
+import dev.conversa.lang.Secret;
 import dev.conversa.messenger.MessengerChannel;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;

@@ -1,6 +1,6 @@
 package dev.conversa.examples.quickstart;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.conversa.examples.quickstart;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.testkit.WebhookSigner;
 import dev.conversa.testkit.whatsapp.WhatsAppCustomer;
 import dev.conversa.testkit.whatsapp.WhatsAppMessage;

@@ -2,9 +2,9 @@ package dev.conversa.examples.quickstart;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.conversa.Conversa;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.whatsapp.WhatsAppChannel;

@@ -3,7 +3,7 @@ package dev.conversa.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.conversa.Secret;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Text;
 import dev.conversa.store.OutboxState;

@@ -3,11 +3,11 @@ package dev.conversa.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.Conversa;
-import dev.conversa.Secret;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.crypto.TokenCipher;
 import dev.conversa.instagram.InstagramChannel;
 import dev.conversa.jdbc.JdbcStores;
+import dev.conversa.lang.Secret;
 import dev.conversa.messenger.MessengerChannel;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;

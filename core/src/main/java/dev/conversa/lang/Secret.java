@@ -1,7 +1,7 @@
-package dev.conversa;
+package dev.conversa.lang;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**

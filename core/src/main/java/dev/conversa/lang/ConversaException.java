@@ -1,4 +1,4 @@
-package dev.conversa;
+package dev.conversa.lang;
 
 /**
  * The root of every exception Conversa throws. Messages never contain tokens, secrets, phone
