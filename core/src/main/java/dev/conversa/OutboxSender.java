@@ -4,13 +4,14 @@ import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.internal.store.OutboundHistory;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.OutboundMessage;
-import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.store.LeaseLostException;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
@@ -18,6 +19,7 @@ import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -170,16 +172,7 @@ final class OutboxSender implements AutoCloseable {
 
     private void sent(OutboxEntry entry, SendResult result) {
         stores.outbox().markSent(entry, result.messageId(), clock.instant());
-        if (!entry.message().content().isMessage()) {
-            return;
-        }
-        var channel = entry.message().to().channel();
-        String id = entry.provisionalMessageId();
-        if (!result.messageIds().isEmpty()) {
-            stores.messages().rename(entry.tenant(), channel, id, result.messageIds());
-            id = result.messageIds().get(0);
-        }
-        stores.messages().updateStatus(entry.tenant(), channel, id, DeliveryStatus.SENT);
+        OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
     }
 
     private void graphFailure(OutboxEntry entry, GraphApiException e) {
@@ -211,19 +204,13 @@ final class OutboxSender implements AutoCloseable {
     private void uncertain(OutboxEntry entry, String reason) {
         LOG.warn("Outbox entry {} is uncertain: {}", entry.id(), reason);
         stores.outbox().markUncertain(entry, reason);
-        if (entry.message().content().isMessage()) {
-            stores.messages().updateStatus(entry.tenant(), entry.message().to().channel(), entry.provisionalMessageId(),
-                    DeliveryStatus.SEND_UNCERTAIN);
-        }
+        OutboundHistory.settle(stores.messages(), entry, List.of(), DeliveryStatus.SEND_UNCERTAIN);
     }
 
     private void fail(OutboxEntry entry, String reason) {
         LOG.warn("Outbox entry {} failed for good: {}", entry.id(), reason);
         stores.outbox().markDead(entry, reason);
-        if (entry.message().content().isMessage()) {
-            stores.messages().updateStatus(entry.tenant(), entry.message().to().channel(), entry.provisionalMessageId(),
-                    DeliveryStatus.FAILED);
-        }
+        OutboundHistory.settle(stores.messages(), entry, List.of(), DeliveryStatus.FAILED);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.conversa.pipeline;
 
 import dev.conversa.channel.EchoMarker;
+import dev.conversa.internal.store.OutboundHistory;
 import dev.conversa.model.Author;
 import dev.conversa.model.Contacts;
 import dev.conversa.model.Echo;
@@ -73,6 +74,6 @@ record OwnEchoes(Optional<String> appId) {
         if (sent instanceof Contacts contacts) {
             return contacts.contacts().stream().anyMatch(contact -> text.contains(contact.formattedName()));
         }
-        return SendQueue.readableText(sent).map(String::strip).filter(text::equals).isPresent();
+        return OutboundHistory.readableText(sent).map(String::strip).filter(text::equals).isPresent();
     }
 }
