@@ -74,6 +74,11 @@ final class RespondStep implements Middleware {
         List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
         var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
         Reply reply = responder.respond(new ResponderRequest(conversation, contact, history, caps));
+        if (Thread.currentThread().isInterrupted()) {
+            // the runtime is closing: a responder's answer to an interrupt is its fallback, which
+            // the customer must not get when the turn can run again on the next start
+            throw new ConversaException("the responder was interrupted; the turn runs again");
+        }
         if (ctx instanceof PipelineContext own) {
             own.checkLease();
         }

@@ -3,7 +3,9 @@ package dev.conversa.pipeline;
 import static dev.conversa.pipeline.PipelineFixture.KEY;
 import static dev.conversa.pipeline.PipelineFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.conversa.lang.ConversaException;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.MarkRead;
 import dev.conversa.model.Text;
@@ -123,6 +125,28 @@ class RespondStepTest {
         // then
         assertThat(requests).hasSize(2);
         assertThat(queued()).filteredOn(entry -> entry.message().content() instanceof Text).hasSize(1);
+    }
+
+    @Test
+    void queuesNothingWhenTheResponderWasInterruptedAndTheTurnRunsAgain() throws Exception {
+        // given: the runtime closes while the responder runs; it answers its fallback anyway
+        Pipeline pipeline = fixture.builder().responder(request -> {
+            requests.add(request);
+            Thread.currentThread().interrupt();
+            return Reply.text("Sorry, I can't answer right now");
+        }).build();
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+        fixture.clock.advance(Duration.ofSeconds(2));
+
+        // when
+        Throwable failure = catchThrowable(() -> fixture.runDue(pipeline));
+        boolean stillInterrupted = Thread.interrupted();
+
+        // then: no fallback reaches the customer; the turn fails, so the entry is tried again
+        assertThat(failure).isInstanceOf(ConversaException.class).hasMessageContaining("interrupted");
+        assertThat(stillInterrupted).as("the interrupt is kept for the worker").isTrue();
+        assertThat(requests).hasSize(1);
+        assertThat(queued()).isEmpty();
     }
 
     private Pipeline responding(Reply reply) {
