@@ -24,6 +24,13 @@ public final class Database {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    /**
+     * The isolation level the data source's connections come with, learned from the first one
+     * ({@code -1} until then): asking every connection costs a round trip on PostgreSQL
+     * ({@code SHOW TRANSACTION ISOLATION LEVEL}), and pools hand connections out at their
+     * configured level (HikariCP resets a changed one when it takes a connection back).
+     */
+    private volatile int defaultIsolation = -1;
 
     /**
      * Wraps a data source.
@@ -70,7 +77,8 @@ public final class Database {
     }
 
     /**
-     * Runs work in one transaction.
+     * Runs work in one transaction, at {@code READ COMMITTED}; the isolation level is changed
+     * (and changed back) only when the data source's connections come with another one.
      *
      * @param operation what the work does, for error messages
      * @param work the work
@@ -81,9 +89,10 @@ public final class Database {
     public <T> T inTransaction(String operation, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
+            int isolation = defaultIsolation(connection);
+            boolean changeIsolation = isolation != Connection.TRANSACTION_READ_COMMITTED;
             connection.setAutoCommit(false);
-            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+            if (changeIsolation) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             try {
@@ -94,12 +103,23 @@ public final class Database {
                 rollback(connection);
                 throw e;
             } finally {
-                connection.setTransactionIsolation(isolation);
+                if (changeIsolation) {
+                    connection.setTransactionIsolation(isolation);
+                }
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw failure(operation, e);
         }
+    }
+
+    private int defaultIsolation(Connection connection) throws SQLException {
+        int known = defaultIsolation;
+        if (known == -1) {
+            known = connection.getTransactionIsolation();
+            defaultIsolation = known;
+        }
+        return known;
     }
 
     private static void rollback(Connection connection) {
