@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.conversa.lang.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class HmacVerifierTest {
@@ -48,6 +53,25 @@ class HmacVerifierTest {
         byte[] truncated = Arrays.copyOf(SIGNED_WITH_KEY, HmacVerifier.SIGNATURE_BYTES - 1);
 
         assertThat(HmacVerifier.of(List.of(Secret.of("key"))).matches(truncated, MESSAGE)).isFalse();
+    }
+
+    @Test
+    void oneVerifierChecksManyMessagesAtOnceWithoutMixingThem() throws Exception {
+        HmacVerifier verifier = HmacVerifier.of(List.of(Secret.of("new-secret"), Secret.of("key")));
+        byte[] other = "another message".getBytes(StandardCharsets.UTF_8);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                boolean right = i % 2 == 0;
+                checks.add(threads.submit(() -> verifier.matches(SIGNED_WITH_KEY, right ? MESSAGE : other) == right));
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get(10, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
