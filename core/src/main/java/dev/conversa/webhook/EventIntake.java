@@ -66,6 +66,8 @@ final class EventIntake {
                 .maximumSize(RECENT_KEYS)
                 .expireAfterWrite(replayWindow)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                // maintenance on the caller: handing it to the common pool cost an unpark per webhook
+                .executor(Runnable::run)
                 .build();
         this.erasureGuard = erasureGuard;
         if (erasureGuard != null) {
