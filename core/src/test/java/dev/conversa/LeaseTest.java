@@ -36,7 +36,7 @@ class LeaseTest {
 
     private final Stores base = InMemoryStores.create();
     private final RenewalCountingInbox inbox = new RenewalCountingInbox(base.inbox());
-    private final Stores stores = base.withInbox(inbox);
+    private final Stores stores = base.toBuilder().inbox(inbox).build();
 
     @Test
     void slowWorkKeepsItsEntryWhileItsLeaseIsRenewed() throws Exception {

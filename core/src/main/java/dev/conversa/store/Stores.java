@@ -1,75 +1,332 @@
 package dev.conversa.store;
 
-import dev.conversa.store.memory.InMemoryStores;
 import java.util.Objects;
 
 /**
  * Every store Conversa needs, from one implementation: in memory for tests and demos
- * ({@code InMemoryStores.create()}), JDBC for production ({@code JdbcStores}).
+ * ({@code InMemoryStores.create()}), JDBC for production ({@code JdbcStores}). Built with
+ * {@link #builder()}, every store required; a copy with one store replaced (a wrapper that
+ * counts or fails calls in a test) with {@code toBuilder().inbox(wrapped).build()}.
  *
- * @param accounts connected business accounts
- * @param contacts people
- * @param conversations conversations and who answers them
- * @param messages message history
- * @param inbox inbound work
- * @param outbox outbound messages
- * @param audit the audit log
- * @param consents consent changes (opt-ins and opt-outs)
- * @param deletionRequests requests to erase a person's data
- * @param deadLetters verified webhook bodies their channel could not read
- * @param erasures the erasure ledger: keyed hashes of erased people's identifiers
+ * <p>Immutable and thread-safe if the stores are.
  */
-public record Stores(
-        AccountStore accounts, ContactStore contacts, ConversationStore conversations, MessageStore messages,
-        Inbox inbox, Outbox outbox, AuditLog audit, ConsentStore consents,
-        DeletionRequestStore deletionRequests, DeadLetterStore deadLetters, ErasureLedger erasures) {
+public final class Stores {
 
-    /** Checks that no store is null. */
-    public Stores {
-        Objects.requireNonNull(accounts, "accounts");
-        Objects.requireNonNull(contacts, "contacts");
-        Objects.requireNonNull(conversations, "conversations");
-        Objects.requireNonNull(messages, "messages");
-        Objects.requireNonNull(inbox, "inbox");
-        Objects.requireNonNull(outbox, "outbox");
-        Objects.requireNonNull(audit, "audit");
-        Objects.requireNonNull(consents, "consents");
-        Objects.requireNonNull(deletionRequests, "deletionRequests");
-        Objects.requireNonNull(deadLetters, "deadLetters");
-        Objects.requireNonNull(erasures, "erasures");
+    private final AccountStore accounts;
+    private final ContactStore contacts;
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final ConsentStore consents;
+    private final DeletionRequestStore deletionRequests;
+    private final DeadLetterStore deadLetters;
+    private final ErasureLedger erasures;
+
+    private Stores(Builder builder) {
+        this.accounts = builder.accounts;
+        this.contacts = builder.contacts;
+        this.conversations = builder.conversations;
+        this.messages = builder.messages;
+        this.inbox = builder.inbox;
+        this.outbox = builder.outbox;
+        this.audit = builder.audit;
+        this.consents = builder.consents;
+        this.deletionRequests = builder.deletionRequests;
+        this.deadLetters = builder.deadLetters;
+        this.erasures = builder.erasures;
     }
 
     /**
-     * Stores whose erasure ledger is kept in memory: it is lost with the process, so an erasure
-     * is not carried out again after a restore and a redelivered webhook of an erased person is
-     * kept out only until a restart. Prefer the full constructor with a durable ledger.
+     * Starts a set of stores.
      *
-     * @param accounts connected business accounts
-     * @param contacts people
-     * @param conversations conversations and who answers them
-     * @param messages message history
-     * @param inbox inbound work
-     * @param outbox outbound messages
-     * @param audit the audit log
-     * @param consents consent changes
-     * @param deletionRequests requests to erase a person's data
-     * @param deadLetters verified webhook bodies their channel could not read
+     * @return a builder with no store set
      */
-    public Stores(AccountStore accounts, ContactStore contacts, ConversationStore conversations,
-            MessageStore messages, Inbox inbox, Outbox outbox, AuditLog audit, ConsentStore consents,
-            DeletionRequestStore deletionRequests, DeadLetterStore deadLetters) {
-        this(accounts, contacts, conversations, messages, inbox, outbox, audit, consents, deletionRequests,
-                deadLetters, InMemoryStores.erasureLedger());
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * A copy of these stores with another inbox, such as one that wraps this one to observe it.
+     * A builder holding these stores, to replace some of them.
      *
-     * @param other the inbox
-     * @return the copy
+     * @return a new builder
      */
-    public Stores withInbox(Inbox other) {
-        return new Stores(accounts, contacts, conversations, messages, other, outbox, audit, consents,
-                deletionRequests, deadLetters, erasures);
+    public Builder toBuilder() {
+        return new Builder().accounts(accounts).contacts(contacts).conversations(conversations).messages(messages)
+                .inbox(inbox).outbox(outbox).audit(audit).consents(consents).deletionRequests(deletionRequests)
+                .deadLetters(deadLetters).erasures(erasures);
+    }
+
+    /**
+     * Connected business accounts.
+     *
+     * @return the store
+     */
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /**
+     * People.
+     *
+     * @return the store
+     */
+    public ContactStore contacts() {
+        return contacts;
+    }
+
+    /**
+     * Conversations and who answers them.
+     *
+     * @return the store
+     */
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    /**
+     * Message history.
+     *
+     * @return the store
+     */
+    public MessageStore messages() {
+        return messages;
+    }
+
+    /**
+     * Inbound work.
+     *
+     * @return the store
+     */
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    /**
+     * Outbound messages.
+     *
+     * @return the store
+     */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /**
+     * The audit log.
+     *
+     * @return the store
+     */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /**
+     * Consent changes (opt-ins and opt-outs).
+     *
+     * @return the store
+     */
+    public ConsentStore consents() {
+        return consents;
+    }
+
+    /**
+     * Requests to erase a person's data.
+     *
+     * @return the store
+     */
+    public DeletionRequestStore deletionRequests() {
+        return deletionRequests;
+    }
+
+    /**
+     * Verified webhook bodies their channel could not read.
+     *
+     * @return the store
+     */
+    public DeadLetterStore deadLetters() {
+        return deadLetters;
+    }
+
+    /**
+     * The erasure ledger: keyed hashes of erased people's identifiers.
+     *
+     * @return the store
+     */
+    public ErasureLedger erasures() {
+        return erasures;
+    }
+
+    @Override
+    public String toString() {
+        return "Stores[" + inbox.getClass().getSimpleName() + ", ...]";
+    }
+
+    /** Collects the stores; every one is required. Not thread-safe. */
+    public static final class Builder {
+
+        private AccountStore accounts;
+        private ContactStore contacts;
+        private ConversationStore conversations;
+        private MessageStore messages;
+        private Inbox inbox;
+        private Outbox outbox;
+        private AuditLog audit;
+        private ConsentStore consents;
+        private DeletionRequestStore deletionRequests;
+        private DeadLetterStore deadLetters;
+        private ErasureLedger erasures;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the account store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder accounts(AccountStore store) {
+            this.accounts = Objects.requireNonNull(store, "accounts");
+            return this;
+        }
+
+        /**
+         * Sets the contact store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder contacts(ContactStore store) {
+            this.contacts = Objects.requireNonNull(store, "contacts");
+            return this;
+        }
+
+        /**
+         * Sets the conversation store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder conversations(ConversationStore store) {
+            this.conversations = Objects.requireNonNull(store, "conversations");
+            return this;
+        }
+
+        /**
+         * Sets the message store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder messages(MessageStore store) {
+            this.messages = Objects.requireNonNull(store, "messages");
+            return this;
+        }
+
+        /**
+         * Sets the inbox.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder inbox(Inbox store) {
+            this.inbox = Objects.requireNonNull(store, "inbox");
+            return this;
+        }
+
+        /**
+         * Sets the outbox.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder outbox(Outbox store) {
+            this.outbox = Objects.requireNonNull(store, "outbox");
+            return this;
+        }
+
+        /**
+         * Sets the audit log.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder audit(AuditLog store) {
+            this.audit = Objects.requireNonNull(store, "audit");
+            return this;
+        }
+
+        /**
+         * Sets the consent store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder consents(ConsentStore store) {
+            this.consents = Objects.requireNonNull(store, "consents");
+            return this;
+        }
+
+        /**
+         * Sets the deletion request store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder deletionRequests(DeletionRequestStore store) {
+            this.deletionRequests = Objects.requireNonNull(store, "deletionRequests");
+            return this;
+        }
+
+        /**
+         * Sets the dead letter store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder deadLetters(DeadLetterStore store) {
+            this.deadLetters = Objects.requireNonNull(store, "deadLetters");
+            return this;
+        }
+
+        /**
+         * Sets the erasure ledger. Keep it as durable as the other stores: a ledger lost on
+         * restart no longer keeps erased people out of redelivered webhooks and restored backups.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder erasures(ErasureLedger store) {
+            this.erasures = Objects.requireNonNull(store, "erasures");
+            return this;
+        }
+
+        /**
+         * Builds the set.
+         *
+         * @return the stores
+         * @throws IllegalStateException naming the first store not set
+         */
+        public Stores build() {
+            require(accounts, "accounts");
+            require(contacts, "contacts");
+            require(conversations, "conversations");
+            require(messages, "messages");
+            require(inbox, "inbox");
+            require(outbox, "outbox");
+            require(audit, "audit");
+            require(consents, "consents");
+            require(deletionRequests, "deletionRequests");
+            require(deadLetters, "deadLetters");
+            require(erasures, "erasures");
+            return new Stores(this);
+        }
+
+        private static void require(Object store, String name) {
+            if (store == null) {
+                throw new IllegalStateException(name + " is required: call Stores.builder()." + name + "(...)");
+            }
+        }
     }
 }

@@ -95,7 +95,7 @@ public final class ConversaRig implements AutoCloseable {
             UnaryOperator<Conversa.Builder> configure) {
         Stores memory = InMemoryStores.create();
         RecordingInbox inbox = new RecordingInbox(memory.inbox());
-        Stores stores = memory.withInbox(inbox);
+        Stores stores = memory.toBuilder().inbox(inbox).build();
         AtomicInteger responderCalls = new AtomicInteger();
         Responder rules = RulesResponder.builder().answer(SIZE_ANSWER, "size").answer(HOURS_ANSWER, "open")
                 .handoffKeywords("agent").handoffMessage(HANDOFF_MESSAGE).build();

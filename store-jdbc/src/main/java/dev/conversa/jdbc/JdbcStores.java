@@ -56,11 +56,19 @@ public final class JdbcStores {
         this.database = database;
         this.cipher = cipher;
         this.clock = clock;
-        this.stores = new Stores(new JdbcAccountStore(database, cipher, clock), new JdbcContactStore(database),
-                new JdbcConversationStore(database), new JdbcMessageStore(database), new JdbcInbox(database),
-                new JdbcOutbox(database), new JdbcAuditLog(database), new JdbcConsentStore(database),
-                new JdbcDeletionRequestStore(database), new JdbcDeadLetterStore(database),
-                new JdbcErasureLedger(database));
+        this.stores = Stores.builder()
+                .accounts(new JdbcAccountStore(database, cipher, clock))
+                .contacts(new JdbcContactStore(database))
+                .conversations(new JdbcConversationStore(database))
+                .messages(new JdbcMessageStore(database))
+                .inbox(new JdbcInbox(database))
+                .outbox(new JdbcOutbox(database))
+                .audit(new JdbcAuditLog(database))
+                .consents(new JdbcConsentStore(database))
+                .deletionRequests(new JdbcDeletionRequestStore(database))
+                .deadLetters(new JdbcDeadLetterStore(database))
+                .erasures(new JdbcErasureLedger(database))
+                .build();
     }
 
     /**

@@ -30,18 +30,19 @@ public final class InMemoryStores {
         InMemoryMessageStore messages = new InMemoryMessageStore();
         InMemoryInbox inbox = new InMemoryInbox();
         InMemoryOutbox outbox = new InMemoryOutbox();
-        return new Stores(
-                new InMemoryAccountStore(),
-                contacts,
-                new InMemoryConversationStore(messages, inbox, outbox, contacts),
-                messages,
-                inbox,
-                outbox,
-                new InMemoryAuditLog(),
-                new InMemoryConsentStore(),
-                new InMemoryDeletionRequestStore(),
-                new InMemoryDeadLetterStore(),
-                erasureLedger());
+        return Stores.builder()
+                .accounts(new InMemoryAccountStore())
+                .contacts(contacts)
+                .conversations(new InMemoryConversationStore(messages, inbox, outbox, contacts))
+                .messages(messages)
+                .inbox(inbox)
+                .outbox(outbox)
+                .audit(new InMemoryAuditLog())
+                .consents(new InMemoryConsentStore())
+                .deletionRequests(new InMemoryDeletionRequestStore())
+                .deadLetters(new InMemoryDeadLetterStore())
+                .erasures(erasureLedger())
+                .build();
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.conversa.store.ContactStore;
 import dev.conversa.store.ConversationStore;
 import dev.conversa.store.DeadLetterStore;
 import dev.conversa.store.DeletionRequestStore;
+import dev.conversa.store.ErasureLedger;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.MessageStore;
 import dev.conversa.store.Outbox;
@@ -31,11 +32,19 @@ final class Killable {
     private final Stores stores;
 
     Killable(Stores real) {
-        this.stores = new Stores(guard(AccountStore.class, real.accounts()), guard(ContactStore.class, real.contacts()),
-                guard(ConversationStore.class, real.conversations()), guard(MessageStore.class, real.messages()),
-                guard(Inbox.class, real.inbox()), guard(Outbox.class, real.outbox()), guard(AuditLog.class, real.audit()),
-                guard(ConsentStore.class, real.consents()), guard(DeletionRequestStore.class, real.deletionRequests()),
-                guard(DeadLetterStore.class, real.deadLetters()));
+        this.stores = Stores.builder()
+                .accounts(guard(AccountStore.class, real.accounts()))
+                .contacts(guard(ContactStore.class, real.contacts()))
+                .conversations(guard(ConversationStore.class, real.conversations()))
+                .messages(guard(MessageStore.class, real.messages()))
+                .inbox(guard(Inbox.class, real.inbox()))
+                .outbox(guard(Outbox.class, real.outbox()))
+                .audit(guard(AuditLog.class, real.audit()))
+                .consents(guard(ConsentStore.class, real.consents()))
+                .deletionRequests(guard(DeletionRequestStore.class, real.deletionRequests()))
+                .deadLetters(guard(DeadLetterStore.class, real.deadLetters()))
+                .erasures(guard(ErasureLedger.class, real.erasures()))
+                .build();
     }
 
     /** The stores this process uses. */
