@@ -7,7 +7,6 @@ import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.conversation.internal.StateNotifier;
 import dev.conversa.graph.GraphClient;
-import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
@@ -99,10 +98,9 @@ public final class Conversa implements AutoCloseable {
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
         builder.stateListeners.forEach(pipelineBuilder::stateListener);
-        ErasureGuard erasureGuard = builder.privacyPepper == null ? null
-                : new ErasureGuard(stores.erasures(), new KeyedHash(builder.privacyPepper));
-        if (erasureGuard != null) {
-            pipelineBuilder.erasureGuard(erasureGuard);
+        this.privacy = builder.privacyPepper == null ? null : privacyOf(builder);
+        if (privacy != null) {
+            pipelineBuilder.privacy(privacy);
         }
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
@@ -122,8 +120,8 @@ public final class Conversa implements AutoCloseable {
                 .clock(builder.clock)
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
-        if (erasureGuard != null) {
-            webhookBuilder.erasureGuard(erasureGuard);
+        if (privacy != null) {
+            webhookBuilder.privacy(privacy);
         }
         this.webhooks = webhookBuilder.build();
         this.conversations = new Conversations(stores, ownership);
@@ -131,12 +129,11 @@ public final class Conversa implements AutoCloseable {
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, builder.clock,
                 every));
-        this.privacy = erasureGuard == null ? null : privacyOf(builder, erasureGuard);
     }
 
-    private Privacy privacyOf(Builder builder, ErasureGuard guard) {
+    private Privacy privacyOf(Builder builder) {
         Privacy.Builder privacyBuilder = Privacy.builder().stores(stores).pepper(builder.privacyPepper)
-                .clock(builder.clock).guard(guard);
+                .clock(builder.clock);
         builder.erasureListeners.forEach(privacyBuilder::listener);
         return privacyBuilder.build();
     }

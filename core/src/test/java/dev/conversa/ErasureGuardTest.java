@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.channel.ChannelAccount;
-import dev.conversa.internal.privacy.ErasureGuard;
-import dev.conversa.internal.privacy.KeyedHash;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
@@ -101,12 +99,10 @@ class ErasureGuardTest {
 
     @Test
     void anEventAlreadyClaimedWhenThePersonIsErasedRecreatesNothing() throws Exception {
-        ErasureGuard guard = new ErasureGuard(stores.erasures(), new KeyedHash(ErasureScenario.PEPPER));
-        Pipeline pipeline = Pipeline.builder().stores(stores).clock(clock).erasureGuard(guard)
+        Privacy privacy = Privacy.builder().stores(stores).pepper(ErasureScenario.PEPPER).clock(clock).build();
+        Pipeline pipeline = Pipeline.builder().stores(stores).clock(clock).privacy(privacy)
                 .responder(RulesResponder.builder().fallback("Thanks!").build()).burstQuietWindow(Duration.ZERO)
                 .burstMaxWait(Duration.ZERO).build();
-        Privacy privacy = Privacy.builder().stores(stores).pepper(ErasureScenario.PEPPER).clock(clock).guard(guard)
-                .build();
         stores.inbox().append(TENANT, List.of(new EchoTestChannel().normalize(dev.conversa.testsupport.WebhookPayloads
                 .of(EchoTestChannel.payload(ACCOUNT, "e1", PERSON, clock.instant().minusSeconds(1), "hi")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))).get(0)), clock.instant());
@@ -122,10 +118,8 @@ class ErasureGuardTest {
 
     @Test
     void whatAnEventWroteWhileItsPersonWasErasedIsErasedAgain() throws Exception {
-        ErasureGuard guard = new ErasureGuard(stores.erasures(), new KeyedHash(ErasureScenario.PEPPER));
-        Privacy privacy = Privacy.builder().stores(stores).pepper(ErasureScenario.PEPPER).clock(clock).guard(guard)
-                .build();
-        Pipeline pipeline = Pipeline.builder().stores(stores).clock(clock).erasureGuard(guard)
+        Privacy privacy = Privacy.builder().stores(stores).pepper(ErasureScenario.PEPPER).clock(clock).build();
+        Pipeline pipeline = Pipeline.builder().stores(stores).clock(clock).privacy(privacy)
                 .responder(RulesResponder.builder().fallback("Thanks!").build())
                 .middleware(Step.COALESCE, (ctx, next) -> {
                     privacy.erase(TENANT, PERSON);

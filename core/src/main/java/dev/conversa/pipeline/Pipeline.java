@@ -3,10 +3,11 @@ package dev.conversa.pipeline;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.conversation.internal.Ownership;
-import dev.conversa.internal.privacy.ErasureGuard;
+import dev.conversa.internal.privacy.PrivacyGuards;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
+import dev.conversa.privacy.Privacy;
 import dev.conversa.respond.Responder;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.OutboxEntry;
@@ -66,8 +67,8 @@ public final class Pipeline {
         steps.put(Step.RESPOND, new RespondStep(stores, queue, builder.responder, builder.capabilities, clock,
                 builder.historyLimit, ownership));
         List<Middleware> all = new ArrayList<>();
-        if (builder.erasureGuard != null) {
-            all.add(new ErasureGuardStep(builder.erasureGuard));
+        if (builder.privacy != null) {
+            all.add(new ErasureGuardStep(PrivacyGuards.of(builder.privacy)));
         }
         for (Step step : Step.values()) {
             all.addAll(builder.hostMiddleware.get(step));
@@ -147,7 +148,7 @@ public final class Pipeline {
         private final Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
         private final Map<Step, List<Middleware>> hostMiddleware = new EnumMap<>(Step.class);
         private final List<StateChangeListener> stateListeners = new ArrayList<>();
-        private ErasureGuard erasureGuard;
+        private Privacy privacy;
 
         private Builder() {
             for (Step step : Step.values()) {
@@ -273,15 +274,15 @@ public final class Pipeline {
         }
 
         /**
-         * Skips events of people erased after the event happened, and erases again what an
-         * event in flight during an erasure wrote. <b>Internal:</b> {@code Conversa} sets it when
-         * it has a privacy pepper.
+         * Keeps the people this privacy facade erased out: skips their events that happened
+         * before their erasure, and erases again what an event in flight during an erasure
+         * wrote. {@code Conversa} sets it when it has a privacy pepper.
          *
-         * @param guard the guard shared with webhook intake and the privacy facade
+         * @param facade the privacy facade
          * @return this builder
          */
-        public Builder erasureGuard(ErasureGuard guard) {
-            this.erasureGuard = Objects.requireNonNull(guard, "erasureGuard");
+        public Builder privacy(Privacy facade) {
+            this.privacy = Objects.requireNonNull(facade, "privacy");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.conversa.privacy;
 
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.internal.privacy.PrivacyGuards;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
@@ -49,14 +50,19 @@ public final class Privacy {
     public static final String REAPPLIED_ACTION = "erasure_reapplied";
     private static final int PAGE = 500;
 
+    static {
+        PrivacyGuards.install(privacy -> privacy.guard);
+    }
+
     private final Stores stores;
     private final KeyedHash hash;
+    private final ErasureGuard guard;
     private final PersonEraser eraser;
 
     private Privacy(Builder builder) {
         this.stores = builder.stores;
         this.hash = new KeyedHash(builder.pepper);
-        ErasureGuard guard = builder.guard != null ? builder.guard : new ErasureGuard(stores.erasures(), hash);
+        this.guard = new ErasureGuard(stores.erasures(), hash);
         this.eraser = new PersonEraser(stores, hash, builder.clock, builder.listeners, guard);
         guard.eraser((tenant, event) -> eraser.erase(tenant, event.header().contactId(), REAPPLIED_ACTION));
     }
@@ -179,7 +185,6 @@ public final class Privacy {
         private Secret pepper;
         private Clock clock = Clock.systemUTC();
         private final List<ErasureListener> listeners = new ArrayList<>();
-        private ErasureGuard guard;
 
         private Builder() {}
 
@@ -226,18 +231,6 @@ public final class Privacy {
          */
         public Builder listener(ErasureListener listener) {
             listeners.add(Objects.requireNonNull(listener, "erasureListener"));
-            return this;
-        }
-
-        /**
-         * Shares an erasure guard with webhook intake and the pipeline. <b>Internal:</b>
-         * {@code Conversa} sets it; left unset, the facade has a guard of its own.
-         *
-         * @param erasureGuard the guard
-         * @return this builder
-         */
-        public Builder guard(ErasureGuard erasureGuard) {
-            this.guard = Objects.requireNonNull(erasureGuard, "guard");
             return this;
         }
 

@@ -4,8 +4,9 @@ import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.json.MalformedJsonException;
 import dev.conversa.internal.json.WebhookJson;
-import dev.conversa.internal.privacy.ErasureGuard;
+import dev.conversa.internal.privacy.PrivacyGuards;
 import dev.conversa.lang.Secret;
+import dev.conversa.privacy.Privacy;
 import dev.conversa.store.AccountStore;
 import dev.conversa.store.DeadLetterStore;
 import dev.conversa.store.Inbox;
@@ -82,7 +83,8 @@ public final class WebhookHandler {
         this.verifier = new SignatureVerifier(builder.appSecrets);
         this.json = WebhookJson.create(builder.maxBodyBytes);
         this.intake = new EventIntake(adapters, builder.accounts, builder.inbox, deadLetters,
-                builder.clock, builder.replayWindow, builder.onAppended, builder.erasureGuard);
+                builder.clock, builder.replayWindow, builder.onAppended,
+                builder.privacy == null ? null : PrivacyGuards.of(builder.privacy));
     }
 
     /**
@@ -195,7 +197,7 @@ public final class WebhookHandler {
         private Duration replayWindow = DEFAULT_REPLAY_WINDOW;
         private Consumer<List<InboxEntry>> onAppended = entries -> { };
 
-        private ErasureGuard erasureGuard;
+        private Privacy privacy;
 
         private Builder() {
         }
@@ -211,7 +213,7 @@ public final class WebhookHandler {
             maxBodyBytes = other.maxBodyBytes;
             replayWindow = other.replayWindow;
             onAppended = other.onAppended;
-            erasureGuard = other.erasureGuard;
+            privacy = other.privacy;
         }
 
         /**
@@ -342,15 +344,16 @@ public final class WebhookHandler {
         }
 
         /**
-         * Drops events of erased people that happened before their erasure (a redelivered old
-         * webhook) and empties the cache of recent events on every erasure. <b>Internal:</b>
-         * {@code Conversa} sets it when it has a privacy pepper.
+         * Keeps the people this privacy facade erased out: drops their events that happened
+         * before their erasure (a redelivered old webhook), and empties the cache of recent
+         * events on every erasure. {@code Conversa} sets it when it has a privacy pepper; a host
+         * that builds its own handler passes the same facade it erases with.
          *
-         * @param guard the guard shared with the pipeline and the privacy facade
+         * @param facade the privacy facade
          * @return this builder
          */
-        public Builder erasureGuard(ErasureGuard guard) {
-            this.erasureGuard = Objects.requireNonNull(guard, "erasureGuard");
+        public Builder privacy(Privacy facade) {
+            this.privacy = Objects.requireNonNull(facade, "privacy");
             return this;
         }
 
