@@ -21,7 +21,9 @@ import java.util.OptionalLong;
 
 /**
  * The inbox in {@code conversa_inbox}. An append is one transaction whose inserts skip events
- * already recorded (unique key on tenant, channel, account and external id); claims are made by
+ * already recorded (unique key on tenant, channel, account and external id), shared with the
+ * appends of concurrent callers ({@link GroupCommit}: one commit, one fsync, for many
+ * webhooks; each caller returns once its own events are committed); claims are made by
  * {@link InboxClaimer}; finishing a claim is a compare-and-set on status and fence.
  */
 public final class JdbcInbox implements Inbox {
@@ -30,11 +32,15 @@ public final class JdbcInbox implements Inbox {
             + "external_id, reply_slot, event, status, not_before, attempts, fence, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, 0, ?)";
 
+    /** Appends of concurrent callers committed together at most, so one transaction stays short. */
+    private static final int MAX_GROUP = 256;
+
     private final Database database;
     private final FencedUpdate fenced;
     private final Inserts inserts;
     private final InboxClaimer claimer;
     private final LaneLocks lanes;
+    private final GroupCommit<Append, List<InboxEntry>> appends;
 
     /**
      * Creates the inbox.
@@ -47,6 +53,7 @@ public final class JdbcInbox implements Inbox {
         this.inserts = new Inserts(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "inbox");
         this.claimer = new InboxClaimer(lanes);
+        this.appends = new GroupCommit<>(database, "appending to the inbox", MAX_GROUP, this::insert);
     }
 
     @Override
@@ -54,21 +61,35 @@ public final class JdbcInbox implements Inbox {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(now, "now");
         List<InboundEvent> batch = List.copyOf(events);
-        List<String> json = batch.stream().map(ModelCodec::writeEvent).toList();
-        return database.inTransaction("appending to the inbox", connection -> {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        return appends.write(new Append(tenant, batch, batch.stream().map(ModelCodec::writeEvent).toList(), now));
+    }
+
+    /** Writes the appends of concurrent callers in one transaction, each event skipped if already recorded. */
+    private List<List<InboxEntry>> insert(Connection connection, List<Append> group) throws SQLException {
+        List<List<InboxEntry>> results = new ArrayList<>(group.size());
+        for (Append append : group) {
             List<InboxEntry> created = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                EventHeader header = batch.get(i).header();
-                OptionalLong id = inserts.insertReturningId(connection, INSERT, tenant.value(),
+            for (int i = 0; i < append.events().size(); i++) {
+                InboundEvent event = append.events().get(i);
+                EventHeader header = event.header();
+                OptionalLong id = inserts.insertReturningId(connection, INSERT, append.tenant().value(),
                         header.channel().value(), header.accountId(), header.contactId(), header.externalId(), null,
-                        json.get(i), now, now);
+                        append.json().get(i), append.now(), append.now());
                 if (id.isPresent()) {
-                    created.add(new InboxEntry(id.getAsLong(), tenant, header.conversation(),
-                            Optional.of(batch.get(i)), now, 0, 0));
+                    created.add(new InboxEntry(id.getAsLong(), append.tenant(), header.conversation(),
+                            Optional.of(event), append.now(), 0, 0));
                 }
             }
-            return List.copyOf(created);
-        });
+            results.add(List.copyOf(created));
+        }
+        return results;
+    }
+
+    /** One caller's events, already encoded. */
+    private record Append(TenantId tenant, List<InboundEvent> events, List<String> json, Instant now) {
     }
 
     @Override
