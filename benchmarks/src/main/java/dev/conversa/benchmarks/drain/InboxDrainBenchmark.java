@@ -1,6 +1,7 @@
 package dev.conversa.benchmarks.drain;
 
-import dev.conversa.benchmarks.drain.BenchmarkDatabases.Kind;
+import dev.conversa.benchmarks.db.BenchmarkDatabases;
+import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
 import dev.conversa.jdbc.JdbcStores;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ public final class InboxDrainBenchmark {
     /** Runs every drain the options ask for and returns one result per database. */
     static List<Result> run(Options options) throws Exception {
         List<Result> results = new ArrayList<>();
-        try (BenchmarkDatabases databases = new BenchmarkDatabases(options.workers() + 2)) {
+        try (BenchmarkDatabases databases = new BenchmarkDatabases(options.workers() + 2, false)) {
             for (Kind kind : options.databases()) {
                 measure(databases, kind, options.small(), options.warmups(), options.workers(),
                         options.small().entries());

@@ -2,7 +2,8 @@ package dev.conversa.benchmarks.drain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.benchmarks.drain.BenchmarkDatabases.Kind;
+import dev.conversa.benchmarks.db.BenchmarkDatabases;
+import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.conversa.benchmarks.drain;
+package dev.conversa.benchmarks.db;
 
 import dev.conversa.crypto.TokenCipher;
 import dev.conversa.jdbc.JdbcStores;
@@ -14,37 +14,58 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * The databases a drain runs on, each fresh: an H2 file in a temporary folder, or a new
+ * The databases a benchmark runs on, each fresh: an H2 file in a temporary folder, or a new
  * database on one embedded PostgreSQL server (zonky, as store-jdbc's tests use), both behind a
  * connection pool (H2's {@link JdbcConnectionPool}, which pools any JDBC driver's connections).
- * Not thread-safe; closed once at the end.
+ * The server runs with zonky's test settings ({@code fsync=off}, {@code synchronous_commit=off})
+ * unless it is asked to be durable ({@code fsync=on}, {@code synchronous_commit=on}: every commit
+ * waits for the disk, as in production). Not thread-safe; closed once at the end.
  */
-final class BenchmarkDatabases implements AutoCloseable {
+public final class BenchmarkDatabases implements AutoCloseable {
 
-    /** The databases, by the names the benchmark's arguments use. */
-    enum Kind { H2, POSTGRESQL }
+    /** The databases, by the names the benchmarks' arguments use. */
+    public enum Kind {
+        /** H2, a file database. */
+        H2,
+        /** PostgreSQL, embedded. */
+        POSTGRESQL
+    }
 
     private final Path folder;
     private final int connections;
+    private final boolean durable;
     private final List<JdbcConnectionPool> pools = new ArrayList<>();
     private EmbeddedPostgres server;
     private int created;
 
-    BenchmarkDatabases(int connections) {
+    /**
+     * Prepares databases; nothing starts until the first is asked for.
+     *
+     * @param connections the size of each database's pool
+     * @param durable whether PostgreSQL syncs every commit to disk
+     */
+    public BenchmarkDatabases(int connections, boolean durable) {
         this.connections = connections;
+        this.durable = durable;
         try {
-            this.folder = Files.createTempDirectory("conversa-drain");
+            this.folder = Files.createTempDirectory("conversa-bench");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for the H2 files", e);
         }
     }
 
-    /** Fresh, migrated stores on a new, empty database of that kind. */
-    JdbcStores fresh(Kind kind) {
+    /**
+     * Fresh, migrated stores on a new, empty database of that kind.
+     *
+     * @param kind the database
+     * @return the stores
+     */
+    public JdbcStores fresh(Kind kind) {
         JdbcConnectionPool pool = kind == Kind.H2 ? h2() : postgres();
         pool.setMaxConnections(connections);
         pools.add(pool);
@@ -53,8 +74,22 @@ final class BenchmarkDatabases implements AutoCloseable {
         return jdbc;
     }
 
-    /** How the database is set up, for the report: H2's WRITE_DELAY, PostgreSQL's fsync. */
-    String settings(Kind kind) {
+    /**
+     * The pool of the newest database, for work the stores do not do.
+     *
+     * @return its data source
+     */
+    public DataSource newest() {
+        return pools.get(pools.size() - 1);
+    }
+
+    /**
+     * How the newest database is set up, for the report: H2's WRITE_DELAY, PostgreSQL's fsync.
+     *
+     * @param kind its kind
+     * @return the settings, as text
+     */
+    public String settings(Kind kind) {
         JdbcConnectionPool pool = pools.get(pools.size() - 1);
         String sql = kind == Kind.H2
                 ? "SELECT 'WRITE_DELAY=' || MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS "
@@ -76,7 +111,7 @@ final class BenchmarkDatabases implements AutoCloseable {
     }
 
     private JdbcConnectionPool postgres() {
-        String name = "drain_" + ++created;
+        String name = "bench_" + ++created;
         try (Connection connection = server().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -94,7 +129,11 @@ final class BenchmarkDatabases implements AutoCloseable {
     private EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (durable) {
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                }
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }

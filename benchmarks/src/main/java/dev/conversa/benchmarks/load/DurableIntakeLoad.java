@@ -1,0 +1,300 @@
+package dev.conversa.benchmarks.load;
+
+import dev.conversa.benchmarks.db.BenchmarkDatabases;
+import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.jdbc.JdbcStores;
+import dev.conversa.lang.Secret;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.TenantId;
+import dev.conversa.testkit.whatsapp.WhatsAppCustomer;
+import dev.conversa.testkit.whatsapp.WhatsAppMessage;
+import dev.conversa.testkit.whatsapp.WhatsAppWebhook;
+import dev.conversa.webhook.WebhookHandler;
+import dev.conversa.webhook.WebhookRequest;
+import dev.conversa.whatsapp.WhatsAppChannel;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Durable webhook intake under load: signed WhatsApp texts, each a new event, handed to a
+ * {@link WebhookHandler} on {@link JdbcStores} by 1, 16 and 64 concurrent callers (closed loop:
+ * each caller sends its next webhook when the last was answered), and at a paced rate (open
+ * loop: a fixed number of webhooks per second whatever the answers' delays, latency counted from
+ * when each should have been sent). Each answer is a 200 only after the inbox commit, so the
+ * rate is that of durable acknowledgements. In the same run, on the same database, it measures
+ * the ceiling the comparison is made against: inserts of inbox rows in JDBC batches of 100, one
+ * transaction per batch, on one connection.
+ *
+ * <p>PostgreSQL runs with {@code fsync=on} and {@code synchronous_commit=on}, H2 as {@code
+ * JdbcStores} sets it ({@code WRITE_DELAY=0}). Every level starts on a fresh database, and each
+ * checks that every webhook was answered 200 and that the inbox holds exactly one entry per
+ * webhook.
+ *
+ * <p>Run, from the repository root:
+ *
+ * <pre>{@code
+ * mvn -B -q package -pl benchmarks -am -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar dev.conversa.benchmarks.load.DurableIntakeLoad
+ * }</pre>
+ *
+ * <p>Options ({@code name=value}): {@code databases=postgresql,h2}, {@code callers=1,16,64},
+ * {@code seconds=10} (per level), {@code warmup=3} (seconds, before each level, on its
+ * database), {@code paced=0.5} (fractions of the batch ceiling to run open loop with 64 callers;
+ * empty for none), {@code requests=250000} (webhooks signed in advance per level; a level that
+ * uses them all ends early and says so).
+ */
+public final class DurableIntakeLoad {
+
+    private static final Secret APP_SECRET = Secret.of("load-app-secret");
+    private static final TenantId TENANT = TenantId.of("load");
+    private static final int BATCH = 100;
+    private static final int PACED_CALLERS = 64;
+
+    private DurableIntakeLoad() {}
+
+    /**
+     * Runs the load.
+     *
+     * @param args options as {@code name=value}
+     * @throws Exception if a level fails or does not measure what it should
+     */
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        for (DatabaseResult result : run(Options.parse(args))) {
+            System.out.println(result);
+        }
+    }
+
+    /** Runs every level the options ask for; one result per database. */
+    static List<DatabaseResult> run(Options options) throws Exception {
+        List<DatabaseResult> results = new ArrayList<>();
+        int connections = Math.max(PACED_CALLERS, options.callers().stream().mapToInt(Integer::intValue).max()
+                .orElse(1)) + 4;
+        try (BenchmarkDatabases databases = new BenchmarkDatabases(connections, true)) {
+            for (Kind kind : options.databases()) {
+                databases.fresh(kind);
+                String settings = databases.settings(kind);
+                double ceiling = batchCeiling(databases.newest(), options.seconds());
+                List<Level> levels = new ArrayList<>();
+                for (int callers : options.callers()) {
+                    levels.add(level(databases.fresh(kind), options, callers, 0));
+                }
+                for (double fraction : options.paced()) {
+                    levels.add(level(databases.fresh(kind), options, PACED_CALLERS, fraction * ceiling));
+                }
+                DatabaseResult result = new DatabaseResult(kind, settings, ceiling, levels);
+                System.out.println(result);
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    /** Rows per second inserted in batches of 100, one transaction per batch, on one connection. */
+    static double batchCeiling(DataSource dataSource, double seconds) throws SQLException {
+        String sql = "INSERT INTO conversa_inbox (tenant, channel, account_id, contact_id, external_id, event, "
+                + "status, not_before, attempts, fence, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, 0, ?)";
+        String event = "{\"type\":\"message\",\"text\":\"" + "Hello! Do you have the blue one in size 38? ".repeat(12)
+                + "\"}";
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                long start = System.nanoTime();
+                long end = start + (long) (seconds * 1e9);
+                while (System.nanoTime() < end) {
+                    Timestamp now = Timestamp.from(Instant.now());
+                    for (int i = 0; i < BATCH; i++) {
+                        insert.setString(1, TENANT.value());
+                        insert.setString(2, "whatsapp");
+                        insert.setString(3, WhatsAppWebhook.PHONE_NUMBER_ID);
+                        insert.setString(4, "1555" + (rows % 10_000));
+                        insert.setString(5, "wamid.CEILING" + rows++);
+                        insert.setString(6, event);
+                        insert.setTimestamp(7, now);
+                        insert.setTimestamp(8, now);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                }
+                return rows / ((System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    /** One level on a fresh database: closed loop when {@code rate} is 0, else open loop at that rate. */
+    private static Level level(JdbcStores jdbc, Options options, int callers, double rate) throws Exception {
+        jdbc.stores().accounts().save(ChannelAccount.of(TENANT, ChannelType.WHATSAPP,
+                WhatsAppWebhook.PHONE_NUMBER_ID, Secret.of("token")));
+        WebhookHandler handler = WebhookHandler.builder()
+                .appSecret(APP_SECRET)
+                .verifyToken(Secret.of("verify"))
+                .channel(WhatsAppChannel.create())
+                .accounts(jdbc.stores().accounts())
+                .inbox(jdbc.stores().inbox())
+                .build();
+        Requests warm = Requests.sign("warm", (int) Math.min(options.requests(), 20_000L));
+        drive(handler, warm, callers, options.warmup(), 0);
+        Requests measured = Requests.sign("load", options.requests());
+        Level level = drive(handler, measured, callers, options.seconds(), rate);
+        long stored = jdbc.stores().inbox().pendingCount();
+        long answered = warm.used() + level.answered();
+        if (level.failed() > 0 || stored != answered) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "%s: %d webhooks answered 200, %d not; "
+                    + "%d inbox entries: the level did not measure durable appends", level.name(), answered,
+                    level.failed(), stored));
+        }
+        return level;
+    }
+
+    private static Level drive(WebhookHandler handler, Requests requests, int callers, double seconds, double rate)
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        AtomicInteger failed = new AtomicInteger();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        long end = start + (long) (seconds * 1e9);
+        AtomicLong sent = new AtomicLong();
+        List<Future<Histogram>> histograms = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            histograms.add(threads.submit(() -> {
+                Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+                while (true) {
+                    long n = sent.getAndIncrement();
+                    long intended = rate > 0 ? start + (long) (n * 1e9 / rate) : System.nanoTime();
+                    if (intended >= end) {
+                        return latencies;
+                    }
+                    WebhookRequest request = requests.next();
+                    if (request == null) {
+                        return latencies;
+                    }
+                    long now = System.nanoTime();
+                    while (now < intended) {
+                        TimeUnit.NANOSECONDS.sleep(intended - now);
+                        now = System.nanoTime();
+                    }
+                    if (handler.handle(request).status() != 200) {
+                        failed.incrementAndGet();
+                    }
+                    long latency = System.nanoTime() - (rate > 0 ? intended : now);
+                    latencies.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(latency),
+                            latencies.getHighestTrackableValue()));
+                }
+            }));
+        }
+        Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        for (Future<Histogram> histogram : histograms) {
+            all.add(histogram.get(10, TimeUnit.MINUTES));
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        threads.shutdown();
+        String name = rate > 0 ? String.format(Locale.ROOT, "%d callers paced at %,.0f/s", callers, rate)
+                : callers + (callers == 1 ? " caller" : " callers");
+        return new Level(name, all.getTotalCount() - failed.get(), failed.get(), all.getTotalCount() / elapsed,
+                all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0,
+                all.getMaxValue() / 1000.0, requests.exhausted());
+    }
+
+    /** Signed webhooks, each a new message, handed out once each. */
+    private static final class Requests {
+        private final WebhookRequest[] signed;
+        private final AtomicInteger next = new AtomicInteger();
+
+        private Requests(WebhookRequest[] signed) {
+            this.signed = signed;
+        }
+
+        static Requests sign(String prefix, int count) {
+            Instant now = Instant.now();
+            WebhookRequest[] signed = new WebhookRequest[count];
+            for (int i = 0; i < count; i++) {
+                signed[i] = WhatsAppWebhook.builder().at(now)
+                        .message(WhatsAppCustomer.withPhone("1555" + (1_000_000 + i % 10_000), "Ana"),
+                                WhatsAppMessage.text("wamid." + prefix + i, "Hello! Do you have the blue one in size 38?"))
+                        .signed(APP_SECRET);
+            }
+            return new Requests(signed);
+        }
+
+        WebhookRequest next() {
+            int i = next.getAndIncrement();
+            return i < signed.length ? signed[i] : null;
+        }
+
+        long used() {
+            return Math.min(next.get(), signed.length);
+        }
+
+        boolean exhausted() {
+            return next.get() >= signed.length;
+        }
+    }
+
+    /** What to run. */
+    record Options(List<Kind> databases, List<Integer> callers, double seconds, double warmup, List<Double> paced,
+            int requests) {
+
+        static Options parse(String... args) {
+            Map<String, String> values = new LinkedHashMap<>(Map.of("databases", "postgresql,h2", "callers", "1,16,64",
+                    "seconds", "10", "warmup", "3", "paced", "0.5", "requests", "250000"));
+            for (String arg : args) {
+                String[] pair = arg.split("=", 2);
+                if (pair.length != 2 || !values.containsKey(pair[0])) {
+                    throw new IllegalArgumentException("unknown option '" + arg + "'; options: " + values.keySet());
+                }
+                values.put(pair[0], pair[1]);
+            }
+            return new Options(list(values.get("databases")).stream()
+                    .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
+                    list(values.get("callers")).stream().map(Integer::valueOf).toList(),
+                    Double.parseDouble(values.get("seconds")), Double.parseDouble(values.get("warmup")),
+                    list(values.get("paced")).stream().map(Double::valueOf).toList(),
+                    Integer.parseInt(values.get("requests")));
+        }
+
+        private static List<String> list(String text) {
+            return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+
+    /** One level's figures; latencies in milliseconds. */
+    record Level(String name, long answered, long failed, double rate, double p50, double p99, double max,
+            boolean ranOut) {
+    }
+
+    /** One database's ceiling and levels. */
+    record DatabaseResult(Kind database, String settings, double ceiling, List<Level> levels) {
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                    "%s (%s): batch-%d insert ceiling %,.0f rows/s%n", database, settings, BATCH, ceiling));
+            for (Level level : levels) {
+                text.append(String.format(Locale.ROOT,
+                        "  %-28s %,9.0f webhooks/s = %5.1f%% of the ceiling; p50 %6.2f ms, p99 %7.2f ms, max %7.2f ms%s%n",
+                        level.name(), level.rate(), 100 * level.rate() / ceiling, level.p50(), level.p99(), level.max(),
+                        level.ranOut() ? " (ran out of signed webhooks: raise requests=)" : ""));
+            }
+            return text.toString();
+        }
+    }
+}
