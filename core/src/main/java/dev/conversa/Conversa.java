@@ -8,6 +8,7 @@ import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.conversation.internal.StateNotifier;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.internal.store.TenantCache;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
@@ -672,8 +673,10 @@ public final class Conversa implements AutoCloseable {
             return Collections.unmodifiableMap(byType);
         }
 
+        /** The stores, with intake's account lookups cached (saves and deletes through Conversa forget at once). */
         Stores storesOrDefault() {
-            return stores != null ? stores : InMemoryStores.create();
+            Stores chosen = stores != null ? stores : InMemoryStores.create();
+            return chosen.toBuilder().accounts(TenantCache.over(chosen.accounts())).build();
         }
 
         Responder responderOrDefault() {

@@ -5,6 +5,7 @@ import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.json.MalformedJsonException;
 import dev.conversa.internal.json.WebhookJson;
 import dev.conversa.internal.privacy.PrivacyGuards;
+import dev.conversa.internal.store.TenantCache;
 import dev.conversa.lang.Secret;
 import dev.conversa.privacy.Privacy;
 import dev.conversa.store.AccountStore;
@@ -82,7 +83,7 @@ public final class WebhookHandler {
         this.handshake = new SubscriptionHandshake(builder.verifyToken);
         this.verifier = new SignatureVerifier(builder.appSecrets);
         this.json = WebhookJson.create(builder.maxBodyBytes);
-        this.intake = new EventIntake(adapters, builder.accounts, builder.inbox, deadLetters,
+        this.intake = new EventIntake(adapters, TenantCache.over(builder.accounts), builder.inbox, deadLetters,
                 builder.clock, builder.replayWindow, builder.onAppended,
                 builder.privacy == null ? null : PrivacyGuards.of(builder.privacy));
     }

@@ -1,21 +1,30 @@
 package dev.conversa.internal.privacy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
+import dev.conversa.store.ErasureEntry;
 import dev.conversa.store.ErasureLedger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * Keeps erased people erased: webhook intake drops an event of a person whose id is in the
- * erasure ledger when the event happened before the erasure (a redelivery, or an old event still
+ * erasure ledger (read from a short-lived snapshot of small ledgers, so a webhook costs no
+ * ledger query) when the event happened before the erasure (a redelivery, or an old event still
  * in Meta's queue), the pipeline skips such an event already in the inbox, and erases again what
  * an event in flight during the erasure wrote. A person who writes again after the erasure
  * starts afresh. Caches that hold ids (the intake's front cache of recent events) register to be
@@ -26,9 +35,19 @@ import java.util.function.BiConsumer;
  */
 public final class ErasureGuard {
 
+    /**
+     * How long intake relies on a snapshot of a tenant's ledger. An erasure on this instance
+     * drops the snapshots at once; one on another instance is seen within this time, and an
+     * event appended meanwhile is still skipped by the pipeline, which always asks the ledger.
+     */
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+    /** Ledgers longer than this are asked per webhook instead of held in memory. */
+    static final int SNAPSHOT_LIMIT = 1_000;
+
     private final ErasureLedger ledger;
     private final KeyedHash hash;
     private final List<Runnable> caches = new CopyOnWriteArrayList<>();
+    private final Cache<TenantId, Optional<Map<String, Instant>>> snapshots;
     private volatile BiConsumer<TenantId, InboundEvent> eraser = (tenant, event) -> { };
 
     /**
@@ -38,8 +57,18 @@ public final class ErasureGuard {
      * @param hash the keyed hash under the deployment's pepper
      */
     public ErasureGuard(ErasureLedger ledger, KeyedHash hash) {
+        this(ledger, hash, Ticker.systemTicker());
+    }
+
+    ErasureGuard(ErasureLedger ledger, KeyedHash hash, Ticker ticker) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.hash = Objects.requireNonNull(hash, "hash");
+        this.snapshots = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(REMEMBERED)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
     }
 
     /**
@@ -50,6 +79,11 @@ public final class ErasureGuard {
      * @return the events to keep, in order
      */
     public List<InboundEvent> keepNotErased(TenantId tenant, List<InboundEvent> events) {
+        return keepNotErased(tenant, events, this::remembered);
+    }
+
+    private List<InboundEvent> keepNotErased(TenantId tenant, List<InboundEvent> events,
+            BiFunction<TenantId, Set<String>, Map<String, Instant>> erasedAt) {
         if (events.isEmpty()) {
             return events;
         }
@@ -57,7 +91,7 @@ public final class ErasureGuard {
         for (InboundEvent event : events) {
             hashes.add(hashOf(event));
         }
-        Map<String, Instant> erased = ledger.erasedAt(tenant, hashes);
+        Map<String, Instant> erased = erasedAt.apply(tenant, hashes);
         if (erased.isEmpty()) {
             return events;
         }
@@ -79,7 +113,38 @@ public final class ErasureGuard {
      * @return true if the event must not be processed
      */
     public boolean isErased(TenantId tenant, InboundEvent event) {
-        return keepNotErased(tenant, List.of(event)).isEmpty();
+        return keepNotErased(tenant, List.of(event), ledger::erasedAt).isEmpty();
+    }
+
+    /**
+     * The ledger lines of these hashes, from a snapshot of the tenant's ledger taken at most
+     * {@link #REMEMBERED} ago when it is small (erasures are rare: most tenants have few or none),
+     * else from the ledger.
+     */
+    private Map<String, Instant> remembered(TenantId tenant, Set<String> hashes) {
+        Optional<Map<String, Instant>> snapshot = snapshots.get(tenant, this::snapshot);
+        if (snapshot.isEmpty()) {
+            return ledger.erasedAt(tenant, hashes);
+        }
+        Map<String, Instant> found = new HashMap<>();
+        for (String hash : hashes) {
+            Instant at = snapshot.get().get(hash);
+            if (at != null) {
+                found.put(hash, at);
+            }
+        }
+        return found;
+    }
+
+    private Optional<Map<String, Instant>> snapshot(TenantId tenant) {
+        List<ErasureEntry> entries = ledger.list(tenant, 0, SNAPSHOT_LIMIT + 1);
+        if (entries.size() > SNAPSHOT_LIMIT) {
+            return Optional.empty();
+        }
+        Map<String, Instant> erasedAt = new HashMap<>();
+        entries.forEach(entry -> erasedAt.merge(entry.keyHash(), entry.erasedAt(),
+                (a, b) -> a.isAfter(b) ? a : b));
+        return Optional.of(erasedAt);
     }
 
     /**
@@ -91,8 +156,9 @@ public final class ErasureGuard {
         caches.add(Objects.requireNonNull(clear, "clear"));
     }
 
-    /** Empties every registered cache; called by each erasure. */
+    /** Empties every registered cache and the ledger snapshots; called by each erasure. */
     public void erased() {
+        snapshots.invalidateAll();
         caches.forEach(Runnable::run);
     }
 

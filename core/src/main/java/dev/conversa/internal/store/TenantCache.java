@@ -1,0 +1,102 @@
+package dev.conversa.internal.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.AccountStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An account store that remembers the tenant of each account webhooks arrive for, so intake
+ * does not ask the database for every webhook. Only accounts that exist are remembered (an
+ * account registered a moment ago is never refused), each for a few seconds, and forgotten at
+ * once when it is saved or deleted through this store. An account deleted directly in the
+ * underlying store, or by another instance, is forgotten when its entry expires; events that
+ * arrive for it meanwhile are stored and then dropped unprocessed, as for any account
+ * disconnected while its events wait in the inbox. Everything else goes to the underlying store.
+ *
+ * <p><b>Internal:</b> public only because the webhook package and {@code Conversa} share one.
+ * Thread-safe.
+ */
+public final class TenantCache implements AccountStore {
+
+    /** How long a tenant is remembered: short enough to follow another instance's changes. */
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+
+    private final AccountStore store;
+    private final Cache<Key, TenantId> tenants;
+
+    TenantCache(AccountStore store, Ticker ticker) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.tenants = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(REMEMBERED)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /**
+     * Wraps a store, unless it already is one.
+     *
+     * @param store the store
+     * @return a caching store over it
+     */
+    public static AccountStore over(AccountStore store) {
+        return store instanceof TenantCache ? store : new TenantCache(store, Ticker.systemTicker());
+    }
+
+    @Override
+    public void save(ChannelAccount account) {
+        try {
+            store.save(account);
+        } finally {
+            tenants.invalidate(new Key(account.channel(), account.accountId()));
+        }
+    }
+
+    @Override
+    public Optional<ChannelAccount> findByAccountId(ChannelType channel, String accountId) {
+        return store.findByAccountId(channel, accountId);
+    }
+
+    @Override
+    public Optional<TenantId> findTenant(ChannelType channel, String accountId) {
+        Key key = new Key(channel, accountId);
+        TenantId known = tenants.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<TenantId> found = store.findTenant(channel, accountId);
+        found.ifPresent(tenant -> tenants.put(key, tenant));
+        return found;
+    }
+
+    @Override
+    public List<ChannelAccount> list(TenantId tenant) {
+        return store.list(tenant);
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ChannelType channel, String accountId) {
+        try {
+            return store.delete(tenant, channel, accountId);
+        } finally {
+            tenants.invalidate(new Key(channel, accountId));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TenantCache[" + store + "]";
+    }
+
+    private record Key(ChannelType channel, String accountId) {
+    }
+}
