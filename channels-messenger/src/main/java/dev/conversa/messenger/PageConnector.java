@@ -76,6 +76,16 @@ public final class PageConnector {
     }
 
     /**
+     * A builder holding this connector's Graph client and webhook fields, to build one that
+     * differs in some of them; this connector is left as it is.
+     *
+     * @return a new builder with this connector's settings
+     */
+    public Builder toBuilder() {
+        return new Builder().graph(graph).subscribedFields(fields);
+    }
+
+    /**
      * Lists every Page the person administers, following Meta's paging to the end.
      *
      * @param userToken the person's user access token from Facebook Login
@@ -209,15 +219,11 @@ public final class PageConnector {
         /**
          * The webhook fields to subscribe Pages to, instead of {@link #DEFAULT_FIELDS}.
          *
-         * @param fields the field names, at least one
+         * @param fields the field names; {@link #build()} refuses an empty list
          * @return this builder
-         * @throws IllegalArgumentException if the list is empty
          */
         public Builder subscribedFields(List<String> fields) {
-            if (fields.isEmpty()) {
-                throw new IllegalArgumentException("subscribedFields needs at least one webhook field");
-            }
-            this.fields = List.copyOf(fields);
+            this.fields = List.copyOf(Objects.requireNonNull(fields, "subscribedFields"));
             return this;
         }
 
@@ -225,12 +231,16 @@ public final class PageConnector {
          * Builds the connector.
          *
          * @return the connector
-         * @throws IllegalStateException if no graph client was set
+         * @throws IllegalStateException if {@code graph} is missing or {@code subscribedFields} is empty
          */
         public PageConnector build() {
             if (graph == null) {
                 throw new IllegalStateException(
-                        "PageConnector needs a GraphClient: call graph(GraphClient.builder()...build())");
+                        "graph is required: call PageConnector.builder().graph(GraphClient.builder()...build())");
+            }
+            if (fields.isEmpty()) {
+                throw new IllegalStateException("subscribedFields must hold at least one webhook field, such as"
+                        + " \"messages\"; leave it unset for DEFAULT_FIELDS");
             }
             return new PageConnector(this);
         }

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * SenderProfile who = profiles.lookup(account, psid);
  * }</pre>
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. The cache does its maintenance (expiry, eviction) on the calling thread.
  */
 public final class SenderProfiles {
 
@@ -38,16 +38,22 @@ public final class SenderProfiles {
 
     private final GraphClient graph;
     private final URI instagramLoginBaseUrl;
+    private final Duration timeToLive;
+    private final long maximumSize;
+    private final Clock clock;
     private final Cache<Key, SenderProfile> cache;
 
     private SenderProfiles(Builder builder) {
         this.graph = builder.graph;
         this.instagramLoginBaseUrl = builder.instagramLoginBaseUrl;
-        Clock clock = builder.clock;
+        this.timeToLive = builder.timeToLive;
+        this.maximumSize = builder.maximumSize;
+        this.clock = builder.clock;
         this.cache = Caffeine.newBuilder()
-                .expireAfterWrite(builder.timeToLive)
-                .maximumSize(builder.maximumSize)
+                .expireAfterWrite(timeToLive)
+                .maximumSize(maximumSize)
                 .ticker(() -> clock.millis() * 1_000_000L)
+                .executor(Runnable::run)
                 .build();
     }
 
@@ -58,6 +64,17 @@ public final class SenderProfiles {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding this lookup's settings, to build one that differs in some of them; this
+     * lookup is left as it is. What is built from it starts with an empty cache.
+     *
+     * @return a new builder with this lookup's settings
+     */
+    public Builder toBuilder() {
+        return new Builder().graph(graph).instagramLoginBaseUrl(instagramLoginBaseUrl).timeToLive(timeToLive)
+                .maximumSize(maximumSize).clock(clock);
     }
 
     /**
@@ -132,7 +149,7 @@ public final class SenderProfiles {
          * @return this builder
          */
         public Builder instagramLoginBaseUrl(URI baseUrl) {
-            this.instagramLoginBaseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            this.instagramLoginBaseUrl = Objects.requireNonNull(baseUrl, "instagramLoginBaseUrl");
             return this;
         }
 
@@ -140,29 +157,21 @@ public final class SenderProfiles {
          * How long a profile stays cached; default 24 hours (names change, and Meta's consent
          * may be withdrawn).
          *
-         * @param timeToLive a positive duration
+         * @param timeToLive a positive duration; {@link #build()} refuses others
          * @return this builder
-         * @throws IllegalArgumentException if not positive
          */
         public Builder timeToLive(Duration timeToLive) {
-            if (timeToLive.isNegative() || timeToLive.isZero()) {
-                throw new IllegalArgumentException("timeToLive must be positive");
-            }
-            this.timeToLive = timeToLive;
+            this.timeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
             return this;
         }
 
         /**
          * The most profiles kept; default 10,000.
          *
-         * @param maximumSize a positive count
+         * @param maximumSize a positive count; {@link #build()} refuses others
          * @return this builder
-         * @throws IllegalArgumentException if not positive
          */
         public Builder maximumSize(long maximumSize) {
-            if (maximumSize <= 0) {
-                throw new IllegalArgumentException("maximumSize must be positive");
-            }
             this.maximumSize = maximumSize;
             return this;
         }
@@ -182,11 +191,19 @@ public final class SenderProfiles {
          * Builds the lookup.
          *
          * @return the lookup
-         * @throws IllegalStateException if no graph client was set
+         * @throws IllegalStateException if {@code graph} is missing, or {@code timeToLive} or
+         *     {@code maximumSize} is not positive
          */
         public SenderProfiles build() {
             if (graph == null) {
-                throw new IllegalStateException("SenderProfiles needs a GraphClient: call graph(...)");
+                throw new IllegalStateException(
+                        "graph is required: call SenderProfiles.builder().graph(GraphClient.builder()...build())");
+            }
+            if (timeToLive.isNegative() || timeToLive.isZero()) {
+                throw new IllegalStateException("timeToLive must be positive; got " + timeToLive);
+            }
+            if (maximumSize <= 0) {
+                throw new IllegalStateException("maximumSize must be positive; got " + maximumSize);
             }
             return new SenderProfiles(this);
         }

@@ -53,6 +53,19 @@ public final class ThreadControl {
     }
 
     /**
+     * A builder holding this instance's Graph client and target app, to build one that differs
+     * in some of them; this instance is left as it is. The builder of {@link #disabled()} holds
+     * no Graph client, so building from it needs {@link Builder#graph}.
+     *
+     * @return a new builder with this instance's settings
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder().targetAppId(targetAppId);
+        builder.graph = graph;
+        return builder;
+    }
+
+    /**
      * The protocol switched off: every call returns false without a request.
      *
      * @return the disabled instance
@@ -157,16 +170,13 @@ public final class ThreadControl {
 
         /**
          * The app a thread is passed to; default the Page inbox, {@value ThreadControl#PAGE_INBOX_APP_ID}.
+         * {@link #build()} refuses a blank one.
          *
          * @param appId the app id
          * @return this builder
-         * @throws IllegalArgumentException if blank
          */
         public Builder targetAppId(String appId) {
-            if (appId == null || appId.isBlank()) {
-                throw new IllegalArgumentException("targetAppId must not be blank");
-            }
-            this.targetAppId = appId;
+            this.targetAppId = Objects.requireNonNull(appId, "targetAppId");
             return this;
         }
 
@@ -174,11 +184,16 @@ public final class ThreadControl {
          * Builds the handover calls.
          *
          * @return the instance
-         * @throws IllegalStateException if no graph client was set
+         * @throws IllegalStateException if {@code graph} is missing or {@code targetAppId} is blank
          */
         public ThreadControl build() {
             if (graph == null) {
-                throw new IllegalStateException("ThreadControl needs a GraphClient: call graph(...)");
+                throw new IllegalStateException("graph is required: call ThreadControl.builder().graph(GraphClient"
+                        + ".builder()...build())");
+            }
+            if (targetAppId.isBlank()) {
+                throw new IllegalStateException("targetAppId must not be blank: call targetAppId(...) with the id of"
+                        + " the app to pass threads to, or leave it unset for the Page inbox");
             }
             return new ThreadControl(graph, targetAppId);
         }

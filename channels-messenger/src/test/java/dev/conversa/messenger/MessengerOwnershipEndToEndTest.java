@@ -137,6 +137,6 @@ class MessengerOwnershipEndToEndTest {
         JsonNode root = JSON.readTree(MessengerWebhook.page(PAGE).at(Instant.now()).echo(PSID, mid, body, OUR_APP).json());
         ((ObjectNode) root.path("entry").path(0).path("messaging").path(0).path("message"))
                 .put("metadata", EchoMarker.VALUE);
-        return SignedWebhook.builder(APP_SECRET).metaJson(root.toString()).build();
+        return SignedWebhook.builder().appSecret(APP_SECRET).metaJson(root.toString()).build();
     }
 }

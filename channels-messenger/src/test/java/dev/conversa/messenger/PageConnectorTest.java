@@ -145,6 +145,29 @@ class PageConnectorTest {
     @Test
     void refusesToBuildWithoutAGraphClient() {
         assertThatThrownBy(() -> PageConnector.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("GraphClient");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("graph is required");
+    }
+
+    @Test
+    void refusesToBuildWithoutAWebhookField() {
+        assertThatThrownBy(() -> PageConnector.builder().graph(GraphStub.client(wm)).subscribedFields(List.of()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("subscribedFields must hold");
+    }
+
+    @Test
+    void toBuilderKeepsTheGraphClientAndTheWebhookFields() {
+        // given
+        wm.stubFor(post(urlPathEqualTo("/v23.0/1063/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
+        PageConnector original = PageConnector.builder().graph(GraphStub.client(wm))
+                .subscribedFields(List.of("messages", "standby")).build();
+
+        // when
+        PageConnector copy = original.toBuilder().build();
+        copy.connect(ACME, page(Optional.empty()));
+
+        // then
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/v23.0/1063/subscribed_apps")));
+        wm.verify(postRequestedFor(urlPathEqualTo("/v23.0/1063/subscribed_apps"))
+                .withQueryParam("subscribed_fields", equalTo("messages,standby")));
     }
 }

@@ -6,7 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.lang.Secret;
@@ -15,7 +17,9 @@ import dev.conversa.model.SenderProfile;
 import dev.conversa.model.TenantId;
 import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.testsupport.MutableClock;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,5 +99,72 @@ class SenderProfilesTest {
         profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
 
         wm.verify(2, getRequestedFor(urlPathEqualTo(PROFILE)));
+    }
+
+    @Test
+    void refusesToBuildWithoutAGraphClient() {
+        assertThatThrownBy(() -> SenderProfiles.builder().clock(clock).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("graph is required");
+    }
+
+    @Test
+    void refusesToBuildWithATimeToLiveThatIsNotPositive() {
+        assertThatThrownBy(() -> SenderProfiles.builder().graph(GraphStub.client(wm)).timeToLive(Duration.ZERO).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("timeToLive must be positive");
+    }
+
+    @Test
+    void refusesToBuildWithAMaximumSizeThatIsNotPositive() {
+        assertThatThrownBy(() -> SenderProfiles.builder().graph(GraphStub.client(wm)).maximumSize(0).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("maximumSize must be positive");
+    }
+
+    @Test
+    void toBuilderKeepsTheGraphClientAndTheInstagramLoginHost() {
+        // given
+        wm.stubFor(get(urlPathEqualTo("/ig/v23.0/1293847561029384")).willReturn(okJson("{\"name\":\"Rita\"}")));
+        ChannelAccount login = new ChannelAccount(TenantId.of("acme"), ChannelType.INSTAGRAM, "178414",
+                Secret.of("ig-token"), Map.of(PageConnector.INSTAGRAM_LOGIN_SETTING, "true"));
+        SenderProfiles original = SenderProfiles.builder().graph(GraphStub.client(wm))
+                .instagramLoginBaseUrl(URI.create(wm.baseUri() + "/ig")).build();
+
+        // when
+        SenderProfile profile = original.toBuilder().build().lookup(login, "1293847561029384");
+
+        // then
+        assertThat(profile.name()).contains("Rita");
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/ig/v23.0/1293847561029384"))
+                .withHeader("Authorization", equalTo("Bearer ig-token")));
+    }
+
+    @Test
+    void toBuilderKeepsTheTimeToLiveAndTheClock() {
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(okJson("{\"name\":\"Ana Silva\"}")));
+        SenderProfiles copy = profiles.toBuilder().build();
+
+        copy.lookup(GraphStub.PAGE, GraphStub.PSID);
+        clock.advance(Duration.ofMinutes(59));
+        copy.lookup(GraphStub.PAGE, GraphStub.PSID);
+        wm.verify(1, getRequestedFor(urlPathEqualTo(PROFILE)));
+        clock.advance(Duration.ofMinutes(2));
+        copy.lookup(GraphStub.PAGE, GraphStub.PSID);
+
+        wm.verify(2, getRequestedFor(urlPathEqualTo(PROFILE)));
+    }
+
+    @Test
+    void toBuilderKeepsTheMaximumSize() {
+        // given
+        wm.stubFor(get(urlPathMatching("/v23.0/[0-9]+")).willReturn(okJson("{\"name\":\"Ana Silva\"}")));
+        SenderProfiles copy = profiles.toBuilder().maximumSize(1).build().toBuilder().build();
+
+        // when
+        for (int round = 0; round < 2; round++) {
+            copy.lookup(GraphStub.PAGE, GraphStub.PSID);
+            copy.lookup(GraphStub.PAGE, "6811512345678902");
+        }
+
+        // then: two people do not fit in a cache of one, so a second round asks again
+        assertThat(wm.findAll(getRequestedFor(urlPathMatching("/v23.0/[0-9]+")))).hasSizeGreaterThan(2);
     }
 }

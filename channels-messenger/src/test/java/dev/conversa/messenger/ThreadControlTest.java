@@ -106,4 +106,33 @@ class ThreadControlTest {
         assertThat(ThreadControl.disabled().passThreadControl(PAGE, PSID, "")).isFalse();
         wm.verify(0, anyRequestedFor(anyUrl()));
     }
+
+    @Test
+    void refusesToBuildWithoutAGraphClient() {
+        assertThatThrownBy(() -> ThreadControl.builder().targetAppId("555").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("graph is required");
+    }
+
+    @Test
+    void refusesToBuildWithABlankTargetApp() {
+        assertThatThrownBy(() -> ThreadControl.builder().graph(GraphStub.client(wm)).targetAppId(" ").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("targetAppId must not be blank");
+    }
+
+    @Test
+    void toBuilderKeepsTheGraphClientAndTheTargetApp() {
+        wm.stubFor(post(path("pass_thread_control")).willReturn(okJson("{\"success\":true}")));
+        ThreadControl original = ThreadControl.builder().graph(GraphStub.client(wm)).targetAppId("555").build();
+
+        original.toBuilder().build().passThreadControl(PAGE, PSID, "");
+
+        wm.verify(1, postRequestedFor(urlPathEqualTo(path("pass_thread_control"))).withRequestBody(equalToJson(
+                "{\"recipient\":{\"id\":\"" + PSID + "\"},\"target_app_id\":\"555\"}")));
+    }
+
+    @Test
+    void theBuilderOfTheDisabledInstanceNeedsAGraphClient() {
+        assertThatThrownBy(() -> ThreadControl.disabled().toBuilder().build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("graph is required");
+    }
 }

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
- * WhatsAppMedia media = WhatsAppMedia.builder(graph).maxBytes(16 * 1024 * 1024).build();
+ * WhatsAppMedia media = WhatsAppMedia.builder().graph(graph).maxBytes(16 * 1024 * 1024).build();
  * MediaDownload photo = media.download(account, inboundMedia.mediaId().orElseThrow());
  * String id = media.upload(account, pdfBytes, "application/pdf", "invoice.pdf");
  * }</pre>
@@ -64,13 +64,22 @@ public final class WhatsAppMedia {
     }
 
     /**
-     * A builder for media on this Graph client.
+     * Starts configuring media; {@code graph} is required.
      *
-     * @param graph the Graph API client
      * @return the builder, with a 100 MiB cap and {@link #SUPPORTED_TYPES}
      */
-    public static Builder builder(GraphClient graph) {
-        return new Builder(graph);
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this instance's Graph client, cap and allowed types, to build one that
+     * differs in some of them; this instance is left as it is.
+     *
+     * @return a new builder with this instance's settings
+     */
+    public Builder toBuilder() {
+        return new Builder().graph(graph).maxBytes(maxBytes).allowedTypes(types);
     }
 
     /**
@@ -193,25 +202,31 @@ public final class WhatsAppMedia {
     /** Configures {@link WhatsAppMedia}. Not thread-safe; build once. */
     public static final class Builder {
 
-        private final GraphClient graph;
+        private GraphClient graph;
         private long maxBytes = 100L * 1024 * 1024;
         private Set<String> types = SUPPORTED_TYPES;
 
-        private Builder(GraphClient graph) {
-            this.graph = Objects.requireNonNull(graph, "graph");
+        private Builder() {
         }
 
         /**
-         * The largest media to upload or download.
+         * The Graph API client (required).
          *
-         * @param maxBytes the cap in bytes, positive
+         * @param graph the client
          * @return this builder
-         * @throws IllegalArgumentException if not positive
+         */
+        public Builder graph(GraphClient graph) {
+            this.graph = Objects.requireNonNull(graph, "graph");
+            return this;
+        }
+
+        /**
+         * The largest media to upload or download; default 100 MiB.
+         *
+         * @param maxBytes the cap in bytes, positive; {@link #build()} refuses others
+         * @return this builder
          */
         public Builder maxBytes(long maxBytes) {
-            if (maxBytes <= 0) {
-                throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
-            }
             this.maxBytes = maxBytes;
             return this;
         }
@@ -219,24 +234,35 @@ public final class WhatsAppMedia {
         /**
          * The MIME types allowed in both directions, replacing {@link #SUPPORTED_TYPES}.
          *
-         * @param mimeTypes the types, such as {@code image/jpeg}
+         * @param mimeTypes the types, such as {@code image/jpeg}; {@link #build()} refuses an
+         *     empty set
          * @return this builder
-         * @throws IllegalArgumentException if empty
          */
         public Builder allowedTypes(Set<String> mimeTypes) {
-            if (mimeTypes.isEmpty()) {
-                throw new IllegalArgumentException("allowedTypes must hold at least one MIME type");
-            }
-            this.types = mimeTypes.stream().map(WhatsAppMedia::baseType).collect(Collectors.toUnmodifiableSet());
+            this.types = Objects.requireNonNull(mimeTypes, "allowedTypes").stream().map(WhatsAppMedia::baseType)
+                    .collect(Collectors.toUnmodifiableSet());
             return this;
         }
 
         /**
          * Builds the media API.
          *
-         * @return it
+         * @return it, immutable and thread-safe
+         * @throws IllegalStateException if {@code graph} is missing, {@code maxBytes} is not
+         *     positive or {@code allowedTypes} is empty
          */
         public WhatsAppMedia build() {
+            if (graph == null) {
+                throw new IllegalStateException(
+                        "graph is required: call WhatsAppMedia.builder().graph(GraphClient.builder()...build())");
+            }
+            if (maxBytes <= 0) {
+                throw new IllegalStateException("maxBytes must be positive; got " + maxBytes);
+            }
+            if (types.isEmpty()) {
+                throw new IllegalStateException("allowedTypes must hold at least one MIME type, such as \"image/jpeg\";"
+                        + " leave it unset for SUPPORTED_TYPES");
+            }
             return new WhatsAppMedia(this);
         }
     }

@@ -67,7 +67,7 @@ class GraphStandInTest {
     void answersMediaUploads() {
         WhatsAppGraph.acceptUploads(standIn, Sends.NUMBER, "998877");
 
-        String id = WhatsAppMedia.builder(graph).build().upload(Sends.ACCOUNT, new byte[] {1, 2}, "image/png", "a.png");
+        String id = WhatsAppMedia.builder().graph(graph).build().upload(Sends.ACCOUNT, new byte[] {1, 2}, "image/png", "a.png");
 
         assertThat(id).isEqualTo("998877");
     }
@@ -76,7 +76,7 @@ class GraphStandInTest {
     void answersMediaLookupsWithTheGivenUrl() {
         WhatsAppGraph.mediaLookup(standIn, "1003383421387256", "https://attacker.example.com/x", "image/jpeg", 2);
 
-        assertThatThrownBy(() -> WhatsAppMedia.builder(graph).build().download(Sends.ACCOUNT, "1003383421387256"))
+        assertThatThrownBy(() -> WhatsAppMedia.builder().graph(graph).build().download(Sends.ACCOUNT, "1003383421387256"))
                 .hasMessageContaining("attacker.example.com");
         assertThat(standIn.requests()).singleElement()
                 .satisfies(request -> assertThat(request.path()).isEqualTo("/v23.0/1003383421387256"));

@@ -19,6 +19,7 @@ import dev.conversa.graph.MediaDownload;
 import dev.conversa.lang.ConversaException;
 import dev.conversa.testsupport.LoopbackWireMock;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,7 +32,7 @@ class MediaTest {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
 
     private final GraphClient graph = GraphStub.client(wm);
-    private final WhatsAppMedia media = WhatsAppMedia.builder(graph).maxBytes(1024).build();
+    private final WhatsAppMedia media = WhatsAppMedia.builder().graph(graph).maxBytes(1024).build();
 
     @Test
     void uploadsMultipartToThePhoneNumbersMediaPath() {
@@ -64,7 +65,7 @@ class MediaTest {
 
     @Test
     void refusesToUploadAnImageOverWhatsAppsFiveMegabytes() {
-        WhatsAppMedia uncapped = WhatsAppMedia.builder(graph).build();
+        WhatsAppMedia uncapped = WhatsAppMedia.builder().graph(graph).build();
 
         assertThatThrownBy(() -> uncapped.upload(Sends.ACCOUNT, new byte[5 * 1024 * 1024 + 1], "image/png", "big.png"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5242880 bytes");
@@ -133,6 +134,47 @@ class MediaTest {
 
         assertThatThrownBy(() -> media.download(Sends.ACCOUNT, MEDIA_ID))
                 .isInstanceOf(ConversaException.class).hasMessageContaining("text/html");
+    }
+
+    @Test
+    void buildNamesTheMissingGraphClient() {
+        assertThatThrownBy(() -> WhatsAppMedia.builder().maxBytes(1024).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("graph is required");
+    }
+
+    @Test
+    void buildNamesACapThatIsNotPositive() {
+        assertThatThrownBy(() -> WhatsAppMedia.builder().graph(graph).maxBytes(0).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("maxBytes must be positive");
+    }
+
+    @Test
+    void buildNamesAnEmptySetOfAllowedTypes() {
+        assertThatThrownBy(() -> WhatsAppMedia.builder().graph(graph).allowedTypes(Set.of()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("allowedTypes must hold");
+    }
+
+    @Test
+    void toBuilderKeepsTheGraphClientTheCapAndTheAllowedTypes() {
+        // given
+        wm.stubFor(post(urlPathEqualTo("/v23.0/" + Sends.NUMBER + "/media")).willReturn(okJson("{\"id\":\"998877\"}")));
+        WhatsAppMedia original = WhatsAppMedia.builder().graph(graph).maxBytes(512).allowedTypes(Set.of("image/png"))
+                .build();
+
+        // when
+        WhatsAppMedia copy = original.toBuilder().build();
+        WhatsAppMedia changed = original.toBuilder().maxBytes(2048).build();
+
+        // then
+        assertThat(copy.upload(Sends.ACCOUNT, new byte[512], "image/png", "a.png")).isEqualTo("998877");
+        assertThatThrownBy(() -> copy.upload(Sends.ACCOUNT, new byte[513], "image/png", "a.png"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 512 bytes");
+        assertThatThrownBy(() -> copy.upload(Sends.ACCOUNT, JPEG, "image/jpeg", "a.jpg"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("image/jpeg");
+        assertThat(changed.upload(Sends.ACCOUNT, new byte[2048], "image/png", "b.png")).isEqualTo("998877");
+        assertThatThrownBy(() -> original.upload(Sends.ACCOUNT, new byte[513], "image/png", "a.png"))
+                .isInstanceOf(IllegalArgumentException.class);
+        wm.verify(2, postRequestedFor(urlPathEqualTo("/v23.0/" + Sends.NUMBER + "/media")));
     }
 
     private static String loopback() {

@@ -34,8 +34,8 @@ public final class WebhookRequest {
     private final Map<String, List<String>> headers;
     private final byte[] body;
 
-    private WebhookRequest(Builder builder) {
-        this.method = builder.method;
+    private WebhookRequest(Builder builder, String method) {
+        this.method = method;
         this.query = Collections.unmodifiableMap(new LinkedHashMap<>(builder.query));
         Map<String, List<String>> copy = new LinkedHashMap<>();
         builder.headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
@@ -50,6 +50,18 @@ public final class WebhookRequest {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding this request's method, query parameters, headers and body, to build one
+     * that differs in some of them; this request is left as it is.
+     *
+     * @return a new builder with this request's content
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder().method(method).queryParameters(query).body(body);
+        headers.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        return builder;
     }
 
     /**
@@ -127,18 +139,13 @@ public final class WebhookRequest {
         }
 
         /**
-         * Sets the HTTP method.
+         * Sets the HTTP method; {@link #build()} refuses a blank one.
          *
          * @param method the method, in any case
          * @return this builder
-         * @throws IllegalArgumentException if it is blank
          */
         public Builder method(String method) {
-            Objects.requireNonNull(method, "method");
-            if (method.isBlank()) {
-                throw new IllegalArgumentException("method must not be blank");
-            }
-            this.method = method.trim().toUpperCase(Locale.ROOT);
+            this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 
@@ -232,9 +239,13 @@ public final class WebhookRequest {
          * Builds the request.
          *
          * @return the immutable request
+         * @throws IllegalStateException if the method is blank
          */
         public WebhookRequest build() {
-            return new WebhookRequest(this);
+            if (method.isBlank()) {
+                throw new IllegalStateException("method must not be blank: call WebhookRequest.builder().method(\"POST\")");
+            }
+            return new WebhookRequest(this, method.trim().toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.conversa.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -74,5 +75,40 @@ class WebhookRequestTest {
         assertThat(request.toString())
                 .contains("hub.verify_token", "x-hub-signature-256", "13 bytes")
                 .doesNotContain("tok-secret", "cafe", "customer text");
+    }
+
+    @Test
+    void buildNamesABlankMethod() {
+        WebhookRequest.Builder builder = WebhookRequest.builder().method(" ");
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("method must not be blank");
+    }
+
+    @Test
+    void toBuilderKeepsMethodQueryHeadersAndBody() {
+        // given
+        WebhookRequest original = WebhookRequest.builder()
+                .method("get")
+                .queryParameter("hub.mode", "subscribe")
+                .headers(Map.of("Accept", List.of("a", "b")))
+                .header("X-Hub-Signature-256", "sha256=ab")
+                .body("{}".getBytes(StandardCharsets.UTF_8))
+                .build();
+
+        // when
+        WebhookRequest copy = original.toBuilder().build();
+        WebhookRequest changed = original.toBuilder().header("Accept", "c").queryParameter("hub.mode", "x").build();
+
+        // then
+        assertThat(copy.method()).isEqualTo("GET");
+        assertThat(copy.queryParameter("hub.mode")).contains("subscribe");
+        assertThat(copy.headerValues("accept")).containsExactly("a", "b");
+        assertThat(copy.header("x-hub-signature-256")).contains("sha256=ab");
+        assertThat(copy.body()).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(copy).hasToString(original.toString());
+        assertThat(changed.headerValues("accept")).containsExactly("a", "b", "c");
+        assertThat(original.headerValues("accept")).containsExactly("a", "b");
+        assertThat(original.queryParameter("hub.mode")).contains("subscribe");
     }
 }

@@ -13,7 +13,8 @@ import java.util.Objects;
  * broken signature sets it with {@link Builder#signatureHeader}.
  *
  * <pre>{@code
- * WebhookRequest request = SignedWebhook.builder(Secret.of("app-secret"))
+ * WebhookRequest request = SignedWebhook.builder()
+ *     .appSecret(Secret.of("app-secret"))
  *     .metaJson(payloadJson)        // escaped like Meta: "\u00e4", "\/"
  *     .build();
  * }</pre>
@@ -24,13 +25,12 @@ public final class SignedWebhook {
     }
 
     /**
-     * Starts a request signed with an app secret.
+     * Starts a signed request; {@code appSecret} is required.
      *
-     * @param appSecret the app secret the handler under test is configured with
-     * @return a new builder
+     * @return a new builder, with no body and no extra header
      */
-    public static Builder builder(Secret appSecret) {
-        return new Builder(WebhookSigner.of(appSecret));
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -41,7 +41,7 @@ public final class SignedWebhook {
      * @return the request
      */
     public static WebhookRequest post(Secret appSecret, String json) {
-        return builder(appSecret).json(json).build();
+        return builder().appSecret(appSecret).json(json).build();
     }
 
     /**
@@ -49,13 +49,23 @@ public final class SignedWebhook {
      */
     public static final class Builder {
 
-        private final WebhookSigner signer;
+        private Secret appSecret;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body = new byte[0];
         private String signatureHeader;
 
-        private Builder(WebhookSigner signer) {
-            this.signer = signer;
+        private Builder() {
+        }
+
+        /**
+         * Sets the app secret to sign with (required).
+         *
+         * @param appSecret the app secret the handler under test is configured with
+         * @return this builder
+         */
+        public Builder appSecret(Secret appSecret) {
+            this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
+            return this;
         }
 
         /**
@@ -119,12 +129,18 @@ public final class SignedWebhook {
          * Builds the POST with {@code Content-Type: application/json} and the signature header.
          *
          * @return the request
+         * @throws IllegalStateException if {@code appSecret} is missing
          */
         public WebhookRequest build() {
+            if (appSecret == null) {
+                throw new IllegalStateException("appSecret is required: call SignedWebhook.builder().appSecret(...)"
+                        + " with the secret the handler under test is configured with");
+            }
+            String signature = signatureHeader != null ? signatureHeader : WebhookSigner.of(appSecret).sign(body);
             WebhookRequest.Builder request = WebhookRequest.builder()
                     .method("POST")
                     .header("Content-Type", "application/json")
-                    .header(WebhookSigner.HEADER, signatureHeader != null ? signatureHeader : signer.sign(body));
+                    .header(WebhookSigner.HEADER, signature);
             headers.forEach(request::header);
             return request.body(body).build();
         }

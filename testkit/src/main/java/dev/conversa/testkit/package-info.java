@@ -7,7 +7,8 @@
  * deletion callback.
  *
  * <pre>{@code
- * WebhookRequest request = SignedWebhook.builder(Secret.of("app-secret"))
+ * WebhookRequest request = SignedWebhook.builder()
+ *     .appSecret(Secret.of("app-secret"))
  *     .metaJson("{\"object\":\"page\",\"entry\":[]}")
  *     .build();
  * WebhookResponse response = conversa.webhooks().handle(request);

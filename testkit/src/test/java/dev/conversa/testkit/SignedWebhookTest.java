@@ -1,6 +1,7 @@
 package dev.conversa.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.lang.Secret;
 import dev.conversa.store.Stores;
@@ -33,7 +34,7 @@ class SignedWebhookTest {
 
     @Test
     void signsMetaEscapedBodyOverTheEscapedBytes() {
-        WebhookRequest request = SignedWebhook.builder(APP_SECRET)
+        WebhookRequest request = SignedWebhook.builder().appSecret(APP_SECRET)
                 .metaJson("{\"object\":\"page\",\"text\":\"Grüße https://x\"}")
                 .build();
 
@@ -43,7 +44,7 @@ class SignedWebhookTest {
 
     @Test
     void sendsAnOverriddenSignatureForRejectionTests() {
-        WebhookRequest request = SignedWebhook.builder(APP_SECRET)
+        WebhookRequest request = SignedWebhook.builder().appSecret(APP_SECRET)
                 .json("{\"object\":\"page\"}")
                 .signatureHeader("sha256=" + "0".repeat(64))
                 .build();
@@ -53,7 +54,7 @@ class SignedWebhookTest {
 
     @Test
     void addsExtraHeaders() {
-        WebhookRequest request = SignedWebhook.builder(APP_SECRET).json("{}").header("X-Trace", "t1").build();
+        WebhookRequest request = SignedWebhook.builder().appSecret(APP_SECRET).json("{}").header("X-Trace", "t1").build();
 
         assertThat(request.header("x-trace")).contains("t1");
         assertThat(request.header("content-type")).contains("application/json");
@@ -64,5 +65,13 @@ class SignedWebhookTest {
         WebhookRequest request = SignedWebhook.post(Secret.of("another-secret"), "{\"object\":\"page\"}");
 
         assertThat(handler.handle(request).status()).isEqualTo(401);
+    }
+
+    @Test
+    void buildNamesTheMissingAppSecret() {
+        SignedWebhook.Builder builder = SignedWebhook.builder().json("{}");
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("appSecret is required");
     }
 }

@@ -270,7 +270,7 @@ public abstract class MessagingPlatformWebhook<B extends MessagingPlatformWebhoo
      * @return the request
      */
     public WebhookRequest signed(Secret appSecret) {
-        return SignedWebhook.builder(appSecret).metaJson(json()).build();
+        return SignedWebhook.builder().appSecret(appSecret).metaJson(json()).build();
     }
 
     private B event(String userId, String key, ObjectNode payload) {

@@ -223,7 +223,7 @@ public final class WhatsAppWebhook {
      * @return the request
      */
     public WebhookRequest signed(Secret appSecret) {
-        return SignedWebhook.builder(appSecret).metaJson(json()).build();
+        return SignedWebhook.builder().appSecret(appSecret).metaJson(json()).build();
     }
 
     private ObjectNode statusItem(String messageId, String recipient, String status) {
