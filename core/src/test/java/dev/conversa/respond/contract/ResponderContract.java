@@ -1,7 +1,6 @@
 package dev.conversa.respond.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.model.Author;
@@ -104,7 +103,8 @@ public abstract class ResponderContract {
     /**
      * A responder whose service fails every call.
      *
-     * @return a new responder, or empty for a responder that calls no service
+     * @return a new responder, or empty for a responder that calls no service (the failure
+     *     test then holds its ordinary responder to the same rules)
      */
     protected Optional<Responder> failing() {
         return Optional.empty();
@@ -218,11 +218,10 @@ public abstract class ResponderContract {
 
     @Test
     void failsWithAFittingReplyOrAnUncheckedExceptionThatNamesNoCustomerData() {
-        Optional<Responder> failing = failing();
-        assumeTrue(failing.isPresent(), "this responder calls no service that could fail");
+        Responder failing = failing().orElseGet(() -> answering(ANSWER));
 
         try {
-            Reply reply = failing.get().respond(request(capabilities(40, "plain text"), QUESTION));
+            Reply reply = failing.respond(request(capabilities(40, "plain text"), QUESTION));
 
             assertThat(reply).isNotNull();
             if (reply instanceof Reply.Answer) {
