@@ -36,7 +36,6 @@ class PersonalDataExportTest {
                     .containsEntry("contacts", "3");
             assertThat(scenario.hits(audit.details().values())).isEmpty();
         });
-        scenario.assertBrunoIntact(jdbc.stores());
     }
 
     @Nested
