@@ -178,8 +178,8 @@ public final class Conversa implements AutoCloseable {
     }
 
     /**
-     * Erases one person, located by phone number, user name or channel id, across every channel
-     * of a tenant, and carries erasures out again after a backup is restored.
+     * Erases or exports one person, located by phone number, user name or channel id, across
+     * every channel of a tenant, and carries erasures out again after a backup is restored.
      *
      * @return the privacy API
      * @throws IllegalStateException if no privacy pepper was set with

@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each reply sends the tenant's {@link TenantProfile}, the channel's formatting rules and
  * length limit, the contact's name (never the phone number) and the conversation's recent
- * history, trimmed to a budget, with {@code store: false}. The answer, and the fallback message,
- * are cut into messages that fit the channel at sentence boundaries. The built-in
- * {@code handoff_to_human} tool turns into {@link Reply.Handoff}; host {@link Tool}s run in a
- * bounded loop until the model answers.
+ * history, trimmed to a budget, with {@code store: false}. Phone numbers and e-mail addresses
+ * in that text are masked unless {@link Builder#maskPersonalData(boolean)} turns it off. The
+ * answer, and the fallback message, are cut into messages that fit the channel at sentence
+ * boundaries. The built-in {@code handoff_to_human} tool turns into {@link Reply.Handoff}; host
+ * {@link Tool}s run in a bounded loop until the model answers.
  *
  * <p>This responder never throws for a failed call and never sends a partial answer: on a
  * timeout, a refusal, an empty, cut or unreadable answer, or exhausted retries, the customer gets
@@ -186,7 +187,7 @@ public final class OpenAiResponder implements Responder {
         private int historyBudgetChars = 12_000;
         private int maxToolRounds = 3;
         private int maxMessagesPerReply = 3;
-        private boolean maskPersonalData;
+        private boolean maskPersonalData = true;
         private Function<TenantId, TenantProfile> profiles = tenant -> TenantProfile.empty();
         private final List<Tool> tools = new ArrayList<>();
         private String handoffMessage = "I'm passing you to a colleague, who will answer here as soon as possible.";
@@ -399,11 +400,13 @@ public final class OpenAiResponder implements Responder {
         }
 
         /**
-         * Replaces e-mail addresses and phone numbers in the text sent to the model by
-         * {@code [email]} and {@code [phone]}; default off. A phone number is 9 to 15 digits with
-         * spaces, dots, dashes or brackets, or 7 to 15 after a {@code +}.
+         * Replaces e-mail addresses and phone numbers in the text sent to the model (what the
+         * customer and the business wrote, and the profile name) by {@code [email]} and
+         * {@code [phone]}; default on, so the model receives the least personal data. A phone
+         * number is 9 to 15 digits with spaces, dots, dashes or brackets, or 7 to 15 after a
+         * {@code +}. Turn it off only when the model must repeat such numbers in its answers.
          *
-         * @param mask whether to mask
+         * @param mask whether to mask; {@code false} sends the text as written
          * @return this builder
          */
         public Builder maskPersonalData(boolean mask) {

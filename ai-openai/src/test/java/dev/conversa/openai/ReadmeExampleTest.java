@@ -34,7 +34,6 @@ class ReadmeExampleTest {
                 .tool(new Tool("order_status", "Looks up an order by its number.", """
                         {"type": "object", "properties": {"order_number": {"type": "string"}}, "required": ["order_number"]}
                         """, call -> "{\"status\": \"shipped\"}"))
-                .maskPersonalData(true)
                 .usageListener(usage)
                 .build();
 

@@ -2,9 +2,6 @@ package dev.conversa.privacy;
 
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
-import dev.conversa.internal.store.StoreArguments;
-import dev.conversa.model.ChannelType;
-import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.MessageRecord;
@@ -17,16 +14,13 @@ import dev.conversa.store.Stores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -64,10 +58,9 @@ final class PersonEraser {
     ErasureReport erase(TenantId tenant, String identifier, String action) {
         Instant now = clock.instant();
         String identifierHash = hash.hash(KeyedHash.canonicalKey(identifier));
-        Person person = link(tenant, identifier.strip());
+        LinkedPerson person = LinkedPerson.link(stores, tenant, identifier.strip());
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<Conversation> conversations = stores.conversations().list(tenant, Optional.empty(), Integer.MAX_VALUE)
-                .stream().filter(c -> person.ids.contains(c.key().contactId())).toList();
+        List<Conversation> conversations = person.conversations(stores, tenant);
         Set<String> terms = person.terms();
         for (Conversation conversation : conversations) {
             for (MessageRecord message : stores.messages().history(tenant, conversation.key(), Integer.MAX_VALUE)) {
@@ -83,21 +76,16 @@ final class PersonEraser {
             add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
             add(counts, ErasureReport.CONVERSATIONS, stores.conversations().delete(tenant, key) ? 1 : 0);
-            person.channelIds.add(new ChannelId(key.channel(), key.contactId()));
+            person.channelIds.add(new LinkedPerson.ChannelId(key.channel(), key.contactId()));
         }
-        Set<ConversationKey> done = new java.util.HashSet<>();
+        Set<ConversationKey> done = new HashSet<>();
         conversations.forEach(c -> done.add(c.key()));
-        for (dev.conversa.channel.ChannelAccount account : stores.accounts().list(tenant)) {
-            for (String id : person.ids) {
-                ConversationKey key = new ConversationKey(account.channel(), account.accountId(), id);
-                if (done.add(key)) {
-                    add(counts, ErasureReport.INBOX, stores.inbox().deleteConversation(tenant, key));
-                    add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
-                    add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
-                }
-            }
+        for (ConversationKey key : person.otherKeys(stores, tenant, done)) {
+            add(counts, ErasureReport.INBOX, stores.inbox().deleteConversation(tenant, key));
+            add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
+            add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
         }
-        for (ChannelId id : person.channelIds) {
+        for (LinkedPerson.ChannelId id : person.channelIds) {
             add(counts, ErasureReport.CONSENTS, eraseConsents(tenant, id));
             add(counts, ErasureReport.CONTACTS, stores.contacts().delete(tenant, id.channel(), id.id()) ? 1 : 0);
         }
@@ -124,53 +112,11 @@ final class PersonEraser {
         return report;
     }
 
-    /** The person's identities: the closure over shared ids, phone numbers and user names. */
-    private Person link(TenantId tenant, String identifier) {
-        Person person = new Person();
-        Deque<String> pending = new ArrayDeque<>();
-        pending.add(identifier);
-        if (identifier.startsWith("@")) {
-            pending.add(identifier.substring(1));
-        } else {
-            person.ids.add(identifier);
-        }
-        StoreArguments.phoneDigitsOf(identifier).filter(d -> !d.isEmpty()).ifPresent(digits -> {
-            person.phones.add(digits);
-            person.ids.add(digits);
-        });
-        Set<String> asked = new LinkedHashSet<>();
-        Set<ChannelId> seen = new LinkedHashSet<>();
-        while (!pending.isEmpty()) {
-            String term = pending.poll();
-            if (!asked.add(term)) {
-                continue;
-            }
-            for (Contact contact : stores.contacts().findByIdentifier(tenant, term)) {
-                if (!seen.add(new ChannelId(contact.channel(), contact.externalId()))) {
-                    continue;
-                }
-                person.channelIds.add(new ChannelId(contact.channel(), contact.externalId()));
-                person.ids.add(contact.externalId());
-                pending.add(contact.externalId());
-                contact.phoneNumber().map(StoreArguments::phoneDigits).filter(d -> !d.isEmpty()).ifPresent(d -> {
-                    person.phones.add(d);
-                    person.ids.add(d);
-                    pending.add(d);
-                });
-                contact.username().map(u -> u.toLowerCase(Locale.ROOT)).ifPresent(u -> {
-                    person.usernames.add(u);
-                    pending.add(u);
-                });
-            }
-        }
-        return person;
-    }
-
     /**
      * Removes a person's consent history on a channel, keeping the latest change of each topic
      * that is an opt-out, under a keyed hash, so the choice outlives the identity.
      */
-    private int eraseConsents(TenantId tenant, ChannelId id) {
+    private int eraseConsents(TenantId tenant, LinkedPerson.ChannelId id) {
         List<ConsentRecord> history = stores.consents().list(tenant, id.channel(), id.id());
         if (history.isEmpty()) {
             return 0;
@@ -200,7 +146,7 @@ final class PersonEraser {
         return removed;
     }
 
-    private static boolean names(AuditEvent event, Set<String> searchable, Person person) {
+    private static boolean names(AuditEvent event, Set<String> searchable, LinkedPerson person) {
         for (String value : event.details().values()) {
             if (mentions(value, searchable) || wamidNames(value, person.phones)) {
                 return true;
@@ -280,39 +226,5 @@ final class PersonEraser {
 
     private static void add(Map<String, Integer> counts, String name, int count) {
         counts.merge(name, count, Integer::sum);
-    }
-
-    /** A person's id on one channel. */
-    private record ChannelId(ChannelType channel, String id) {}
-
-    /** What erasure linked to one person. */
-    private static final class Person {
-        final Set<String> ids = new LinkedHashSet<>();
-        final Set<ChannelId> channelIds = new LinkedHashSet<>();
-        final Set<String> phones = new LinkedHashSet<>();
-        final Set<String> usernames = new LinkedHashSet<>();
-
-        Set<String> terms() {
-            Set<String> terms = new LinkedHashSet<>(ids);
-            terms.addAll(phones);
-            terms.addAll(usernames);
-            return terms;
-        }
-
-        /** The typed keys the ledger keeps for this person. */
-        Set<String> keys(String identifier) {
-            Set<String> keys = new TreeSet<>();
-            keys.add(KeyedHash.canonicalKey(identifier));
-            ids.forEach(id -> keys.add(KeyedHash.idKey(id)));
-            phones.forEach(phone -> keys.add(KeyedHash.phoneKey(phone)));
-            usernames.forEach(name -> keys.add(KeyedHash.userKey(name)));
-            return keys;
-        }
-
-        Map<ChannelType, Set<String>> identities() {
-            Map<ChannelType, Set<String>> byChannel = new HashMap<>();
-            channelIds.forEach(id -> byChannel.computeIfAbsent(id.channel(), c -> new TreeSet<>()).add(id.id()));
-            return byChannel;
-        }
     }
 }

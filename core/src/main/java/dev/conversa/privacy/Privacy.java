@@ -19,13 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a business promises one person: erasure of everything held about them, located by phone
- * number, user name or channel id. Reached through {@code Conversa.privacy()}, which needs the
+ * What a business promises one person: erasure and export of everything held about them,
+ * located by phone number, user name or channel id. Reached through {@code Conversa.privacy()}, which needs the
  * deployment's pepper ({@code Conversa.builder().privacyPepper(...)}).
  *
  * <pre>{@code
  * ErasureReport report = conversa.privacy().erase(tenant, "+49 170 1234567");
  * // report.identifierHash(), report.counts(), report.listenerFailures()
+ * String json = conversa.privacy().export(tenant, "@ana.lopez").toJson();
  * // after restoring a backup:
  * conversa.privacy().reapplyErasures();
  * }</pre>
@@ -33,7 +34,7 @@ import java.util.Set;
  * <p>Identifiers: a phone number in any common format (E.164 with or without {@code +}, with
  * spaces, dashes or brackets; matched by its digits), a {@code wa_id} or BSUID, an Instagram or
  * Messenger user name with or without {@code @} in any case, a PSID or IGSID. Every identity the
- * stores can link to it is erased: the contacts found, and transitively the contacts sharing one
+ * stores can link to it is erased or exported: the contacts found, and transitively the contacts sharing one
  * of their ids, phone numbers or user names, on every channel of the tenant.
  *
  * <p>What stays is what names nobody: one audit record and ledger lines holding keyed hashes
@@ -48,6 +49,8 @@ public final class Privacy {
     public static final String ERASURE_ACTION = "erasure";
     /** The audit action of an erasure carried out again from the ledger. */
     public static final String REAPPLIED_ACTION = "erasure_reapplied";
+    /** The audit action of an export. */
+    public static final String EXPORT_ACTION = "export";
     private static final int PAGE = 500;
 
     static {
@@ -58,12 +61,14 @@ public final class Privacy {
     private final KeyedHash hash;
     private final ErasureGuard guard;
     private final PersonEraser eraser;
+    private final PersonExporter exporter;
 
     private Privacy(Builder builder) {
         this.stores = builder.stores;
         this.hash = new KeyedHash(builder.pepper);
         this.guard = new ErasureGuard(stores.erasures(), hash);
         this.eraser = new PersonEraser(stores, hash, builder.clock, builder.listeners, guard);
+        this.exporter = new PersonExporter(stores, hash, builder.clock);
         guard.eraser((tenant, event) -> eraser.erase(tenant, event.header().contactId(), REAPPLIED_ACTION));
     }
 
@@ -96,6 +101,28 @@ public final class Privacy {
             throw new IllegalArgumentException("identifier must not be blank");
         }
         return eraser.erase(tenant, identifier, ERASURE_ACTION);
+    }
+
+    /**
+     * Exports everything held about a person, found as {@link #erase} finds them: their
+     * contacts and channel ids on every channel, conversations, messages with their delivery
+     * statuses, consent history and the deletion requests whose subject is one of their
+     * identifiers. Records the export in the audit log (action {@value #EXPORT_ACTION}: the
+     * identifier's keyed hash and the counts, nothing that names the person). Changes nothing
+     * else.
+     *
+     * @param tenant the business
+     * @param identifier a phone number, user name or channel id, as described above
+     * @return the person's data; empty lists when the stores know nobody by the identifier
+     * @throws IllegalArgumentException if the identifier is blank
+     */
+    public PersonalDataExport export(TenantId tenant, String identifier) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(identifier, "identifier");
+        if (identifier.isBlank()) {
+            throw new IllegalArgumentException("identifier must not be blank");
+        }
+        return exporter.export(tenant, identifier);
     }
 
     /**
@@ -189,7 +216,7 @@ public final class Privacy {
         private Builder() {}
 
         /**
-         * Sets the stores whose data is erased (required).
+         * Sets the stores whose data is erased and exported (required).
          *
          * @param allStores the stores
          * @return this builder

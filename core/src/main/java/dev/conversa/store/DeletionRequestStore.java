@@ -57,6 +57,16 @@ public interface DeletionRequestStore {
     List<DeletionRequest> listPending(TenantId tenant, int limit);
 
     /**
+     * Lists a tenant's requests whose subject is exactly the given one, whatever their status,
+     * oldest first, for the export of one person's data.
+     *
+     * @param tenant the business
+     * @param subject the subject, matched exactly
+     * @return the requests, empty if none
+     */
+    List<DeletionRequest> listBySubject(TenantId tenant, String subject);
+
+    /**
      * Removes up to {@code limit} requests of the scope that are {@link DeletionStatus#DONE} and
      * were last updated at or before {@code cutoff}, in one transaction; their status can no
      * longer be looked up.

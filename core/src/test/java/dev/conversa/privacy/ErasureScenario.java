@@ -321,4 +321,49 @@ public final class ErasureScenario {
                 .isEqualTo("bruno-app-user");
         assertThat(stores.deadLetters().list(100)).hasSize(1);
     }
+
+    /**
+     * Checks that an export of Ana holds all her data, through the value and its JSON, and
+     * nothing of Bruno.
+     *
+     * @param export the export
+     */
+    public void assertExportHoldsAnaOnly(PersonalDataExport export) {
+        assertThat(export.tenant()).isEqualTo(TENANT);
+        assertThat(export.identities()).containsOnlyKeys(ChannelType.WHATSAPP, ChannelType.MESSENGER,
+                ChannelType.INSTAGRAM);
+        assertThat(export.identities().get(ChannelType.WHATSAPP)).containsExactly(ANA_WA.contactId());
+        assertThat(export.identities().get(ChannelType.MESSENGER)).containsExactly(ANA_PSID);
+        assertThat(export.identities().get(ChannelType.INSTAGRAM)).containsExactly(ANA_IGSID);
+        assertThat(export.contacts()).extracting(Contact::externalId)
+                .containsExactlyInAnyOrder(ANA_WA.contactId(), ANA_PSID, ANA_IGSID);
+        assertThat(export.conversations()).extracting(c -> c.key())
+                .containsExactlyInAnyOrder(ANA_WA, ANA_FB, ANA_IG);
+        assertThat(export.conversations()).filteredOn(c -> c.key().equals(ANA_WA)).singleElement()
+                .satisfies(c -> assertThat(c.state()).isEqualTo(ConversationState.WITH_AGENT));
+        assertThat(export.messages()).extracting(m -> m.text().orElse(""))
+                .containsExactlyInAnyOrderElementsOf(anaTexts.stream().distinct()
+                        .filter(t -> !t.contains("pedido 5531") && !t.contains("bolso rojo cuesta")
+                                && !t.contains("voy a borrar")).toList());
+        assertThat(export.messages()).filteredOn(m -> m.direction() == Direction.OUTBOUND).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(DeliveryStatus.READ));
+        assertThat(export.consents()).hasSize(3).allMatch(c -> c.tenant().equals(TENANT));
+        assertThat(export.deletionRequests()).extracting(DeletionRequest::confirmationCode)
+                .containsExactly("ANACODE0001");
+
+        String json = export.toJson();
+        tools.jackson.databind.JsonNode root = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(json);
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(PersonalDataExport.SCHEMA_VERSION).isEqualTo(1);
+        assertThat(root.get("contacts").size()).isEqualTo(3);
+        assertThat(root.get("conversations").size()).isEqualTo(3);
+        assertThat(root.get("messages").size()).isEqualTo(export.messages().size());
+        assertThat(root.get("consents").size()).isEqualTo(3);
+        assertThat(root.get("deletionRequests").size()).isEqualTo(1);
+        assertThat(json).contains(ANA_PHONE, ANA_PSID, ANA_IGSID, ANA_NAME, "\"READ\"", "\"WITH_AGENT\"",
+                "ANACODE0001", "marketing_messages");
+        export.messages().forEach(m -> assertThat(json).contains(m.text().orElseThrow()));
+        assertThat(json).doesNotContain("34699888777", BRUNO_IGSID, "Bruno", "bruno", "BRUNOCODE01");
+        assertThat(export.toString()).doesNotContain("34612345678", ANA_PSID, ANA_IGSID, ANA_NAME);
+    }
 }

@@ -54,6 +54,17 @@ final class InMemoryDeletionRequestStore implements DeletionRequestStore {
     }
 
     @Override
+    public synchronized List<DeletionRequest> listBySubject(TenantId tenant, String subject) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(subject, "subject");
+        return byCode.values().stream()
+                .filter(request -> request.tenant().equals(tenant) && request.subject().equals(subject))
+                .sorted(Comparator.comparing(DeletionRequest::requestedAt)
+                        .thenComparing(DeletionRequest::confirmationCode))
+                .toList();
+    }
+
+    @Override
     public synchronized int purgeDone(PurgeScope scope, Instant cutoff, int limit) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(cutoff, "cutoff");

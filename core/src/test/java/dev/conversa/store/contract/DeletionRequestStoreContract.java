@@ -126,4 +126,19 @@ public abstract class DeletionRequestStoreContract extends StoreContract {
         assertThat(stored.status()).isEqualTo(DeletionStatus.RECEIVED);
         assertThat(requests().find(TENANT_B, "CODE0002").orElseThrow().subject()).isEqualTo("app-user-1");
     }
+
+    @Test
+    void listBySubjectReturnsEveryRequestOfThatSubjectInTheTenantOldestFirst() {
+        requests().record(received(TENANT_A, "CODE0002", 20));
+        requests().record(received(TENANT_A, "CODE0001", 10));
+        requests().updateStatus(TENANT_A, "CODE0002", DeletionStatus.DONE, inSeconds(30));
+        requests().record(new DeletionRequest(TENANT_A, "someone-else", "CODE0003", DeletionStatus.RECEIVED,
+                inSeconds(5), inSeconds(5)));
+        requests().record(received(TENANT_B, "CODE0004", 0));
+
+        assertThat(requests().listBySubject(TENANT_A, "app-user-1")).extracting(DeletionRequest::confirmationCode)
+                .containsExactly("CODE0001", "CODE0002");
+        assertThat(requests().listBySubject(TENANT_A, "APP-USER-1")).isEmpty();
+        assertThat(requests().listBySubject(TENANT_B, "someone-else")).isEmpty();
+    }
 }

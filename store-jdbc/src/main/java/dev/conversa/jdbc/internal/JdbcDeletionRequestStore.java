@@ -77,6 +77,15 @@ public final class JdbcDeletionRequestStore implements DeletionRequestStore {
     }
 
     @Override
+    public List<DeletionRequest> listBySubject(TenantId tenant, String subject) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(subject, "subject");
+        return database.inTransaction("listing a subject's deletion requests", connection -> Rows.query(connection,
+                SELECT + "WHERE tenant = ? AND subject = ? ORDER BY requested_at, confirmation_code",
+                JdbcDeletionRequestStore::request, tenant.value(), subject));
+    }
+
+    @Override
     public int replaceSubject(TenantId tenant, String subject, String replacement) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(subject, "subject");
