@@ -79,4 +79,19 @@ public interface ChannelAdapter {
      * @return the capabilities
      */
     ChannelCapabilities capabilities();
+
+    /**
+     * Asks Meta to stop sending webhooks for an account being disconnected, where the channel's
+     * API allows it (for example {@code DELETE /{page-id}/subscribed_apps}). Core calls it from
+     * {@code Conversa.disconnectAccount} after the account left the registry, so its events are
+     * already dropped whatever this does; a failure is logged and the account stays disconnected.
+     * The default does nothing, for channels without such a call.
+     *
+     * @param account the account being disconnected, with its token
+     * @param graph the Graph API client to call with
+     * @throws dev.conversa.graph.GraphApiException if Meta refused
+     */
+    default void unsubscribe(ChannelAccount account, GraphClient graph) {
+        // no unsubscription call for this channel
+    }
 }
