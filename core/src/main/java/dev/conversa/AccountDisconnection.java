@@ -73,12 +73,28 @@ final class AccountDisconnection {
         }
     }
 
+    private boolean sharedByAnother(ChannelAccount leaving, String subscription) {
+        for (ChannelAccount other : stores.accounts().list(leaving.tenant())) {
+            ChannelAdapter adapter = channels.get(other.channel());
+            if (adapter != null && adapter.subscription(other).filter(subscription::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void unsubscribe(ChannelAccount account) {
         ChannelAdapter adapter = channels.get(account.channel());
         if (adapter == null) {
             return;
         }
         try {
+            Optional<String> subscription = adapter.subscription(account);
+            if (subscription.isPresent() && sharedByAnother(account, subscription.get())) {
+                LOG.info("Account {}:{} disconnected; its webhook subscription stays, as another connected account "
+                        + "shares it", account.channel(), account.accountId());
+                return;
+            }
             adapter.unsubscribe(account, graph);
         } catch (GraphApiException e) {
             LOG.warn("Meta refused to unsubscribe account {}:{} (code {}); it is disconnected all the same, but Meta "

@@ -233,8 +233,9 @@ public final class Conversa implements AutoCloseable {
      * are acknowledged and no longer processed, its events already in the inbox are completed
      * without processing, and messages still queued for it are not sent. Then Meta is asked to
      * stop its webhooks where the channel allows it ({@link ChannelAdapter#unsubscribe}: a Page's
-     * or a WhatsApp Business Account's {@code subscribed_apps}); a refusal is logged at WARN and
-     * the account stays disconnected. Its conversations stay readable.
+     * or a WhatsApp Business Account's {@code subscribed_apps}), unless another connected account
+     * of the tenant shares that subscription ({@link ChannelAdapter#subscription}); a refusal is
+     * logged at WARN and the account stays disconnected. Its conversations stay readable.
      *
      * @param tenant the business
      * @param channel the channel

@@ -14,6 +14,8 @@ import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.testsupport.EchoTestChannel;
 import dev.conversa.testsupport.TestSignatures;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,25 @@ class AccountDisconnectTest {
         assertThat(disconnected).isTrue();
         assertThat(bed.channel.unsubscribed()).extracting(ChannelAccount::accountId, a -> a.accessToken().reveal())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ACCOUNT, "token"));
+    }
+
+    @Test
+    void aSubscriptionSharedWithAnotherConnectedAccountStaysUntilTheLastOneLeaves() {
+        // given: two accounts behind one subscription, as two numbers of one WhatsApp Business Account
+        Map<String, String> shared = Map.of(ScriptedChannel.SUBSCRIPTION, "waba-1");
+        bed.conversa.registerAccount(new ChannelAccount(TENANT, EchoTestChannel.TYPE, ACCOUNT, Secret.of("token"),
+                shared));
+        bed.conversa.registerAccount(new ChannelAccount(TENANT, EchoTestChannel.TYPE, OTHER_ACCOUNT,
+                Secret.of("token-2"), shared));
+
+        // when
+        bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, ACCOUNT);
+        List<ChannelAccount> afterFirst = bed.channel.unsubscribed();
+        bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, OTHER_ACCOUNT);
+
+        // then
+        assertThat(afterFirst).isEmpty();
+        assertThat(bed.channel.unsubscribed()).extracting(ChannelAccount::accountId).containsExactly(OTHER_ACCOUNT);
     }
 
     @Test

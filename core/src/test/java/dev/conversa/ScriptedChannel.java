@@ -38,6 +38,9 @@ final class ScriptedChannel implements ChannelAdapter {
     private final Queue<Runnable> beforeRequest = new ConcurrentLinkedQueue<>();
     private final Queue<Runnable> afterRequest = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** The account setting naming a webhook subscription several accounts share. */
+    static final String SUBSCRIPTION = "test.subscription";
+
     private final List<ChannelAccount> unsubscribed = new CopyOnWriteArrayList<>();
     private final Queue<RuntimeException> unsubscribeFailures = new ConcurrentLinkedQueue<>();
 
@@ -49,6 +52,12 @@ final class ScriptedChannel implements ChannelAdapter {
     /** Fails the next unsubscription with this exception, after recording it. */
     void failNextUnsubscribe(RuntimeException failure) {
         unsubscribeFailures.add(failure);
+    }
+
+    /** The account's setting {@value #SUBSCRIPTION}, as a channel whose accounts share a subscription. */
+    @Override
+    public Optional<String> subscription(ChannelAccount account) {
+        return Optional.ofNullable(account.settings().get(SUBSCRIPTION));
     }
 
     @Override
