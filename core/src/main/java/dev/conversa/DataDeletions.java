@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code Conversa.start()} runs {@link #run(Instant)} with the retention job, on its schedule
  * (default hourly); a host may call it directly too. A request still pending after the alert age
  * (default 25 days, {@code Conversa.Builder.deletionRequestAlertAge}) is logged at ERROR and
- * reported in {@link DeletionRun#overdue()}, at every run until it is done.
+ * reported in {@link DeletionRun#overdue()}, at every run until it is done. Logs above DEBUG name
+ * a request by tenant and receipt time, never by its confirmation code (which opens its status
+ * page) nor its subject.
  *
  * <pre>{@code
  * DeletionRun run = conversa.dataDeletions().run(Instant.now());
@@ -92,9 +94,10 @@ public final class DataDeletions {
             }
             for (DeletionRequest request : stores.deletionRequests().listPending(tenant, PAGE)) {
                 if (!request.requestedAt().isAfter(now.minus(alertAge))) {
-                    LOG.error("Data deletion request {} of tenant {} is still {} {} after it was received; Meta "
-                            + "expects it done within 30 days", request.confirmationCode(), tenant, request.status(),
+                    LOG.error("A data deletion request of tenant {} received at {} is still {} after {}; Meta "
+                            + "expects it done within 30 days", tenant, request.requestedAt(), request.status(),
                             Duration.between(request.requestedAt(), now));
+                    LOG.debug("Overdue data deletion request confirmation code {}", request.confirmationCode());
                     overdue.add(request);
                 }
             }
@@ -132,12 +135,12 @@ public final class DataDeletions {
             person.counts().forEach((kind, count) -> counts.merge(kind, count, Integer::sum));
             Optional<DeletionRequest> completed = stores.deletionRequests().complete(tenant,
                     request.confirmationCode(), counts, now);
-            LOG.info("Carried out data deletion request {} of tenant {}: {}", request.confirmationCode(), tenant,
-                    counts);
+            LOG.info("Carried out a data deletion request of tenant {} received at {}: {}", tenant,
+                    request.requestedAt(), counts);
             return completed;
         } catch (RuntimeException e) {
-            LOG.warn("Data deletion request {} of tenant {} failed; the next run tries again: {}",
-                    request.confirmationCode(), tenant, e.getClass().getName());
+            LOG.warn("A data deletion request of tenant {} received at {} failed; the next run tries again: {}",
+                    tenant, request.requestedAt(), e.getClass().getName());
             return Optional.empty();
         }
     }
