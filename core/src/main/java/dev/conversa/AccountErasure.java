@@ -4,6 +4,7 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
+import dev.conversa.privacy.ErasureReport;
 import dev.conversa.store.AuditEvent;
 import dev.conversa.store.Stores;
 import java.time.Clock;
@@ -26,7 +27,8 @@ final class AccountErasure {
         this.clock = clock;
     }
 
-    int erase(TenantId tenant, ChannelType channel, String accountId) {
+    /** Erases and returns the counts: {@value ErasureReport#CONVERSATIONS} and {@value ErasureReport#CONTACTS}. */
+    Map<String, Integer> erase(TenantId tenant, ChannelType channel, String accountId) {
         List<Conversation> all = stores.conversations().list(tenant, Optional.empty(), Integer.MAX_VALUE);
         int conversations = 0;
         int contacts = 0;
@@ -48,7 +50,7 @@ final class AccountErasure {
         stores.audit().record(new AuditEvent(tenant, clock.instant(), "account_erased", Map.of(
                 "channel", channel.value(), "conversations", String.valueOf(conversations),
                 "contacts", String.valueOf(contacts))));
-        return conversations;
+        return Map.of(ErasureReport.CONVERSATIONS, conversations, ErasureReport.CONTACTS, contacts);
     }
 
     private static boolean writesToNoOtherAccount(List<Conversation> all, ConversationKey erased) {

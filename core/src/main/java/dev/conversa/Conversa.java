@@ -16,7 +16,9 @@ import dev.conversa.model.TenantId;
 import dev.conversa.pipeline.Middleware;
 import dev.conversa.pipeline.Pipeline;
 import dev.conversa.pipeline.Step;
+import dev.conversa.privacy.AccountData;
 import dev.conversa.privacy.ErasureListener;
+import dev.conversa.privacy.ErasureReport;
 import dev.conversa.privacy.Privacy;
 import dev.conversa.privacy.RetentionJob;
 import dev.conversa.privacy.RetentionPolicy;
@@ -61,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link #start()} starts the dispatcher, the outbox worker and
- * the scheduled {@link #retention() retention job};
+ * the scheduled {@link #retention() retention job}, which also carries out Meta's
+ * {@link #dataDeletions() data deletion requests};
  * {@link #close()} stops them, waiting a bounded time for work in progress. Work not finished
  * stays in the inbox and outbox and is taken up again at the next start.
  */
@@ -79,7 +82,8 @@ public final class Conversa implements AutoCloseable {
     private final OutboxSender outboxSender;
     private final WebhookHandler webhooks;
     private final Conversations conversations;
-    private final AccountErasure erasure;
+    private final AccountDisconnection disconnection;
+    private final DataDeletions dataDeletions;
     private final LeaseKeeper leases;
     private final RetentionJob retention;
     private final Optional<RetentionSchedule> retentionSchedule;
@@ -108,9 +112,9 @@ public final class Conversa implements AutoCloseable {
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
         Ownership ownership = new Ownership(stores, builder.clock, builder.stateListeners);
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
-        this.outboxSender = new OutboxSender(stores, channels, builder.graphClientOrDefault(), builder.clock, settings,
-                leases, ownership);
-        this.dispatcher = new Dispatcher(stores.inbox(), pipeline, builder.clock, settings, leases,
+        GraphClient graph = builder.graphClientOrDefault();
+        this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership);
+        this.dispatcher = new Dispatcher(stores.inbox(), stores.accounts(), pipeline, builder.clock, settings, leases,
                 outboxSender::wake);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
                 .verifyToken(builder.verifyToken)
@@ -126,10 +130,12 @@ public final class Conversa implements AutoCloseable {
         }
         this.webhooks = webhookBuilder.build();
         this.conversations = new Conversations(stores, ownership);
-        this.erasure = new AccountErasure(stores, builder.clock);
+        this.disconnection = new AccountDisconnection(stores, channels, graph, builder.clock);
+        this.dataDeletions = new DataDeletions(stores, Optional.ofNullable(privacy), disconnection,
+                builder.deletionRequestAccountData, builder.deletionRequestAlertAge);
         this.retention = RetentionJob.create(stores, builder.retention);
-        this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, builder.clock,
-                every));
+        this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, dataDeletions,
+                builder.clock, every));
     }
 
     private Privacy privacyOf(Builder builder) {
@@ -178,6 +184,17 @@ public final class Conversa implements AutoCloseable {
     }
 
     /**
+     * Meta's data deletion requests: carried out by {@link #start()}'s scheduled job (with the
+     * retention job) or by {@code dataDeletions().run(now)}, and their status by confirmation code
+     * for the host's status page.
+     *
+     * @return the data deletion requests API
+     */
+    public DataDeletions dataDeletions() {
+        return dataDeletions;
+    }
+
+    /**
      * Erases or exports one person, located by phone number, user name or channel id, across
      * every channel of a tenant, and carries erasures out again after a backup is restored.
      *
@@ -213,10 +230,13 @@ public final class Conversa implements AutoCloseable {
     }
 
     /**
-     * Disconnects an account and keeps its data: it leaves the registry, so its webhooks are
-     * acknowledged and no longer processed, and messages still queued for it are not sent. Its
-     * conversations stay readable. To stop Meta's webhooks too, unsubscribe the app (for a Page,
-     * {@code PageConnector.disconnect}).
+     * Disconnects an account and keeps its data: it leaves the registry at once, so its webhooks
+     * are acknowledged and no longer processed, its events already in the inbox are completed
+     * without processing, and messages still queued for it are not sent. Then Meta is asked to
+     * stop its webhooks where the channel allows it ({@link ChannelAdapter#unsubscribe}: a Page's
+     * or a WhatsApp Business Account's {@code subscribed_apps}), unless another connected account
+     * of the tenant shares that subscription ({@link ChannelAdapter#subscription}); a refusal is
+     * logged at WARN and the account stays disconnected. Its conversations stay readable.
      *
      * @param tenant the business
      * @param channel the channel
@@ -224,8 +244,23 @@ public final class Conversa implements AutoCloseable {
      * @return true if the account was registered to this tenant
      */
     public boolean disconnectAccount(TenantId tenant, ChannelType channel, String accountId) {
-        return stores.accounts().delete(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(channel,
+        return disconnection.disconnect(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(channel,
                 "channel"), Objects.requireNonNull(accountId, "accountId"));
+    }
+
+    /**
+     * Disconnects, as {@link #disconnectAccount}, every account of a tenant that an app user
+     * connected ({@link ChannelAccount#appUserId()}), keeping their data; Meta's deauthorize
+     * callback asks for this ({@code DeauthorizeCallback.builder().disconnector(conversa::disconnectAppUser)}).
+     * Idempotent.
+     *
+     * @param tenant the business
+     * @param appUserId the app-scoped user id of the business person who connected the accounts
+     * @return how many accounts were disconnected
+     */
+    public int disconnectAppUser(TenantId tenant, String appUserId) {
+        return disconnection.disconnectAppUser(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(appUserId, "appUserId"));
     }
 
     /**
@@ -241,7 +276,7 @@ public final class Conversa implements AutoCloseable {
      */
     public int disconnectAccountAndErase(TenantId tenant, ChannelType channel, String accountId) {
         disconnectAccount(tenant, channel, accountId);
-        return erasure.erase(tenant, channel, accountId);
+        return disconnection.erase(tenant, channel, accountId).get(ErasureReport.CONVERSATIONS);
     }
 
     /**
@@ -349,6 +384,8 @@ public final class Conversa implements AutoCloseable {
         Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
         Secret privacyPepper;
         final List<ErasureListener> erasureListeners = new ArrayList<>();
+        AccountData deletionRequestAccountData = AccountData.ERASE;
+        Duration deletionRequestAlertAge = DataDeletions.DEFAULT_ALERT_AGE;
 
         Builder() {
         }
@@ -560,6 +597,32 @@ public final class Conversa implements AutoCloseable {
         }
 
         /**
+         * Sets what becomes of the data of the accounts an app user connected when their data
+         * deletion request is carried out ({@link Conversa#dataDeletions()}): erased (the
+         * default) or kept. The accounts are disconnected either way.
+         *
+         * @param data {@link AccountData#ERASE} or {@link AccountData#KEEP}
+         * @return this builder
+         */
+        public Builder deletionRequestAccountData(AccountData data) {
+            this.deletionRequestAccountData = Objects.requireNonNull(data, "deletionRequestAccountData");
+            return this;
+        }
+
+        /**
+         * Sets how long a data deletion request may stay pending before each run logs it at ERROR
+         * and reports it (default {@link DataDeletions#DEFAULT_ALERT_AGE}, 25 days: inside the 30
+         * days Meta allows).
+         *
+         * @param age positive
+         * @return this builder
+         */
+        public Builder deletionRequestAlertAge(Duration age) {
+            this.deletionRequestAlertAge = Objects.requireNonNull(age, "deletionRequestAlertAge");
+            return this;
+        }
+
+        /**
          * Sets how many times an inbox entry or a retryable send is tried before it is parked or
          * marked dead (default 5).
          *
@@ -647,6 +710,7 @@ public final class Conversa implements AutoCloseable {
             requireNotNegative(burstMaxWait, "burstMaxWait");
             requirePositive(pollInterval, "pollInterval");
             requirePositive(retryBackoff, "retryBackoff");
+            requirePositive(deletionRequestAlertAge, "deletionRequestAlertAge");
             if (privacyPepper != null && privacyPepper.reveal().length() < KeyedHash.MIN_PEPPER_LENGTH) {
                 throw new IllegalStateException("privacyPepper must be at least " + KeyedHash.MIN_PEPPER_LENGTH
                         + " characters");

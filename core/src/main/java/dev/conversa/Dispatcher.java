@@ -1,6 +1,7 @@
 package dev.conversa;
 
 import dev.conversa.pipeline.Pipeline;
+import dev.conversa.store.AccountStore;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.LeaseLostException;
@@ -17,13 +18,16 @@ import org.slf4j.LoggerFactory;
  * configured concurrency. Each entry's lease is renewed while it runs ({@link LeaseKeeper}). A
  * failed entry is retried with backoff and parked after its last attempt; a failure in one lane
  * never stops another. Attempts are counted when an entry is claimed, so an entry whose
- * processing stops the process is parked too once it was claimed {@code maxAttempts} times.
+ * processing stops the process is parked too once it was claimed {@code maxAttempts} times. An
+ * entry of an account that is no longer registered (disconnected) is completed without
+ * processing: a disconnected account's events already in the inbox get no reply.
  */
 final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Inbox inbox;
+    private final AccountStore accounts;
     private final Pipeline pipeline;
     private final Clock clock;
     private final LeaseKeeper leases;
@@ -37,9 +41,10 @@ final class Dispatcher implements AutoCloseable {
      *
      * @param afterEach called after each entry, such as waking the outbox sender
      */
-    Dispatcher(Inbox inbox, Pipeline pipeline, Clock clock, Settings settings, LeaseKeeper leases,
-            Runnable afterEach) {
+    Dispatcher(Inbox inbox, AccountStore accounts, Pipeline pipeline, Clock clock, Settings settings,
+            LeaseKeeper leases, Runnable afterEach) {
         this.inbox = inbox;
+        this.accounts = accounts;
         this.afterEach = afterEach;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -67,6 +72,11 @@ final class Dispatcher implements AutoCloseable {
                 abandoned(entry);
                 return;
             }
+            if (!registered(entry)) {
+                LOG.debug("Inbox entry {} belongs to a disconnected account: completed without processing", entry.id());
+                inbox.complete(entry, clock.instant());
+                return;
+            }
             Optional<Instant> deferred = pipeline.process(entry, () -> !held.isLost());
             held.check();
             if (deferred.isPresent()) {
@@ -82,6 +92,11 @@ final class Dispatcher implements AutoCloseable {
         } finally {
             afterEach.run();
         }
+    }
+
+    private boolean registered(InboxEntry entry) {
+        return accounts.findTenant(entry.conversation().channel(), entry.conversation().accountId())
+                .filter(entry.tenant()::equals).isPresent();
     }
 
     /** Claimed as often as it may be tried, without an outcome: its processing stopped the process. */

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link RetentionJob} on one daemon thread ({@code conversa-retention}): first a
+ * Runs the {@link RetentionJob}, then carries out pending {@link DataDeletions data deletion
+ * requests}, on one daemon thread ({@code conversa-retention}): first a
  * minute after start (or after the interval, if shorter), then every interval. A run that
  * fails is logged without personal data and the next run tries again; {@link #close()} stops
  * the thread, waiting a bounded time for a run in progress.
@@ -21,12 +22,14 @@ final class RetentionSchedule implements AutoCloseable {
     private static final Duration FIRST_RUN = Duration.ofMinutes(1);
 
     private final RetentionJob job;
+    private final DataDeletions deletions;
     private final Clock clock;
     private final Duration every;
     private ScheduledExecutorService executor;
 
-    RetentionSchedule(RetentionJob job, Clock clock, Duration every) {
+    RetentionSchedule(RetentionJob job, DataDeletions deletions, Clock clock, Duration every) {
         this.job = job;
+        this.deletions = deletions;
         this.clock = clock;
         this.every = every;
     }
@@ -49,6 +52,11 @@ final class RetentionSchedule implements AutoCloseable {
             job.run(clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("Retention run failed; the next run tries again: {}", e.getClass().getName());
+        }
+        try {
+            deletions.run(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Data deletion run failed; the next run tries again: {}", e.getClass().getName());
         }
     }
 

@@ -10,9 +10,12 @@ import dev.conversa.channel.ChannelAccount;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.Direction;
 import dev.conversa.store.AuditEvent;
+import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.testsupport.EchoTestChannel;
 import dev.conversa.testsupport.TestSignatures;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,8 +81,68 @@ class AccountDisconnectTest {
     }
 
     @Test
+    void disconnectingUnsubscribesTheAccountThroughItsChannel() {
+        boolean disconnected = bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, ACCOUNT);
+
+        assertThat(disconnected).isTrue();
+        assertThat(bed.channel.unsubscribed()).extracting(ChannelAccount::accountId, a -> a.accessToken().reveal())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ACCOUNT, "token"));
+    }
+
+    @Test
+    void aSubscriptionSharedWithAnotherConnectedAccountStaysUntilTheLastOneLeaves() {
+        // given: two accounts behind one subscription, as two numbers of one WhatsApp Business Account
+        Map<String, String> shared = Map.of(ScriptedChannel.SUBSCRIPTION, "waba-1");
+        bed.conversa.registerAccount(new ChannelAccount(TENANT, EchoTestChannel.TYPE, ACCOUNT, Secret.of("token"),
+                shared));
+        bed.conversa.registerAccount(new ChannelAccount(TENANT, EchoTestChannel.TYPE, OTHER_ACCOUNT,
+                Secret.of("token-2"), shared));
+
+        // when
+        bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, ACCOUNT);
+        List<ChannelAccount> afterFirst = bed.channel.unsubscribed();
+        bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, OTHER_ACCOUNT);
+
+        // then
+        assertThat(afterFirst).isEmpty();
+        assertThat(bed.channel.unsubscribed()).extracting(ChannelAccount::accountId).containsExactly(OTHER_ACCOUNT);
+    }
+
+    @Test
+    void anUnsubscriptionThatFailsStillDisconnects() {
+        bed.channel.failNextUnsubscribe(new IllegalStateException("Meta is down"));
+
+        boolean disconnected = bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, ACCOUNT);
+
+        assertThat(disconnected).isTrue();
+        assertThat(bed.conversa.accounts(TENANT)).isEmpty();
+        assertThat(bed.channel.unsubscribed()).hasSize(1);
+    }
+
+    @Test
+    void eventsOfADisconnectedAccountAlreadyInTheInboxAreCompletedWithoutAReply() {
+        // given: two messages stored while the workers were stopped
+        try (TestBed stopped = new TestBed(InMemoryStores.create(), builder -> builder, false)) {
+            stopped.deliver("m1", "alice", "hello");
+            stopped.deliver("m2", "bob", "hi");
+            assertThat(stopped.stores.inbox().pendingCount()).isEqualTo(2);
+
+            // when
+            stopped.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, ACCOUNT);
+            stopped.conversa.start();
+
+            // then
+            stopped.awaitIdle();
+            assertThat(stopped.stores.conversations().list(TENANT, Optional.empty(), 10)).isEmpty();
+            assertThat(stopped.stores.messages().history(TENANT, key("alice"), 10)).isEmpty();
+            assertThat(stopped.channel.attempts()).isEmpty();
+        }
+    }
+
+    @Test
     void disconnectingAnUnknownAccountChangesNothing() {
         assertThat(bed.conversa.disconnectAccount(TENANT, EchoTestChannel.TYPE, "nope")).isFalse();
         assertThat(bed.conversa.accounts(TENANT)).hasSize(1);
+        assertThat(bed.channel.unsubscribed()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.conversa;
 
+import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * send attempt, makes one POST through the Graph client it is given (as a real adapter does, so
  * the outbox marks the entry sending), answers {@code "out-1"}, {@code "out-2"}, ... and can be
  * told to fail the next sends with given exceptions, after the request by default or before it.
+ * Records the accounts it is asked to unsubscribe, and can be told to fail unsubscribing.
  * Thread-safe.
  */
 final class ScriptedChannel implements ChannelAdapter {
@@ -36,6 +38,36 @@ final class ScriptedChannel implements ChannelAdapter {
     private final Queue<Runnable> beforeRequest = new ConcurrentLinkedQueue<>();
     private final Queue<Runnable> afterRequest = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** The account setting naming a webhook subscription several accounts share. */
+    static final String SUBSCRIPTION = "test.subscription";
+
+    private final List<ChannelAccount> unsubscribed = new CopyOnWriteArrayList<>();
+    private final Queue<RuntimeException> unsubscribeFailures = new ConcurrentLinkedQueue<>();
+
+    /** The accounts unsubscribed, in order. */
+    List<ChannelAccount> unsubscribed() {
+        return List.copyOf(unsubscribed);
+    }
+
+    /** Fails the next unsubscription with this exception, after recording it. */
+    void failNextUnsubscribe(RuntimeException failure) {
+        unsubscribeFailures.add(failure);
+    }
+
+    /** The account's setting {@value #SUBSCRIPTION}, as a channel whose accounts share a subscription. */
+    @Override
+    public Optional<String> subscription(ChannelAccount account) {
+        return Optional.ofNullable(account.settings().get(SUBSCRIPTION));
+    }
+
+    @Override
+    public void unsubscribe(ChannelAccount account, GraphClient graph) {
+        unsubscribed.add(account);
+        RuntimeException failure = unsubscribeFailures.poll();
+        if (failure != null) {
+            throw failure;
+        }
+    }
 
     /** Fails the next send with this exception, thrown after its request was made. */
     void failNextSend(RuntimeException failure) {

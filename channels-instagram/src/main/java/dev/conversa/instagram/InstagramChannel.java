@@ -7,6 +7,7 @@ import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.graph.GraphRequest;
 import dev.conversa.messenger.platform.internal.InstagramSettings;
 import dev.conversa.messenger.platform.internal.MessagingEventParser;
 import dev.conversa.messenger.platform.internal.MessagingWindow;
@@ -18,6 +19,7 @@ import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MediaKind;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -126,6 +128,39 @@ public final class InstagramChannel implements ChannelAdapter {
         }
         String sender = Optional.ofNullable(account.settings().get(PAGE_ID_SETTING)).orElse("me");
         return SendApiClient.send(bodies, "/" + sender + "/messages", account.accessToken(), graph);
+    }
+
+    /**
+     * The Page whose {@code subscribed_apps} carry the webhooks of an account connected through a
+     * Page, from the setting {@value #PAGE_ID_SETTING}; core leaves the Page subscribed while the
+     * Page's Messenger account, or another account of that Page, stays connected.
+     *
+     * @param account the Instagram account
+     * @return the Page id, empty for Instagram Login accounts and without the setting
+     */
+    @Override
+    public Optional<String> subscription(ChannelAccount account) {
+        return usesInstagramLogin(account) ? Optional.empty()
+                : Optional.ofNullable(account.settings().get(PAGE_ID_SETTING));
+    }
+
+    /**
+     * Unsubscribes the app from the Page of an account connected through a Page ({@code DELETE
+     * /{page-id}/subscribed_apps} with the Page token, as {@code PageConnector.disconnect} does):
+     * Meta sends no more webhooks of that Page, for Instagram and Messenger alike. An account with
+     * no Page id setting, or one connected with Instagram Login, gets no call.
+     *
+     * @param account the account being disconnected
+     * @param graph the Graph API client
+     * @throws dev.conversa.graph.GraphApiException if Meta refused
+     */
+    @Override
+    public void unsubscribe(ChannelAccount account, GraphClient graph) {
+        Optional<String> page = subscription(account);
+        if (page.isPresent()) {
+            graph.execute(GraphRequest.delete("/" + page.get() + "/subscribed_apps", Map.of()),
+                    account.accessToken());
+        }
     }
 
     @Override

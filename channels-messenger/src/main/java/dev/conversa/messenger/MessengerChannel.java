@@ -7,6 +7,7 @@ import dev.conversa.channel.SendRequest;
 import dev.conversa.channel.SendResult;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.graph.GraphRequest;
 import dev.conversa.messenger.platform.internal.MessagingEventParser;
 import dev.conversa.messenger.platform.internal.MessagingWindow;
 import dev.conversa.messenger.platform.internal.SendApiClient;
@@ -16,6 +17,8 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.Media;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Messenger channel: normalizes webhooks whose {@code object} is {@code "page"} and sends
@@ -128,6 +131,31 @@ public final class MessengerChannel implements ChannelAdapter {
      */
     public String uploadAttachment(ChannelAccount account, Media media, byte[] bytes, GraphClient graph) {
         return SendApiClient.uploadBytes(attachmentsPath(account), media, bytes, account.accessToken(), graph);
+    }
+
+    /**
+     * The Page whose {@code subscribed_apps} carry the account's webhooks: the Page itself.
+     *
+     * @param account the Page's account
+     * @return the Page id
+     */
+    @Override
+    public Optional<String> subscription(ChannelAccount account) {
+        return Optional.of(account.accountId());
+    }
+
+    /**
+     * Unsubscribes the app from the Page ({@code DELETE /{page-id}/subscribed_apps} with the Page
+     * token, as {@link PageConnector#disconnect} does): Meta sends no more webhooks of that Page.
+     *
+     * @param account the Page's account being disconnected
+     * @param graph the Graph API client
+     * @throws dev.conversa.graph.GraphApiException if Meta refused
+     */
+    @Override
+    public void unsubscribe(ChannelAccount account, GraphClient graph) {
+        graph.execute(GraphRequest.delete("/" + account.accountId() + "/subscribed_apps", Map.of()),
+                account.accessToken());
     }
 
     @Override

@@ -21,13 +21,15 @@ import tools.jackson.databind.JsonNode;
  * administers, connect one (subscribe the app to its webhook fields and return the account for the
  * host to store, which encrypts its token), find the Instagram account linked to it, and
  * disconnect (unsubscribe). Storing, keeping or erasing the account and its conversations stays
- * with the host: after {@link #disconnect}, delete the account from the {@code AccountStore} so
- * its webhooks are no longer processed, and erase the data through privacy when asked to.
+ * with the host: {@code Conversa.disconnectAccount} stops processing and unsubscribes, and
+ * {@code Conversa.disconnectAccountAndErase} erases the data too. Pass the app user who
+ * connected the Page ({@link #connect(TenantId, ManagedPage, String)}) so that Meta's data
+ * deletion and deauthorize callbacks of that user find it.
  *
  * <pre>{@code
  * PageConnector pages = PageConnector.builder().graph(graph).build();
  * ManagedPage page = pages.listPages(userToken).get(0);
- * stores.accounts().save(pages.connect(tenant, page));
+ * conversa.registerAccount(pages.connect(tenant, page, appUserId));
  * }</pre>
  *
  * <p>Every failure of Meta is a {@code GraphApiException}, for example code 190 when the user's
@@ -128,6 +130,27 @@ public final class PageConnector {
     }
 
     /**
+     * Connects a Page as {@link #connect(TenantId, ManagedPage)} does, recording the app user who
+     * connected it: the business person logged in with Facebook Login, by the app-scoped id Meta's
+     * data deletion and deauthorize callbacks name ({@link ChannelAccount#appUserId()}), so their
+     * requests find the account. For the Page's Instagram account, record the same user with
+     * {@code instagramAccountOf(tenant, page).withAppUserId(appUserId)}.
+     *
+     * @param tenant the business the Page belongs to
+     * @param page the Page, from {@link #listPages}
+     * @param appUserId the app-scoped id of the user whose token listed the Page ({@code GET /me})
+     * @return the account to store
+     * @throws IllegalArgumentException if the app user id is blank or longer than 200 characters
+     * @throws dev.conversa.graph.GraphApiException if the subscription failed
+     */
+    public ChannelAccount connect(TenantId tenant, ManagedPage page, String appUserId) {
+        ChannelAccount account = ChannelAccount.of(tenant, ChannelType.MESSENGER, page.id(), page.accessToken())
+                .withAppUserId(appUserId);
+        subscribe(account);
+        return account;
+    }
+
+    /**
      * The Instagram account of a Page connected through it: the Instagram account id with the Page's
      * token and the Page id in the setting {@value #INSTAGRAM_PAGE_ID_SETTING}. Instagram webhooks
      * through a Page also need the Page subscribed: {@link #connect} or {@link #subscribe} it.
@@ -171,8 +194,10 @@ public final class PageConnector {
 
     /**
      * Unsubscribes the app from the Page ({@code DELETE /{page-id}/subscribed_apps}); Meta sends no
-     * more webhooks for it. Then stop processing it with {@code Conversa.disconnectAccount}, which
-     * keeps its conversations, or {@code Conversa.disconnectAccountAndErase}, which erases them.
+     * more webhooks for it. A host running {@code Conversa} need not call it: {@code
+     * Conversa.disconnectAccount} (which keeps the conversations) and {@code
+     * Conversa.disconnectAccountAndErase} (which erases them) stop processing at once and
+     * unsubscribe the Page through {@code MessengerChannel.unsubscribe}.
      *
      * @param page the Page's account
      * @throws dev.conversa.graph.GraphApiException if Meta refused

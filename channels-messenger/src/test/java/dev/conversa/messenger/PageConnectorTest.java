@@ -133,6 +133,17 @@ class PageConnectorTest {
     }
 
     @Test
+    void connectRecordsTheAppUserWhoConnectedThePage() {
+        wm.stubFor(post(urlPathEqualTo("/v23.0/1063/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
+
+        ChannelAccount account = connector.connect(ACME, page(Optional.empty()), "10158000000000001");
+
+        assertThat(account.appUserId()).contains("10158000000000001");
+        assertThat(account.accountId()).isEqualTo("1063");
+        wm.verify(postRequestedFor(urlPathEqualTo("/v23.0/1063/subscribed_apps")));
+    }
+
+    @Test
     void disconnectsAPageByUnsubscribing() {
         wm.stubFor(delete(urlPathEqualTo("/v23.0/1063/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
 

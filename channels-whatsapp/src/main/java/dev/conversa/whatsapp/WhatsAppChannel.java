@@ -1,5 +1,6 @@
 package dev.conversa.whatsapp;
 
+import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.channel.SendRequest;
@@ -24,7 +25,9 @@ import dev.conversa.whatsapp.internal.WhatsAppRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +69,12 @@ public final class WhatsAppChannel implements ChannelAdapter {
      * change that carries it.
      */
     public static final String DISPLAY_PHONE_NUMBER = "display_phone_number";
+
+    /**
+     * The account setting that holds the id of the WhatsApp Business Account the phone number
+     * belongs to; {@link #unsubscribe} needs it.
+     */
+    public static final String BUSINESS_ACCOUNT_ID_SETTING = "whatsapp.businessAccountId";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ChannelCapabilities CAPABILITIES = ChannelCapabilities.builder()
@@ -186,6 +195,37 @@ public final class WhatsAppChannel implements ChannelAdapter {
     @Override
     public ChannelCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    /**
+     * The WhatsApp Business Account whose {@code subscribed_apps} carry the phone number's
+     * webhooks, from the setting {@value #BUSINESS_ACCOUNT_ID_SETTING}.
+     *
+     * @param account the phone number's account
+     * @return the WhatsApp Business Account id, empty without the setting
+     */
+    @Override
+    public Optional<String> subscription(ChannelAccount account) {
+        return Optional.ofNullable(account.settings().get(BUSINESS_ACCOUNT_ID_SETTING));
+    }
+
+    /**
+     * Unsubscribes the app from the WhatsApp Business Account ({@code DELETE
+     * /{waba-id}/subscribed_apps}): Meta sends no more webhooks of any of its phone numbers, so
+     * core calls it only when no other connected number of the tenant is in that account. An
+     * account without the setting {@value #BUSINESS_ACCOUNT_ID_SETTING} gets no call.
+     *
+     * @param account the phone number's account being disconnected
+     * @param graph the Graph API client
+     * @throws GraphApiException if Meta refused
+     */
+    @Override
+    public void unsubscribe(ChannelAccount account, GraphClient graph) {
+        Optional<String> businessAccount = subscription(account);
+        if (businessAccount.isPresent()) {
+            graph.execute(GraphRequest.delete("/" + businessAccount.get() + "/subscribed_apps", Map.of()),
+                    account.accessToken());
+        }
     }
 
     private void pace(String number, String recipient) {

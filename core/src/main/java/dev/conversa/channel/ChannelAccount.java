@@ -3,25 +3,50 @@ package dev.conversa.channel;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One connected business account: a WhatsApp phone number, a Facebook Page or an Instagram
  * professional account, with the tenant it belongs to and the token to act for it. Stores keep
  * the token encrypted at rest.
  *
+ * <p>An account may name the app user who connected it ({@link #appUserId()}): the business
+ * person who logged in with Facebook Login, by the app-scoped id Meta's data deletion and
+ * deauthorize callbacks name. It is kept among the settings, under {@value #APP_USER_ID_SETTING},
+ * and set with {@link #withAppUserId(String)}:
+ *
+ * <pre>{@code
+ * conversa.registerAccount(ChannelAccount.of(tenant, ChannelType.WHATSAPP, phoneNumberId, token)
+ *         .withAppUserId(signedInUserId));
+ * }</pre>
+ *
  * @param tenant the business
  * @param channel the channel
  * @param accountId the account's id there (phone number id, Page id, Instagram account id)
  * @param accessToken the token for the Graph API; never logged
  * @param settings channel-specific settings by name (for example the WhatsApp Business
- *     Account id, or {@code "instagram.login"} for Instagram Login accounts)
+ *     Account id, or {@code "instagram.login"} for Instagram Login accounts), and the app user
+ *     who connected it under {@value #APP_USER_ID_SETTING}
  */
 public record ChannelAccount(
         TenantId tenant, ChannelType channel, String accountId, Secret accessToken, Map<String, String> settings) {
 
-    /** Checks the fields and copies the settings. */
+    /**
+     * The setting that holds the app-scoped id of the app user who connected the account; read it
+     * with {@link #appUserId()}.
+     */
+    public static final String APP_USER_ID_SETTING = "meta.appUserId";
+    private static final int MAX_APP_USER_ID_LENGTH = 200;
+
+    /**
+     * Checks the fields and copies the settings.
+     *
+     * @throws IllegalArgumentException if the account id is blank, or the app user id setting is
+     *     blank or longer than 200 characters
+     */
     public ChannelAccount {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(channel, "channel");
@@ -31,6 +56,35 @@ public record ChannelAccount(
         }
         Objects.requireNonNull(accessToken, "accessToken");
         settings = Map.copyOf(settings);
+        String appUser = settings.get(APP_USER_ID_SETTING);
+        if (appUser != null && (appUser.isBlank() || appUser.length() > MAX_APP_USER_ID_LENGTH)) {
+            throw new IllegalArgumentException(APP_USER_ID_SETTING + " must be 1-" + MAX_APP_USER_ID_LENGTH
+                    + " non-blank characters");
+        }
+    }
+
+    /**
+     * The app user who connected this account: the app-scoped user id of the business person who
+     * logged in with Facebook Login, as Meta's data deletion and deauthorize callbacks name them.
+     *
+     * @return the id, empty when the host did not record who connected the account
+     */
+    public Optional<String> appUserId() {
+        return Optional.ofNullable(settings.get(APP_USER_ID_SETTING));
+    }
+
+    /**
+     * The same account, recorded as connected by an app user, so that the user's data deletion or
+     * deauthorize callback finds it ({@code AccountStore.findByAppUserId}).
+     *
+     * @param appUserId the app-scoped user id from Facebook Login, 1 to 200 characters
+     * @return the changed copy
+     * @throws IllegalArgumentException if the id is blank or longer than 200 characters
+     */
+    public ChannelAccount withAppUserId(String appUserId) {
+        Map<String, String> changed = new HashMap<>(settings);
+        changed.put(APP_USER_ID_SETTING, Objects.requireNonNull(appUserId, "appUserId"));
+        return new ChannelAccount(tenant, channel, accountId, accessToken, changed);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.conversa.graph.GraphClient;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A messaging channel, implemented once per channel module and registered explicitly with
@@ -79,4 +80,34 @@ public interface ChannelAdapter {
      * @return the capabilities
      */
     ChannelCapabilities capabilities();
+
+    /**
+     * The Meta object whose webhook subscription {@link #unsubscribe} removes, such as a Page id
+     * or a WhatsApp Business Account id. Several accounts may share one (a Page's Messenger and
+     * Instagram accounts, the phone numbers of one WhatsApp Business Account): core unsubscribes
+     * only when no other connected account of the tenant names the same subscription. The
+     * default is empty: the subscription is the account's own.
+     *
+     * @param account a connected account
+     * @return the id of the subscribed object, empty when not shared
+     */
+    default Optional<String> subscription(ChannelAccount account) {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks Meta to stop sending webhooks for an account being disconnected, where the channel's
+     * API allows it (for example {@code DELETE /{page-id}/subscribed_apps}). Core calls it from
+     * {@code Conversa.disconnectAccount} after the account left the registry, so its events are
+     * already dropped whatever this does; a failure is logged and the account stays disconnected.
+     * It is not called while another connected account shares its {@link #subscription}. The
+     * default does nothing, for channels without such a call.
+     *
+     * @param account the account being disconnected, with its token
+     * @param graph the Graph API client to call with
+     * @throws dev.conversa.graph.GraphApiException if Meta refused
+     */
+    default void unsubscribe(ChannelAccount account, GraphClient graph) {
+        // no unsubscription call for this channel
+    }
 }

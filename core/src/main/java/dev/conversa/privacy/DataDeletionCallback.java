@@ -32,9 +32,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * and answers 200 with {@code {"url": "<status page>", "confirmation_code": "<code>"}}. Every
  * callback gets a new code, even a repeated one for the same user.
  *
- * <p>This class only records the request. Carrying out the erasure is the privacy module's job:
- * it takes the requests from {@link DeletionRequestStore#listPending}, and a request stays
- * {@code RECEIVED} until then. The host's status page shows {@link #status(String)}.
+ * <p>This class only records the request; {@code Conversa.dataDeletions()} carries it out (on
+ * the schedule {@code Conversa.start()} runs, or when the host calls {@code run(now)}): the
+ * {@code user_id} is an app user, the business person who connected accounts through Facebook
+ * Login, so their accounts are disconnected and erased, and any contact with that id erased; the
+ * request is then {@link DeletionStatus#DONE} with its counts. It stays {@code RECEIVED} until
+ * then. The host's status page shows {@link #status(String)}. The verification is the one
+ * {@link DeauthorizeCallback} uses.
  *
  * <p>Bad input never throws: it gets 400 (malformed request, wrong algorithm), 401 (signature
  * mismatch, too old) or 404 (no tenant), with a reason that never echoes a secret, the signed
@@ -58,23 +62,20 @@ public final class DataDeletionCallback {
     private static final Logger LOG = LoggerFactory.getLogger(DataDeletionCallback.class);
     private static final int CODE_ATTEMPTS = 5;
 
-    private final SignedRequestVerifier verifier;
+    private final SignedCallback intake;
     private final DeletionRequestStore requests;
-    private final Function<WebhookRequest, Optional<TenantId>> tenants;
     private final Optional<TenantId> fixedTenant;
     private final String statusUrl;
-    private final Clock clock;
     private final Supplier<String> codes;
     private final Builder settings;
 
     DataDeletionCallback(Builder builder) {
         this.settings = new Builder(builder);
-        this.verifier = new SignedRequestVerifier(builder.appSecrets(), builder.maxAge());
+        this.intake = new SignedCallback("data deletion", builder.appSecrets(), builder.maxAge(),
+                builder.tenantResolver(), builder.clock());
         this.requests = builder.deletionRequests();
         this.fixedTenant = builder.fixedTenant();
-        this.tenants = builder.tenantResolver();
         this.statusUrl = builder.statusUrl();
-        this.clock = builder.clock();
         this.codes = builder.codes();
     }
 
@@ -106,15 +107,9 @@ public final class DataDeletionCallback {
      */
     public WebhookResponse handle(WebhookRequest request) {
         try {
-            if (!request.method().equals("POST")) {
-                return WebhookResponse.text(405, "the data deletion callback takes POST");
-            }
-            Instant now = clock.instant();
-            String userId = verifier.verify(FormBody.field(request.body(), "signed_request"), now);
-            TenantId tenant = tenants.apply(request)
-                    .orElseThrow(() -> Rejection.notFound("no tenant for this data deletion callback"));
-            DeletionRequest recorded = record(tenant, userId, now);
-            LOG.info("Recorded a data deletion request for tenant {}", tenant);
+            SignedCallback.Call call = intake.verify(request);
+            DeletionRequest recorded = record(call.tenant(), call.appUserId(), call.at());
+            LOG.info("Recorded a data deletion request for tenant {}", call.tenant());
             LOG.debug("Data deletion request confirmation code {}", recorded.confirmationCode());
             return answer(recorded);
         } catch (Rejection rejection) {

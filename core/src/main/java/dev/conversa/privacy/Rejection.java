@@ -1,7 +1,7 @@
 package dev.conversa.privacy;
 
 /**
- * Why a data deletion callback was refused: the HTTP status and a reason that names what was
+ * Why a data deletion or deauthorize callback was refused: the HTTP status and a reason that names what was
  * wrong without echoing a secret, the signed request or the user id. Thrown and caught inside
  * this package only.
  */
@@ -11,7 +11,7 @@ final class Rejection extends RuntimeException {
 
     private final int status;
 
-    private Rejection(int status, String reason) {
+    Rejection(int status, String reason) {
         super(reason, null, false, false);
         this.status = status;
     }

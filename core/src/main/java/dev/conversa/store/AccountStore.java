@@ -49,6 +49,16 @@ public interface AccountStore {
     List<ChannelAccount> list(TenantId tenant);
 
     /**
+     * Lists the accounts of a tenant that an app user connected ({@link ChannelAccount#appUserId()}),
+     * for Meta's data deletion and deauthorize callbacks, which name that user.
+     *
+     * @param tenant the business
+     * @param appUserId the app-scoped user id, matched exactly
+     * @return the accounts, by channel and account id; empty when the user connected none
+     */
+    List<ChannelAccount> findByAppUserId(TenantId tenant, String appUserId);
+
+    /**
      * Removes an account.
      *
      * @param tenant the business

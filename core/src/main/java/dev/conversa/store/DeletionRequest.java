@@ -2,7 +2,10 @@ package dev.conversa.store;
 
 import dev.conversa.model.TenantId;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +23,12 @@ import java.util.regex.Pattern;
  * @param status where the request stands
  * @param requestedAt when it was received
  * @param updatedAt when its status last changed
+ * @param counts what carrying it out removed, by kind (such as {@code "accounts"},
+ *     {@code "conversations"}, {@code "contacts"}); empty until it is {@link DeletionStatus#DONE}
  */
 public record DeletionRequest(
         TenantId tenant, String subject, String confirmationCode, DeletionStatus status, Instant requestedAt,
-        Instant updatedAt) {
+        Instant updatedAt, Map<String, Integer> counts) {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{8,64}");
 
@@ -46,6 +51,23 @@ public record DeletionRequest(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        counts = Collections.unmodifiableMap(new TreeMap<>(counts));
+    }
+
+    /**
+     * A request with no counts yet.
+     *
+     * @param tenant the business
+     * @param subject who is to be erased
+     * @param confirmationCode the code given to the person
+     * @param status where the request stands
+     * @param requestedAt when it was received
+     * @param updatedAt when its status last changed
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public DeletionRequest(TenantId tenant, String subject, String confirmationCode, DeletionStatus status,
+            Instant requestedAt, Instant updatedAt) {
+        this(tenant, subject, confirmationCode, status, requestedAt, updatedAt, Map.of());
     }
 
     /**
@@ -56,13 +78,33 @@ public record DeletionRequest(
      * @return the changed copy
      */
     public DeletionRequest withStatus(DeletionStatus newStatus, Instant at) {
-        return new DeletionRequest(tenant, subject, confirmationCode, newStatus, requestedAt, at);
+        return new DeletionRequest(tenant, subject, confirmationCode, newStatus, requestedAt, at, counts);
     }
 
-    /** Shows the tenant, code, status and times; never the subject. */
+    /**
+     * The same request with other counts.
+     *
+     * @param newCounts what carrying it out removed, by kind
+     * @return the changed copy
+     */
+    public DeletionRequest withCounts(Map<String, Integer> newCounts) {
+        return new DeletionRequest(tenant, subject, confirmationCode, status, requestedAt, updatedAt, newCounts);
+    }
+
+    /**
+     * The same request with another subject, such as a keyed hash once the person is erased.
+     *
+     * @param newSubject the subject
+     * @return the changed copy
+     */
+    public DeletionRequest withSubject(String newSubject) {
+        return new DeletionRequest(tenant, newSubject, confirmationCode, status, requestedAt, updatedAt, counts);
+    }
+
+    /** Shows the tenant, code, status, times and counts; never the subject. */
     @Override
     public String toString() {
         return "DeletionRequest[" + tenant + ", " + confirmationCode + ", " + status + ", requested " + requestedAt
-                + ", updated " + updatedAt + "]";
+                + ", updated " + updatedAt + ", " + counts + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.conversa.store;
 import dev.conversa.model.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,26 @@ public interface DeletionRequestStore {
      */
     Optional<DeletionRequest> updateStatus(TenantId tenant, String confirmationCode, DeletionStatus status,
             Instant now);
+
+    /**
+     * Marks a request {@link DeletionStatus#DONE} with what carrying it out removed.
+     *
+     * @param tenant the business
+     * @param confirmationCode the request's code
+     * @param counts what was removed, by kind
+     * @param now when it finished, stored as the request's update time
+     * @return the updated request, empty if the tenant has none with that code
+     */
+    Optional<DeletionRequest> complete(TenantId tenant, String confirmationCode, Map<String, Integer> counts,
+            Instant now);
+
+    /**
+     * Lists the tenants that have requests still waiting for their erasure to finish, for the job
+     * that carries them out.
+     *
+     * @return the tenants, each once
+     */
+    List<TenantId> pendingTenants();
 
     /**
      * Lists the requests still waiting for their erasure to finish ({@link DeletionStatus#RECEIVED}

@@ -79,6 +79,11 @@ public final class TenantCache implements AccountStore {
     }
 
     @Override
+    public List<ChannelAccount> findByAppUserId(TenantId tenant, String appUserId) {
+        return store.findByAppUserId(tenant, appUserId);
+    }
+
+    @Override
     public List<ChannelAccount> list(TenantId tenant) {
         return store.list(tenant);
     }

@@ -51,6 +51,12 @@ final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
+    public synchronized List<ChannelAccount> findByAppUserId(TenantId tenant, String appUserId) {
+        Objects.requireNonNull(appUserId, "appUserId");
+        return list(tenant).stream().filter(a -> a.appUserId().filter(appUserId::equals).isPresent()).toList();
+    }
+
+    @Override
     public synchronized boolean delete(TenantId tenant, ChannelType channel, String accountId) {
         Objects.requireNonNull(tenant, "tenant");
         AccountKey key = new AccountKey(Objects.requireNonNull(channel, "channel"),

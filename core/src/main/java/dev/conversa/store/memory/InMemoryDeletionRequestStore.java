@@ -43,6 +43,23 @@ final class InMemoryDeletionRequestStore implements DeletionRequestStore {
     }
 
     @Override
+    public synchronized Optional<DeletionRequest> complete(TenantId tenant, String confirmationCode,
+            Map<String, Integer> counts, Instant now) {
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(now, "now");
+        Optional<DeletionRequest> updated = find(tenant, confirmationCode)
+                .map(r -> r.withStatus(DeletionStatus.DONE, now).withCounts(counts));
+        updated.ifPresent(request -> byCode.put(confirmationCode, request));
+        return updated;
+    }
+
+    @Override
+    public synchronized List<TenantId> pendingTenants() {
+        return byCode.values().stream().filter(r -> r.status().isPending()).map(DeletionRequest::tenant).distinct()
+                .toList();
+    }
+
+    @Override
     public synchronized List<DeletionRequest> listPending(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         StoreArguments.requireLimit(limit);
@@ -88,8 +105,7 @@ final class InMemoryDeletionRequestStore implements DeletionRequestStore {
         for (Map.Entry<String, DeletionRequest> entry : byCode.entrySet()) {
             DeletionRequest request = entry.getValue();
             if (request.tenant().equals(tenant) && request.subject().equals(subject)) {
-                entry.setValue(new DeletionRequest(tenant, replacement, request.confirmationCode(), request.status(),
-                        request.requestedAt(), request.updatedAt()));
+                entry.setValue(request.withSubject(replacement));
                 changed++;
             }
         }

@@ -119,4 +119,37 @@ public abstract class AccountStoreContract extends StoreContract {
         assertThat(accounts().findByAccountId(ChannelType.WHATSAPP, "1001").orElseThrow().tenant())
                 .isEqualTo(TENANT_B);
     }
+
+    @Test
+    void findByAppUserIdListsTheAccountsThatUserConnectedInTheTenantOnly() {
+        // given
+        accounts().save(account("tenant-a", ChannelType.MESSENGER, "2001").withAppUserId("app-user-1"));
+        accounts().save(account("tenant-a", ChannelType.WHATSAPP, "1001").withAppUserId("app-user-1"));
+        accounts().save(account("tenant-a", ChannelType.INSTAGRAM, "3001").withAppUserId("app-user-2"));
+        accounts().save(account("tenant-a", ChannelType.WHATSAPP, "1002"));
+        accounts().save(account("tenant-b", ChannelType.WHATSAPP, "1003").withAppUserId("app-user-1"));
+
+        // when
+        var found = accounts().findByAppUserId(TENANT_A, "app-user-1");
+
+        // then
+        assertThat(found).extracting(ChannelAccount::accountId).containsExactlyInAnyOrder("2001", "1001");
+        assertThat(found).allSatisfy(a -> assertThat(a.appUserId()).contains("app-user-1"));
+        assertThat(accounts().findByAppUserId(TENANT_A, "APP-USER-1")).isEmpty();
+        assertThat(accounts().findByAppUserId(TENANT_B, "app-user-2")).isEmpty();
+    }
+
+    @Test
+    void theAppUserIdFollowsSavesAndDeletes() {
+        ChannelAccount connected = account("tenant-a", ChannelType.WHATSAPP, "1001").withAppUserId("app-user-1");
+        accounts().save(connected);
+        assertThat(accounts().findByAccountId(ChannelType.WHATSAPP, "1001")).contains(connected);
+
+        accounts().save(connected.withAppUserId("app-user-2"));
+        assertThat(accounts().findByAppUserId(TENANT_A, "app-user-1")).isEmpty();
+        assertThat(accounts().findByAppUserId(TENANT_A, "app-user-2")).hasSize(1);
+
+        accounts().delete(TENANT_A, ChannelType.WHATSAPP, "1001");
+        assertThat(accounts().findByAppUserId(TENANT_A, "app-user-2")).isEmpty();
+    }
 }

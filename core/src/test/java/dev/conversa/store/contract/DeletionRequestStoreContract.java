@@ -8,6 +8,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionRequestStore;
 import dev.conversa.store.DeletionStatus;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link DeletionRequestStore}: unique codes, status changes, pending lists per tenant. */
@@ -140,5 +141,29 @@ public abstract class DeletionRequestStoreContract extends StoreContract {
                 .containsExactly("CODE0001", "CODE0002");
         assertThat(requests().listBySubject(TENANT_A, "APP-USER-1")).isEmpty();
         assertThat(requests().listBySubject(TENANT_B, "someone-else")).isEmpty();
+    }
+
+    @Test
+    void completeMarksTheRequestDoneWithItsCounts() {
+        requests().record(received(TENANT_A, "CODE0001", 0));
+
+        var done = requests().complete(TENANT_A, "CODE0001", Map.of("accounts", 2, "contacts", 0), inSeconds(40));
+
+        DeletionRequest expected = new DeletionRequest(TENANT_A, "app-user-1", "CODE0001", DeletionStatus.DONE, now(),
+                inSeconds(40), Map.of("accounts", 2, "contacts", 0));
+        assertThat(done).contains(expected);
+        assertThat(requests().find(TENANT_A, "CODE0001")).contains(expected);
+        assertThat(requests().listPending(TENANT_A, 10)).isEmpty();
+        assertThat(requests().complete(TENANT_B, "CODE0001", Map.of(), inSeconds(50))).isEmpty();
+    }
+
+    @Test
+    void pendingTenantsNamesEachTenantWithAPendingRequestOnce() {
+        requests().record(received(TENANT_A, "CODE0001", 0));
+        requests().record(received(TENANT_A, "CODE0002", 1));
+        requests().record(received(TENANT_B, "CODE0003", 2));
+        requests().complete(TENANT_B, "CODE0003", Map.of(), inSeconds(3));
+
+        assertThat(requests().pendingTenants()).containsExactly(TENANT_A);
     }
 }

@@ -47,9 +47,9 @@ public final class JdbcAccountStore implements AccountStore {
             if (update(connection, account, sealed, settings)) {
                 return null;
             }
-            if (inserts.insertIfAbsent(connection, "INSERT INTO conversa_account (" + COLUMNS + ", updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", account.tenant().value(), account.channel().value(),
-                    account.accountId(), sealed, settings, clock.instant())) {
+            if (inserts.insertIfAbsent(connection, "INSERT INTO conversa_account (" + COLUMNS + ", app_user_id, "
+                    + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", account.tenant().value(), account.channel().value(),
+                    account.accountId(), sealed, settings, account.appUserId().orElse(null), clock.instant())) {
                 return null;
             }
             if (!update(connection, account, sealed, settings)) {
@@ -63,8 +63,9 @@ public final class JdbcAccountStore implements AccountStore {
     private boolean update(Connection connection, ChannelAccount account, String sealed, String settings)
             throws SQLException {
         return Rows.update(connection, "UPDATE conversa_account SET token_ciphertext = ?, settings = ?, "
-                + "updated_at = ? WHERE channel = ? AND account_id = ? AND tenant = ?", sealed, settings,
-                clock.instant(), account.channel().value(), account.accountId(), account.tenant().value()) == 1;
+                + "app_user_id = ?, updated_at = ? WHERE channel = ? AND account_id = ? AND tenant = ?", sealed,
+                settings, account.appUserId().orElse(null), clock.instant(), account.channel().value(),
+                account.accountId(), account.tenant().value()) == 1;
     }
 
     @Override
@@ -92,6 +93,15 @@ public final class JdbcAccountStore implements AccountStore {
         return database.inTransaction("listing accounts", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_account WHERE tenant = ? ORDER BY channel, account_id",
                 this::account, tenant.value()));
+    }
+
+    @Override
+    public List<ChannelAccount> findByAppUserId(TenantId tenant, String appUserId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(appUserId, "appUserId");
+        return database.inTransaction("finding an app user's accounts", connection -> Rows.query(connection,
+                "SELECT " + COLUMNS + " FROM conversa_account WHERE tenant = ? AND app_user_id = ? "
+                + "ORDER BY channel, account_id", this::account, tenant.value(), appUserId));
     }
 
     @Override

@@ -10,13 +10,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Deletion requests in {@code conversa_deletion_request}, keyed by their confirmation code. */
 public final class JdbcDeletionRequestStore implements DeletionRequestStore {
 
-    private static final String COLUMNS = "tenant, subject, confirmation_code, status, requested_at, updated_at";
+    private static final String COLUMNS = "tenant, subject, confirmation_code, status, requested_at, updated_at, "
+            + "counts";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM conversa_deletion_request ";
 
     private final Database database;
@@ -36,9 +38,9 @@ public final class JdbcDeletionRequestStore implements DeletionRequestStore {
     public boolean record(DeletionRequest request) {
         Objects.requireNonNull(request, "request");
         return database.inTransaction("recording a deletion request", connection -> inserts.insertIfAbsent(
-                connection, "INSERT INTO conversa_deletion_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                connection, "INSERT INTO conversa_deletion_request (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
                 request.tenant().value(), request.subject(), request.confirmationCode(), request.status().name(),
-                request.requestedAt(), request.updatedAt()));
+                request.requestedAt(), request.updatedAt(), JsonMaps.writeCounts(request.counts())));
     }
 
     @Override
@@ -64,6 +66,30 @@ public final class JdbcDeletionRequestStore implements DeletionRequestStore {
             return Rows.first(connection, SELECT + "WHERE tenant = ? AND confirmation_code = ?",
                     JdbcDeletionRequestStore::request, tenant.value(), confirmationCode);
         });
+    }
+
+    @Override
+    public Optional<DeletionRequest> complete(TenantId tenant, String confirmationCode, Map<String, Integer> counts,
+            Instant now) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(confirmationCode, "confirmationCode");
+        Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(now, "now");
+        return database.inTransaction("completing a deletion request", connection -> {
+            Rows.update(connection, "UPDATE conversa_deletion_request SET status = ?, counts = ?, updated_at = ? "
+                    + "WHERE tenant = ? AND confirmation_code = ?", DeletionStatus.DONE.name(),
+                    JsonMaps.writeCounts(counts), now, tenant.value(), confirmationCode);
+            return Rows.first(connection, SELECT + "WHERE tenant = ? AND confirmation_code = ?",
+                    JdbcDeletionRequestStore::request, tenant.value(), confirmationCode);
+        });
+    }
+
+    @Override
+    public List<TenantId> pendingTenants() {
+        return database.inTransaction("listing tenants with pending deletion requests", connection -> Rows.query(
+                connection, "SELECT DISTINCT tenant FROM conversa_deletion_request WHERE status IN (?, ?) "
+                + "ORDER BY tenant", row -> TenantId.of(row.getString("tenant")), DeletionStatus.RECEIVED.name(),
+                DeletionStatus.IN_PROGRESS.name()));
     }
 
     @Override
@@ -98,7 +124,8 @@ public final class JdbcDeletionRequestStore implements DeletionRequestStore {
     private static DeletionRequest request(ResultSet row) throws SQLException {
         return new DeletionRequest(TenantId.of(row.getString("tenant")), row.getString("subject"),
                 row.getString("confirmation_code"), DeletionStatus.valueOf(row.getString("status")),
-                Rows.instant(row, "requested_at"), Rows.instant(row, "updated_at"));
+                Rows.instant(row, "requested_at"), Rows.instant(row, "updated_at"),
+                JsonMaps.readCounts(row.getString("counts")));
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class JdbcErasureLedger implements ErasureLedger {
     @Override
     public void record(ErasureEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        String counts = JsonMaps.write(asText(entry.counts()));
+        String counts = JsonMaps.writeCounts(entry.counts());
         database.inTransaction("recording an erasure", connection -> {
             boolean inserted = inserts.insertIfAbsent(connection, "INSERT INTO conversa_erasure (tenant, key_hash, "
                     + "erased_at, counts) VALUES (?, ?, ?, ?)", entry.tenant().value(), entry.keyHash(),
@@ -97,15 +97,7 @@ public final class JdbcErasureLedger implements ErasureLedger {
     }
 
     private static ErasureEntry entry(ResultSet row) throws SQLException {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        JsonMaps.read(row.getString("counts")).forEach((name, count) -> counts.put(name, Integer.valueOf(count)));
         return new ErasureEntry(TenantId.of(row.getString("tenant")), row.getString("key_hash").strip(),
-                Rows.instant(row, "erased_at"), counts);
-    }
-
-    private static Map<String, String> asText(Map<String, Integer> counts) {
-        Map<String, String> text = new LinkedHashMap<>();
-        counts.forEach((name, count) -> text.put(name, String.valueOf(count)));
-        return text;
+                Rows.instant(row, "erased_at"), JsonMaps.readCounts(row.getString("counts")));
     }
 }
