@@ -2,9 +2,9 @@ package dev.conversa.privacy;
 
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
-import dev.conversa.internal.store.StoreArguments;
+import dev.conversa.internal.privacy.LinkedIdentities;
+import dev.conversa.internal.privacy.LinkedIdentities.ChannelId;
 import dev.conversa.model.ChannelType;
-import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.MessageRecord;
@@ -17,9 +17,7 @@ import dev.conversa.store.Stores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -126,44 +124,7 @@ final class PersonEraser {
 
     /** The person's identities: the closure over shared ids, phone numbers and user names. */
     private Person link(TenantId tenant, String identifier) {
-        Person person = new Person();
-        Deque<String> pending = new ArrayDeque<>();
-        pending.add(identifier);
-        if (identifier.startsWith("@")) {
-            pending.add(identifier.substring(1));
-        } else {
-            person.ids.add(identifier);
-        }
-        StoreArguments.phoneDigitsOf(identifier).filter(d -> !d.isEmpty()).ifPresent(digits -> {
-            person.phones.add(digits);
-            person.ids.add(digits);
-        });
-        Set<String> asked = new LinkedHashSet<>();
-        Set<ChannelId> seen = new LinkedHashSet<>();
-        while (!pending.isEmpty()) {
-            String term = pending.poll();
-            if (!asked.add(term)) {
-                continue;
-            }
-            for (Contact contact : stores.contacts().findByIdentifier(tenant, term)) {
-                if (!seen.add(new ChannelId(contact.channel(), contact.externalId()))) {
-                    continue;
-                }
-                person.channelIds.add(new ChannelId(contact.channel(), contact.externalId()));
-                person.ids.add(contact.externalId());
-                pending.add(contact.externalId());
-                contact.phoneNumber().map(StoreArguments::phoneDigits).filter(d -> !d.isEmpty()).ifPresent(d -> {
-                    person.phones.add(d);
-                    person.ids.add(d);
-                    pending.add(d);
-                });
-                contact.username().map(u -> u.toLowerCase(Locale.ROOT)).ifPresent(u -> {
-                    person.usernames.add(u);
-                    pending.add(u);
-                });
-            }
-        }
-        return person;
+        return new Person(LinkedIdentities.link(stores.contacts(), tenant, identifier));
     }
 
     /**
@@ -282,15 +243,19 @@ final class PersonEraser {
         counts.merge(name, count, Integer::sum);
     }
 
-    /** A person's id on one channel. */
-    private record ChannelId(ChannelType channel, String id) {}
-
     /** What erasure linked to one person. */
     private static final class Person {
-        final Set<String> ids = new LinkedHashSet<>();
-        final Set<ChannelId> channelIds = new LinkedHashSet<>();
-        final Set<String> phones = new LinkedHashSet<>();
-        final Set<String> usernames = new LinkedHashSet<>();
+        final Set<String> ids;
+        final Set<ChannelId> channelIds;
+        final Set<String> phones;
+        final Set<String> usernames;
+
+        Person(LinkedIdentities.Person linked) {
+            ids = new LinkedHashSet<>(linked.ids());
+            channelIds = new LinkedHashSet<>(linked.channelIds());
+            phones = new LinkedHashSet<>(linked.phones());
+            usernames = new LinkedHashSet<>(linked.usernames());
+        }
 
         Set<String> terms() {
             Set<String> terms = new LinkedHashSet<>(ids);
