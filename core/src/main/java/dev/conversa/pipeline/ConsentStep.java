@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * redelivered entry queues nothing twice and a crash in between loses nothing. Neither keyword
  * goes on to COALESCE or RESPOND.
  *
+ * <p>Whether a keyword changes anything is decided by the person's changes strictly before the
+ * message (so a retry of the same entry, whose change is at the message's own time, decides the
+ * same way); an ordinary message in the same second as a STOP counts as after it.
+ *
  * <p>While the person (any of their linked identities, on any channel) stands opted out, their
  * messages are recorded (a person may answer them) but never coalesced, and a reply task of
  * their conversation clears its due reply without calling the responder. The send gate refuses
@@ -69,7 +73,7 @@ final class ConsentStep implements Middleware {
                         == OptOutKeywords.Action.OPT_IN);
                 return;
             }
-            if (optedOutBefore) {
+            if (optedOutBefore || optedOut(ctx.tenant(), key, at.plusNanos(1))) {
                 LOG.debug("Recorded a message of a person who opted out; no automated reply");
                 return;
             }

@@ -117,6 +117,17 @@ class ConsentStepTest {
     }
 
     @Test
+    void anOrdinaryMessageInTheSameSecondAsTheStopIsNotAnswered() throws Exception {
+        fixture.process(pipeline, fixture.message("wamid.1", "STOP"));
+
+        fixture.process(pipeline, fixture.message("wamid.2", "and delete my number"));
+        fixture.clock.advance(Duration.ofSeconds(15));
+        fixture.runDue(pipeline);
+
+        assertThat(responderCalls).hasValue(0);
+    }
+
+    @Test
     void aSecondStopIsRecordedWithoutASecondConfirmation() throws Exception {
         fixture.process(pipeline, fixture.message("wamid.1", "STOP"));
         fixture.clock.advance(Duration.ofMinutes(1));
