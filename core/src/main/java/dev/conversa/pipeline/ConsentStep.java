@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Whether a keyword changes anything is decided by the person's changes strictly before the
  * message (so a retry of the same entry, whose change is at the message's own time, decides the
- * same way); an ordinary message in the same second as a STOP counts as after it.
+ * same way); an ordinary message counts as after a change in the same second (after a STOP: not
+ * answered). An ordinary message costs one lookup of the person's consent.
  *
  * <p>While the person (any of their linked identities, on any channel) stands opted out, their
  * messages are recorded (a person may answer them) but never coalesced, and a reply task of
@@ -67,13 +68,18 @@ final class ConsentStep implements Middleware {
             Instant at = message.header().timestamp();
             Optional<OptOutKeywords.Match> keyword = message.content() instanceof Text text
                     ? keywords.of(ctx.tenant()).match(text.body()) : Optional.empty();
-            boolean optedOutBefore = optedOut(ctx.tenant(), key, at);
-            if (keyword.isPresent() && (keyword.get().action() == OptOutKeywords.Action.OPT_OUT || optedOutBefore)) {
-                change(ctx, message, keyword.get(), !optedOutBefore || keyword.get().action()
-                        == OptOutKeywords.Action.OPT_IN);
-                return;
+            Optional<ConsentRecord> upToNow = newest(ctx.tenant(), key, at.plusNanos(1));
+            boolean optedOutNow = upToNow.filter(change -> !change.optedIn()).isPresent();
+            if (keyword.isPresent()) {
+                boolean optedOutBefore = upToNow.isPresent() && (upToNow.get().at().isBefore(at)
+                        ? optedOutNow : optedOut(ctx.tenant(), key, at));
+                if (keyword.get().action() == OptOutKeywords.Action.OPT_OUT || optedOutBefore) {
+                    change(ctx, message, keyword.get(), !optedOutBefore || keyword.get().action()
+                            == OptOutKeywords.Action.OPT_IN);
+                    return;
+                }
             }
-            if (optedOutBefore || optedOut(ctx.tenant(), key, at.plusNanos(1))) {
+            if (optedOutNow) {
                 LOG.debug("Recorded a message of a person who opted out; no automated reply");
                 return;
             }
@@ -104,8 +110,11 @@ final class ConsentStep implements Middleware {
     }
 
     private boolean optedOut(TenantId tenant, ConversationKey key, Instant before) {
-        return PersonConsent.newest(stores, tenant, key.channel(), key.contactId(), ConsentRecord.ALL, before)
-                .filter(change -> !change.optedIn()).isPresent();
+        return newest(tenant, key, before).filter(change -> !change.optedIn()).isPresent();
+    }
+
+    private Optional<ConsentRecord> newest(TenantId tenant, ConversationKey key, Instant before) {
+        return PersonConsent.newest(stores, tenant, key.channel(), key.contactId(), ConsentRecord.ALL, before);
     }
 
     /** The keywords of each tenant: a tenant's own, else the default. */
