@@ -19,6 +19,7 @@ import dev.conversa.pipeline.Step;
 import dev.conversa.privacy.AccountData;
 import dev.conversa.privacy.ErasureListener;
 import dev.conversa.privacy.ErasureReport;
+import dev.conversa.privacy.OptOutKeywords;
 import dev.conversa.privacy.Privacy;
 import dev.conversa.privacy.RetentionJob;
 import dev.conversa.privacy.RetentionPolicy;
@@ -103,6 +104,8 @@ public final class Conversa implements AutoCloseable {
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
         builder.stateListeners.forEach(pipelineBuilder::stateListener);
+        pipelineBuilder.optOutKeywords(builder.optOutKeywords);
+        builder.tenantKeywords.forEach(pipelineBuilder::optOutKeywords);
         this.privacy = builder.privacyPepper == null ? null : privacyOf(builder);
         if (privacy != null) {
             pipelineBuilder.privacy(privacy);
@@ -292,7 +295,9 @@ public final class Conversa implements AutoCloseable {
     /**
      * Sends a message the host initiated (from an agent, or from the bot), through the outbox
      * and the send gate: a bot message is discarded if a person holds the conversation, and
-     * anything but a template is refused outside the channel's reply window. The outcome is
+     * anything but a template is refused outside the channel's reply window. A message to a
+     * person who opted out (STOP) is refused unless it is an agent's ({@code Author.AGENT})
+     * answer, not a template, to a message they wrote after opting out. The outcome is
      * visible in the message's status and the outbox entry.
      *
      * @param tenant the business
@@ -309,8 +314,10 @@ public final class Conversa implements AutoCloseable {
      *
      * @param tenant the business
      * @param message the message, with its author
-     * @param idempotencyKey unique per logical send within the tenant
+     * @param idempotencyKey unique per logical send within the tenant; not starting with
+     *     {@code "consent:"}, reserved for the confirmations of STOP and START
      * @return the queued outbox entry
+     * @throws IllegalArgumentException if the key starts with {@code "consent:"}
      */
     public OutboxEntry send(TenantId tenant, OutboundMessage message, String idempotencyKey) {
         OutboxEntry entry = pipeline.enqueue(tenant, message, idempotencyKey);
@@ -386,6 +393,8 @@ public final class Conversa implements AutoCloseable {
         final List<ErasureListener> erasureListeners = new ArrayList<>();
         AccountData deletionRequestAccountData = AccountData.ERASE;
         Duration deletionRequestAlertAge = DataDeletions.DEFAULT_ALERT_AGE;
+        OptOutKeywords optOutKeywords = OptOutKeywords.defaults();
+        final Map<TenantId, OptOutKeywords> tenantKeywords = new LinkedHashMap<>();
 
         Builder() {
         }
@@ -610,6 +619,21 @@ public final class Conversa implements AutoCloseable {
         }
 
         /**
+         * Sets the STOP and START keywords of every tenant without its own (default:
+         * {@link OptOutKeywords#defaults()}: STOP, UNSUBSCRIBE, BAJA, PARAR, CANCELAR, SAIR; START,
+         * ALTA, VOLTAR). A message that is one of them alone opts the person out of every automated
+         * message, on every channel and linked identity, and they receive one confirmation; the
+         * outbox refuses automated messages to them until they opt in again.
+         *
+         * @param keywords the keywords
+         * @return this builder
+         */
+        public Builder optOutKeywords(OptOutKeywords keywords) {
+            this.optOutKeywords = Objects.requireNonNull(keywords, "optOutKeywords");
+            return this;
+        }
+
+        /**
          * Sets how long a data deletion request may stay pending before each run logs it at ERROR
          * and reports it (default {@link DataDeletions#DEFAULT_ALERT_AGE}, 25 days: inside the 30
          * days Meta allows).
@@ -619,6 +643,19 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder deletionRequestAlertAge(Duration age) {
             this.deletionRequestAlertAge = Objects.requireNonNull(age, "deletionRequestAlertAge");
+            return this;
+        }
+
+        /**
+         * Sets one tenant's STOP and START keywords, in place of the default ones.
+         *
+         * @param tenant the business
+         * @param keywords its keywords
+         * @return this builder
+         */
+        public Builder optOutKeywords(TenantId tenant, OptOutKeywords keywords) {
+            tenantKeywords.put(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(keywords,
+                    "optOutKeywords"));
             return this;
         }
 

@@ -7,6 +7,7 @@ import dev.conversa.channel.SendResult;
 import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.graph.GraphApiException;
 import dev.conversa.graph.GraphClient;
+import dev.conversa.internal.privacy.PersonConsent;
 import dev.conversa.internal.store.OutboundHistory;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends outbox entries through their channel adapter, checking the {@link SendGate} at send
- * time; a handoff's last message tells {@link Ownership} once it left. The entry becomes
+ * time (with the person's consent across their linked identities, read just before); a handoff's last message tells {@link Ownership} once it left. The entry becomes
  * {@code SENDING} in its own fenced step right before the request that may deliver it
  * ({@link SendingMarker}); its lease is renewed while the send runs. The outbox is the one retry layer for sends: a failure that proves nothing was done
  * (a refused connection, Meta's throttling) is tried again with backoff, honouring
@@ -114,7 +115,9 @@ final class OutboxSender implements AutoCloseable {
         Optional<Conversation> conversation = stores.conversations().find(entry.tenant(), message.to());
         Optional<ChannelAccount> account = stores.accounts().findByAccountId(message.to().channel(),
                 message.to().accountId()).filter(found -> found.tenant().equals(entry.tenant()));
-        Optional<String> refusal = refusal(message, adapter, conversation, account, now);
+        Optional<Instant> optedOutAt = PersonConsent.isConfirmation(entry.idempotencyKey()) ? Optional.empty()
+                : PersonConsent.optedOutAt(stores, entry.tenant(), message.to().channel(), message.to().contactId());
+        Optional<String> refusal = refusal(message, adapter, conversation, account, optedOutAt, now);
         if (refusal.isPresent()) {
             fail(entry, refusal.get());
             return;
@@ -130,11 +133,13 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private static Optional<String> refusal(OutboundMessage message, ChannelAdapter adapter,
-            Optional<Conversation> conversation, Optional<ChannelAccount> account, Instant now) {
+            Optional<Conversation> conversation, Optional<ChannelAccount> account, Optional<Instant> optedOutAt,
+            Instant now) {
         if (adapter == null) {
             return Optional.of("no channel adapter is registered for channel " + message.to().channel());
         }
-        Optional<String> gate = SendGate.refusal(message, conversation, adapter.capabilities(), now);
+        Optional<String> gate = SendGate.refusal(message, conversation, adapter.capabilities(), optedOutAt,
+                now);
         if (gate.isPresent()) {
             return gate;
         }

@@ -19,6 +19,11 @@ import java.util.Optional;
  * <ol>
  *   <li>Who holds the conversation: a bot message is discarded while a person holds it or it
  *       was closed ({@link Ownership#botMessageRefusal}).
+ *   <li>The person's consent: while they stand opted out of everything (STOP, on any of their
+ *       linked identities), no automated message goes: nothing the bot wrote, no template, no
+ *       marker. The one exception is a person's ({@link Author#AGENT}) message, not a template,
+ *       answering a message the person wrote after opting out. The confirmation of the keyword
+ *       itself is not checked (the caller passes no opt-out for it).
  *   <li>The channel's reply window, from its {@link ChannelCapabilities}: a template goes any
  *       time on a channel that has them; anything else needs a message from the customer within
  *       {@link ChannelCapabilities#replyWindow()}; a person's message (not a marker) may still go
@@ -29,6 +34,9 @@ import java.util.Optional;
  * Reasons name no personal data.
  */
 final class SendGate {
+
+    /** How a refusal because of an opt-out starts. */
+    static final String OPTED_OUT = "refused: the person opted out";
 
     private SendGate() {
     }
@@ -44,9 +52,30 @@ final class SendGate {
      */
     static Optional<String> refusal(OutboundMessage message, Optional<Conversation> conversation,
             ChannelCapabilities capabilities, Instant now) {
+        return refusal(message, conversation, capabilities, Optional.empty(), now);
+    }
+
+    /**
+     * Tells why a message must not be sent now, to a person who may have opted out.
+     *
+     * @param message the message
+     * @param conversation the conversation as stored now, if any
+     * @param capabilities the channel's capabilities
+     * @param optedOutAt when the person's standing opt-out of everything was given, if any
+     * @param now the current time
+     * @return the reason, without personal data, or empty if it may go
+     */
+    static Optional<String> refusal(OutboundMessage message, Optional<Conversation> conversation,
+            ChannelCapabilities capabilities, Optional<Instant> optedOutAt, Instant now) {
         Optional<String> taken = Ownership.botMessageRefusal(message, conversation);
         if (taken.isPresent()) {
             return taken;
+        }
+        if (optedOutAt.isPresent()) {
+            Optional<String> optedOut = consentRefusal(message, conversation, optedOutAt.get());
+            if (optedOut.isPresent()) {
+                return optedOut;
+            }
         }
         if (message.content() instanceof Template && capabilities.templates()) {
             return Optional.empty();
@@ -76,5 +105,19 @@ final class SendGate {
                     + agentWindow.get().toHours() + " hours");
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> consentRefusal(OutboundMessage message, Optional<Conversation> conversation,
+            Instant optedOutAt) {
+        if (message.author() != Author.AGENT) {
+            return Optional.of(OPTED_OUT + " (STOP); no automated message goes until they opt in again");
+        }
+        if (message.content() instanceof Template) {
+            return Optional.of(OPTED_OUT + " (STOP); no template goes until they opt in again");
+        }
+        boolean wroteSince = conversation.flatMap(Conversation::lastInboundAt)
+                .filter(last -> last.isAfter(optedOutAt)).isPresent();
+        return wroteSince ? Optional.empty() : Optional.of(OPTED_OUT + " (STOP); a person may answer only a "
+                + "message they write after it");
     }
 }

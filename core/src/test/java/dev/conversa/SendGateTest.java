@@ -110,6 +110,35 @@ class SendGateTest {
                 .contains(Ownership.TAKEN_OVER);
     }
 
+    @Test
+    void refusesEveryBotMessageToAPersonWhoOptedOutEvenWithinTheWindow() {
+        Optional<Instant> optedOut = Optional.of(LAST_INBOUND.minusSeconds(60));
+
+        assertThat(SendGate.refusal(OutboundMessage.text(KEY, "hi"), Optional.of(conversation()), WHATSAPP, optedOut,
+                LAST_INBOUND)).hasValueSatisfying(reason -> assertThat(reason).startsWith(SendGate.OPTED_OUT));
+        assertThat(SendGate.refusal(OutboundMessage.of(KEY, new Typing(true, Optional.empty())),
+                Optional.of(conversation()), WHATSAPP, optedOut, LAST_INBOUND)).isPresent();
+    }
+
+    @Test
+    void refusesATemplateToAPersonWhoOptedOutWhoeverWroteIt() {
+        OutboundMessage template = OutboundMessage.of(KEY, new Template("offer", "en_US", List.of())).by(Author.AGENT);
+
+        assertThat(SendGate.refusal(template, Optional.of(conversation()), WHATSAPP,
+                Optional.of(LAST_INBOUND.minusSeconds(60)), LAST_INBOUND))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith(SendGate.OPTED_OUT));
+    }
+
+    @Test
+    void letsAPersonAnswerOnlyAMessageWrittenAfterTheOptOut() {
+        OutboundMessage answer = OutboundMessage.text(KEY, "It left today.").by(Author.AGENT);
+
+        assertThat(SendGate.refusal(answer, Optional.of(conversation()), WHATSAPP,
+                Optional.of(LAST_INBOUND.minusSeconds(1)), LAST_INBOUND)).isEmpty();
+        assertThat(SendGate.refusal(answer, Optional.of(conversation()), WHATSAPP, Optional.of(LAST_INBOUND),
+                LAST_INBOUND)).hasValueSatisfying(reason -> assertThat(reason).startsWith(SendGate.OPTED_OUT));
+    }
+
     private static Optional<String> refusal(OutboundMessage message, ChannelCapabilities capabilities,
             Duration sinceLastInbound) {
         return SendGate.refusal(message, Optional.of(conversation()), capabilities,

@@ -3,10 +3,12 @@ package dev.conversa.pipeline;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.internal.privacy.PersonConsent;
 import dev.conversa.internal.privacy.PrivacyGuards;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
+import dev.conversa.privacy.OptOutKeywords;
 import dev.conversa.privacy.Privacy;
 import dev.conversa.respond.Responder;
 import dev.conversa.store.InboxEntry;
@@ -63,6 +65,8 @@ public final class Pipeline {
         steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes));
         steps.put(Step.STATUS, new StatusStep(stores.messages(), stores.outbox()));
         steps.put(Step.OWNERSHIP, new OwnershipStep(stores, ownEchoes, ownership));
+        steps.put(Step.CONSENT, new ConsentStep(stores, queue, ownership,
+                new ConsentStep.KeywordsByTenant(builder.optOutKeywords, builder.tenantKeywords), clock));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.burstQuietWindow, builder.burstMaxWait));
         steps.put(Step.RESPOND, new RespondStep(stores, queue, builder.responder, builder.capabilities, clock,
                 builder.historyLimit, ownership));
@@ -120,18 +124,24 @@ public final class Pipeline {
     /**
      * Queues a message: into the outbox once per idempotency key, and into the history as
      * {@code PENDING} when it is a message rather than a marker. The outbox worker's send gate
-     * decides at send time whether it may go (who holds the conversation, the channel's reply
-     * window).
+     * decides at send time whether it may go (who holds the conversation, the person's consent,
+     * the channel's reply window).
      *
      * @param tenant the business
      * @param message the message, written by the bot or an agent
      * @param idempotencyKey unique per logical send within the tenant
      * @return the outbox entry, new or the one queued earlier with that key
+     * @throws IllegalArgumentException if the key starts with {@code "consent:"}, which is
+     *     reserved for the confirmations of STOP and START
      */
     public OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (PersonConsent.isConfirmation(idempotencyKey)) {
+            throw new IllegalArgumentException("idempotencyKey: the prefix '" + PersonConsent.CONFIRMATION_KEY_PREFIX
+                    + "' is reserved for the confirmations of STOP and START");
+        }
         return queue.enqueue(tenant, message, idempotencyKey, false);
     }
 
@@ -149,6 +159,8 @@ public final class Pipeline {
         private final Map<Step, List<Middleware>> hostMiddleware = new EnumMap<>(Step.class);
         private final List<StateChangeListener> stateListeners = new ArrayList<>();
         private Privacy privacy;
+        private OptOutKeywords optOutKeywords = OptOutKeywords.defaults();
+        private final Map<TenantId, OptOutKeywords> tenantKeywords = new HashMap<>();
 
         private Builder() {
             for (Step step : Step.values()) {
@@ -270,6 +282,31 @@ public final class Pipeline {
          */
         public Builder middleware(Step before, Middleware hostStep) {
             hostMiddleware.get(Objects.requireNonNull(before, "before")).add(Objects.requireNonNull(hostStep, "hostStep"));
+            return this;
+        }
+
+        /**
+         * Sets the STOP and START keywords of every tenant that has none of its own (default:
+         * {@link OptOutKeywords#defaults()}).
+         *
+         * @param keywords the keywords
+         * @return this builder
+         */
+        public Builder optOutKeywords(OptOutKeywords keywords) {
+            this.optOutKeywords = Objects.requireNonNull(keywords, "optOutKeywords");
+            return this;
+        }
+
+        /**
+         * Sets one tenant's STOP and START keywords, in place of the default ones.
+         *
+         * @param tenant the business
+         * @param keywords its keywords
+         * @return this builder
+         */
+        public Builder optOutKeywords(TenantId tenant, OptOutKeywords keywords) {
+            tenantKeywords.put(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(keywords,
+                    "optOutKeywords"));
             return this;
         }
 

@@ -19,6 +19,14 @@ public enum Step {
      */
     OWNERSHIP,
     /**
+     * STOP and START: a message that is an opt-out keyword alone records the person's opt-out in
+     * the {@code ConsentStore} and queues one confirmation; START from a person who opted out
+     * opts them back in. While a person (through any of their linked identities) stands opted
+     * out, nothing after this step runs for their messages and reply tasks, so the responder is
+     * not called. Keywords: {@code dev.conversa.privacy.OptOutKeywords}.
+     */
+    CONSENT,
+    /**
      * Waits for the customer to finish typing: schedules one reply task per burst of messages
      * after a quiet window, bounded by a maximum wait.
      */

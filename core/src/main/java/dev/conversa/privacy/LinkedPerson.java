@@ -2,30 +2,25 @@ package dev.conversa.privacy;
 
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.internal.privacy.KeyedHash;
-import dev.conversa.internal.store.StoreArguments;
+import dev.conversa.internal.privacy.LinkedIdentities;
+import dev.conversa.internal.privacy.LinkedIdentities.ChannelId;
 import dev.conversa.model.ChannelType;
-import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Stores;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One person as the stores can link them, shared by erasure and export so both find the same
- * identities: the identifier's readings (a phone number by its digits, a user name without
- * {@code @} in any case, a channel id), then the closure over the contacts sharing one of their
- * ids, phone numbers or user names, on every channel of the tenant. Not thread-safe: a value of
- * one call.
+ * One person as the stores can link them ({@link LinkedIdentities}, which the send gate's
+ * consent check uses too), with what erasure and export derive from it: conversations, the keys
+ * of events not yet processed, the ledger's keys. Not thread-safe: a value of one call.
  */
 final class LinkedPerson {
 
@@ -49,41 +44,12 @@ final class LinkedPerson {
      * @return the person; with no channel ids when the stores know nobody by it
      */
     static LinkedPerson link(Stores stores, TenantId tenant, String identifier) {
+        LinkedIdentities.Person linked = LinkedIdentities.link(stores.contacts(), tenant, identifier);
         LinkedPerson person = new LinkedPerson();
-        Deque<String> pending = new ArrayDeque<>();
-        pending.add(identifier);
-        if (identifier.startsWith("@")) {
-            pending.add(identifier.substring(1));
-        } else {
-            person.ids.add(identifier);
-        }
-        StoreArguments.phoneDigitsOf(identifier).filter(d -> !d.isEmpty()).ifPresent(digits -> {
-            person.phones.add(digits);
-            person.ids.add(digits);
-        });
-        Set<String> asked = new LinkedHashSet<>();
-        while (!pending.isEmpty()) {
-            String term = pending.poll();
-            if (!asked.add(term)) {
-                continue;
-            }
-            for (Contact contact : stores.contacts().findByIdentifier(tenant, term)) {
-                if (!person.channelIds.add(new ChannelId(contact.channel(), contact.externalId()))) {
-                    continue;
-                }
-                person.ids.add(contact.externalId());
-                pending.add(contact.externalId());
-                contact.phoneNumber().map(StoreArguments::phoneDigits).filter(d -> !d.isEmpty()).ifPresent(d -> {
-                    person.phones.add(d);
-                    person.ids.add(d);
-                    pending.add(d);
-                });
-                contact.username().map(u -> u.toLowerCase(Locale.ROOT)).ifPresent(u -> {
-                    person.usernames.add(u);
-                    pending.add(u);
-                });
-            }
-        }
+        person.ids.addAll(linked.ids());
+        person.channelIds.addAll(linked.channelIds());
+        person.phones.addAll(linked.phones());
+        person.usernames.addAll(linked.usernames());
         return person;
     }
 
@@ -151,7 +117,4 @@ final class LinkedPerson {
         channelIds.forEach(id -> byChannel.computeIfAbsent(id.channel(), c -> new TreeSet<>()).add(id.id()));
         return byChannel;
     }
-
-    /** A person's id on one channel. */
-    record ChannelId(ChannelType channel, String id) {}
 }

@@ -2,6 +2,7 @@ package dev.conversa.privacy;
 
 import dev.conversa.internal.privacy.ErasureGuard;
 import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.internal.privacy.LinkedIdentities.ChannelId;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.MessageRecord;
@@ -76,7 +77,7 @@ final class PersonEraser {
             add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
             add(counts, ErasureReport.CONVERSATIONS, stores.conversations().delete(tenant, key) ? 1 : 0);
-            person.channelIds.add(new LinkedPerson.ChannelId(key.channel(), key.contactId()));
+            person.channelIds.add(new ChannelId(key.channel(), key.contactId()));
         }
         Set<ConversationKey> done = new HashSet<>();
         conversations.forEach(c -> done.add(c.key()));
@@ -85,7 +86,7 @@ final class PersonEraser {
             add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
         }
-        for (LinkedPerson.ChannelId id : person.channelIds) {
+        for (ChannelId id : person.channelIds) {
             add(counts, ErasureReport.CONSENTS, eraseConsents(tenant, id));
             add(counts, ErasureReport.CONTACTS, stores.contacts().delete(tenant, id.channel(), id.id()) ? 1 : 0);
         }
@@ -116,7 +117,7 @@ final class PersonEraser {
      * Removes a person's consent history on a channel, keeping the latest change of each topic
      * that is an opt-out, under a keyed hash, so the choice outlives the identity.
      */
-    private int eraseConsents(TenantId tenant, LinkedPerson.ChannelId id) {
+    private int eraseConsents(TenantId tenant, ChannelId id) {
         List<ConsentRecord> history = stores.consents().list(tenant, id.channel(), id.id());
         if (history.isEmpty()) {
             return 0;

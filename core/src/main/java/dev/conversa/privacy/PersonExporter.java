@@ -1,6 +1,7 @@
 package dev.conversa.privacy;
 
 import dev.conversa.internal.privacy.KeyedHash;
+import dev.conversa.internal.privacy.LinkedIdentities.ChannelId;
 import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
@@ -52,7 +53,7 @@ final class PersonExporter {
         conversations.sort(Comparator.comparing(Conversation::key, BY_KEY));
         Set<ConversationKey> keys = new LinkedHashSet<>();
         conversations.forEach(c -> keys.add(c.key()));
-        conversations.forEach(c -> person.channelIds.add(new LinkedPerson.ChannelId(c.key().channel(),
+        conversations.forEach(c -> person.channelIds.add(new ChannelId(c.key().channel(),
                 c.key().contactId())));
         List<ConversationKey> messageKeys = new ArrayList<>(keys);
         messageKeys.addAll(person.otherKeys(stores, tenant, keys));
@@ -62,12 +63,12 @@ final class PersonExporter {
             List<MessageRecord> history = stores.messages().history(tenant, key, Integer.MAX_VALUE);
             messages.addAll(history);
             if (!history.isEmpty() && !keys.contains(key)) {
-                person.channelIds.add(new LinkedPerson.ChannelId(key.channel(), key.contactId()));
+                person.channelIds.add(new ChannelId(key.channel(), key.contactId()));
             }
         }
         List<Contact> contacts = new ArrayList<>();
         List<ConsentRecord> consents = new ArrayList<>();
-        for (LinkedPerson.ChannelId id : sorted(person.channelIds)) {
+        for (ChannelId id : sorted(person.channelIds)) {
             stores.contacts().find(tenant, id.channel(), id.id()).ifPresent(contacts::add);
             consents.addAll(stores.consents().list(tenant, id.channel(), id.id()));
         }
@@ -105,8 +106,8 @@ final class PersonExporter {
                 .thenComparing(DeletionRequest::confirmationCode)).toList();
     }
 
-    private static List<LinkedPerson.ChannelId> sorted(Set<LinkedPerson.ChannelId> ids) {
-        return ids.stream().sorted(Comparator.comparing((LinkedPerson.ChannelId id) -> id.channel().value())
-                .thenComparing(LinkedPerson.ChannelId::id)).toList();
+    private static List<ChannelId> sorted(Set<ChannelId> ids) {
+        return ids.stream().sorted(Comparator.comparing((ChannelId id) -> id.channel().value())
+                .thenComparing(ChannelId::id)).toList();
     }
 }

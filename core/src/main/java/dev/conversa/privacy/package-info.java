@@ -6,6 +6,7 @@
  * ({@link dev.conversa.privacy.DeletionRun}) or disconnect the app user's accounts
  * ({@link dev.conversa.privacy.AppUserDisconnector}); and retention
  * ({@link dev.conversa.privacy.RetentionPolicy}, {@link dev.conversa.privacy.RetentionJob}), which
- * removes stored data once its period is over.
+ * removes stored data once its period is over; and the STOP and START keywords
+ * ({@link dev.conversa.privacy.OptOutKeywords}).
  */
 package dev.conversa.privacy;

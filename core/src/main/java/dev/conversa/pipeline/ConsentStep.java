@@ -1,0 +1,131 @@
+package dev.conversa.pipeline;
+
+import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.internal.privacy.PersonConsent;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.InboundMessage;
+import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.TenantId;
+import dev.conversa.model.Text;
+import dev.conversa.privacy.OptOutKeywords;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.store.ConsentRecord;
+import dev.conversa.store.Stores;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Step#CONSENT}: STOP and START. A text that is an opt-out keyword alone records an
+ * opt-out of {@link ConsentRecord#ALL} (source {@link ConsentRecord#SOURCE_KEYWORD}, at the
+ * message's time) and queues one confirmation; a START from a person who opted out records the
+ * opt-in and queues its confirmation. The confirmation's outbox key is
+ * {@code "consent:" + inbox entry id}, queued before the change is recorded, so a retried or
+ * redelivered entry queues nothing twice and a crash in between loses nothing. Neither keyword
+ * goes on to COALESCE or RESPOND.
+ *
+ * <p>Whether a keyword changes anything is decided by the person's changes strictly before the
+ * message (so a retry of the same entry, whose change is at the message's own time, decides the
+ * same way); an ordinary message counts as after a change in the same second (after a STOP: not
+ * answered). An ordinary message costs one lookup of the person's consent.
+ *
+ * <p>While the person (any of their linked identities, on any channel) stands opted out, their
+ * messages are recorded (a person may answer them) but never coalesced, and a reply task of
+ * their conversation clears its due reply without calling the responder. The send gate refuses
+ * whatever automated message still reaches the outbox.
+ */
+final class ConsentStep implements Middleware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsentStep.class);
+    static final String KEYWORD_ACTION = "consent_keyword";
+
+    private final Stores stores;
+    private final SendQueue queue;
+    private final Ownership ownership;
+    private final KeywordsByTenant keywords;
+    private final Clock clock;
+
+    ConsentStep(Stores stores, SendQueue queue, Ownership ownership, KeywordsByTenant keywords, Clock clock) {
+        this.stores = stores;
+        this.queue = queue;
+        this.ownership = ownership;
+        this.keywords = keywords;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(Context ctx, Chain next) {
+        ConversationKey key = ctx.conversationKey();
+        if (ctx.isReplyTask()) {
+            if (optedOut(ctx.tenant(), key, Instant.MAX)) {
+                ownership.replyDone(ctx.tenant(), key);
+                return;
+            }
+        } else if (ctx.event().isPresent() && ctx.event().get() instanceof InboundMessage message) {
+            Instant at = message.header().timestamp();
+            Optional<OptOutKeywords.Match> keyword = message.content() instanceof Text text
+                    ? keywords.of(ctx.tenant()).match(text.body()) : Optional.empty();
+            Optional<ConsentRecord> upToNow = newest(ctx.tenant(), key, at.plusNanos(1));
+            boolean optedOutNow = upToNow.filter(change -> !change.optedIn()).isPresent();
+            if (keyword.isPresent()) {
+                boolean optedOutBefore = upToNow.isPresent() && (upToNow.get().at().isBefore(at)
+                        ? optedOutNow : optedOut(ctx.tenant(), key, at));
+                if (keyword.get().action() == OptOutKeywords.Action.OPT_OUT || optedOutBefore) {
+                    change(ctx, message, keyword.get(), !optedOutBefore || keyword.get().action()
+                            == OptOutKeywords.Action.OPT_IN);
+                    return;
+                }
+            }
+            if (optedOutNow) {
+                LOG.debug("Recorded a message of a person who opted out; no automated reply");
+                return;
+            }
+        }
+        next.proceed();
+    }
+
+    private void change(Context ctx, InboundMessage message, OptOutKeywords.Match keyword, boolean confirm) {
+        boolean optedIn = keyword.action() == OptOutKeywords.Action.OPT_IN;
+        if (confirm) {
+            if (ctx instanceof PipelineContext own) {
+                own.checkLease();
+            }
+            queue.enqueue(ctx.tenant(), OutboundMessage.text(ctx.conversationKey(), keyword.confirmation())
+                    .inReplyTo(message.messageId()), PersonConsent.CONFIRMATION_KEY_PREFIX + ctx.entryId(), false);
+        }
+        var header = message.header();
+        stores.consents().record(new ConsentRecord(ctx.tenant(), header.channel(), header.contactId(),
+                ConsentRecord.ALL, optedIn, header.timestamp(), ConsentRecord.SOURCE_KEYWORD));
+        if (!optedIn) {
+            ownership.replyDone(ctx.tenant(), ctx.conversationKey());
+        }
+        stores.audit().record(new AuditEvent(ctx.tenant(), clock.instant(), KEYWORD_ACTION, Map.of(
+                "channel", header.channel().value(), "topic", ConsentRecord.ALL, "optedIn", Boolean.toString(optedIn),
+                "language", keyword.language(), "inboxEntry", String.valueOf(ctx.entryId()))));
+        LOG.info("A person opted {} by keyword on {} (inbox entry {})", optedIn ? "in" : "out", header.channel(),
+                ctx.entryId());
+    }
+
+    private boolean optedOut(TenantId tenant, ConversationKey key, Instant before) {
+        return newest(tenant, key, before).filter(change -> !change.optedIn()).isPresent();
+    }
+
+    private Optional<ConsentRecord> newest(TenantId tenant, ConversationKey key, Instant before) {
+        return PersonConsent.newest(stores, tenant, key.channel(), key.contactId(), ConsentRecord.ALL, before);
+    }
+
+    /** The keywords of each tenant: a tenant's own, else the default. */
+    record KeywordsByTenant(OptOutKeywords defaults, Map<TenantId, OptOutKeywords> perTenant) {
+
+        KeywordsByTenant {
+            perTenant = Map.copyOf(perTenant);
+        }
+
+        OptOutKeywords of(TenantId tenant) {
+            return perTenant.getOrDefault(tenant, defaults);
+        }
+    }
+}
