@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,7 +87,7 @@ public final class LenientJson {
         if (child == null || !child.isArray()) {
             return List.of();
         }
-        return StreamSupport.stream(child.spliterator(), false).toList();
+        return List.copyOf(child.values());
     }
 
     /**
@@ -153,14 +152,28 @@ public final class LenientJson {
         return node == null ? null : node.get(field);
     }
 
+    /** 1 to 19 ASCII digits that fit a long, blanks around ignored (no regular expression: this runs per event). */
     private static Optional<Long> epoch(JsonNode node, String field) {
-        return text(node, field).map(String::trim).filter(s -> s.matches("\\d{1,19}")).flatMap(s -> {
-            try {
-                return Optional.of(Long.parseLong(s));
-            } catch (NumberFormatException e) {
+        JsonNode child = child(node, field);
+        if (child == null || child.isNull() || child.isContainer() || child.isMissingNode()) {
+            return Optional.empty();
+        }
+        String text = (child.isString() ? child.stringValue() : child.asString()).trim();
+        if (text.isEmpty() || text.length() > 19) {
+            return Optional.empty();
+        }
+        long result = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
                 return Optional.empty();
             }
-        });
+            result = result * 10 + (c - '0');
+            if (result < 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(result);
     }
 
     private static void flattenInto(String prefix, JsonNode node, Map<String, String> out) {

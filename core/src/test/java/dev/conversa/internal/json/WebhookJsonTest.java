@@ -79,6 +79,12 @@ class WebhookJsonTest {
     }
 
     @Test
+    void rejectsDuplicateNamesInNestedObjects() {
+        assertThatThrownBy(() -> json.parse(utf8("{\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"a\",\"field\":\"b\"}]}]}")))
+                .isInstanceOf(MalformedJsonException.class);
+    }
+
+    @Test
     void rejectsTrailingContent() {
         assertThatThrownBy(() -> json.parse(utf8("{\"a\":1} {\"b\":2}"))).isInstanceOf(MalformedJsonException.class);
     }
