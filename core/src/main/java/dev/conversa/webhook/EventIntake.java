@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,9 +119,16 @@ final class EventIntake {
         return WebhookResponse.text(200, RECEIVED);
     }
 
-    private Map<TenantId, List<InboundEvent>> byTenant(List<InboundEvent> events, Instant now) {
-        Map<TenantId, List<InboundEvent>> byTenant = new LinkedHashMap<>();
-        Map<AccountKey, Optional<TenantId>> found = new HashMap<>();
+    /**
+     * The fresh events of registered accounts, grouped by tenant in order of arrival. Most
+     * webhooks carry events of one account, so the lookup of the last account is reused and no
+     * map is made for one tenant.
+     */
+    private List<Batch> byTenant(List<InboundEvent> events, Instant now) {
+        List<Batch> batches = new ArrayList<>(1);
+        Map<AccountKey, Optional<TenantId>> found = null;
+        AccountKey lastKey = null;
+        Optional<TenantId> lastTenant = Optional.empty();
         Instant oldest = now.minus(replayWindow);
         int stale = 0;
         for (InboundEvent event : events) {
@@ -134,13 +140,32 @@ final class EventIntake {
                 stale++;
                 continue;
             }
-            found.computeIfAbsent(new AccountKey(header.channel(), header.accountId()), this::lookUp)
-                    .ifPresent(tenant -> byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(event));
+            if (lastKey == null || lastKey.channel() != header.channel()
+                    || !lastKey.accountId().equals(header.accountId())) {
+                if (lastKey != null && found == null) {
+                    found = new HashMap<>();
+                    found.put(lastKey, lastTenant);
+                }
+                lastKey = new AccountKey(header.channel(), header.accountId());
+                lastTenant = found == null ? lookUp(lastKey) : found.computeIfAbsent(lastKey, this::lookUp);
+            }
+            lastTenant.ifPresent(tenant -> batchOf(batches, tenant).events().add(event));
         }
         if (stale > 0) {
             LOG.warn("Ignored {} webhook event(s) older than the replay window of {}", stale, replayWindow);
         }
-        return byTenant;
+        return batches;
+    }
+
+    private static Batch batchOf(List<Batch> batches, TenantId tenant) {
+        for (Batch batch : batches) {
+            if (batch.tenant().equals(tenant)) {
+                return batch;
+            }
+        }
+        Batch batch = new Batch(tenant, new ArrayList<>());
+        batches.add(batch);
+        return batch;
     }
 
     private Optional<TenantId> lookUp(AccountKey key) {
@@ -152,17 +177,17 @@ final class EventIntake {
         return account;
     }
 
-    private WebhookResponse append(Map<TenantId, List<InboundEvent>> byTenant, Instant now) {
-        for (Map.Entry<TenantId, List<InboundEvent>> batch : byTenant.entrySet()) {
+    private WebhookResponse append(List<Batch> batches, Instant now) {
+        for (Batch batch : batches) {
             List<InboxEntry> appended;
             List<InboundEvent> events;
             try {
-                events = erasureGuard == null ? batch.getValue()
-                        : erasureGuard.keepNotErased(batch.getKey(), batch.getValue());
-                appended = events.isEmpty() ? List.of() : inbox.append(batch.getKey(), events, now);
+                events = erasureGuard == null ? batch.events()
+                        : erasureGuard.keepNotErased(batch.tenant(), batch.events());
+                appended = events.isEmpty() ? List.of() : inbox.append(batch.tenant(), events, now);
             } catch (RuntimeException e) {
                 LOG.error("Inbox append failed for tenant {} with {}; answering 500 so Meta delivers again",
-                        batch.getKey(), e.getClass().getName());
+                        batch.tenant(), e.getClass().getName());
                 LOG.debug("Inbox append failed", e);
                 return WebhookResponse.text(500, "the events could not be stored; deliver again");
             }
@@ -203,5 +228,9 @@ final class EventIntake {
 
     /** Identifies a business account. */
     private record AccountKey(ChannelType channel, String accountId) {
+    }
+
+    /** The events of one tenant in one webhook. */
+    private record Batch(TenantId tenant, List<InboundEvent> events) {
     }
 }

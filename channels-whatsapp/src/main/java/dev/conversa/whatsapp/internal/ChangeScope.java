@@ -19,15 +19,21 @@ import tools.jackson.databind.JsonNode;
  *     change has no metadata)
  * @param value the change's {@code value}
  * @param receivedAt when the webhook was read, for items without a timestamp
+ * @param attributes the attributes of every item's header (the business's display number)
  */
-record ChangeScope(String accountId, JsonNode value, Instant receivedAt) {
+record ChangeScope(String accountId, JsonNode value, Instant receivedAt, Map<String, String> attributes) {
+
+    /** The scope of one change, its header attributes read once for all its items. */
+    ChangeScope(String accountId, JsonNode value, Instant receivedAt) {
+        this(accountId, value, receivedAt, LenientJson.nonBlank(LenientJson.object(value, "metadata"),
+                        WhatsAppChannel.DISPLAY_PHONE_NUMBER)
+                .map(number -> Map.of(WhatsAppChannel.DISPLAY_PHONE_NUMBER, number)).orElse(Map.of()));
+    }
 
     /** The placeholder for ids an item does not carry. */
     static final String UNKNOWN = "unknown";
 
     EventHeader header(String contactId, String externalId, Instant timestamp) {
-        Map<String, String> attributes = LenientJson.nonBlank(LenientJson.object(value, "metadata"), WhatsAppChannel.DISPLAY_PHONE_NUMBER)
-                .map(number -> Map.of(WhatsAppChannel.DISPLAY_PHONE_NUMBER, number)).orElse(Map.of());
         return new EventHeader(ChannelType.WHATSAPP, accountId, contactId, externalId, timestamp, attributes);
     }
 

@@ -6,7 +6,6 @@ import dev.conversa.model.StatusUpdate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +18,12 @@ import tools.jackson.databind.JsonNode;
 final class StatusParser {
 
     private static final Set<String> MAPPED = Set.of("id", "status", "timestamp", "recipient_id", "errors");
+    private static final Map<String, DeliveryStatus> STATUSES = Map.of(
+            "sent", DeliveryStatus.SENT,
+            "delivered", DeliveryStatus.DELIVERED,
+            "read", DeliveryStatus.READ,
+            "played", DeliveryStatus.PLAYED,
+            "failed", DeliveryStatus.FAILED);
 
     private StatusParser() {}
 
@@ -28,9 +33,12 @@ final class StatusParser {
         String contactId = LenientJson.nonBlank(status, "recipient_id")
                 .or(() -> LenientJson.nonBlank(status, "recipient_user_id"))
                 .orElseThrow(() -> new MalformedException("missing 'recipient_id'"));
-        Map<String, String> details = new LinkedHashMap<>();
+        Map<String, String> details = Map.of();
         for (Map.Entry<String, JsonNode> field : status.properties()) {
             if (!MAPPED.contains(field.getKey())) {
+                if (details.isEmpty()) {
+                    details = new LinkedHashMap<>();
+                }
                 details.putAll(LenientJson.flatten(field.getKey(), field.getValue()));
             }
         }
@@ -39,12 +47,6 @@ final class StatusParser {
     }
 
     static DeliveryStatus deliveryStatus(String name) {
-        return Optional.ofNullable(Map.of(
-                        "sent", DeliveryStatus.SENT,
-                        "delivered", DeliveryStatus.DELIVERED,
-                        "read", DeliveryStatus.READ,
-                        "played", DeliveryStatus.PLAYED,
-                        "failed", DeliveryStatus.FAILED).get(name))
-                .orElse(DeliveryStatus.UNKNOWN);
+        return STATUSES.getOrDefault(name, DeliveryStatus.UNKNOWN);
     }
 }

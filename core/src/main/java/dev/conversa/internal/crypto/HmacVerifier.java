@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,9 +29,14 @@ public final class HmacVerifier {
     public static final int SIGNATURE_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
 
+    /** MACs kept ready per secret: enough for the threads that check signatures at once. */
+    private static final int IDLE_MACS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
     /**
-     * Per secret, an initialized MAC never used itself: each check works on a clone, which
-     * costs a copy of its state instead of a provider look-up and a key set-up per request.
+     * Per secret, an initialized MAC never used itself and a few idle ones: a check borrows an
+     * idle MAC (no allocation) or, when all are in use, works on a clone of the prototype (a
+     * copy of its state instead of a provider look-up and a key set-up), and gives it back.
+     * {@code doFinal} leaves a MAC reset, ready for the next message under the same key.
      */
     private final List<Key> keys;
 
@@ -38,13 +44,38 @@ public final class HmacVerifier {
         this.keys = keys;
     }
 
-    private record Key(SecretKeySpec spec, Mac prototype) {
+    private record Key(SecretKeySpec spec, Mac prototype, AtomicReferenceArray<Mac> idle) {
 
-        Mac mac() {
+        Key(SecretKeySpec spec) {
+            this(spec, initialized(spec), new AtomicReferenceArray<>(IDLE_MACS));
+        }
+
+        byte[] sign(byte[] message) {
+            Mac mac = borrow();
+            byte[] signature = mac.doFinal(message);
+            giveBack(mac);
+            return signature;
+        }
+
+        private Mac borrow() {
+            for (int i = 0; i < idle.length(); i++) {
+                Mac mac = idle.getAndSet(i, null);
+                if (mac != null) {
+                    return mac;
+                }
+            }
             try {
                 return (Mac) prototype.clone();
             } catch (CloneNotSupportedException e) {
                 return initialized(spec); // a provider whose MAC cannot be cloned
+            }
+        }
+
+        private void giveBack(Mac mac) {
+            for (int i = 0; i < idle.length(); i++) {
+                if (idle.compareAndSet(i, null, mac)) {
+                    return;
+                }
             }
         }
     }
@@ -63,7 +94,7 @@ public final class HmacVerifier {
         }
         return new HmacVerifier(secrets.stream()
                 .map(secret -> new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), ALGORITHM))
-                .map(spec -> new Key(spec, initialized(spec)))
+                .map(Key::new)
                 .toList());
     }
 
@@ -76,8 +107,8 @@ public final class HmacVerifier {
      */
     public boolean matches(byte[] signature, byte[] message) {
         boolean matched = false;
-        for (Key key : keys) {
-            matched |= MessageDigest.isEqual(signature, key.mac().doFinal(message));
+        for (int i = 0; i < keys.size(); i++) {
+            matched |= MessageDigest.isEqual(signature, keys.get(i).sign(message));
         }
         return matched;
     }
