@@ -11,7 +11,8 @@ final class ChannelErrors {
     private ChannelErrors() {}
 
     static List<ChannelError> of(JsonNode owner) {
-        return LenientJson.array(owner, "errors").stream().map(ChannelErrors::one).toList();
+        List<JsonNode> errors = LenientJson.array(owner, "errors");
+        return errors.isEmpty() ? List.of() : errors.stream().map(ChannelErrors::one).toList();
     }
 
     private static ChannelError one(JsonNode error) {
