@@ -1,0 +1,260 @@
+package dev.conversa.benchmarks.load;
+
+import dev.conversa.Conversa;
+import dev.conversa.benchmarks.db.BenchmarkDatabases;
+import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.lang.Secret;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.TenantId;
+import dev.conversa.respond.RulesResponder;
+import dev.conversa.testkit.GraphStandIn;
+import dev.conversa.testkit.RecordedRequest;
+import dev.conversa.testkit.whatsapp.WhatsAppCustomer;
+import dev.conversa.testkit.whatsapp.WhatsAppMessage;
+import dev.conversa.testkit.whatsapp.WhatsAppWebhook;
+import dev.conversa.webhook.WebhookRequest;
+import dev.conversa.whatsapp.WhatsAppChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * End to end under load: signed WhatsApp texts from many customers (one message each) handed to
+ * a started {@link Conversa} on {@code JdbcStores}, answered by the rules responder through the
+ * real outbox and GraphClient to a Graph stand-in on loopback. It measures, on the same database
+ * kind in one run:
+ *
+ * <ul>
+ *   <li>intake alone: the webhooks acknowledged per second with no worker running;
+ *   <li>end to end: replies per second from the first webhook to the last reply, and the intake
+ *       rate while the workers run.
+ * </ul>
+ *
+ * <p>{@code mode=fast} turns the burst quiet window off and lifts WhatsApp's pacing (what the
+ * machine can do); {@code mode=defaults} keeps both (1.5 s quiet window, 80 messages per second
+ * per number: the throughput is what pacing allows). Each run checks that every customer got
+ * exactly one reply: zero lost, zero duplicated.
+ *
+ * <p>Run, from the repository root:
+ *
+ * <pre>{@code
+ * mvn -B -q package -pl benchmarks -am -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar dev.conversa.benchmarks.load.EndToEndLoad
+ * }</pre>
+ *
+ * <p>Options ({@code name=value}): {@code databases=postgresql,h2}, {@code conversations=2000},
+ * {@code callers=8}, {@code workers=} (the builder's concurrency; empty for its default), {@code
+ * mode=fast}, {@code timeout=120} (seconds to wait for the last reply).
+ */
+public final class EndToEndLoad {
+
+    private static final Secret APP_SECRET = Secret.of("e2e-load-app-secret");
+    private static final TenantId TENANT = TenantId.of("load");
+    private static final String ANSWER = "Thanks, we got your message.";
+    private static final Pattern RECIPIENT = Pattern.compile("\"to\"\\s*:\\s*\"(\\d+)\"");
+
+    private EndToEndLoad() {}
+
+    /**
+     * Runs the load.
+     *
+     * @param args options as {@code name=value}
+     * @throws Exception if a run fails or loses or duplicates a reply
+     */
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        for (Result result : run(Options.parse(args))) {
+            System.out.println(result);
+        }
+    }
+
+    /** Runs every database the options name; one result each. */
+    static List<Result> run(Options options) throws Exception {
+        List<Result> results = new ArrayList<>();
+        try (BenchmarkDatabases databases = new BenchmarkDatabases(32, true);
+                GraphStandIn graph = GraphStandIn.start()) {
+            for (Kind kind : options.databases()) {
+                double alone;
+                try (Conversa conversa = conversa(databases, kind, graph, options)) {
+                    alone = drive(conversa, sign("alone", options.conversations()), options.callers());
+                }
+                String settings = databases.settings(kind);
+                graph.clear();
+                List<WebhookRequest> webhooks = sign("e2e", options.conversations());
+                double intake;
+                long started;
+                long lastReply;
+                try (Conversa conversa = conversa(databases, kind, graph, options)) {
+                    conversa.start();
+                    started = System.nanoTime();
+                    intake = drive(conversa, webhooks, options.callers());
+                    lastReply = awaitReplies(graph, options.conversations(), options.timeout());
+                }
+                checkOnePerCustomer(graph, options.conversations());
+                Result result = new Result(kind, settings, options, alone, intake,
+                        options.conversations() / ((lastReply - started) / 1e9));
+                System.out.println(result);
+                results.add(result);
+            }
+        }
+        return results;
+    }
+
+    private static Conversa conversa(BenchmarkDatabases databases, Kind kind, GraphStandIn graph, Options options) {
+        WhatsAppChannel.Builder channel = WhatsAppChannel.builder();
+        Conversa.Builder builder = Conversa.builder()
+                .appSecret(APP_SECRET)
+                .verifyToken(Secret.of("verify"))
+                .stores(databases.fresh(kind).stores())
+                .responder(RulesResponder.builder().fallback(ANSWER).build())
+                .graphClient(GraphClient.builder().baseUrl(graph.baseUrl()).allowInsecureLoopbackForTests(true)
+                        .build())
+                .pollInterval(Duration.ofMillis(20));
+        if (options.fast()) {
+            channel.messagesPerSecond(1_000_000);
+            builder.burstQuietWindow(Duration.ZERO).burstMaxWait(Duration.ZERO);
+        }
+        if (options.workers() > 0) {
+            builder.concurrency(options.workers());
+        }
+        Conversa conversa = builder.channel(channel.build()).build();
+        conversa.registerAccount(ChannelAccount.of(TENANT, ChannelType.WHATSAPP, WhatsAppWebhook.PHONE_NUMBER_ID,
+                Secret.of("token")));
+        return conversa;
+    }
+
+    /** Webhooks acknowledged per second; fails unless every one was answered 200. */
+    private static double drive(Conversa conversa, List<WebhookRequest> webhooks, int callers) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            running.add(threads.submit(() -> {
+                for (int i = next.getAndIncrement(); i < webhooks.size(); i = next.getAndIncrement()) {
+                    if (conversa.webhooks().handle(webhooks.get(i)).status() != 200) {
+                        refused.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> caller : running) {
+            caller.get(10, TimeUnit.MINUTES);
+        }
+        double rate = webhooks.size() / ((System.nanoTime() - start) / 1e9);
+        threads.shutdown();
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " webhooks were not answered 200");
+        }
+        return rate;
+    }
+
+    /** Waits for that many message sends; returns when the last one arrived. */
+    private static long awaitReplies(GraphStandIn graph, int expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        long lastChange = System.nanoTime();
+        while (seen < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + seen + " of " + expected + " replies within " + timeout);
+            }
+            int now = sends(graph).size();
+            if (now != seen) {
+                seen = now;
+                lastChange = System.nanoTime();
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        return lastChange;
+    }
+
+    private static void checkOnePerCustomer(GraphStandIn graph, int customers) {
+        Map<String, Integer> perCustomer = new HashMap<>();
+        for (RecordedRequest send : sends(graph)) {
+            Matcher to = RECIPIENT.matcher(send.body());
+            if (!to.find()) {
+                throw new IllegalStateException("a send without a recipient");
+            }
+            perCustomer.merge(to.group(1), 1, Integer::sum);
+        }
+        long twice = perCustomer.values().stream().filter(n -> n > 1).count();
+        if (perCustomer.size() != customers || twice > 0) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "%d of %d customers answered, %d of them more than once", perCustomer.size(), customers, twice));
+        }
+    }
+
+    private static List<RecordedRequest> sends(GraphStandIn graph) {
+        return graph.requests().stream()
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/messages"))
+                .filter(r -> r.body().contains("\"text\"") && !r.body().contains("\"status\":\"read\""))
+                .toList();
+    }
+
+    private static List<WebhookRequest> sign(String prefix, int customers) {
+        Instant now = Instant.now();
+        List<WebhookRequest> webhooks = new ArrayList<>(customers);
+        for (int i = 0; i < customers; i++) {
+            webhooks.add(WhatsAppWebhook.builder().at(now)
+                    .message(WhatsAppCustomer.withPhone("1555" + (2_000_000 + i), "Customer " + i),
+                            WhatsAppMessage.text("wamid." + prefix + i, "Hello, is my order on its way?"))
+                    .signed(APP_SECRET));
+        }
+        return webhooks;
+    }
+
+    /** What to run. */
+    record Options(List<Kind> databases, int conversations, int callers, int workers, boolean fast,
+            Duration timeout) {
+
+        static Options parse(String... args) {
+            Map<String, String> values = new LinkedHashMap<>(Map.of("databases", "postgresql,h2", "conversations",
+                    "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120"));
+            for (String arg : args) {
+                String[] pair = arg.split("=", 2);
+                if (pair.length != 2 || !values.containsKey(pair[0])) {
+                    throw new IllegalArgumentException("unknown option '" + arg + "'; options: " + values.keySet());
+                }
+                values.put(pair[0], pair[1]);
+            }
+            String mode = values.get("mode");
+            if (!mode.equals("fast") && !mode.equals("defaults")) {
+                throw new IllegalArgumentException("mode must be fast or defaults, was '" + mode + "'");
+            }
+            return new Options(Arrays.stream(values.get("databases").split(",")).map(String::trim)
+                    .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
+                    Integer.parseInt(values.get("conversations")), Integer.parseInt(values.get("callers")),
+                    values.get("workers").isBlank() ? 0 : Integer.parseInt(values.get("workers")),
+                    mode.equals("fast"), Duration.ofSeconds(Long.parseLong(values.get("timeout"))));
+        }
+    }
+
+    /** One database's figures. */
+    record Result(Kind database, String settings, Options options, double intakeAlone, double intakeWithWorkers,
+            double replies) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s (%s), %s mode, %,d conversations, %d callers: %,.0f replies/s end "
+                    + "to end; intake %,.0f webhooks/s alone, %,.0f/s with the workers running (%.0f%%); none lost, "
+                    + "none twice", database, settings, options.fast() ? "fast" : "defaults", options.conversations(),
+                    options.callers(), replies, intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.conversa.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The end-to-end load runs, tiny, on both databases and checks its own counts; its figures come from running it by hand. */
+class EndToEndLoadTest {
+
+    @Test
+    void answersEveryCustomerOnceOnDurablePostgresqlAndH2() throws Exception {
+        EndToEndLoad.Options options = EndToEndLoad.Options.parse("conversations=40", "callers=2", "timeout=60");
+
+        List<EndToEndLoad.Result> results = EndToEndLoad.run(options);
+
+        assertThat(results).extracting(EndToEndLoad.Result::database).containsExactly(Kind.POSTGRESQL, Kind.H2);
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.replies()).isPositive();
+            assertThat(result.intakeAlone()).isPositive();
+            assertThat(result.intakeWithWorkers()).isPositive();
+        });
+    }
+}
