@@ -9,12 +9,15 @@ import dev.conversa.lang.ConversaException;
 import dev.conversa.messenger.platform.internal.GraphJson;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.SenderProfile;
+import dev.conversa.privacy.ErasedPerson;
+import dev.conversa.privacy.ErasureListener;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -30,9 +33,12 @@ import tools.jackson.databind.JsonNode;
  * SenderProfile who = profiles.lookup(account, psid);
  * }</pre>
  *
+ * <p>An erasure must reach the cache: register it as an {@link ErasureListener}
+ * ({@code Conversa.builder().erasureListener(profiles)}).
+ *
  * <p>Thread-safe. The cache does its maintenance (expiry, eviction) on the calling thread.
  */
-public final class SenderProfiles {
+public final class SenderProfiles implements ErasureListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SenderProfiles.class);
 
@@ -98,6 +104,20 @@ public final class SenderProfiles {
             LOG.debug("Profile lookup failed on {} account {}: {}", account.channel(), account.accountId(), e.getMessage());
             return SenderProfile.UNKNOWN;
         }
+    }
+
+    /**
+     * Forgets every cached profile of an erased person in their tenant, whatever the account:
+     * register this cache with {@code Conversa.Builder.erasureListener(profiles)} so an erasure
+     * leaves no name of the person in memory.
+     *
+     * @param person the erased person
+     */
+    @Override
+    public void erased(ErasedPerson person) {
+        Set<String> ids = Set.copyOf(person.allIds());
+        String tenant = person.tenant().value();
+        cache.asMap().keySet().removeIf(key -> key.tenant().equals(tenant) && ids.contains(key.userId()));
     }
 
     private SenderProfile fetch(ChannelAccount account, String userId) {

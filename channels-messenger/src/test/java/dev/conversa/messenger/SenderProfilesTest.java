@@ -15,12 +15,14 @@ import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.SenderProfile;
 import dev.conversa.model.TenantId;
+import dev.conversa.privacy.ErasedPerson;
 import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.testsupport.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -67,6 +69,22 @@ class SenderProfilesTest {
         profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
 
         wm.verify(1, getRequestedFor(urlPathEqualTo(PROFILE)));
+    }
+
+    @Test
+    void anErasureOfThePersonEmptiesTheirCachedProfileAndNoOneElses() {
+        wm.stubFor(get(urlPathEqualTo(PROFILE)).willReturn(okJson("{\"name\":\"Ana Silva\"}")));
+        wm.stubFor(get(urlPathEqualTo("/v23.0/other-psid")).willReturn(okJson("{\"name\":\"Bruno\"}")));
+        profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+        profiles.lookup(GraphStub.PAGE, "other-psid");
+
+        profiles.erased(new ErasedPerson(GraphStub.PAGE.tenant(), "0".repeat(64),
+                Map.of(ChannelType.MESSENGER, Set.of(GraphStub.PSID)), Set.of(), Set.of()));
+        profiles.lookup(GraphStub.PAGE, GraphStub.PSID);
+        profiles.lookup(GraphStub.PAGE, "other-psid");
+
+        wm.verify(2, getRequestedFor(urlPathEqualTo(PROFILE)));
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/v23.0/other-psid")));
     }
 
     @Test
