@@ -130,5 +130,15 @@ class RetentionScheduleTest {
         assertThat(defaults.period(TestBed.TENANT, DataClass.FINISHED_OUTBOX)).contains(Duration.ofDays(30));
         assertThat(defaults.period(TestBed.TENANT, DataClass.AUDIT)).contains(Duration.ofDays(365));
         assertThat(defaults.period(TestBed.TENANT, DataClass.DONE_DELETION_REQUESTS)).contains(Duration.ofDays(90));
+        assertThat(defaults.period(TestBed.TENANT, DataClass.DEAD_LETTERS)).contains(Duration.ofDays(30));
+    }
+
+    @Test
+    void deadLettersHaveNoPeriodOfATenantsOwnSinceTheyBelongToNone() {
+        RetentionPolicy.Builder builder = RetentionPolicy.builder()
+                .keep(TestBed.TENANT, DataClass.DEAD_LETTERS, Duration.ofDays(5));
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DEAD_LETTERS").hasMessageContaining("belong to no tenant");
     }
 }

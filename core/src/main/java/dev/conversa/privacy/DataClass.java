@@ -23,5 +23,11 @@ public enum DataClass {
     /** Audit log entries, counted from the time they record. */
     AUDIT,
     /** Deletion requests marked {@code DONE}, counted from their last status change. */
-    DONE_DELETION_REQUESTS
+    DONE_DELETION_REQUESTS,
+    /**
+     * Dead letters: verified webhook bodies a channel could not read, kept for the host to
+     * look into, counted from their receipt. They may hold names, numbers and text, and belong to
+     * the Meta app, not to a tenant, so only the default period applies to them.
+     */
+    DEAD_LETTERS
 }

@@ -100,6 +100,11 @@ public final class RetentionJob {
     }
 
     private void purge(DataClass dataClass, Instant now, Counter counter) {
+        if (dataClass == DataClass.DEAD_LETTERS) {
+            policy.defaultPeriod(dataClass).ifPresent(period ->
+                    counter.total += stores.deadLetters().purge(now.minus(period).plusNanos(1_000)));
+            return;
+        }
         Set<TenantId> own = policy.tenantsWithOwnPeriod(dataClass);
         for (TenantId tenant : own) {
             Optional<Duration> period = policy.period(tenant, dataClass);
@@ -129,6 +134,7 @@ public final class RetentionJob {
             case FINISHED_OUTBOX -> stores.outbox().purgeFinished(scope, cutoff, batch);
             case AUDIT -> stores.audit().purge(scope, cutoff, batch);
             case DONE_DELETION_REQUESTS -> stores.deletionRequests().purgeDone(scope, cutoff, batch);
+            case DEAD_LETTERS -> throw new IllegalStateException("dead letters are purged without a scope");
         };
     }
 

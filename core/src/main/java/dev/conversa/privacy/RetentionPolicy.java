@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  *       people; a year covers a yearly review</td></tr>
  *   <tr><td>{@link DataClass#DONE_DELETION_REQUESTS}</td><td>90 days</td><td>the person can look
  *       up the confirmation for three months after the erasure</td></tr>
+ *   <tr><td>{@link DataClass#DEAD_LETTERS}</td><td>30 days</td><td>long enough to look into an
+ *       unreadable webhook; its body may name a person. No tenant's own period applies: dead
+ *       letters belong to no tenant</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -48,7 +51,8 @@ public final class RetentionPolicy {
             DataClass.PROCESSED_INBOX, WebhookHandler.Builder.DEFAULT_REPLAY_WINDOW,
             DataClass.FINISHED_OUTBOX, Duration.ofDays(30),
             DataClass.AUDIT, Duration.ofDays(365),
-            DataClass.DONE_DELETION_REQUESTS, Duration.ofDays(90));
+            DataClass.DONE_DELETION_REQUESTS, Duration.ofDays(90),
+            DataClass.DEAD_LETTERS, Duration.ofDays(30));
 
     private final Map<DataClass, Optional<Duration>> defaults;
     private final Map<TenantId, Map<DataClass, Optional<Duration>>> perTenant;
@@ -200,7 +204,8 @@ public final class RetentionPolicy {
          * Builds the policy.
          *
          * @return the policy
-         * @throws IllegalStateException if a period is not positive, or processed inbox entries
+         * @throws IllegalStateException if a period is not positive, a tenant has a period of its
+         *     own for {@link DataClass#DEAD_LETTERS} (they belong to no tenant), or processed inbox entries
          *     would be kept less than the replay window (7 days): a webhook Meta delivers again
          *     within it would then be processed, and answered, twice
          */
@@ -211,6 +216,10 @@ public final class RetentionPolicy {
         }
 
         private static void check(String whose, Map<DataClass, Optional<Duration>> periods) {
+            if (!whose.isEmpty() && periods.containsKey(DataClass.DEAD_LETTERS)) {
+                throw new IllegalStateException("DEAD_LETTERS" + whose + " cannot have a period of its own: dead "
+                        + "letters belong to no tenant; set the default with keep(DataClass.DEAD_LETTERS, period)");
+            }
             periods.forEach((dataClass, period) -> period.ifPresent(p -> {
                 if (p.isNegative() || p.isZero()) {
                     throw new IllegalStateException("retention period of " + dataClass + whose

@@ -18,6 +18,7 @@ import dev.conversa.privacy.RetentionJob;
 import dev.conversa.privacy.RetentionPolicy;
 import dev.conversa.privacy.RetentionReport;
 import dev.conversa.store.AuditEvent;
+import dev.conversa.store.DeadLetter;
 import dev.conversa.store.DeletionRequest;
 import dev.conversa.store.DeletionStatus;
 import dev.conversa.store.InboxEntry;
@@ -325,6 +326,21 @@ public abstract class RetentionContract extends StoreContract {
         assertThat(report.removed(DataClass.AUDIT)).isEqualTo(1);
         assertThat(stores.audit().list(TENANT_A, 10)).extracting(AuditEvent::action).containsExactly("young");
         assertThat(stores.audit().list(TENANT_B, 10)).hasSize(1);
+    }
+
+    @Test
+    void removesDeadLettersAtTheLimitAndKeepsOneASecondYounger() {
+        // given
+        stores.deadLetters().record("whatsapp_business_account", "unreadable", "{\"old\":1}", START);
+        stores.deadLetters().record("whatsapp_business_account", "unreadable", "{\"young\":1}", START.plusSeconds(1));
+        RetentionPolicy policy = RetentionPolicy.builder().keep(DataClass.DEAD_LETTERS, DAYS_90).build();
+
+        // when
+        RetentionReport report = runAfter(DAYS_90, policy);
+
+        // then
+        assertThat(report.removed(DataClass.DEAD_LETTERS)).isEqualTo(1);
+        assertThat(stores.deadLetters().list(10)).extracting(DeadLetter::body).containsExactly("{\"young\":1}");
     }
 
     @Test
