@@ -16,6 +16,8 @@ import dev.conversa.testkit.whatsapp.WhatsAppMessage;
 import dev.conversa.testkit.whatsapp.WhatsAppWebhook;
 import dev.conversa.webhook.WebhookRequest;
 import dev.conversa.whatsapp.WhatsAppChannel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +44,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>intake alone: the webhooks acknowledged per second with no worker running;
  *   <li>end to end: replies per second from the first webhook to the last reply, and the intake
- *       rate while the workers run.
+ *       rate while the workers run;
+ *   <li>the heap in use after collections once every reply is sent, with the instance still
+ *       running ({@code conversations=100000} shows whether anything keeps every conversation
+ *       in memory: with the JDBC stores, only bounded caches may grow).
  * </ul>
  *
  * <p>{@code mode=fast} turns the burst quiet window off and lifts WhatsApp's pacing (what the
@@ -97,6 +102,7 @@ public final class EndToEndLoad {
                 graph.clear();
                 List<WebhookRequest> webhooks = sign("e2e", options.conversations());
                 double intake;
+                long heap;
                 long started;
                 long lastReply;
                 try (Conversa conversa = conversa(databases, kind, graph, options)) {
@@ -104,10 +110,11 @@ public final class EndToEndLoad {
                     started = System.nanoTime();
                     intake = drive(conversa, webhooks, options.callers());
                     lastReply = awaitReplies(graph, options.conversations(), options.timeout());
+                    heap = heapAfterGc();
                 }
                 checkOnePerCustomer(graph, options.conversations());
                 Result result = new Result(kind, settings, options, alone, intake,
-                        options.conversations() / ((lastReply - started) / 1e9));
+                        options.conversations() / ((lastReply - started) / 1e9), heap);
                 System.out.println(result);
                 results.add(result);
             }
@@ -163,6 +170,15 @@ public final class EndToEndLoad {
             throw new IllegalStateException(refused.get() + " webhooks were not answered 200");
         }
         return rate;
+    }
+
+    /** The heap in use after collections, with the started instance and its caches still alive. */
+    private static long heapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            memory.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     /** Waits for that many message sends; returns when the last one arrived. */
@@ -247,14 +263,15 @@ public final class EndToEndLoad {
 
     /** One database's figures. */
     record Result(Kind database, String settings, Options options, double intakeAlone, double intakeWithWorkers,
-            double replies) {
+            double replies, long heapBytes) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s (%s), %s mode, %,d conversations, %d callers: %,.0f replies/s end "
                     + "to end; intake %,.0f webhooks/s alone, %,.0f/s with the workers running (%.0f%%); none lost, "
-                    + "none twice", database, settings, options.fast() ? "fast" : "defaults", options.conversations(),
-                    options.callers(), replies, intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone);
+                    + "none twice; heap in use after GC %,d MB", database, settings,
+                    options.fast() ? "fast" : "defaults", options.conversations(), options.callers(), replies,
+                    intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20);
         }
     }
 }
