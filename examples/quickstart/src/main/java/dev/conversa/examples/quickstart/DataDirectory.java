@@ -14,12 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The quick start's local data directory ({@code ./data}): the H2 database and the generated
- * {@code token.key} live there, and both are for the user who runs the quick start only.
+ * The quick start's local data directory ({@code ./data}, or {@code CONVERSA_DATA_DIR}): the H2
+ * database, the generated {@code token.key} and, in demo mode, the generated
+ * {@code privacy.pepper} live there, all for the user who runs the quick start only.
  *
- * <p>On a POSIX file system the directory is created {@code rwx------} and {@code token.key}
- * {@code rw-------}, both at creation, so the key is never on disk with wider permissions. An
- * existing {@code token.key} that group or others may read is refused: the quick start does not
+ * <p>On a POSIX file system the directory is created {@code rwx------} and the key files
+ * {@code rw-------}, both at creation, so a key is never on disk with wider permissions. An
+ * existing key file that group or others may read is refused: the quick start does not
  * start until its owner restricts it ({@code chmod 600}). An existing directory is used as it is.
  * On a file system without POSIX permissions (Windows) both are created with the file system's
  * defaults and a warning says so.
@@ -64,9 +65,25 @@ final class DataDirectory {
      * @throws IllegalStateException if an existing {@code token.key} may be read by group or others
      */
     byte[] tokenKey() throws IOException {
-        Path file = path.resolve("token.key");
+        return ownerOnlyKey("token.key", "the key that encrypts access tokens", "CONVERSA_TOKEN_KEY");
+    }
+
+    /**
+     * The privacy pepper of demo mode (the key of the keyed hashes that stay of an erased person):
+     * read from {@code privacy.pepper}, or generated and written there on the first start; 32
+     * random bytes in base64, 44 characters.
+     *
+     * @throws IllegalStateException if an existing {@code privacy.pepper} may be read by group or others
+     */
+    String privacyPepper() throws IOException {
+        return Base64.getEncoder().encodeToString(
+                ownerOnlyKey("privacy.pepper", "the privacy pepper", "CONVERSA_PRIVACY_PEPPER"));
+    }
+
+    private byte[] ownerOnlyKey(String name, String purpose, String variable) throws IOException {
+        Path file = path.resolve(name);
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            requireOwnerOnly(file);
+            requireOwnerOnly(file, purpose, variable);
             return Base64.getDecoder().decode(Files.readString(file).trim());
         }
         byte[] key = new byte[KEY_BYTES];
@@ -87,16 +104,16 @@ final class DataDirectory {
         return key;
     }
 
-    private void requireOwnerOnly(Path file) throws IOException {
+    private void requireOwnerOnly(Path file, String purpose, String variable) throws IOException {
         if (!posix) {
             return;
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
         if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
             throw new IllegalStateException(file + " may be read by other users ("
-                    + PosixFilePermissions.toString(permissions) + "); it holds the key that encrypts access tokens."
+                    + PosixFilePermissions.toString(permissions) + "); it holds " + purpose + "."
                     + " Restrict it with: chmod 600 " + file
-                    + " (or set CONVERSA_TOKEN_KEY and keep the key elsewhere)");
+                    + " (or set " + variable + " and keep the key elsewhere)");
         }
     }
 }

@@ -19,7 +19,15 @@ final class HttpJson {
     private HttpJson() {}
 
     static void send(HttpExchange exchange, int status, Object value) throws IOException {
-        byte[] body = MAPPER.writeValueAsBytes(value);
+        write(exchange, status, MAPPER.writeValueAsBytes(value));
+    }
+
+    /** Sends a JSON document that is already text. */
+    static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        write(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);

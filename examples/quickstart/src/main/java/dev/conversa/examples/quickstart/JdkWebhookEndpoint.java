@@ -7,20 +7,32 @@ import dev.conversa.webhook.WebhookRequest;
 import dev.conversa.webhook.WebhookResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Function;
 
 /**
- * Serves Conversa's webhook on the JDK's built-in HTTP server: translates the exchange into a
+ * Serves Conversa's webhook, or one of Meta's signed callbacks ({@code DataDeletionCallback},
+ * {@code DeauthorizeCallback}), on the JDK's built-in HTTP server: translates the exchange into a
  * {@link WebhookRequest} and the {@link WebhookResponse} back, nothing more.
  *
  * <p>The body is read up to one byte past the handler's limit, so an oversized body is refused
- * with 413 by the handler without being held in memory whole.
+ * by the handler (413 from the webhook handler, a failed verification from a callback) without
+ * being held in memory whole.
  */
 final class JdkWebhookEndpoint implements HttpHandler {
 
-    private final WebhookHandler webhooks;
+    /** The most a callback's form body ({@code signed_request=...}) may take; Meta's are far smaller. */
+    static final int MAX_CALLBACK_BYTES = 16 * 1024;
+
+    private final Function<WebhookRequest, WebhookResponse> handler;
+    private final int maxBodyBytes;
 
     JdkWebhookEndpoint(WebhookHandler webhooks) {
-        this.webhooks = webhooks;
+        this(webhooks::handle, webhooks.maxBodyBytes());
+    }
+
+    JdkWebhookEndpoint(Function<WebhookRequest, WebhookResponse> handler, int maxBodyBytes) {
+        this.handler = handler;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -29,9 +41,9 @@ final class JdkWebhookEndpoint implements HttpHandler {
             WebhookRequest.Builder request = WebhookRequest.builder()
                     .method(exchange.getRequestMethod())
                     .headers(exchange.getRequestHeaders())
-                    .body(exchange.getRequestBody().readNBytes(webhooks.maxBodyBytes() + 1));
+                    .body(exchange.getRequestBody().readNBytes(maxBodyBytes + 1));
             request.rawQuery(exchange.getRequestURI().getRawQuery());
-            WebhookResponse response = webhooks.handle(request.build());
+            WebhookResponse response = handler.apply(request.build());
             byte[] body = response.body();
             if (!response.contentType().isEmpty()) {
                 exchange.getResponseHeaders().set("Content-Type", response.contentType());

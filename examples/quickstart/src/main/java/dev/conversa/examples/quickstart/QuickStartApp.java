@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +41,23 @@ import org.slf4j.LoggerFactory;
  *       requests with {@code Authorization: Bearer <token>} ({@link BearerTokenAuthenticator}); in
  *       demo mode without a token, to anyone; with connected accounts and no token, not at all
  *       (404, and a warning at start that names {@code CONVERSA_API_TOKEN});
+ *   <li>{@code /api/privacy/} ({@link PrivacyApi}): erase and export one person, served and
+ *       guarded as {@code /api/}; off (404) without a privacy pepper;
+ *   <li>{@code /meta/} ({@link MetaCallbacks}): Meta's data deletion and deauthorize callbacks and
+ *       the deletion status page, with no token: the callbacks are verified by their
+ *       {@code signed_request};
  *   <li>the demo page at {@code /} and {@code /demo/} ({@link DemoApi}): in demo mode only.
  * </ul>
- * A {@code CONVERSA_API_TOKEN} shorter than {@value QuickStartConfig#MIN_API_TOKEN_LENGTH}
- * characters stops the start before anything is opened.
+ * A {@code CONVERSA_API_TOKEN} or {@code CONVERSA_PRIVACY_PEPPER} shorter than 32 characters, or
+ * a {@code CONVERSA_PUBLIC_URL} that is not {@code https://}, stops the start before anything is
+ * opened.
+ *
+ * <p>The privacy pepper comes from {@code CONVERSA_PRIVACY_PEPPER}. In demo mode without it one is
+ * generated once and kept in the data directory ({@code privacy.pepper}, owner-only, as
+ * {@code token.key}). With connected accounts none is generated: a pepper that lives only in a
+ * local file is lost with the machine or differs between instances, and a changed pepper silently
+ * stops keeping erased people erased. So without it erase and export are off and data deletion
+ * requests wait, with a warning at start.
  */
 final class QuickStartApp implements AutoCloseable {
 
@@ -75,6 +89,8 @@ final class QuickStartApp implements AutoCloseable {
     static QuickStartApp start(QuickStartConfig config) throws IOException {
         boolean demo = config.demoMode();
         Optional<Secret> apiToken = config.apiToken();
+        Optional<String> publicUrl = config.publicUrl();
+        Optional<Secret> pepper = privacyPepper(config, demo);
         Optional<GraphStandIn> standIn = demo ? Optional.of(GraphStandIn.start()) : Optional.empty();
         Secret appSecret = demo ? randomSecret() : required(config, "META_APP_SECRET");
         Secret verifyToken = demo
@@ -83,7 +99,7 @@ final class QuickStartApp implements AutoCloseable {
         URI graphUrl = standIn.map(GraphStandIn::baseUrl)
                 .orElseGet(() -> URI.create(config.get("GRAPH_BASE_URL").orElse("https://graph.facebook.com")));
         StorageSetup storage = StorageSetup.open(config);
-        Conversa conversa = Conversa.builder()
+        Conversa.Builder builder = Conversa.builder()
                 .appSecret(appSecret)
                 .verifyToken(verifyToken)
                 .channel(WhatsAppChannel.create())
@@ -91,8 +107,9 @@ final class QuickStartApp implements AutoCloseable {
                 .channel(InstagramChannel.create())
                 .stores(storage.stores())
                 .responder(responder(config))
-                .graphClient(GraphClient.builder().baseUrl(graphUrl).allowInsecureLoopbackForTests(demo).build())
-                .build();
+                .graphClient(GraphClient.builder().baseUrl(graphUrl).allowInsecureLoopbackForTests(demo).build());
+        pepper.ifPresent(builder::privacyPepper);
+        Conversa conversa = builder.build();
         registerAccounts(conversa, config, demo);
         conversa.start();
 
@@ -101,7 +118,11 @@ final class QuickStartApp implements AutoCloseable {
         server.setExecutor(threads);
         WebhookHandler webhooks = conversa.webhooks();
         server.createContext("/webhook", new JdkWebhookEndpoint(webhooks));
-        mountApi(server, new ConversationApi(conversa, TENANT), apiToken, demo);
+        mountApi(server, new ConversationApi(conversa, TENANT),
+                new PrivacyApi(pepper.map(set -> conversa.privacy()), TENANT), apiToken, demo);
+        MetaCallbacks.mount(server, conversa, storage.stores(), appSecret, TENANT,
+                demo ? Optional.of(publicUrl.orElse("https://localhost:" + server.getAddress().getPort())) : publicUrl,
+                pepper.isPresent());
         if (demo) {
             DemoCustomers customers = new DemoCustomers(webhooks, appSecret, DEMO_ACCOUNTS);
             server.createContext("/demo/", new DemoApi(customers, conversa, standIn.orElseThrow(), TENANT));
@@ -116,17 +137,21 @@ final class QuickStartApp implements AutoCloseable {
     }
 
     /**
-     * Mounts {@code /api/}: behind the bearer token when {@code CONVERSA_API_TOKEN} is set; open in
-     * demo mode without one (the data are the demo's, and demo mode listens on loopback by
-     * default); not at all with connected accounts and no token, where it would show real
-     * customers' data to anyone.
+     * Mounts {@code /api/} and {@code /api/privacy/}: behind the bearer token when
+     * {@code CONVERSA_API_TOKEN} is set; open in demo mode without one (the data are the demo's,
+     * and demo mode listens on loopback by default); not at all with connected accounts and no
+     * token, where it would show real customers' data to anyone.
      */
-    private static void mountApi(HttpServer server, ConversationApi api, Optional<Secret> token, boolean demo) {
+    private static void mountApi(HttpServer server, ConversationApi api, PrivacyApi privacy, Optional<Secret> token,
+            boolean demo) {
         if (token.isPresent()) {
-            server.createContext("/api/", api).setAuthenticator(new BearerTokenAuthenticator(token.get()));
+            BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(token.get());
+            server.createContext("/api/", api).setAuthenticator(authenticator);
+            server.createContext("/api/privacy/", privacy).setAuthenticator(authenticator);
             LOG.info("/api/ requires the header Authorization: Bearer <CONVERSA_API_TOKEN>");
         } else if (demo) {
             server.createContext("/api/", api);
+            server.createContext("/api/privacy/", privacy);
         } else {
             LOG.warn("/api/ is off: it shows customers' names, numbers and messages, so with connected accounts it "
                     + "needs a token. Set CONVERSA_API_TOKEN (at least {} characters, e.g. openssl rand -hex 32) "
@@ -161,20 +186,42 @@ final class QuickStartApp implements AutoCloseable {
         storage.close();
     }
 
+    /**
+     * The privacy pepper: {@code CONVERSA_PRIVACY_PEPPER}; in demo mode without it, the one kept in
+     * the data directory (generated on the first start); with connected accounts without it,
+     * none (see the class comment), with a warning.
+     */
+    private static Optional<Secret> privacyPepper(QuickStartConfig config, boolean demo) throws IOException {
+        Optional<Secret> pepper = config.privacyPepper();
+        if (pepper.isPresent()) {
+            return pepper;
+        }
+        if (demo) {
+            return Optional.of(Secret.of(DataDirectory.open(config.dataDirectory()).privacyPepper()));
+        }
+        LOG.warn("Erase and export of a person (/api/privacy/) are off and Meta's data deletion requests are not carried "
+                + "out: set CONVERSA_PRIVACY_PEPPER (at least {} characters, e.g. openssl rand -hex 32), the same on "
+                + "every instance and kept across restarts and backups", QuickStartConfig.MIN_PRIVACY_PEPPER_LENGTH);
+        return Optional.empty();
+    }
+
     private static void registerAccounts(Conversa conversa, QuickStartConfig config, boolean demo) {
         if (demo) {
             DEMO_ACCOUNTS.forEach((channel, id) -> conversa.registerAccount(
                     ChannelAccount.of(TENANT, channel, id, Secret.of("demo-token-" + channel.value()))));
             return;
         }
+        Optional<String> appUser = config.get("META_APP_USER_ID");
+        Consumer<ChannelAccount> register = account -> conversa.registerAccount(
+                appUser.map(account::withAppUserId).orElse(account));
         account(config, ChannelType.WHATSAPP, "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_ACCESS_TOKEN")
-                .ifPresent(conversa::registerAccount);
+                .ifPresent(register);
         account(config, ChannelType.MESSENGER, "MESSENGER_PAGE_ID", "MESSENGER_PAGE_TOKEN")
-                .ifPresent(conversa::registerAccount);
+                .ifPresent(register);
         account(config, ChannelType.INSTAGRAM, "INSTAGRAM_ACCOUNT_ID", "INSTAGRAM_ACCESS_TOKEN")
                 .map(account -> new ChannelAccount(account.tenant(), account.channel(), account.accountId(),
                         account.accessToken(), instagramSettings(config)))
-                .ifPresent(conversa::registerAccount);
+                .ifPresent(register);
     }
 
     private static Optional<ChannelAccount> account(QuickStartConfig config, ChannelType channel, String idKey,

@@ -19,6 +19,8 @@ final class QuickStartConfig {
 
     /** The shortest {@code CONVERSA_API_TOKEN} accepted, in characters. */
     static final int MIN_API_TOKEN_LENGTH = 32;
+    /** The shortest {@code CONVERSA_PRIVACY_PEPPER} accepted, in characters (Conversa's own minimum). */
+    static final int MIN_PRIVACY_PEPPER_LENGTH = 32;
 
     private final Map<String, String> environment;
     private final Properties file;
@@ -73,6 +75,41 @@ final class QuickStartConfig {
                     + " characters; generate one with: openssl rand -hex 32");
         }
         return token.map(Secret::of);
+    }
+
+    /**
+     * The privacy pepper, from {@code CONVERSA_PRIVACY_PEPPER}; empty if unset.
+     *
+     * @throws IllegalStateException if it is set and shorter than {@value #MIN_PRIVACY_PEPPER_LENGTH}
+     *     characters; the message names the variable, never the value
+     */
+    Optional<Secret> privacyPepper() {
+        Optional<String> pepper = get("CONVERSA_PRIVACY_PEPPER");
+        if (pepper.isPresent() && pepper.get().length() < MIN_PRIVACY_PEPPER_LENGTH) {
+            throw new IllegalStateException("CONVERSA_PRIVACY_PEPPER must be at least " + MIN_PRIVACY_PEPPER_LENGTH
+                    + " characters; generate one with: openssl rand -hex 32");
+        }
+        return pepper.map(Secret::of);
+    }
+
+    /**
+     * The public {@code https://} address of this server (the reverse proxy in front of it), from
+     * {@code CONVERSA_PUBLIC_URL} without a trailing slash; empty if unset.
+     *
+     * @throws IllegalStateException if it is set and does not start with {@code https://}
+     */
+    Optional<String> publicUrl() {
+        Optional<String> url = get("CONVERSA_PUBLIC_URL").map(u -> u.replaceAll("/+$", ""));
+        if (url.isPresent() && !url.get().startsWith("https://")) {
+            throw new IllegalStateException("CONVERSA_PUBLIC_URL must be an https:// address, such as "
+                    + "https://shop.example: Meta shows the deletion status link to the person who asked");
+        }
+        return url;
+    }
+
+    /** The data directory, {@code CONVERSA_DATA_DIR} or {@code ./data}. */
+    Path dataDirectory() {
+        return Path.of(get("CONVERSA_DATA_DIR").orElse("data"));
     }
 
     /** Demo mode: no connected account is configured, so the page plays the customers. */

@@ -6,7 +6,6 @@ import dev.conversa.crypto.TokenCipher;
 import dev.conversa.jdbc.JdbcStores;
 import dev.conversa.store.Stores;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Base64;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -20,11 +19,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *
  * <p>Access tokens are encrypted with the key in {@code CONVERSA_TOKEN_KEY} (32 bytes, base64);
  * without it, a key is generated once and kept in {@code ./data/token.key}. The {@code ./data}
- * directory and the key file are for their owner only; see {@link DataDirectory}.
+ * directory ({@code CONVERSA_DATA_DIR}) and the key file are for their owner only; see {@link DataDirectory}.
  */
 final class StorageSetup implements AutoCloseable {
-
-    private static final Path DATA = Path.of("data");
 
     private final Stores stores;
     private final AutoCloseable pool;
@@ -37,8 +34,8 @@ final class StorageSetup implements AutoCloseable {
     static StorageSetup open(QuickStartConfig config) throws IOException {
         String url = config.get("CONVERSA_DB_URL").orElse(null);
         if (url == null) {
-            DataDirectory.open(DATA);
-            url = "jdbc:h2:file:./data/conversa;AUTO_SERVER=FALSE";
+            DataDirectory.open(config.dataDirectory());
+            url = "jdbc:h2:file:" + config.dataDirectory().toAbsolutePath().resolve("conversa") + ";AUTO_SERVER=FALSE";
         }
         DataSource dataSource;
         AutoCloseable pool = () -> { };
@@ -78,7 +75,7 @@ final class StorageSetup implements AutoCloseable {
     private static TokenCipher cipher(QuickStartConfig config) throws IOException {
         byte[] key = config.get("CONVERSA_TOKEN_KEY").map(k -> Base64.getDecoder().decode(k)).orElse(null);
         if (key == null) {
-            key = DataDirectory.open(DATA).tokenKey();
+            key = DataDirectory.open(config.dataDirectory()).tokenKey();
         }
         return TokenCipher.builder().key("k1", key).activeKey("k1").build();
     }

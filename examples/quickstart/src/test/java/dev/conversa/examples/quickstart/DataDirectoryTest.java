@@ -90,4 +90,44 @@ class DataDirectoryTest {
             assertThat(DataDirectory.open(data).tokenKey()).isEqualTo(key);
         }
     }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void createsThePrivacyPepperReadableByItsOwnerOnly() throws IOException {
+        Path data = temp.resolve("data");
+
+        DataDirectory.open(data).privacyPepper();
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("privacy.pepper"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void readsTheSamePrivacyPepperOnTheNextStartAndItIsNotTheTokenKey() throws IOException {
+        Path data = temp.resolve("data");
+
+        String first = DataDirectory.open(data).privacyPepper();
+        String second = DataDirectory.open(data).privacyPepper();
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(QuickStartConfig.MIN_PRIVACY_PEPPER_LENGTH);
+        assertThat(second).isEqualTo(first);
+        assertThat(Base64.getDecoder().decode(first)).isNotEqualTo(DataDirectory.open(data).tokenKey());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void refusesAPrivacyPepperOtherUsersMayAccess() throws IOException {
+        // given
+        Path data = temp.resolve("data");
+        String pepper = DataDirectory.open(data).privacyPepper();
+        Path file = data.resolve("privacy.pepper");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        // when / then
+        assertThatThrownBy(() -> DataDirectory.open(data).privacyPepper())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chmod 600")
+                .hasMessageContaining("CONVERSA_PRIVACY_PEPPER")
+                .hasMessageNotContaining(pepper);
+    }
 }

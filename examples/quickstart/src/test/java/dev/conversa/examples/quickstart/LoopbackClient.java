@@ -30,6 +30,12 @@ final class LoopbackClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POST of an {@code application/x-www-form-urlencoded} body, as Meta's callbacks come. */
+    HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(TIMEOUT);

@@ -51,4 +51,32 @@ class QuickStartConfigTest {
                 .hasMessageContaining("32")
                 .hasMessageNotContaining("short-token");
     }
+
+    @Test
+    void refusesAPrivacyPepperShorterThan32Characters() throws IOException {
+        QuickStartConfig config = QuickStartConfig.load(Map.of("CONVERSA_PRIVACY_PEPPER", "short-pepper-of-31-characters-x"));
+
+        assertThatThrownBy(config::privacyPepper)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CONVERSA_PRIVACY_PEPPER")
+                .hasMessageContaining("32")
+                .hasMessageNotContaining("short-pepper");
+    }
+
+    @Test
+    void takesThePublicUrlWithoutItsTrailingSlash() throws IOException {
+        assertThat(QuickStartConfig.load(Map.of("CONVERSA_PUBLIC_URL", "https://shop.example/")).publicUrl())
+                .hasValue("https://shop.example");
+        assertThat(QuickStartConfig.load(Map.of()).publicUrl()).isEmpty();
+    }
+
+    @Test
+    void refusesAPublicUrlThatIsNotHttps() throws IOException {
+        QuickStartConfig config = QuickStartConfig.load(Map.of("CONVERSA_PUBLIC_URL", "http://shop.example"));
+
+        assertThatThrownBy(config::publicUrl)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CONVERSA_PUBLIC_URL")
+                .hasMessageContaining("https://");
+    }
 }

@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Quick start settings for tests: a free port, an in-memory H2 database of its own and a fixed
- * token key, so nothing is written under {@code ./data}.
+ * Quick start settings for tests: a free port, an in-memory H2 database of its own, a fixed
+ * token key and a fixed privacy pepper, so nothing is written under {@code ./data}.
  */
 final class TestSettings {
 
     static final String APP_SECRET = "test-app-secret";
     static final String VERIFY_TOKEN = "quickstart-test-token";
     static final String WHATSAPP_ACCOUNT = "100000000000042";
+    static final String PRIVACY_PEPPER = "quickstart-test-privacy-pepper-of-40-chars";
 
     private TestSettings() {}
 
@@ -44,6 +45,7 @@ final class TestSettings {
         settings.put("META_VERIFY_TOKEN", VERIFY_TOKEN);
         settings.put("CONVERSA_DB_URL", "jdbc:h2:mem:quickstart-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         settings.put("CONVERSA_TOKEN_KEY", Base64.getEncoder().encodeToString(new byte[32]));
+        settings.put("CONVERSA_PRIVACY_PEPPER", PRIVACY_PEPPER);
         return settings;
     }
 
