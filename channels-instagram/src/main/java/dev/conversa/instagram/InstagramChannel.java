@@ -145,10 +145,13 @@ public final class InstagramChannel implements ChannelAdapter {
     }
 
     /**
-     * Unsubscribes the app from the Page of an account connected through a Page ({@code DELETE
-     * /{page-id}/subscribed_apps} with the Page token, as {@code PageConnector.disconnect} does):
-     * Meta sends no more webhooks of that Page, for Instagram and Messenger alike. An account with
-     * no Page id setting, or one connected with Instagram Login, gets no call.
+     * Unsubscribes the app: from the Page of an account connected through a Page ({@code DELETE
+     * /{page-id}/subscribed_apps} with the Page token, as {@code PageConnector.disconnect} does),
+     * so Meta sends no more webhooks of that Page, for Instagram and Messenger alike; for an
+     * account connected with Instagram Login, from the account itself on the Instagram Login
+     * host ({@code DELETE /{ig-user-id}/subscribed_apps} with its Instagram user token, the edge
+     * Meta documents for enabling that account's webhooks). An account through a Page without
+     * the Page id setting gets no call.
      *
      * @param account the account being disconnected
      * @param graph the Graph API client
@@ -156,6 +159,11 @@ public final class InstagramChannel implements ChannelAdapter {
      */
     @Override
     public void unsubscribe(ChannelAccount account, GraphClient graph) {
+        if (usesInstagramLogin(account)) {
+            graph.withBaseUrl(loginBaseUrl).execute(
+                    GraphRequest.delete("/" + account.accountId() + "/subscribed_apps", Map.of()), account.accessToken());
+            return;
+        }
         Optional<String> page = subscription(account);
         if (page.isPresent()) {
             graph.execute(GraphRequest.delete("/" + page.get() + "/subscribed_apps", Map.of()),

@@ -19,11 +19,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** An Instagram account connected through a Page is unsubscribed through its Page. */
+/** An Instagram account is unsubscribed through its Page, or on the Instagram host when it uses Instagram Login. */
 class InstagramUnsubscribeTest {
 
     @RegisterExtension
     static LoopbackWireMock facebook = new LoopbackWireMock();
+
+    @RegisterExtension
+    static LoopbackWireMock instagram = new LoopbackWireMock();
 
     private static final String PAGE_ID = "106372929211384";
 
@@ -50,14 +53,25 @@ class InstagramUnsubscribeTest {
     }
 
     @Test
-    void makesNoCallForAnAccountWithoutAPage() {
-        ChannelAccount login = account(Map.of(InstagramChannel.LOGIN_SETTING, "true", InstagramChannel.PAGE_ID_SETTING,
-                PAGE_ID));
-
-        channel.unsubscribe(login, graph);
+    void makesNoCallForAnAccountThroughAPageWithoutItsId() {
         channel.unsubscribe(account(Map.of()), graph);
 
         facebook.verify(0, anyRequestedFor(anyUrl()));
-        assertThat(channel.subscription(login)).isEmpty();
+    }
+
+    @Test
+    void unsubscribesAnInstagramLoginAccountOnTheInstagramHostWithItsOwnToken() {
+        instagram.stubFor(delete(urlPathEqualTo("/v23.0/" + Fixtures.IG_ID + "/subscribed_apps"))
+                .willReturn(okJson("{\"success\":true}")));
+        InstagramChannel withLoginHost = InstagramChannel.builder().loginBaseUrl(instagram.baseUri()).build();
+        ChannelAccount login = account(Map.of(InstagramChannel.LOGIN_SETTING, "true", InstagramChannel.PAGE_ID_SETTING,
+                PAGE_ID));
+
+        withLoginHost.unsubscribe(login, graph);
+
+        instagram.verify(1, deleteRequestedFor(urlPathEqualTo("/v23.0/" + Fixtures.IG_ID + "/subscribed_apps"))
+                .withHeader("Authorization", equalTo("Bearer page-token")));
+        facebook.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(withLoginHost.subscription(login)).as("its own subscription, shared with no other account").isEmpty();
     }
 }
