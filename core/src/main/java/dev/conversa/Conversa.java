@@ -4,6 +4,7 @@ package dev.conversa;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.conversation.StateChangeListener;
+import dev.conversa.agent.HandoffKeywords;
 import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.conversation.internal.StateNotifier;
 import dev.conversa.graph.GraphClient;
@@ -79,6 +80,7 @@ public final class Conversa implements AutoCloseable {
     private final OutboxSender outboxSender;
     private final WebhookHandler webhooks;
     private final Conversations conversations;
+    private final Agents agents;
     private final AccountErasure erasure;
     private final LeaseKeeper leases;
     private final RetentionJob retention;
@@ -91,7 +93,8 @@ public final class Conversa implements AutoCloseable {
         this.channels = builder.channelsByType();
         Pipeline.Builder pipelineBuilder = Pipeline.builder()
                 .stores(stores)
-                .responder(builder.responderOrDefault())
+                .responder(builder.handoffKeywords == null ? builder.responderOrDefault()
+                        : new KeywordHandoff(builder.handoffKeywords, builder.responderOrDefault()))
                 .clock(builder.clock)
                 .burstQuietWindow(builder.burstQuietWindow)
                 .burstMaxWait(builder.burstMaxWait);
@@ -126,6 +129,7 @@ public final class Conversa implements AutoCloseable {
         }
         this.webhooks = webhookBuilder.build();
         this.conversations = new Conversations(stores, ownership);
+        this.agents = new Agents(stores, ownership, builder.clock);
         this.erasure = new AccountErasure(stores, builder.clock);
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, builder.clock,
@@ -155,6 +159,15 @@ public final class Conversa implements AutoCloseable {
      */
     public WebhookHandler webhooks() {
         return webhooks;
+    }
+
+    /**
+     * Agents, queues, assignment of conversations handed to a person, and internal notes.
+     *
+     * @return the agents API
+     */
+    public Agents agents() {
+        return agents;
     }
 
     /**
@@ -348,6 +361,7 @@ public final class Conversa implements AutoCloseable {
         RetentionPolicy retention = RetentionPolicy.defaults();
         Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
         Secret privacyPepper;
+        HandoffKeywords handoffKeywords;
         final List<ErasureListener> erasureListeners = new ArrayList<>();
 
         Builder() {
@@ -619,6 +633,20 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder stateListener(StateChangeListener listener) {
             stateListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Hands a conversation to a person, in the tenant's default queue, when the customer's
+         * message is, as a whole, one of these keywords (case, accents and punctuation ignored),
+         * before the responder is asked. Off unless set; {@link HandoffKeywords#defaults()} covers
+         * English, Spanish and Portuguese.
+         *
+         * @param keywords the keywords
+         * @return this builder
+         */
+        public Builder handoffKeywords(HandoffKeywords keywords) {
+            this.handoffKeywords = Objects.requireNonNull(keywords, "handoffKeywords");
             return this;
         }
 

@@ -42,6 +42,7 @@ public final class InMemoryStores {
                 .deletionRequests(new InMemoryDeletionRequestStore())
                 .deadLetters(new InMemoryDeadLetterStore())
                 .erasures(erasureLedger())
+                .agents(new InMemoryAgentStore())
                 .build();
     }
 
