@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -264,7 +265,7 @@ public final class Agents {
         }
         for (Agent candidate : candidates(tenant, waiting.get().queue(), strategy)) {
             Optional<Assignment> taken = take(tenant, conversation, candidate.id(), Optional.empty(),
-                    strategy.name().toLowerCase(java.util.Locale.ROOT));
+                    strategy.name().toLowerCase(Locale.ROOT));
             if (taken.isPresent() || assignment(tenant, conversation).filter(Assignment::waiting).isEmpty()) {
                 return taken;
             }
@@ -287,7 +288,7 @@ public final class Agents {
             String toAgent) {
         agent(tenant, toAgent);
         return take(tenant, conversation, toAgent, Optional.of(Objects.requireNonNull(fromAgent, "fromAgent")),
-                "transferred by agent:" + fromAgent);
+                "transferred");
     }
 
     /**
@@ -306,7 +307,7 @@ public final class Agents {
         Objects.requireNonNull(byAgent, "byAgent");
         Optional<Assignment> requeued = store().requeue(tenant, conversation, queue, clock.instant());
         requeued.ifPresent(assignment -> {
-            audit(tenant, "requeued", byAgent, queue);
+            audit(tenant, "requeued", byAgent, Map.of("queue", queue));
             ownership.changeByAgent(tenant, conversation, ConversationState.WAITING_FOR_AGENT, byAgent,
                     current -> stillAssigned(tenant, conversation, Optional.empty()));
         });
@@ -363,7 +364,7 @@ public final class Agents {
         }
         Note note = new Note(tenant, conversation, UUID.randomUUID().toString(), agentId, text, clock.instant());
         store().addNote(note);
-        audit(tenant, "note_added", agentId, null);
+        audit(tenant, "note_added", agentId, Map.of());
         return note;
     }
 
@@ -379,12 +380,19 @@ public final class Agents {
                 Objects.requireNonNull(conversation, "conversation"));
     }
 
+    /**
+     * Gives the conversation to an agent through the store's atomic assign, then records it.
+     *
+     * @param how "claimed", "round_robin", "least_busy" or "transferred" (then {@code from}'s
+     *     agent is the actor)
+     */
     private Optional<Assignment> take(TenantId tenant, ConversationKey conversation, String agentId,
             Optional<String> from, String how) {
         Objects.requireNonNull(conversation, "conversation");
         Optional<Assignment> taken = store().assign(tenant, conversation, agentId, from, clock.instant());
         taken.ifPresent(assignment -> {
-            audit(tenant, how.startsWith("transferred") ? "transferred" : "assigned", agentId, assignment.queue());
+            audit(tenant, how.equals("transferred") ? "transferred" : "assigned", from.orElse(agentId),
+                    Map.of("queue", assignment.queue(), "to", "agent:" + agentId, "how", how));
             ownership.changeByAgent(tenant, conversation, ConversationState.WITH_AGENT, agentId,
                     current -> stillAssigned(tenant, conversation, Optional.of(agentId)));
         });
@@ -397,7 +405,7 @@ public final class Agents {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(agentId, "agentId");
         store().dequeue(tenant, conversation);
-        audit(tenant, event, agentId, null);
+        audit(tenant, event, agentId, Map.of());
         return ownership.changeByAgent(tenant, conversation, state, agentId, current -> true);
     }
 
@@ -422,13 +430,10 @@ public final class Agents {
                 + " in this tenant"));
     }
 
-    private void audit(TenantId tenant, String event, String agentId, String queue) {
-        Map<String, String> details = new LinkedHashMap<>();
+    private void audit(TenantId tenant, String event, String actor, Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>(more);
         details.put("event", event);
-        details.put("actor", "agent:" + agentId);
-        if (queue != null) {
-            details.put("queue", queue);
-        }
+        details.put("actor", "agent:" + actor);
         stores.audit().record(new AuditEvent(tenant, clock.instant(), "assignment", details));
     }
 
