@@ -5,7 +5,6 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -201,7 +200,7 @@ public final class HandoffKeywords {
          *     are removed
          */
         public HandoffKeywords build() {
-            List.of(languages).forEach(HandoffKeywords.Builder::checkWords);
+            checkWords(languages);
             tenants.values().forEach(HandoffKeywords.Builder::checkWords);
             return new HandoffKeywords(this);
         }
