@@ -7,8 +7,9 @@ import dev.conversa.respond.ResponderRequest;
 import java.util.Optional;
 
 /**
- * Hands the conversation to a person, to the tenant's default queue, when the customer's
- * unanswered text is, as a whole, a handoff keyword; otherwise asks the host's responder.
+ * Hands the conversation to a person, to the tenant's default queue, when one of the customer's
+ * unanswered messages is, as a whole, a handoff keyword (also when a burst coalesced it with
+ * other messages); otherwise asks the host's responder.
  * Immutable and thread-safe if the responder is.
  */
 final class KeywordHandoff implements Responder {
@@ -26,7 +27,9 @@ final class KeywordHandoff implements Responder {
 
     @Override
     public Reply respond(ResponderRequest request) {
-        if (keywords.matches(request.conversation().tenant(), request.latestText())) {
+        boolean asked = request.unanswered().stream()
+                .anyMatch(message -> keywords.matches(request.conversation().tenant(), message.text().orElse("")));
+        if (asked) {
             return new Reply.Handoff(Optional.empty(), REASON);
         }
         return responder.respond(request);

@@ -56,6 +56,17 @@ class KeywordHandoffTest {
     }
 
     @Test
+    void aKeywordMessageCoalescedWithAnotherStillHandsOff() {
+        bed.deliver("m-carol-1", "carol", "hello");
+        bed.deliver("m-carol-2", "carol", "Atendente");
+        await().until(() -> bed.stores.messages().history(TENANT, key("carol"), 10).size() == 2);
+        bed.clock.advance(Duration.ofSeconds(2));
+
+        await().until(() -> bed.conversa.agents().assignment(TENANT, key("carol")).isPresent());
+        assertThat(asked).hasValue(0);
+    }
+
+    @Test
     void aMessageThatOnlyContainsAKeywordGoesToTheResponder() {
         deliverAndLetTheReplyFallDue("bob", "can an agent call me");
 
