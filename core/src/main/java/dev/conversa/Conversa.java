@@ -4,6 +4,7 @@ package dev.conversa;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.conversation.StateChangeListener;
+import dev.conversa.agent.HandoffKeywords;
 import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.conversation.internal.StateNotifier;
 import dev.conversa.graph.GraphClient;
@@ -85,6 +86,7 @@ public final class Conversa implements AutoCloseable {
     private final Conversations conversations;
     private final AccountDisconnection disconnection;
     private final DataDeletions dataDeletions;
+    private final Agents agents;
     private final LeaseKeeper leases;
     private final RetentionJob retention;
     private final Optional<RetentionSchedule> retentionSchedule;
@@ -96,7 +98,8 @@ public final class Conversa implements AutoCloseable {
         this.channels = builder.channelsByType();
         Pipeline.Builder pipelineBuilder = Pipeline.builder()
                 .stores(stores)
-                .responder(builder.responderOrDefault())
+                .responder(builder.handoffKeywords == null ? builder.responderOrDefault()
+                        : new KeywordHandoff(builder.handoffKeywords, builder.responderOrDefault()))
                 .clock(builder.clock)
                 .burstQuietWindow(builder.burstQuietWindow)
                 .burstMaxWait(builder.burstMaxWait);
@@ -136,6 +139,7 @@ public final class Conversa implements AutoCloseable {
         this.disconnection = new AccountDisconnection(stores, channels, graph, builder.clock);
         this.dataDeletions = new DataDeletions(stores, Optional.ofNullable(privacy), disconnection,
                 builder.deletionRequestAccountData, builder.deletionRequestAlertAge);
+        this.agents = new Agents(stores, ownership, builder.clock);
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, dataDeletions,
                 builder.clock, every));
@@ -164,6 +168,15 @@ public final class Conversa implements AutoCloseable {
      */
     public WebhookHandler webhooks() {
         return webhooks;
+    }
+
+    /**
+     * Agents, queues, assignment of conversations handed to a person, and internal notes.
+     *
+     * @return the agents API
+     */
+    public Agents agents() {
+        return agents;
     }
 
     /**
@@ -390,6 +403,7 @@ public final class Conversa implements AutoCloseable {
         RetentionPolicy retention = RetentionPolicy.defaults();
         Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
         Secret privacyPepper;
+        HandoffKeywords handoffKeywords;
         final List<ErasureListener> erasureListeners = new ArrayList<>();
         AccountData deletionRequestAccountData = AccountData.ERASE;
         Duration deletionRequestAlertAge = DataDeletions.DEFAULT_ALERT_AGE;
@@ -719,6 +733,20 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder stateListener(StateChangeListener listener) {
             stateListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Hands a conversation to a person, in the tenant's default queue, when the customer's
+         * message is, as a whole, one of these keywords (case, accents and punctuation ignored),
+         * before the responder is asked. Off unless set; {@link HandoffKeywords#defaults()} covers
+         * English, Spanish and Portuguese.
+         *
+         * @param keywords the keywords
+         * @return this builder
+         */
+        public Builder handoffKeywords(HandoffKeywords keywords) {
+            this.handoffKeywords = Objects.requireNonNull(keywords, "handoffKeywords");
             return this;
         }
 

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param origin what caused the change
  * @param account the business account of the conversation, when registered (for listeners that
  *     call the channel, such as the Messenger handover protocol)
+ * @param agent the id of the agent who made the change, for {@link Origin#AGENT}; otherwise empty
  */
 public record StateChange(
         TenantId tenant, ConversationKey conversation, ConversationState from, ConversationState to, Origin origin,
-        Optional<ChannelAccount> account) {
+        Optional<ChannelAccount> account, Optional<String> agent) {
 
     /** Checks the fields are not null. */
     public StateChange {
@@ -30,6 +31,22 @@ public record StateChange(
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(agent, "agent");
+    }
+
+    /**
+     * A change made by no agent.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param from the state before
+     * @param to the state now
+     * @param origin what caused the change
+     * @param account the business account of the conversation, when registered
+     */
+    public StateChange(TenantId tenant, ConversationKey conversation, ConversationState from, ConversationState to,
+            Origin origin, Optional<ChannelAccount> account) {
+        this(tenant, conversation, from, to, origin, account, Optional.empty());
     }
 
     /**
@@ -56,6 +73,11 @@ public record StateChange(
         RESPONDER,
         /** The host (an agent inbox, an API call) changed it through {@code Conversa.conversations()}. */
         HOST,
+        /**
+         * An agent changed it through {@code Conversa.agents()}: took, transferred, released or
+         * closed it; {@link StateChange#agent()} names the agent.
+         */
+        AGENT,
         /**
          * The channel said so: the business answered from elsewhere, or another app took or
          * passed thread control. Listeners must not answer these with channel calls of their own,

@@ -88,7 +88,8 @@ final class RespondStep implements Middleware {
         if (reply instanceof Reply.Handoff handoff) {
             handoff.messageToCustomer().ifPresent(text -> queue.enqueue(ctx.tenant(),
                     OutboundMessage.of(ctx.conversationKey(), new Text(text)), "handoff:" + ctx.entryId(), true));
-            ownership.handOffByResponder(ctx.tenant(), ctx.conversationKey(), handoff.messageToCustomer().isEmpty());
+            ownership.handOffByResponder(ctx.tenant(), ctx.conversationKey(), handoff.messageToCustomer().isEmpty(),
+                    handoff.reason(), handoff.queue());
             return;
         }
         if (reply instanceof Reply.Answer answer) {

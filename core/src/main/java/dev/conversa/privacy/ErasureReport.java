@@ -45,6 +45,8 @@ public record ErasureReport(
     public static final String AUDIT = "audit";
     /** Dead letters (unreadable webhook bodies) that named the person. */
     public static final String DEAD_LETTERS = "deadLetters";
+    /** Agents' internal notes on the person's conversations. */
+    public static final String NOTES = "notes";
 
     /** Checks the fields and copies the collections (counts sorted by class). */
     public ErasureReport {

@@ -76,6 +76,8 @@ final class PersonEraser {
             add(counts, ErasureReport.INBOX, stores.inbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
+            add(counts, ErasureReport.NOTES, stores.agents().deleteNotes(tenant, key));
+            stores.agents().dequeue(tenant, key);
             add(counts, ErasureReport.CONVERSATIONS, stores.conversations().delete(tenant, key) ? 1 : 0);
             person.channelIds.add(new ChannelId(key.channel(), key.contactId()));
         }
@@ -85,6 +87,8 @@ final class PersonEraser {
             add(counts, ErasureReport.INBOX, stores.inbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
+            add(counts, ErasureReport.NOTES, stores.agents().deleteNotes(tenant, key));
+            stores.agents().dequeue(tenant, key);
         }
         for (ChannelId id : person.channelIds) {
             add(counts, ErasureReport.CONSENTS, eraseConsents(tenant, id));

@@ -29,17 +29,40 @@ public sealed interface Reply {
     }
 
     /**
-     * Hand the conversation to a person: it moves to {@code WAITING_FOR_AGENT} and the bot
-     * stays silent until a person gives it back.
+     * Hand the conversation to a person: it moves to {@code WAITING_FOR_AGENT} and waits in a
+     * queue (the named one, or the tenant's default queue) until an agent takes it; the bot stays
+     * silent until a person gives it back.
      *
      * @param messageToCustomer what to tell the customer first, when anything
      * @param reason why, for the agents
+     * @param queue the id of the queue to wait in, or empty for the tenant's default queue
      */
-    record Handoff(Optional<String> messageToCustomer, String reason) implements Reply {
+    record Handoff(Optional<String> messageToCustomer, String reason, Optional<String> queue) implements Reply {
         /** Checks the fields are not null. */
         public Handoff {
             Objects.requireNonNull(messageToCustomer, "messageToCustomer");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(queue, "queue");
+        }
+
+        /**
+         * A handoff to the tenant's default queue.
+         *
+         * @param messageToCustomer what to tell the customer first, when anything
+         * @param reason why, for the agents
+         */
+        public Handoff(Optional<String> messageToCustomer, String reason) {
+            this(messageToCustomer, reason, Optional.empty());
+        }
+
+        /**
+         * A copy routed to a queue.
+         *
+         * @param queueId the id of the queue to wait in
+         * @return the copy
+         */
+        public Handoff toQueue(String queueId) {
+            return new Handoff(messageToCustomer, reason, Optional.of(Objects.requireNonNull(queueId, "queue")));
         }
     }
 

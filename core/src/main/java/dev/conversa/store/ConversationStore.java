@@ -65,10 +65,11 @@ public interface ConversationStore {
      * Removes, in one transaction, up to {@code limit} conversations of the scope whose last
      * interaction is at or before {@code cutoff}, with everything keyed to them: their messages
      * and part ids, their parked inbox entries, their finished outbox entries, their lane rows,
-     * and the contact when no other conversation of that person on that channel remains. The
-     * last interaction is the later of the conversation's {@link Conversation#updatedAt()} and
-     * its newest message's time. A conversation with work in flight (an inbox entry pending or
-     * claimed, a pending reply task, an outbox entry pending or sending) is left as it is, and so
+     * their agents' notes and queue assignment ({@link AgentStore}), and the contact when no
+     * other conversation of that person on that channel remains. The last interaction is the
+     * later of the conversation's {@link Conversation#updatedAt()} and its newest message's time.
+     * A conversation with work in flight (an inbox entry pending or claimed, a pending reply
+     * task, an outbox entry pending or sending) is left as it is, and so
      * are its completed inbox entries, which hold no event and keep deduplicating redeliveries
      * until {@link Inbox#purgeProcessed} removes them. Consent records are kept: they are the
      * proof of the person's choice (erasure removes them).

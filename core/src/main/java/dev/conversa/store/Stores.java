@@ -23,6 +23,7 @@ public final class Stores {
     private final DeletionRequestStore deletionRequests;
     private final DeadLetterStore deadLetters;
     private final ErasureLedger erasures;
+    private final AgentStore agents;
 
     private Stores(Builder builder) {
         this.accounts = builder.accounts;
@@ -36,6 +37,7 @@ public final class Stores {
         this.deletionRequests = builder.deletionRequests;
         this.deadLetters = builder.deadLetters;
         this.erasures = builder.erasures;
+        this.agents = builder.agents;
     }
 
     /**
@@ -55,7 +57,7 @@ public final class Stores {
     public Builder toBuilder() {
         return new Builder().accounts(accounts).contacts(contacts).conversations(conversations).messages(messages)
                 .inbox(inbox).outbox(outbox).audit(audit).consents(consents).deletionRequests(deletionRequests)
-                .deadLetters(deadLetters).erasures(erasures);
+                .deadLetters(deadLetters).erasures(erasures).agents(agents);
     }
 
     /**
@@ -157,6 +159,15 @@ public final class Stores {
         return erasures;
     }
 
+    /**
+     * Agents, queues, assignments and internal notes.
+     *
+     * @return the store
+     */
+    public AgentStore agents() {
+        return agents;
+    }
+
     @Override
     public String toString() {
         return "Stores[" + inbox.getClass().getSimpleName() + ", ...]";
@@ -176,6 +187,7 @@ public final class Stores {
         private DeletionRequestStore deletionRequests;
         private DeadLetterStore deadLetters;
         private ErasureLedger erasures;
+        private AgentStore agents;
 
         private Builder() {
         }
@@ -303,6 +315,17 @@ public final class Stores {
         }
 
         /**
+         * Sets the agent store.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder agents(AgentStore store) {
+            this.agents = Objects.requireNonNull(store, "agents");
+            return this;
+        }
+
+        /**
          * Builds the set.
          *
          * @return the stores
@@ -320,6 +343,7 @@ public final class Stores {
             require(deletionRequests, "deletionRequests");
             require(deadLetters, "deadLetters");
             require(erasures, "erasures");
+            require(agents, "agents");
             return new Stores(this);
         }
 

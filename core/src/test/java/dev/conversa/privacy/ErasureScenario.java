@@ -2,6 +2,7 @@ package dev.conversa.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.agent.Note;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.Author;
 import dev.conversa.model.ChannelType;
@@ -200,6 +201,9 @@ public final class ErasureScenario {
                 anaIg);
         stores.outbox().enqueue(TENANT, OutboundMessage.text(ANA_IG, text("Ana, el bolso rojo cuesta 49 euros")),
                 "reply:ana-ig:1", now);
+        stores.agents().enqueue(TENANT, ANA_WA, "support", "the customer asked for a person", then);
+        stores.agents().addNote(new Note(TENANT, ANA_WA, "note-ana-1", "agent-1", "Cliente Ana Lopez: llamar tarde",
+                then.plusSeconds(25)));
         stores.deadLetters().record("whatsapp_business_account", "unreadable", "{\"entry\":[{\"changes\":[{\"value\""
                 + ":{\"contacts\":[{\"wa_id\":\"34612345678\"}]}}]}]}", now);
     }
@@ -222,6 +226,7 @@ public final class ErasureScenario {
         stores.deletionRequests().record(new DeletionRequest(TENANT, "bruno-app-user", "BRUNOCODE01",
                 DeletionStatus.RECEIVED, then, then));
         stores.deadLetters().record("whatsapp_business_account", "unreadable", "{\"wa_id\":\"34699888777\"}", now);
+        stores.agents().addNote(new Note(TENANT, BRUNO_WA, "note-bruno-1", "agent-1", "Bruno prefers email", then));
     }
 
     private void inbound(Stores stores, ConversationKey key, String id, Instant at, dev.conversa.model.MessageContent
@@ -320,6 +325,7 @@ public final class ErasureScenario {
         assertThat(stores.deletionRequests().find(TENANT, "BRUNOCODE01").orElseThrow().subject())
                 .isEqualTo("bruno-app-user");
         assertThat(stores.deadLetters().list(100)).hasSize(1);
+        assertThat(stores.agents().notes(TENANT, BRUNO_WA)).extracting(Note::text).containsExactly("Bruno prefers email");
     }
 
     /**

@@ -53,6 +53,8 @@ class PrivacyEraseTest {
         assertThat(report.count(ErasureReport.DELETION_REQUESTS)).isEqualTo(1);
         assertThat(report.count(ErasureReport.AUDIT)).isEqualTo(2);
         assertThat(report.count(ErasureReport.DEAD_LETTERS)).isEqualTo(1);
+        assertThat(report.count(ErasureReport.NOTES)).isEqualTo(1);
+        assertThat(stores.agents().findAssignment(TENANT, ErasureScenario.ANA_WA)).isEmpty();
         assertThat(report.erasedAt()).isEqualTo(clock.instant());
         assertThat(report.complete()).isTrue();
     }

@@ -5,6 +5,7 @@ import dev.conversa.jdbc.internal.Database;
 import dev.conversa.jdbc.internal.Dialect;
 import dev.conversa.jdbc.internal.H2WriteDelay;
 import dev.conversa.jdbc.internal.JdbcAccountStore;
+import dev.conversa.jdbc.internal.JdbcAgentStore;
 import dev.conversa.jdbc.internal.JdbcAuditLog;
 import dev.conversa.jdbc.internal.JdbcConsentStore;
 import dev.conversa.jdbc.internal.JdbcContactStore;
@@ -68,6 +69,7 @@ public final class JdbcStores {
                 .deletionRequests(new JdbcDeletionRequestStore(database))
                 .deadLetters(new JdbcDeadLetterStore(database))
                 .erasures(new JdbcErasureLedger(database))
+                .agents(new JdbcAgentStore(database))
                 .build();
     }
 

@@ -2,6 +2,7 @@ package dev.conversa.jdbc;
 
 import dev.conversa.store.Stores;
 import dev.conversa.store.contract.AccountStoreContract;
+import dev.conversa.store.contract.AgentStoreContract;
 import dev.conversa.store.contract.AuditLogContract;
 import dev.conversa.store.contract.ConsentStoreContract;
 import dev.conversa.store.contract.ContactStoreContract;
@@ -133,6 +134,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class Erasures extends ErasureLedgerContract {
+        @Override
+        protected Stores createStores(Clock clock) {
+            return stores(clock);
+        }
+    }
+
+    @Nested
+    class Agents extends AgentStoreContract {
         @Override
         protected Stores createStores(Clock clock) {
             return stores(clock);

@@ -1,5 +1,6 @@
 package dev.conversa.conversation.internal;
 
+import dev.conversa.agent.AgentQueue;
 import dev.conversa.conversation.StateChange;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.model.Author;
@@ -14,11 +15,13 @@ import dev.conversa.store.AuditEvent;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * Who may speak in a conversation: the one place that changes it, stores it through the
@@ -35,11 +38,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *       elsewhere, or who holds the thread ({@link #changeByChannel}).
  *   <li>{@code any → any}: the host decides ({@link #changeByHost}); giving the conversation
  *       back to the bot while the customer's last message is unanswered lets the bot answer it.
+ *   <li>{@code WAITING_FOR_AGENT → WITH_AGENT → BOT, CLOSED or WAITING_FOR_AGENT}: an agent
+ *       takes, releases, closes or transfers it through the agents facade
+ *       ({@link #changeByAgent}), after the agent store recorded the assignment.
  *   <li>{@code CLOSED → BOT}: the customer writes again (the RECORD step).
  * </ul>
  * Leaving {@code BOT} clears a pending bot reply. A bot message goes out in {@code BOT} and
  * {@code WAITING_FOR_AGENT} (there its last words belong to the handoff), and is discarded in
  * {@code WITH_AGENT} and {@code CLOSED} ({@link #botMessageRefusal}).
+ *
+ * <p>Entering {@code WAITING_FOR_AGENT} puts the conversation in a queue of the agent store (the
+ * handoff's queue or the tenant's default); going back to the bot or closing takes it out.
  *
  * <p><b>Internal:</b> public only because the facade, the pipeline and the outbox sender, in
  * three packages, call it. Immutable and thread-safe.
@@ -94,11 +103,45 @@ public final class Ownership {
      * @throws dev.conversa.lang.ConversaException if the conversation keeps changing concurrently
      */
     public Conversation changeByHost(TenantId tenant, ConversationKey key, ConversationState state) {
+        Conversation stored = change(tenant, key, state, StateChange.Origin.HOST, Optional.empty(), current -> true);
+        if (state == ConversationState.WAITING_FOR_AGENT) {
+            stores.agents().enqueue(tenant, key, defaultQueue(tenant), "host", clock.instant());
+        } else if (state != ConversationState.WITH_AGENT) {
+            stores.agents().dequeue(tenant, key);
+        }
+        return stored;
+    }
+
+    /**
+     * An agent sets who answers a conversation, after the agent store recorded the assignment;
+     * the change is skipped when {@code stillValid} says the assignment changed meanwhile.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param state the new state
+     * @param agent the agent's id, the actor in the audit log and for listeners
+     * @param stillValid tells, from the stored conversation, whether the change still applies;
+     *     may run more than once, so it must have no side effects
+     * @return the conversation as stored
+     * @throws NoSuchElementException if the conversation does not exist
+     * @throws dev.conversa.lang.ConversaException if the conversation keeps changing concurrently
+     */
+    public Conversation changeByAgent(TenantId tenant, ConversationKey key, ConversationState state, String agent,
+            Predicate<Conversation> stillValid) {
+        return change(tenant, key, state, StateChange.Origin.AGENT, Optional.of(agent), stillValid);
+    }
+
+    private Conversation change(TenantId tenant, ConversationKey key, ConversationState state,
+            StateChange.Origin origin, Optional<String> agent, Predicate<Conversation> stillValid) {
         Instant now = clock.instant();
         ConversationState[] before = new ConversationState[1];
         AtomicReference<Optional<Instant>> waitingSince = new AtomicReference<>(Optional.empty());
         Conversation stored = updates.applyIfExists(tenant, key, current -> {
             before[0] = current.state();
+            if (!stillValid.test(current)) {
+                before[0] = state;
+                return current;
+            }
             boolean resumes = state.botMaySpeak() && !current.state().botMaySpeak();
             waitingSince.set(resumes ? unansweredSince(tenant, key) : Optional.empty());
             Conversation changed = current.withState(state, now);
@@ -107,9 +150,12 @@ public final class Ownership {
             }
             return changed;
         }).orElseThrow(() -> new NoSuchElementException("no such conversation in this tenant"));
-        audit(tenant, now, "ownership", before[0], state, "host");
+        if (before[0] == state && origin == StateChange.Origin.AGENT) {
+            return stored;
+        }
+        audit(tenant, now, "ownership", before[0], state, agent.map(id -> "agent").orElse("host"), agent);
         waitingSince.get().ifPresent(since -> stores.inbox().scheduleReply(tenant, key, now, now));
-        notifier.changed(tenant, key, before[0], state, StateChange.Origin.HOST);
+        notifier.changed(tenant, key, before[0], state, origin, agent);
         return stored;
     }
 
@@ -135,7 +181,10 @@ public final class Ownership {
         if (before[0] == state) {
             return;
         }
-        audit(tenant, now, "ownership", before[0], state, cause);
+        if (state.botMaySpeak()) {
+            stores.agents().dequeue(tenant, key);
+        }
+        audit(tenant, now, "ownership", before[0], state, cause, Optional.empty());
         notifier.changed(tenant, key, before[0], state, StateChange.Origin.CHANNEL);
     }
 
@@ -160,6 +209,21 @@ public final class Ownership {
      *     hear of the handoff from {@link #handoffMessageLeft} once it left the outbox
      */
     public void handOffByResponder(TenantId tenant, ConversationKey key, boolean tellListenersNow) {
+        handOffByResponder(tenant, key, tellListenersNow, "responder", Optional.empty());
+    }
+
+    /**
+     * The responder hands the conversation to a person, as {@link #handOffByResponder(TenantId,
+     * ConversationKey, boolean)}, and the conversation waits in a queue.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param tellListenersNow false when a last message to the customer is queued
+     * @param reason why, for the agents
+     * @param queue the queue to wait in, or empty for the tenant's default queue
+     */
+    public void handOffByResponder(TenantId tenant, ConversationKey key, boolean tellListenersNow, String reason,
+            Optional<String> queue) {
         Instant now = clock.instant();
         ConversationState[] before = new ConversationState[1];
         Optional<Conversation> stored = updates.applyIfExists(tenant, key, current -> {
@@ -170,7 +234,10 @@ public final class Ownership {
         if (stored.isEmpty()) {
             return;
         }
-        audit(tenant, now, "handoff", before[0], ConversationState.WAITING_FOR_AGENT, "responder");
+        if (stored.get().state() == ConversationState.WAITING_FOR_AGENT) {
+            stores.agents().enqueue(tenant, key, queue.orElseGet(() -> defaultQueue(tenant)), reason, now);
+        }
+        audit(tenant, now, "handoff", before[0], ConversationState.WAITING_FOR_AGENT, "responder", Optional.empty());
         if (tellListenersNow) {
             notifier.changed(tenant, key, before[0], stored.get().state(), StateChange.Origin.RESPONDER);
         }
@@ -190,10 +257,23 @@ public final class Ownership {
                         StateChange.Origin.RESPONDER));
     }
 
+    /**
+     * The queue unrouted handoffs of a tenant go to.
+     *
+     * @param tenant the business
+     * @return the id of the tenant's default queue, or {@link AgentQueue#DEFAULT_ID} when none is
+     */
+    public String defaultQueue(TenantId tenant) {
+        return stores.agents().listQueues(tenant).stream().filter(AgentQueue::defaultQueue).map(AgentQueue::id)
+                .findFirst().orElse(AgentQueue.DEFAULT_ID);
+    }
+
     private void audit(TenantId tenant, Instant now, String type, ConversationState from, ConversationState to,
-            String cause) {
-        stores.audit().record(new AuditEvent(tenant, now, type, Map.of("from", from.name(), "to", to.name(),
-                "cause", cause)));
+            String cause, Optional<String> agent) {
+        Map<String, String> details = new LinkedHashMap<>(Map.of("from", from.name(), "to", to.name(),
+                "cause", cause));
+        agent.ifPresent(id -> details.put("actor", "agent:" + id));
+        stores.audit().record(new AuditEvent(tenant, now, type, details));
     }
 
     /** When the customer's last message arrived, if nobody answered it since. */

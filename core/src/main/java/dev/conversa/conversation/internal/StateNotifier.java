@@ -8,6 +8,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.AccountStore;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +47,26 @@ public final class StateNotifier {
      */
     public void changed(TenantId tenant, ConversationKey key, ConversationState from, ConversationState to,
             StateChange.Origin origin) {
+        changed(tenant, key, from, to, origin, Optional.empty());
+    }
+
+    /**
+     * Tells every listener, unless nothing changed.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param from the state before
+     * @param to the state now
+     * @param origin the cause
+     * @param agent the agent who made the change, if one did
+     */
+    public void changed(TenantId tenant, ConversationKey key, ConversationState from, ConversationState to,
+            StateChange.Origin origin, Optional<String> agent) {
         if (from == to || listeners.isEmpty()) {
             return;
         }
         StateChange change = new StateChange(tenant, key, from, to, origin,
-                accounts.findByAccountId(key.channel(), key.accountId()).filter(a -> a.tenant().equals(tenant)));
+                accounts.findByAccountId(key.channel(), key.accountId()).filter(a -> a.tenant().equals(tenant)), agent);
         for (StateChangeListener listener : listeners) {
             try {
                 listener.stateChanged(change);

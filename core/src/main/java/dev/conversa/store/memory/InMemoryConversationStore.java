@@ -28,9 +28,11 @@ final class InMemoryConversationStore implements ConversationStore {
     private final InMemoryInbox inbox;
     private final InMemoryOutbox outbox;
     private final InMemoryContactStore contacts;
+    private final InMemoryAgentStore agents;
 
     InMemoryConversationStore(InMemoryMessageStore messages, InMemoryInbox inbox, InMemoryOutbox outbox,
-            InMemoryContactStore contacts) {
+            InMemoryContactStore contacts, InMemoryAgentStore agents) {
+        this.agents = agents;
         this.messages = messages;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -117,6 +119,8 @@ final class InMemoryConversationStore implements ConversationStore {
                     outbox.removeFinished(tenant, key);
                     messages.deleteConversation(tenant, key);
                     conversations.remove(key(tenant, key));
+                    agents.deleteNotes(tenant, key);
+                    agents.dequeue(tenant, key);
                 }
             }
         }

@@ -30,10 +30,11 @@ public final class InMemoryStores {
         InMemoryMessageStore messages = new InMemoryMessageStore();
         InMemoryInbox inbox = new InMemoryInbox();
         InMemoryOutbox outbox = new InMemoryOutbox();
+        InMemoryAgentStore agents = new InMemoryAgentStore();
         return Stores.builder()
                 .accounts(new InMemoryAccountStore())
                 .contacts(contacts)
-                .conversations(new InMemoryConversationStore(messages, inbox, outbox, contacts))
+                .conversations(new InMemoryConversationStore(messages, inbox, outbox, contacts, agents))
                 .messages(messages)
                 .inbox(inbox)
                 .outbox(outbox)
@@ -42,6 +43,7 @@ public final class InMemoryStores {
                 .deletionRequests(new InMemoryDeletionRequestStore())
                 .deadLetters(new InMemoryDeadLetterStore())
                 .erasures(erasureLedger())
+                .agents(agents)
                 .build();
     }
 

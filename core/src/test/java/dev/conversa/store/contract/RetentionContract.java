@@ -9,6 +9,7 @@ import static dev.conversa.store.contract.Samples.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conversa.agent.Note;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contact;
 import dev.conversa.model.ConversationKey;
@@ -114,6 +115,25 @@ public abstract class RetentionContract extends StoreContract {
         assertThat(stores.contacts().find(TENANT_A, ChannelType.WHATSAPP, "anna")).isEmpty();
         assertThat(exists(TENANT_A, BOB)).isTrue();
         assertThat(stores.contacts().find(TENANT_A, ChannelType.WHATSAPP, "bob")).isPresent();
+    }
+
+    @Test
+    void removesTheAgentsNotesAndTheQueueAssignmentOfAPurgedConversation() {
+        // given
+        seed(TENANT_A, ANNA, START);
+        seed(TENANT_A, BOB, START.plus(DAYS_90));
+        stores.agents().enqueue(TENANT_A, ANNA, "support", "asked", START);
+        stores.agents().addNote(new Note(TENANT_A, ANNA, "n-anna", "agent-1", "Anna wants a refund", START));
+        stores.agents().addNote(new Note(TENANT_A, BOB, "n-bob", "agent-1", "Bob is fine", START));
+
+        // when
+        runAfter(DAYS_90, conversationsFor(DAYS_90));
+
+        // then
+        assertThat(exists(TENANT_A, ANNA)).isFalse();
+        assertThat(stores.agents().notes(TENANT_A, ANNA)).isEmpty();
+        assertThat(stores.agents().findAssignment(TENANT_A, ANNA)).isEmpty();
+        assertThat(stores.agents().notes(TENANT_A, BOB)).hasSize(1);
     }
 
     @Test

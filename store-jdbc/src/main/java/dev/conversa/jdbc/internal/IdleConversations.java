@@ -66,6 +66,8 @@ final class IdleConversations {
         Rows.update(connection, "DELETE FROM conversa_inbox" + where + " AND status = 'PARKED'", lane.values());
         Rows.update(connection, "DELETE FROM conversa_outbox" + where + " AND state IN ('SENT', 'DEAD', "
                 + "'SEND_UNCERTAIN')", lane.values());
+        Rows.update(connection, "DELETE FROM conversa_note" + where, lane.values());
+        Rows.update(connection, "DELETE FROM conversa_assignment" + where, lane.values());
         Rows.update(connection, "DELETE FROM conversa_contact WHERE tenant = ? AND channel = ? AND external_id = ? "
                 + "AND NOT EXISTS (SELECT 1 FROM conversa_conversation WHERE tenant = ? AND channel = ? "
                 + "AND contact_id = ?)", lane.tenant(), lane.channel(), lane.contactId(), lane.tenant(),

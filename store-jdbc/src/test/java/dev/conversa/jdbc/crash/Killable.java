@@ -1,6 +1,7 @@
 package dev.conversa.jdbc.crash;
 
 import dev.conversa.store.AccountStore;
+import dev.conversa.store.AgentStore;
 import dev.conversa.store.AuditLog;
 import dev.conversa.store.ConsentStore;
 import dev.conversa.store.ContactStore;
@@ -44,6 +45,7 @@ final class Killable {
                 .deletionRequests(guard(DeletionRequestStore.class, real.deletionRequests()))
                 .deadLetters(guard(DeadLetterStore.class, real.deadLetters()))
                 .erasures(guard(ErasureLedger.class, real.erasures()))
+                .agents(guard(AgentStore.class, real.agents()))
                 .build();
     }
 

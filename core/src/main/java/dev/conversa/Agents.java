@@ -1,0 +1,443 @@
+package dev.conversa;
+
+import dev.conversa.agent.Agent;
+import dev.conversa.agent.AgentQueue;
+import dev.conversa.agent.Assignment;
+import dev.conversa.agent.AssignmentStrategy;
+import dev.conversa.agent.Note;
+import dev.conversa.agent.Presence;
+import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationKey;
+import dev.conversa.model.ConversationState;
+import dev.conversa.model.TenantId;
+import dev.conversa.store.AgentLoad;
+import dev.conversa.store.AgentStore;
+import dev.conversa.store.AuditEvent;
+import dev.conversa.store.Stores;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Human agents of each tenant: who they are and which queues they serve, the conversations
+ * waiting for a person, who holds which, and internal notes. Obtained from
+ * {@link Conversa#agents()}.
+ *
+ * <p>A conversation handed to a person ({@code WAITING_FOR_AGENT}, by the responder, a handoff
+ * keyword or the host) waits in a queue: the handoff's, or the tenant's default. An agent takes
+ * it by {@link #claim}, or it is given by {@link #assignNext} with an {@link AssignmentStrategy};
+ * either way only an {@link Presence#ONLINE} agent holding fewer conversations than the maximum
+ * gets it, and under concurrent calls, on any number of instances sharing the stores, a
+ * conversation is never held by two agents. The agent then holds it ({@code WITH_AGENT}) until
+ * it is {@linkplain #transferToAgent transferred}, {@linkplain #transferToQueue sent back to a
+ * queue}, {@linkplain #release released to the bot} or {@linkplain #close closed}; a closed
+ * conversation goes back to the bot when the customer writes again. Every change of state
+ * reaches the {@code StateChangeListener}s with {@code Origin.AGENT} and the agent's id, and the
+ * audit log with the agent as actor.
+ *
+ * <pre>{@code
+ * Agents agents = conversa.agents();
+ * agents.saveQueue(AgentQueue.of(tenant, "support", "Support").asDefault());
+ * agents.save(Agent.builder().tenant(tenant).id("ana").displayName("Ana").queue("support")
+ *         .presence(Presence.ONLINE).maxConversations(3).build());
+ * for (Assignment waiting : agents.waiting(tenant, "support", 20)) {
+ *     agents.claim(tenant, waiting.conversation(), "ana").ifPresent(taken -> openChat(taken));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Agents {
+
+    private static final int MAX_NOTE_LENGTH = 4000;
+
+    private final Stores stores;
+    private final Ownership ownership;
+    private final Clock clock;
+
+    Agents(Stores stores, Ownership ownership, Clock clock) {
+        this.stores = stores;
+        this.ownership = ownership;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates or replaces an agent.
+     *
+     * @param agent the agent
+     * @return the agent
+     */
+    public Agent save(Agent agent) {
+        store().saveAgent(Objects.requireNonNull(agent, "agent"));
+        return agent;
+    }
+
+    /**
+     * Finds an agent.
+     *
+     * @param tenant the business
+     * @param agentId the agent's id
+     * @return the agent, when it exists
+     */
+    public Optional<Agent> find(TenantId tenant, String agentId) {
+        return store().findAgent(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(agentId, "agentId"));
+    }
+
+    /**
+     * Lists a tenant's agents by id.
+     *
+     * @param tenant the business
+     * @return the agents
+     */
+    public List<Agent> list(TenantId tenant) {
+        return store().listAgents(Objects.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * Sets whether an agent takes conversations now. An agent who goes away or offline keeps the
+     * conversations held.
+     *
+     * @param tenant the business
+     * @param agentId the agent's id
+     * @param presence the presence
+     * @return the agent as stored
+     * @throws NoSuchElementException if the agent does not exist
+     */
+    public Agent presence(TenantId tenant, String agentId, Presence presence) {
+        Agent changed = agent(tenant, agentId).withPresence(Objects.requireNonNull(presence, "presence"));
+        store().saveAgent(changed);
+        return changed;
+    }
+
+    /**
+     * Removes an agent who holds no conversation.
+     *
+     * @param tenant the business
+     * @param agentId the agent's id
+     * @return true if the agent existed
+     * @throws IllegalStateException if the agent still holds conversations: transfer, release or
+     *     close them first
+     */
+    public boolean remove(TenantId tenant, String agentId) {
+        if (!store().assignedTo(Objects.requireNonNull(tenant, "tenant"), agentId).isEmpty()) {
+            throw new IllegalStateException("agent " + agentId + " still holds conversations: transfer, release or "
+                    + "close them first");
+        }
+        return store().deleteAgent(tenant, agentId);
+    }
+
+    /**
+     * Creates or replaces a queue; a default queue makes the tenant's other queues not default.
+     *
+     * @param queue the queue
+     * @return the queue
+     */
+    public AgentQueue saveQueue(AgentQueue queue) {
+        store().saveQueue(Objects.requireNonNull(queue, "queue"));
+        return queue;
+    }
+
+    /**
+     * Lists a tenant's queues by id.
+     *
+     * @param tenant the business
+     * @return the queues
+     */
+    public List<AgentQueue> queues(TenantId tenant) {
+        return store().listQueues(Objects.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * The queue where handoffs that name no queue wait.
+     *
+     * @param tenant the business
+     * @return the id of the tenant's default queue, or {@link AgentQueue#DEFAULT_ID} when none is
+     */
+    public String defaultQueue(TenantId tenant) {
+        return ownership.defaultQueue(Objects.requireNonNull(tenant, "tenant"));
+    }
+
+    /**
+     * Lists the conversations waiting in a queue, longest waiting first.
+     *
+     * @param tenant the business
+     * @param queue the queue's id
+     * @param limit the most to return, positive
+     * @return the waiting conversations
+     */
+    public List<Assignment> waiting(TenantId tenant, String queue, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive; got " + limit);
+        }
+        return store().waiting(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(queue, "queue"), limit);
+    }
+
+    /**
+     * Lists the conversations an agent holds.
+     *
+     * @param tenant the business
+     * @param agentId the agent's id
+     * @return the assignments, in the order they were taken
+     */
+    public List<Assignment> assignedTo(TenantId tenant, String agentId) {
+        return store().assignedTo(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(agentId, "agentId"));
+    }
+
+    /**
+     * Finds where a conversation waits or who holds it.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return the assignment, while the conversation waits for or is held by a person
+     */
+    public Optional<Assignment> assignment(TenantId tenant, ConversationKey conversation) {
+        return store().findAssignment(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+    }
+
+    /**
+     * An agent takes a waiting conversation of a queue the agent serves. Of agents claiming the
+     * same conversation at once, exactly one gets it.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the agent's id
+     * @return the assignment, or empty if the conversation does not wait (another agent took it,
+     *     or it went back to the bot), the agent does not serve its queue, is not online or holds
+     *     the maximum
+     * @throws NoSuchElementException if the agent does not exist
+     */
+    public Optional<Assignment> claim(TenantId tenant, ConversationKey conversation, String agentId) {
+        Agent agent = agent(tenant, agentId);
+        Optional<Assignment> waiting = assignment(tenant, conversation).filter(Assignment::waiting);
+        if (waiting.isEmpty() || !agent.serves(waiting.get().queue())) {
+            return Optional.empty();
+        }
+        return take(tenant, conversation, agentId, Optional.empty(), "claimed");
+    }
+
+    /**
+     * Gives the longest waiting conversation of a queue to an agent chosen by the strategy,
+     * among the agents serving the queue who are online and under their maximum.
+     *
+     * @param tenant the business
+     * @param queue the queue's id
+     * @param strategy how the agent is chosen
+     * @return the assignment, or empty if nothing waits or no agent can take it
+     */
+    public Optional<Assignment> assignNext(TenantId tenant, String queue, AssignmentStrategy strategy) {
+        Objects.requireNonNull(strategy, "strategy");
+        for (Assignment waiting : waiting(tenant, queue, 20)) {
+            Optional<Assignment> assigned = assign(tenant, waiting.conversation(), strategy);
+            if (assigned.isPresent()) {
+                return assigned;
+            }
+            if (candidates(tenant, queue, strategy).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Gives a waiting conversation to an agent chosen by the strategy, among the agents serving
+     * its queue who are online and under their maximum.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param strategy how the agent is chosen
+     * @return the assignment, or empty if the conversation does not wait or no agent can take it
+     */
+    public Optional<Assignment> assign(TenantId tenant, ConversationKey conversation, AssignmentStrategy strategy) {
+        Objects.requireNonNull(strategy, "strategy");
+        Optional<Assignment> waiting = assignment(tenant, conversation).filter(Assignment::waiting);
+        if (waiting.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Agent candidate : candidates(tenant, waiting.get().queue(), strategy)) {
+            Optional<Assignment> taken = take(tenant, conversation, candidate.id(), Optional.empty(),
+                    strategy.name().toLowerCase(Locale.ROOT));
+            if (taken.isPresent() || assignment(tenant, conversation).filter(Assignment::waiting).isEmpty()) {
+                return taken;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Gives a conversation an agent holds to another agent (who need not serve its queue).
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param fromAgent the agent holding it
+     * @param toAgent the agent to give it to
+     * @return the assignment, or empty if {@code fromAgent} does not hold it or {@code toAgent}
+     *     is not online or holds the maximum
+     * @throws NoSuchElementException if {@code toAgent} does not exist
+     */
+    public Optional<Assignment> transferToAgent(TenantId tenant, ConversationKey conversation, String fromAgent,
+            String toAgent) {
+        agent(tenant, toAgent);
+        return take(tenant, conversation, toAgent, Optional.of(Objects.requireNonNull(fromAgent, "fromAgent")),
+                "transferred");
+    }
+
+    /**
+     * Sends a conversation back to wait in a queue, with no agent: it is {@code
+     * WAITING_FOR_AGENT} again.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param queue the queue's id
+     * @param byAgent the agent who sends it, the actor
+     * @return the assignment, or empty if the conversation waits for or is held by nobody
+     */
+    public Optional<Assignment> transferToQueue(TenantId tenant, ConversationKey conversation, String queue,
+            String byAgent) {
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(byAgent, "byAgent");
+        Optional<Assignment> requeued = store().requeue(tenant, conversation, queue, clock.instant());
+        requeued.ifPresent(assignment -> {
+            audit(tenant, "requeued", byAgent, Map.of("queue", queue));
+            ownership.changeByAgent(tenant, conversation, ConversationState.WAITING_FOR_AGENT, byAgent,
+                    current -> stillAssigned(tenant, conversation, Optional.empty()));
+        });
+        return requeued;
+    }
+
+    /**
+     * An agent gives a conversation back to the bot; if the customer's last message is
+     * unanswered, the bot answers it.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the agent, the actor
+     * @return the conversation as stored
+     * @throws NoSuchElementException if the conversation does not exist
+     */
+    public Conversation release(TenantId tenant, ConversationKey conversation, String agentId) {
+        return finish(tenant, conversation, agentId, ConversationState.BOT, "released");
+    }
+
+    /**
+     * An agent closes a conversation; it goes back to the bot when the customer writes again.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the agent, the actor
+     * @return the conversation as stored
+     * @throws NoSuchElementException if the conversation does not exist
+     */
+    public Conversation close(TenantId tenant, ConversationKey conversation, String agentId) {
+        return finish(tenant, conversation, agentId, ConversationState.CLOSED, "closed");
+    }
+
+    /**
+     * Adds an internal note to a conversation, for agents only: it is never sent to the customer
+     * and not part of the message history. Erased with the person.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the author
+     * @param text the note, at most 4000 characters
+     * @return the stored note
+     * @throws NoSuchElementException if the conversation does not exist
+     * @throws IllegalArgumentException if the text is blank or too long
+     */
+    public Note addNote(TenantId tenant, ConversationKey conversation, String agentId, String text) {
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(text, "text");
+        if (text.length() > MAX_NOTE_LENGTH) {
+            throw new IllegalArgumentException("text must be at most " + MAX_NOTE_LENGTH + " characters");
+        }
+        if (stores.conversations().find(tenant, conversation).isEmpty()) {
+            throw new NoSuchElementException("no such conversation in this tenant");
+        }
+        Note note = new Note(tenant, conversation, UUID.randomUUID().toString(), agentId, text, clock.instant());
+        store().addNote(note);
+        audit(tenant, "note_added", agentId, Map.of());
+        return note;
+    }
+
+    /**
+     * Lists a conversation's internal notes, oldest first.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return the notes
+     */
+    public List<Note> notes(TenantId tenant, ConversationKey conversation) {
+        return store().notes(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+    }
+
+    /**
+     * Gives the conversation to an agent through the store's atomic assign, then records it.
+     *
+     * @param how "claimed", "round_robin", "least_busy" or "transferred" (then {@code from}'s
+     *     agent is the actor)
+     */
+    private Optional<Assignment> take(TenantId tenant, ConversationKey conversation, String agentId,
+            Optional<String> from, String how) {
+        Objects.requireNonNull(conversation, "conversation");
+        Optional<Assignment> taken = store().assign(tenant, conversation, agentId, from, clock.instant());
+        taken.ifPresent(assignment -> {
+            audit(tenant, how.equals("transferred") ? "transferred" : "assigned", from.orElse(agentId),
+                    Map.of("queue", assignment.queue(), "to", "agent:" + agentId, "how", how));
+            ownership.changeByAgent(tenant, conversation, ConversationState.WITH_AGENT, agentId,
+                    current -> stillAssigned(tenant, conversation, Optional.of(agentId)));
+        });
+        return taken;
+    }
+
+    private Conversation finish(TenantId tenant, ConversationKey conversation, String agentId,
+            ConversationState state, String event) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(agentId, "agentId");
+        store().dequeue(tenant, conversation);
+        audit(tenant, event, agentId, Map.of());
+        return ownership.changeByAgent(tenant, conversation, state, agentId, current -> true);
+    }
+
+    private boolean stillAssigned(TenantId tenant, ConversationKey conversation, Optional<String> agentId) {
+        return store().findAssignment(tenant, conversation).filter(a -> a.agent().equals(agentId)).isPresent();
+    }
+
+    private List<Agent> candidates(TenantId tenant, String queue, AssignmentStrategy strategy) {
+        Comparator<AgentLoad> leastRecently = Comparator.comparing(
+                (AgentLoad load) -> load.lastAssignedAt().orElse(Instant.MIN)).thenComparing(load -> load.agent().id());
+        Comparator<AgentLoad> order = strategy == AssignmentStrategy.LEAST_BUSY
+                ? Comparator.comparingInt(AgentLoad::activeConversations).thenComparing(leastRecently)
+                : leastRecently;
+        return store().loads(tenant).stream()
+                .filter(load -> load.agent().serves(queue) && load.agent().presence() == Presence.ONLINE
+                        && load.activeConversations() < load.agent().maxConversations())
+                .sorted(order).map(AgentLoad::agent).toList();
+    }
+
+    private Agent agent(TenantId tenant, String agentId) {
+        return find(tenant, agentId).orElseThrow(() -> new NoSuchElementException("no agent " + agentId
+                + " in this tenant"));
+    }
+
+    private void audit(TenantId tenant, String event, String actor, Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>(more);
+        details.put("event", event);
+        details.put("actor", "agent:" + actor);
+        stores.audit().record(new AuditEvent(tenant, clock.instant(), "assignment", details));
+    }
+
+    private AgentStore store() {
+        return stores.agents();
+    }
+}
