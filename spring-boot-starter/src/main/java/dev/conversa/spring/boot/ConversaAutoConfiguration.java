@@ -42,6 +42,9 @@ import org.springframework.context.annotation.Import;
  * Application {@link Middleware} beans run before {@code conversa.middleware-before} and
  * {@link StateChangeListener} beans are added, both in their {@code @Order}.
  *
+ * <p>With Actuator, a {@code conversaHealthIndicator} reports DOWN when the stores cannot be
+ * read and the inbox backlog otherwise.
+ *
  * <p>Stores: {@code JdbcStores} on the application's {@code DataSource} when it has one (schema
  * migrations at start-up unless {@code conversa.store.migrate=false}), else in memory with a
  * warning.
@@ -50,7 +53,8 @@ import org.springframework.context.annotation.Import;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
 @EnableConfigurationProperties(ConversaProperties.class)
-@Import({ConversaAutoConfiguration.ChannelsConfiguration.class, ConversaAutoConfiguration.WebhookServletConfiguration.class})
+@Import({ConversaAutoConfiguration.ChannelsConfiguration.class, ConversaAutoConfiguration.WebhookServletConfiguration.class,
+        ConversaHealthConfiguration.class})
 public class ConversaAutoConfiguration {
 
     /** The name of the webhook servlet's registration bean; define a bean of this name to replace it. */
