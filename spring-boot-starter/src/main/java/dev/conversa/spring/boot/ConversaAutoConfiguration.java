@@ -15,6 +15,7 @@ import dev.conversa.servlet.ConversaWebhookServlet;
 import dev.conversa.store.Stores;
 import dev.conversa.whatsapp.WhatsAppChannel;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
 import java.util.Base64;
 import java.util.List;
 import javax.sql.DataSource;
@@ -42,6 +43,9 @@ import org.springframework.context.annotation.Import;
  * Application {@link Middleware} beans run before {@code conversa.middleware-before} and
  * {@link StateChangeListener} beans are added, both in their {@code @Order}.
  *
+ * <p>With Micrometer, {@code conversa.webhooks} (by status), {@code conversa.events} (by channel
+ * and kind) and {@code conversa.inbox.backlog} are recorded on the application's registry.
+ *
  * <p>With Actuator, a {@code conversaHealthIndicator} reports DOWN when the stores cannot be
  * read and the inbox backlog otherwise.
  *
@@ -54,7 +58,7 @@ import org.springframework.context.annotation.Import;
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration"})
 @EnableConfigurationProperties(ConversaProperties.class)
 @Import({ConversaAutoConfiguration.ChannelsConfiguration.class, ConversaAutoConfiguration.WebhookServletConfiguration.class,
-        ConversaHealthConfiguration.class})
+        ConversaHealthConfiguration.class, ConversaMetricsConfiguration.class})
 public class ConversaAutoConfiguration {
 
     /** The name of the webhook servlet's registration bean; define a bean of this name to replace it. */
@@ -168,7 +172,8 @@ public class ConversaAutoConfiguration {
         properties.getAppSecrets().stream().filter(secret -> !isBlank(secret))
                 .forEach(secret -> builder.appSecret(Secret.of(secret)));
         channels.forEach(builder::channel);
-        middleware.orderedStream().forEach(step -> builder.middleware(properties.getMiddlewareBefore(), step));
+        middleware.orderedStream().forEach(step -> builder.middleware(
+                step instanceof StepMiddleware own ? own.before() : properties.getMiddlewareBefore(), step));
         listeners.orderedStream().forEach(builder::stateListener);
         Conversa conversa = builder.build();
         registerAccounts(conversa, properties.getAccounts());
@@ -253,15 +258,16 @@ public class ConversaAutoConfiguration {
 
         @Bean(WEBHOOK_SERVLET_BEAN)
         @ConditionalOnMissingBean(name = WEBHOOK_SERVLET_BEAN)
-        ServletRegistrationBean<ConversaWebhookServlet> conversaWebhookServlet(Conversa conversa,
-                ConversaProperties properties) {
+        ServletRegistrationBean<HttpServlet> conversaWebhookServlet(Conversa conversa,
+                ConversaProperties properties, ObjectProvider<WebhookOutcomes> outcomes) {
             ConversaProperties.Webhook webhook = properties.getWebhook();
             ConversaWebhookServlet servlet = new ConversaWebhookServlet(conversa.webhooks().toBuilder()
                     .maxBodyBytes(webhook.getMaxBodyBytes())
                     .replayWindow(webhook.getReplayWindow())
                     .build());
-            ServletRegistrationBean<ConversaWebhookServlet> registration =
-                    new ServletRegistrationBean<>(servlet, webhook.getPath());
+            WebhookOutcomes metered = outcomes.getIfAvailable();
+            HttpServlet served = metered == null ? servlet : new MeteredWebhookServlet(servlet, metered);
+            ServletRegistrationBean<HttpServlet> registration = new ServletRegistrationBean<>(served, webhook.getPath());
             registration.setName(ConversaWebhookServlet.SERVLET_NAME);
             registration.setLoadOnStartup(1);
             return registration;

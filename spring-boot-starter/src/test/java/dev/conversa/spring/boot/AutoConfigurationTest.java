@@ -15,6 +15,7 @@ import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.whatsapp.WhatsAppChannel;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -99,6 +100,13 @@ class AutoConfigurationTest {
     void makesATokenCipherFromTheTokenKeyProperty() {
         runner.withPropertyValues("conversa.store.token-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
                 .run(context -> assertThat(context.getBean(TokenCipher.class).activeKeyId()).isEqualTo("k1"));
+    }
+
+    @Test
+    void makesNoMetersWithoutMicrometer() {
+        runner.withClassLoader(new FilteredClassLoader("io.micrometer"))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ConversaMetrics.class)
+                        .doesNotHaveBean(StepMiddleware.class));
     }
 
     @Configuration(proxyBeanMethods = false)
