@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.conversa.lang.Secret;
+import dev.conversa.testkit.GraphStandIn;
 import dev.conversa.testkit.whatsapp.WhatsAppCustomer;
 import dev.conversa.testkit.whatsapp.WhatsAppMessage;
 import dev.conversa.testkit.whatsapp.WhatsAppWebhook;
@@ -11,14 +12,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** Webhooks by status, events by channel and kind, and the inbox backlog, on the application's registry. */
+// closed after the class, so its workers cannot be mistaken for another test's (LifecycleTest counts threads)
+@DirtiesContext
 @SpringBootTest(classes = {TestApplication.class, MetricsTest.Registry.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
@@ -27,8 +34,21 @@ import org.springframework.context.annotation.Bean;
         "conversa.accounts[0].channel=whatsapp",
         "conversa.accounts[0].account-id=" + WhatsAppWebhook.PHONE_NUMBER_ID,
         "conversa.accounts[0].tenant=acme",
-        "conversa.accounts[0].token=metrics-access-token"})
+        "conversa.accounts[0].token=metrics-access-token",
+        "conversa.graph.allow-insecure-loopback-for-tests=true"})
 class MetricsTest {
+
+    static final GraphStandIn GRAPH = GraphStandIn.start();
+
+    @DynamicPropertySource
+    static void graph(DynamicPropertyRegistry registry) {
+        registry.add("conversa.graph.base-url", () -> GRAPH.baseUrl().toString());
+    }
+
+    @AfterAll
+    static void stopGraph() {
+        GRAPH.close();
+    }
 
     private static final String CUSTOMER_PHONE = "16315551181";
 

@@ -19,10 +19,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A Responder bean of the application answers instead of the default one. */
+// closed after the class, so its workers cannot be mistaken for another test's (LifecycleTest counts threads)
+@DirtiesContext
 @SpringBootTest(classes = {TestApplication.class, OwnResponderTest.OwnResponder.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
