@@ -200,7 +200,7 @@ public final class ConversaRig implements AutoCloseable {
      * @return the entries
      */
     public List<OutboxEntry> outbox(OutboxState state) {
-        return stores.outbox().list(TENANT, state, 100);
+        return stores.outbox().list(TENANT, state, 10_000);
     }
 
     /**
