@@ -49,8 +49,8 @@ class AiFaultsEndToEndTest {
     private static final String ACCOUNT = "acct-ai";
     private static final String ANSWER = "We are open from 7:00 to 18:00, every day but Monday.";
     private static final String FALLBACK = "Sorry, our assistant cannot answer right now. A colleague will write to you.";
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(300);
-    private static final Duration HANG = Duration.ofMillis(1_500);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration HANG = Duration.ofSeconds(3);
     private static final int MAX_TOOL_ROUNDS = 2;
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 

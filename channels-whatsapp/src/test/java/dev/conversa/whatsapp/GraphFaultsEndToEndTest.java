@@ -72,8 +72,8 @@ class GraphFaultsEndToEndTest {
     private static final String HEALTHY = "106540352242999";
     private static final String NEW_TOKEN = "e2e-renewed-token";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(250);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
     @RegisterExtension
     static final LoopbackWireMock WM = new LoopbackWireMock();
