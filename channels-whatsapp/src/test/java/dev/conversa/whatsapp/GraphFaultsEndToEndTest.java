@@ -134,6 +134,9 @@ class GraphFaultsEndToEndTest {
             int r = round;
             await().atMost(PATIENCE).until(() -> conversations.stream().filter(key -> key.accountId().equals(FAULTY))
                     .allMatch(key -> feltTheFault(key, r)));
+            await("the healthy number flows while the other one fails").atMost(PATIENCE)
+                    .until(() -> conversations.stream().filter(key -> key.accountId().equals(HEALTHY))
+                            .allMatch(key -> status(key, r) == DeliveryStatus.SENT));
             WM.removeStub(faulty);
             rig.awaitIdle();
         }
