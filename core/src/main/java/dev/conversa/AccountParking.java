@@ -62,7 +62,8 @@ final class AccountParking {
             parking = new Parked(Optional.of(account.accessToken()), Instant.MIN, "parked: the access token of "
                     + account.channel() + " account " + account.accountId() + " was refused (code 190); the "
                     + "account's messages wait until a new token is registered");
-        } else if (e.isRetryable() && (e.httpStatus() == 429 || (code != null && ACCOUNT_THROTTLE_CODES.contains(code)))) {
+        } else if (e.isRetryable()
+                && (e.httpStatus() == 429 || (code != null && ACCOUNT_THROTTLE_CODES.contains(code)))) {
             parking = new Parked(Optional.empty(), until, "parked: Meta throttles " + account.channel() + " account "
                     + account.accountId() + " (HTTP " + e.httpStatus() + ", code " + (code == null ? "none" : code)
                     + ") until " + until);

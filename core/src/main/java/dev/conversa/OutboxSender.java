@@ -193,7 +193,8 @@ final class OutboxSender implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        Optional<AccountParking.Parked> parked = parking.failed(account, e, now.plus(retryDelay(entry, e.retryAfter())));
+        Optional<AccountParking.Parked> parked =
+                parking.failed(account, e, now.plus(retryDelay(entry, e.retryAfter())));
         if (parked.isPresent() && parked.get().refusedToken().isPresent()) {
             LOG.warn("Outbox entry {}: {}", entry.id(), parked.get().reason());
             postpone(entry, parked.get().lookAgainAt(now, parkedRecheck()), parked.get().reason() + "; " + error);

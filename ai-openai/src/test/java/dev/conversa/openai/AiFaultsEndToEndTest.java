@@ -48,7 +48,8 @@ class AiFaultsEndToEndTest {
     static final int ROUNDS = 3;
     private static final String ACCOUNT = "acct-ai";
     private static final String ANSWER = "We are open from 7:00 to 18:00, every day but Monday.";
-    private static final String FALLBACK = "Sorry, our assistant cannot answer right now. A colleague will write to you.";
+    private static final String FALLBACK =
+            "Sorry, our assistant cannot answer right now. A colleague will write to you.";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration HANG = Duration.ofSeconds(3);
     private static final int MAX_TOOL_ROUNDS = 2;
@@ -116,9 +117,9 @@ class AiFaultsEndToEndTest {
                 openAi.resetScenarios();
             }
             for (int conversation = 0; conversation < CONVERSATIONS; conversation++) {
-                rig.deliver(TestSignatures.signedPost(EchoTestChannel.payload(ACCOUNT, "in-" + conversation + "-" + round,
-                        customer(conversation), Instant.now(), question(conversation, round)),
-                        ConversaRig.APP_SECRET.reveal()));
+                String event = EchoTestChannel.payload(ACCOUNT, "in-" + conversation + "-" + round,
+                        customer(conversation), Instant.now(), question(conversation, round));
+                rig.deliver(TestSignatures.signedPost(event, ConversaRig.APP_SECRET.reveal()));
             }
             int r = round;
             await().atMost(PATIENCE).until(() -> IntStream.range(0, CONVERSATIONS)

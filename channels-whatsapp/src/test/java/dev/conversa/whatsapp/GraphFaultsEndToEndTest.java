@@ -94,7 +94,8 @@ class GraphFaultsEndToEndTest {
                 okJson(sent()).withFixedDelay((int) REQUEST_TIMEOUT.multipliedBy(2).toMillis())),
         CONNECTION_RESET(Outcome.SEND_UNCERTAIN, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
         RESET_MID_RESPONSE(Outcome.SEND_UNCERTAIN, aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
-        OK_WITH_MALFORMED_BODY(Outcome.SEND_UNCERTAIN, okJson("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\"")),
+        OK_WITH_MALFORMED_BODY(Outcome.SEND_UNCERTAIN,
+                okJson("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\"")),
         OK_WITH_EMPTY_BODY(Outcome.SEND_UNCERTAIN, aResponse().withStatus(200)),
         RECIPIENT_UNDELIVERABLE_131026(Outcome.DEAD, error(400, 131026)),
         OUTSIDE_WINDOW_131047(Outcome.DEAD, error(400, 131047));
@@ -240,7 +241,8 @@ class GraphFaultsEndToEndTest {
             assertThat(replies).extracting(reply -> reply.text().orElseThrow()).containsExactlyElementsOf(
                     IntStream.rangeClosed(1, ROUNDS).mapToObj(round -> replyText(key, round)).toList());
             for (MessageRecord reply : replies) {
-                assertThat(posts.get(reply.text().orElseThrow())).filteredOn(event -> event.getResponse().getStatus() == 200)
+                assertThat(posts.get(reply.text().orElseThrow()))
+                        .filteredOn(event -> event.getResponse().getStatus() == 200)
                         .as("sent once").hasSize(1);
             }
         }
