@@ -235,6 +235,15 @@ public final class ConversaRig implements AutoCloseable {
     }
 
     /**
+     * How many times the inbox was asked to append events, each one transaction.
+     *
+     * @return the count
+     */
+    public int inboxAppends() {
+        return inbox.appendCalls();
+    }
+
+    /**
      * How many times the rig's responder was asked for a reply, by every instance so far.
      *
      * @return the count
