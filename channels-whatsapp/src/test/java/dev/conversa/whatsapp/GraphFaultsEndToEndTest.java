@@ -62,6 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code SENT} (sent exactly once), {@code SEND_UNCERTAIN} (requested once, never again) or
  * {@code DEAD} with the reason; none is lost; each conversation's replies go out in order; the
  * healthy number keeps flowing. The figures are in {@code docs/reliability.md}.
+ *
+ * <p>Over 400 lines because the fault table, the three scenarios and the checks they share
+ * (outcome per reply, POSTs per reply in WireMock's journal, order) read best in one place.
  */
 class GraphFaultsEndToEndTest {
 
