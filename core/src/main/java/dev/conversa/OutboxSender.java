@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * after its request) marks it {@code SEND_UNCERTAIN}, never resent; anything else fails the entry
  * for good and marks the message {@code FAILED}. Attempts are counted at claim time, so an entry
  * whose sending stops the process is failed once it was claimed more than {@code maxAttempts}
- * times. Logs name entries by id and errors by code, never text or tokens.
+ * times. An account whose token Meta refused, or which Meta throttles as a whole, is parked
+ * ({@link AccountParking}): its entries wait, postponed with the reason and without using up
+ * attempts, until a new token is registered or the throttle's delay passed; other accounts go
+ * on. Logs name entries by id and errors by code, never text or tokens.
  */
 final class OutboxSender implements AutoCloseable {
 
@@ -52,6 +55,7 @@ final class OutboxSender implements AutoCloseable {
     private final LeaseKeeper leases;
     private final WorkLoop<OutboxEntry> loop;
     private final Ownership ownership;
+    private final AccountParking parking = new AccountParking();
 
     OutboxSender(Stores stores, Map<ChannelType, ChannelAdapter> adapters, GraphClient graph, Clock clock,
             Dispatcher.Settings settings, LeaseKeeper leases, Ownership ownership) {
@@ -122,6 +126,11 @@ final class OutboxSender implements AutoCloseable {
             fail(entry, refusal.get());
             return;
         }
+        Optional<AccountParking.Parked> parked = parking.parked(account.get(), now);
+        if (parked.isPresent()) {
+            postpone(entry, parked.get().lookAgainAt(now, parkedRecheck()), parked.get().reason());
+            return;
+        }
         Optional<Instant> lastInboundAt = conversation.flatMap(Conversation::lastInboundAt);
         SendingMarker marker = new SendingMarker(graph, () -> {
             held.check();
@@ -157,7 +166,7 @@ final class OutboxSender implements AutoCloseable {
         } catch (LeaseLostException e) {
             throw e;
         } catch (GraphApiException e) {
-            graphFailure(entry, e);
+            graphFailure(entry, request.account(), e);
             return;
         } catch (IllegalArgumentException e) {
             fail(entry, "the channel refused the message before sending: " + e.getMessage());
@@ -180,12 +189,20 @@ final class OutboxSender implements AutoCloseable {
         OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
     }
 
-    private void graphFailure(OutboxEntry entry, GraphApiException e) {
+    private void graphFailure(OutboxEntry entry, ChannelAccount account, GraphApiException e) {
         String error = "Graph API error: HTTP " + e.httpStatus() + ", code "
                 + (e.code().isPresent() ? String.valueOf(e.code().getAsInt()) : "none")
                 + e.fbtraceId().map(trace -> ", fbtrace_id " + trace).orElse("");
         if (e.isOutcomeUnknown()) {
             uncertain(entry, error + "; the channel may have received it, so it is not resent");
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<AccountParking.Parked> parked =
+                parking.failed(account, e, now.plus(retryDelay(entry, e.retryAfter())));
+        if (parked.isPresent() && parked.get().refusedToken().isPresent()) {
+            LOG.warn("Outbox entry {}: {}", entry.id(), parked.get().reason());
+            postpone(entry, parked.get().lookAgainAt(now, parkedRecheck()), parked.get().reason() + "; " + error);
         } else if (e.isRetryable()) {
             retryOrFail(entry, error, e.retryAfter());
         } else {
@@ -199,11 +216,27 @@ final class OutboxSender implements AutoCloseable {
             fail(entry, error + " (after " + entry.attempts() + " attempts)");
             return;
         }
-        Duration delay = retryAfter.filter(wait -> wait.compareTo(backoff.after(entry.attempts())) > 0)
-                .orElse(backoff.after(entry.attempts()));
+        Duration delay = retryDelay(entry, retryAfter);
         LOG.warn("Outbox entry {} failed (attempt {} of {}): {}; retrying in {}", entry.id(), entry.attempts(),
                 maxAttempts, error, delay);
         stores.outbox().retry(entry, clock.instant().plus(delay), error);
+    }
+
+    private Duration retryDelay(OutboxEntry entry, Optional<Duration> retryAfter) {
+        Duration backoffDelay = backoff.after(entry.attempts());
+        return retryAfter.filter(wait -> wait.compareTo(backoffDelay) > 0).orElse(backoffDelay);
+    }
+
+    /** How often the entries of an account whose token was refused look for a new token: ten backoff steps. */
+    private Duration parkedRecheck() {
+        Duration recheck = backoff.base().multipliedBy(10);
+        return recheck.compareTo(backoff.cap()) > 0 ? backoff.cap() : recheck;
+    }
+
+    /** Gives the entry back untried, without using up an attempt, until {@code notBefore}. */
+    private void postpone(OutboxEntry entry, Instant notBefore, String reason) {
+        LOG.debug("Outbox entry {} waits until {}: {}", entry.id(), notBefore, reason);
+        stores.outbox().postpone(entry, notBefore, reason);
     }
 
     private void uncertain(OutboxEntry entry, String reason) {

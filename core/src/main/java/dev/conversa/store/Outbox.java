@@ -111,6 +111,19 @@ public interface Outbox {
     void retry(OutboxEntry entry, Instant notBefore, String error);
 
     /**
+     * Gives a claimed entry back without counting the claim as an attempt, for a send that was
+     * not tried: its account is parked (its access token was refused, Meta throttles it) and
+     * the entry waits until {@code notBefore}, when the sender looks again. It holds back the
+     * later entries of its conversation like a retry does.
+     *
+     * @param entry the entry as claimed
+     * @param notBefore when to look again
+     * @param reason why it waits, without personal data
+     * @throws LeaseLostException if the lease expired meanwhile
+     */
+    void postpone(OutboxEntry entry, Instant notBefore, String reason);
+
+    /**
      * Marks a claimed entry failed for good.
      *
      * @param entry the entry as claimed

@@ -200,7 +200,7 @@ public final class ConversaRig implements AutoCloseable {
      * @return the entries
      */
     public List<OutboxEntry> outbox(OutboxState state) {
-        return stores.outbox().list(TENANT, state, 100);
+        return stores.outbox().list(TENANT, state, 10_000);
     }
 
     /**
@@ -232,6 +232,15 @@ public final class ConversaRig implements AutoCloseable {
      */
     public List<String> storedEventIds() {
         return inbox.storedEventIds();
+    }
+
+    /**
+     * How many times the inbox was asked to append events, each one transaction.
+     *
+     * @return the count
+     */
+    public int inboxAppends() {
+        return inbox.appendCalls();
     }
 
     /**

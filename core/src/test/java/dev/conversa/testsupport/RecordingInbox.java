@@ -7,6 +7,7 @@ import dev.conversa.store.InboxEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real inbox that remembers every event its {@link #append} stored, that is every inbox entry
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingInbox extends ForwardingInbox {
 
     private final List<String> stored = new CopyOnWriteArrayList<>();
+    private final AtomicInteger appends = new AtomicInteger();
 
     /**
      * Wraps an inbox.
@@ -35,8 +37,18 @@ public final class RecordingInbox extends ForwardingInbox {
         return List.copyOf(stored);
     }
 
+    /**
+     * How many times {@link #append} was called, each one transaction of the inbox.
+     *
+     * @return the count
+     */
+    public int appendCalls() {
+        return appends.get();
+    }
+
     @Override
     public List<InboxEntry> append(TenantId tenant, List<InboundEvent> events, Instant now) {
+        appends.incrementAndGet();
         List<InboxEntry> created = super.append(tenant, events, now);
         created.forEach(entry -> entry.event().ifPresent(event -> stored.add(event.header().externalId())));
         return created;

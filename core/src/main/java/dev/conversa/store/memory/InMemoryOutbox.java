@@ -115,6 +115,12 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized void postpone(OutboxEntry entry, Instant notBefore, String reason) {
+        retry(entry, notBefore, reason);
+        slots.get(entry.id()).attempts--;
+    }
+
+    @Override
     public synchronized void markDead(OutboxEntry entry, String error) {
         Objects.requireNonNull(error, "error");
         finish(entry, OutboxState.DEAD).lastError = Optional.of(error);

@@ -299,6 +299,25 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void postponeGivesTheEntryBackWithoutCountingTheClaimAsAnAttempt() {
+        enqueue(ANNA, "k1");
+        enqueue(ANNA, "k2");
+        OutboxEntry first = outbox().claim("w", 10, LEASE, now()).get(0);
+
+        outbox().postpone(first, inSeconds(30), "parked: the access token was refused");
+
+        OutboxEntry pending = outbox().find(TENANT_A, first.id()).orElseThrow();
+        assertThat(pending.state()).isEqualTo(OutboxState.PENDING);
+        assertThat(pending.attempts()).isZero();
+        assertThat(pending.lastError()).contains("parked: the access token was refused");
+        assertThat(outbox().claim("w", 10, LEASE, inSeconds(29))).isEmpty();
+        OutboxEntry again = outbox().claim("w", 10, LEASE, inSeconds(30)).get(0);
+        assertThat(again.idempotencyKey()).isEqualTo("k1");
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThatThrownBy(() -> outbox().postpone(first, now(), "x")).isInstanceOf(LeaseLostException.class);
+    }
+
+    @Test
     void entryWaitingForRetryHoldsBackTheLaterEntriesOfItsConversation() {
         enqueue(ANNA, "k1");
         enqueue(ANNA, "k2");

@@ -114,6 +114,15 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public void postpone(OutboxEntry entry, Instant notBefore, String reason) {
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(reason, "reason");
+        changeClaimed(entry, "postponing a message",
+                "SET state = 'PENDING', not_before = ?, last_error = ?, lease_until = NULL, attempts = attempts - 1",
+                notBefore, Rows.clip(reason, 1000));
+    }
+
+    @Override
     public void markDead(OutboxEntry entry, String error) {
         Objects.requireNonNull(error, "error");
         changeClaimed(entry, "marking a message dead", "SET state = 'DEAD', last_error = ?, lease_until = NULL",

@@ -1,0 +1,97 @@
+package dev.conversa;
+
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.graph.GraphApiException;
+import dev.conversa.lang.Secret;
+import dev.conversa.model.ChannelType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The accounts whose sends wait, in this process, so their messages are not tried (and do not
+ * use up their attempts) while the answer is known to be "no": an account whose access token Meta
+ * refused (code 190) waits until the host registers another token; an account Meta throttles as
+ * a whole (HTTP 429, codes 4, 17, 32, 613, 80007, 130429) waits until the throttle's delay passed.
+ * A pair rate limit (131056) concerns one customer and parks nothing. Other accounts are not
+ * affected. Thread-safe.
+ */
+final class AccountParking {
+
+    private static final Set<Integer> ACCOUNT_THROTTLE_CODES = Set.of(4, 17, 32, 613, 80007, 130429);
+    private static final int TOKEN_REFUSED = 190;
+
+    private final Map<AccountRef, Parked> parked = new ConcurrentHashMap<>();
+
+    /**
+     * Whether a send of this account waits, and why.
+     *
+     * @param account the account as registered now
+     * @param now the current time
+     * @return the reason and until when to wait, when it waits
+     */
+    Optional<Parked> parked(ChannelAccount account, Instant now) {
+        AccountRef ref = AccountRef.of(account);
+        Parked found = parked.get(ref);
+        if (found == null) {
+            return Optional.empty();
+        }
+        boolean stillRefused = found.refusedToken().map(token -> token.equals(account.accessToken())).orElse(false);
+        if (stillRefused || found.until().isAfter(now)) {
+            return Optional.of(found);
+        }
+        parked.remove(ref, found);
+        return Optional.empty();
+    }
+
+    /**
+     * Parks the account if the failure concerns it as a whole.
+     *
+     * @param account the account the send used
+     * @param e the failure
+     * @param until when a throttled account may send again
+     * @return the parking, when the failure parked the account
+     */
+    Optional<Parked> failed(ChannelAccount account, GraphApiException e, Instant until) {
+        Integer code = e.code().isPresent() ? e.code().getAsInt() : null;
+        Parked parking;
+        if (code != null && code == TOKEN_REFUSED) {
+            parking = new Parked(Optional.of(account.accessToken()), Instant.MIN, "parked: the access token of "
+                    + account.channel() + " account " + account.accountId() + " was refused (code 190); the "
+                    + "account's messages wait until a new token is registered");
+        } else if (e.isRetryable()
+                && (e.httpStatus() == 429 || (code != null && ACCOUNT_THROTTLE_CODES.contains(code)))) {
+            parking = new Parked(Optional.empty(), until, "parked: Meta throttles " + account.channel() + " account "
+                    + account.accountId() + " (HTTP " + e.httpStatus() + ", code " + (code == null ? "none" : code)
+                    + ") until " + until);
+        } else {
+            return Optional.empty();
+        }
+        parked.put(AccountRef.of(account), parking);
+        return Optional.of(parking);
+    }
+
+    /**
+     * Why an account waits.
+     *
+     * @param refusedToken the token Meta refused, when that is why; a new token ends the wait
+     * @param until when a throttled account may send again ({@link Instant#MIN} for a refused token)
+     * @param reason the reason recorded on the waiting entries, naming no personal data
+     */
+    record Parked(Optional<Secret> refusedToken, Instant until, String reason) {
+
+        /** When a waiting entry is looked at again: when the throttle ends, or after {@code recheck}. */
+        Instant lookAgainAt(Instant now, Duration recheck) {
+            return refusedToken.isPresent() ? now.plus(recheck) : until;
+        }
+    }
+
+    private record AccountRef(ChannelType channel, String accountId) {
+        static AccountRef of(ChannelAccount account) {
+            return new AccountRef(account.channel(), account.accountId());
+        }
+    }
+}
