@@ -11,7 +11,7 @@ class EndToEndLoadTest {
 
     @Test
     void answersEveryCustomerOnceOnDurablePostgresqlAndH2() throws Exception {
-        EndToEndLoad.Options options = EndToEndLoad.Options.parse("conversations=40", "callers=2", "timeout=60");
+        EndToEndLoad.Options options = EndToEndLoad.Options.parse("conversations=20", "callers=2", "timeout=60");
 
         List<EndToEndLoad.Result> results = EndToEndLoad.run(options);
 
