@@ -18,6 +18,10 @@ import dev.conversa.webhook.WebhookRequest;
 import dev.conversa.whatsapp.WhatsAppChannel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,18 +107,22 @@ public final class EndToEndLoad {
                 List<WebhookRequest> webhooks = sign("e2e", options.conversations());
                 double intake;
                 long heap;
+                double commits;
                 long started;
                 long lastReply;
                 try (Conversa conversa = conversa(databases, kind, graph, options)) {
+                    long commitsBefore = commits(databases, kind);
                     conversa.start();
                     started = System.nanoTime();
                     intake = drive(conversa, webhooks, options.callers());
                     lastReply = awaitReplies(graph, options.conversations(), options.timeout());
                     heap = heapAfterGc();
+                    commits = kind == Kind.POSTGRESQL
+                            ? (double) (commits(databases, kind) - commitsBefore) / options.conversations() : -1;
                 }
                 checkOnePerCustomer(graph, options.conversations());
                 Result result = new Result(kind, settings, options, alone, intake,
-                        options.conversations() / ((lastReply - started) / 1e9), heap);
+                        options.conversations() / ((lastReply - started) / 1e9), heap, commits);
                 System.out.println(result);
                 results.add(result);
             }
@@ -170,6 +178,22 @@ public final class EndToEndLoad {
             throw new IllegalStateException(refused.get() + " webhooks were not answered 200");
         }
         return rate;
+    }
+
+    /** Transactions committed so far in the newest PostgreSQL database (its statistics); 0 on H2. */
+    private static long commits(BenchmarkDatabases databases, Kind kind) throws SQLException {
+        if (kind != Kind.POSTGRESQL) {
+            return 0;
+        }
+        try (Connection connection = databases.newest().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_stat_clear_snapshot()");
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     /** The heap in use after collections, with the started instance and its caches still alive. */
@@ -263,15 +287,17 @@ public final class EndToEndLoad {
 
     /** One database's figures. */
     record Result(Kind database, String settings, Options options, double intakeAlone, double intakeWithWorkers,
-            double replies, long heapBytes) {
+            double replies, long heapBytes, double commitsPerReply) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s (%s), %s mode, %,d conversations, %d callers: %,.0f replies/s end "
                     + "to end; intake %,.0f webhooks/s alone, %,.0f/s with the workers running (%.0f%%); none lost, "
-                    + "none twice; heap in use after GC %,d MB", database, settings,
+                    + "none twice; heap in use after GC %,d MB%s", database, settings,
                     options.fast() ? "fast" : "defaults", options.conversations(), options.callers(), replies,
-                    intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20);
+                    intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
+                    commitsPerReply < 0 ? "" : String.format(Locale.ROOT, "; %.1f database commits per reply "
+                            + "(webhook to sent, counted by PostgreSQL)", commitsPerReply));
         }
     }
 }
