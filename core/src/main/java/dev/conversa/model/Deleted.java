@@ -3,7 +3,8 @@ package dev.conversa.model;
 import java.util.Objects;
 
 /**
- * The customer deleted (unsent) a message; the stored copy must be removed.
+ * A message was deleted (unsent): by the customer, or by the business in another app (the
+ * WhatsApp Business app's echo of a deletion); the stored copy must be removed.
  *
  * @param header where, who, which id, when
  * @param messageId the channel's id of the deleted message

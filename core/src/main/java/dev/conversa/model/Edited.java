@@ -3,7 +3,8 @@ package dev.conversa.model;
 import java.util.Objects;
 
 /**
- * The customer edited a message.
+ * A message was edited: by the customer, or by the business in another app (the WhatsApp
+ * Business app's echo of an edit); the stored copy takes the new content.
  *
  * @param header where, who, which id, when
  * @param messageId the channel's id of the edited message

@@ -4,7 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A notice from the channel about the customer, such as a changed phone number.
+ * A notice from the channel about the customer, such as a changed phone number or identity. It
+ * arrives as an {@link InboundMessage} but is not the customer writing: it is never answered, is
+ * recorded in the audit log, and a notice with a {@code newContactId} moves the contact to that id.
  *
  * @param noticeType the channel's name for it, such as {@code "user_changed_number"}
  * @param body the channel's human-readable text

@@ -3,6 +3,7 @@ package dev.conversa.pipeline;
 import dev.conversa.conversation.internal.ConversationUpdates;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.InboundMessage;
+import dev.conversa.model.SystemNotice;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * message in a conversation the bot answers moves the single pending reply task to
  * {@code min(now + quietWindow, unansweredSince + maxWait)}, so the reply comes after the
  * customer paused, but never later than the maximum wait after the first unanswered message.
+ * A channel's {@link SystemNotice} (a changed number or identity) is not the customer writing and
+ * is never answered.
  */
 final class CoalesceStep implements Middleware {
 
@@ -33,7 +36,8 @@ final class CoalesceStep implements Middleware {
 
     @Override
     public void handle(Context ctx, Chain next) {
-        if (ctx.event().isPresent() && ctx.event().get() instanceof InboundMessage message) {
+        if (ctx.event().isPresent() && ctx.event().get() instanceof InboundMessage message
+                && !(message.content() instanceof SystemNotice)) {
             schedule(ctx, message);
         }
         next.proceed();

@@ -16,6 +16,7 @@ import dev.conversa.model.MessageContent;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.OptIn;
 import dev.conversa.model.PlatformError;
+import dev.conversa.model.SystemNotice;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Unsupported;
 import dev.conversa.store.AuditEvent;
@@ -32,13 +33,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link Step#RECORD}: stores what arrived. Every event is kept: messages, echoes, edits and
- * deletions change the history; consent changes go to the consent store (with the channel's
+ * deletions (the customer's, or the business's from another app) change the history; a channel's
+ * {@link SystemNotice} is no message of the customer (see {@link #recordNotice}); consent changes go to the consent store (with the channel's
  * time, source {@code "channel"}) and, like platform errors and unknown events, to the audit log
  * (without personal data); the rest stays in the inbox as it arrived.
  */
 final class RecordStep implements Middleware {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordStep.class);
+
+    /** The audit action of a channel's notice about a contact. */
+    static final String NOTICE_ACTION = "contact_notice";
 
     private final Stores stores;
     private final ConversationUpdates updates;
@@ -91,6 +96,10 @@ final class RecordStep implements Middleware {
     }
 
     private void recordInbound(TenantId tenant, InboundMessage message, Instant now) {
+        if (message.content() instanceof SystemNotice notice) {
+            recordNotice(tenant, message, notice, now);
+            return;
+        }
         var header = message.header();
         stores.contacts().upsert(new Contact(tenant, header.channel(), header.contactId(), message.sender().name(),
                 message.sender().username(), message.sender().phoneNumber(), now));
@@ -101,6 +110,37 @@ final class RecordStep implements Middleware {
         stores.messages().append(new MessageRecord(tenant, message.conversation(), message.messageId(),
                 Direction.INBOUND, Author.CUSTOMER, message.content().kind(), text(message.content()),
                 DeliveryStatus.DELIVERED, notBeforeLatest(tenant, message.conversation(), header.timestamp())));
+    }
+
+    /**
+     * Records a channel's notice about the customer: an audit entry {@value #NOTICE_ACTION} with
+     * its {@code noticeType} (naming nobody), for the host to act on, such as a changed identity.
+     * A notice that carries another id for the customer (a changed number) moves the contact: the
+     * contact of the new id is stored, named as the old one, and the new id's conversation starts
+     * with the notice, whose text (the channel's, naming both numbers) links it to the old one;
+     * the old contact and its history stay as they are. Nothing else changes: no message of the
+     * old conversation, no 24-hour window, no reply.
+     */
+    private void recordNotice(TenantId tenant, InboundMessage message, SystemNotice notice, Instant now) {
+        var header = message.header();
+        LOG.info("The {} channel sent a '{}' notice about a contact", header.channel(), notice.noticeType());
+        audit(tenant, now, NOTICE_ACTION, message, Map.of("noticeType", notice.noticeType()));
+        Optional<String> newId = notice.newContactId().filter(id -> !id.equals(header.contactId()));
+        if (newId.isEmpty()) {
+            return;
+        }
+        Optional<Contact> old = stores.contacts().find(tenant, header.channel(), header.contactId());
+        boolean idIsNumber = message.sender().phoneNumber().filter(header.contactId()::equals).isPresent()
+                || old.flatMap(Contact::phoneNumber).filter(header.contactId()::equals).isPresent();
+        stores.contacts().upsert(new Contact(tenant, header.channel(), newId.get(),
+                old.flatMap(Contact::name).or(() -> message.sender().name()),
+                old.flatMap(Contact::username).or(() -> message.sender().username()),
+                idIsNumber ? newId : Optional.empty(), now));
+        ConversationKey moved = new ConversationKey(header.channel(), header.accountId(), newId.get());
+        updates.apply(tenant, moved, now, current -> current);
+        stores.messages().append(new MessageRecord(tenant, moved, message.messageId(), Direction.INBOUND,
+                Author.CUSTOMER, notice.kind(), notice.body().isBlank() ? Optional.empty() : Optional.of(notice.body()),
+                DeliveryStatus.DELIVERED, notBeforeLatest(tenant, moved, header.timestamp())));
     }
 
     /**

@@ -52,7 +52,7 @@ public interface MessageStore {
     boolean rename(TenantId tenant, ChannelType channel, String oldId, List<String> newIds);
 
     /**
-     * Replaces a message's text after the customer edited it.
+     * Replaces a message's text after it was edited (by the customer, or by the business elsewhere).
      *
      * @param tenant the business
      * @param channel the channel

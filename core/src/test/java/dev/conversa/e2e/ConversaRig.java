@@ -253,6 +253,15 @@ public final class ConversaRig implements AutoCloseable {
     }
 
     /**
+     * The stores the rig's instances share, to check what was recorded beyond the history.
+     *
+     * @return the stores
+     */
+    public Stores stores() {
+        return stores;
+    }
+
+    /**
      * The conversation's state now.
      *
      * @param key the conversation

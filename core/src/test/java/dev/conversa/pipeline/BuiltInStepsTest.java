@@ -10,6 +10,7 @@ import dev.conversa.channel.EchoMarker;
 import dev.conversa.model.Author;
 import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
+import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.DeliveryStatus;
@@ -17,10 +18,14 @@ import dev.conversa.model.Direction;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Edited;
 import dev.conversa.model.Handover;
+import dev.conversa.model.InboundMessage;
+import dev.conversa.model.MessageContext;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.Read;
+import dev.conversa.model.SenderProfile;
 import dev.conversa.model.StatusUpdate;
+import dev.conversa.model.SystemNotice;
 import dev.conversa.model.Text;
 import dev.conversa.model.Unsupported;
 import dev.conversa.respond.Reply;
@@ -235,6 +240,35 @@ class BuiltInStepsTest {
     }
 
     @Test
+    void aNoticeOfAChangedNumberIsNotAnsweredAndStartsTheNewNumbersHistory() throws Exception {
+        fixture.process(pipeline, fixture.message("m1", "hi"));
+        ConversationKey moved = new ConversationKey(CHANNEL, KEY.accountId(), "bob");
+
+        fixture.process(pipeline, notice("n1", new SystemNotice("user_changed_number", "Alice changed from alice to bob",
+                Optional.of("bob"))));
+
+        assertThat(fixture.stores.contacts().find(TENANT, CHANNEL, "bob")).get()
+                .extracting(Contact::name).isEqualTo(Optional.of("Alice"));
+        assertThat(fixture.stores.messages().history(TENANT, moved, 10)).singleElement().satisfies(message -> {
+            assertThat(message.messageId()).isEqualTo("n1");
+            assertThat(message.text()).contains("Alice changed from alice to bob");
+        });
+        assertThat(history()).extracting(MessageRecord::messageId).containsExactly("m1");
+        assertThat(fixture.stores.conversations().find(TENANT, moved).orElseThrow().replyDueAt()).isEmpty();
+        assertThat(notices()).containsExactly("user_changed_number");
+    }
+
+    @Test
+    void aNoticeOfAChangedIdentityIsAuditedAndNeitherStoredAsAMessageNorAnswered() throws Exception {
+        fixture.process(pipeline, notice("n2", new SystemNotice("customer_identity_changed", "User identity changed",
+                Optional.empty())));
+
+        assertThat(history()).isEmpty();
+        assertThat(fixture.stores.conversations().find(TENANT, KEY).flatMap(Conversation::replyDueAt)).isEmpty();
+        assertThat(notices()).containsExactly("customer_identity_changed");
+    }
+
+    @Test
     void keepsAnUnsupportedEventInTheAuditLogWithoutFailing() throws Exception {
         fixture.process(pipeline, new Unsupported(fixture.header("u1"), "mystery_field", "{\"secret\":\"x\"}"));
 
@@ -242,6 +276,16 @@ class BuiltInStepsTest {
             assertThat(event.action()).isEqualTo("unsupported_event");
             assertThat(event.details()).containsEntry("type", "mystery_field").doesNotContainValue("{\"secret\":\"x\"}");
         });
+    }
+
+    private InboundMessage notice(String id, SystemNotice notice) {
+        return new InboundMessage(fixture.header(id), notice, MessageContext.NONE,
+                new SenderProfile(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    private List<String> notices() {
+        return fixture.stores.audit().list(TENANT, 10).stream().filter(event -> "contact_notice".equals(event.action()))
+                .map(event -> event.details().get("noticeType")).toList();
     }
 
     private StatusUpdate status(String id, DeliveryStatus status) {

@@ -11,6 +11,7 @@ import dev.conversa.model.MessageContent;
 import dev.conversa.model.MessageContext;
 import dev.conversa.model.Reaction;
 import dev.conversa.model.ReferralInfo;
+import dev.conversa.whatsapp.WhatsAppChannel;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns one item of {@code value.messages[]} into an event: a message, a reaction, an edit or
- * a deletion; and one item of {@code value.message_echoes[]} into an {@link Echo}.
+ * a deletion; and one item of {@code value.message_echoes[]} (the WhatsApp Business app) into
+ * an {@link Echo}, or into an edit or deletion of the business's own message.
  */
 final class MessageParser {
 
@@ -29,32 +31,56 @@ final class MessageParser {
     static InboundEvent message(ChangeScope scope, JsonNode message) {
         Optional<String> waId = LenientJson.nonBlank(message, "from");
         Optional<String> userId = LenientJson.nonBlank(message, "from_user_id");
-        String contactId = waId.or(() -> userId).orElseThrow(() -> new MalformedException("missing 'from'"));
+        // a notice that the user id changed names the user only inside its system body
+        String contactId = waId.or(() -> userId)
+                .or(() -> LenientJson.nonBlank(LenientJson.object(message, "system"), "user_id"))
+                .orElseThrow(() -> new MalformedException("missing 'from'"));
         EventHeader header = scope.header(contactId, LenientJson.required(message, "id"), scope.time(message));
         String type = LenientJson.text(message, "type").orElse("");
         if ("reaction".equals(type) && LenientJson.object(message, "reaction") != null) {
             JsonNode reaction = LenientJson.object(message, "reaction");
             return new Reaction(header, LenientJson.required(reaction, "message_id"), LenientJson.nonBlank(reaction, "emoji"));
         }
-        if ("edit".equals(type) && LenientJson.object(message, "edit") != null) {
-            JsonNode edit = LenientJson.object(message, "edit");
-            JsonNode edited = LenientJson.object(edit, "message");
-            MessageContent content = edited == null
-                    ? ContentParser.unsupported(type, message) : ContentParser.parse(edited);
-            return new Edited(header, LenientJson.required(edit, "original_message_id"), content);
-        }
-        if ("revoke".equals(type) && LenientJson.object(message, "revoke") != null) {
-            return new Deleted(header, LenientJson.required(LenientJson.object(message, "revoke"), "original_message_id"));
-        }
-        return new InboundMessage(header, ContentParser.parse(message), context(message),
-                scope.profile(waId, userId));
+        InboundEvent change = editOrDelete(header, type, message);
+        return change != null ? change
+                : new InboundMessage(header, ContentParser.parse(message), context(message), scope.profile(waId, userId));
     }
 
-    static Echo echo(ChangeScope scope, JsonNode echo) {
-        String contactId = LenientJson.nonBlank(echo, "to").or(() -> LenientJson.nonBlank(echo, "to_user_id"))
+    /**
+     * An echo of the business's message, or its edit or deletion in the WhatsApp Business app,
+     * which changes the business's original message as a customer's edit or deletion changes theirs.
+     */
+    static InboundEvent echo(ChangeScope scope, JsonNode echo) {
+        EventHeader header = scope.header(echoCustomer(scope, echo), LenientJson.required(echo, "id"), scope.time(echo));
+        InboundEvent change = editOrDelete(header, LenientJson.text(echo, "type").orElse(""), echo);
+        return change != null ? change : new Echo(header, ContentParser.parse(echo), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The customer of an echo: {@code to} (or {@code to_user_id}), unless {@code to} is the
+     * business's own number, as some senders write edits, then {@code from}.
+     */
+    private static String echoCustomer(ChangeScope scope, JsonNode echo) {
+        String business = scope.attributes().get(WhatsAppChannel.DISPLAY_PHONE_NUMBER);
+        return LenientJson.nonBlank(echo, "to").filter(to -> !to.equals(business))
+                .or(() -> LenientJson.nonBlank(echo, "to_user_id"))
+                .or(() -> LenientJson.nonBlank(echo, "from").filter(from -> !from.equals(business)))
                 .orElseThrow(() -> new MalformedException("missing 'to'"));
-        EventHeader header = scope.header(contactId, LenientJson.required(echo, "id"), scope.time(echo));
-        return new Echo(header, ContentParser.parse(echo), Optional.empty(), Optional.empty());
+    }
+
+    /** An edit or a deletion of an earlier message; null for any other item. */
+    private static InboundEvent editOrDelete(EventHeader header, String type, JsonNode item) {
+        if ("edit".equals(type) && LenientJson.object(item, "edit") != null) {
+            JsonNode edit = LenientJson.object(item, "edit");
+            JsonNode edited = LenientJson.object(edit, "message");
+            MessageContent content = edited == null
+                    ? ContentParser.unsupported(type, item) : ContentParser.parse(edited);
+            return new Edited(header, LenientJson.required(edit, "original_message_id"), content);
+        }
+        if ("revoke".equals(type) && LenientJson.object(item, "revoke") != null) {
+            return new Deleted(header, LenientJson.required(LenientJson.object(item, "revoke"), "original_message_id"));
+        }
+        return null;
     }
 
     private static MessageContext context(JsonNode message) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class EventNormalizationTest {
 
+    private static final String ECHOED = "wamid.HBgLMTYzMTU1NTExODEVAgARGBJFQ0hPRUNIT0VDSE9FQ0hPAA==";
     private static final String REACTED_TO = "wamid.HBgLMTYzMTU1NTExODEVAgARGBI5QUE3RjQ5QjI4QkMzNjVFRjQA";
 
     @Test
@@ -109,6 +110,24 @@ class EventNormalizationTest {
         assertThat(single("smb_message_echo")).isEqualTo(new Echo(
                 header("wamid.HBgLMTYzMTU1NTExODEVAgARGBJFQ0hPRUNIT0VDSE9FQ0hPAA==", 1749419300),
                 new Text("I'll check with the warehouse and get back to you."), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void readsBusinessAppEditAsEditOfTheBusinessMessage() {
+        assertThat(single("smb_echo_edit")).isEqualTo(new Edited(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgARGBJFRElURUNIT0VESVRFQ0hPAA==", 1749419310), ECHOED,
+                new Text("I'll check with the warehouse today and get back to you.")));
+    }
+
+    @Test
+    void readsBusinessAppEditWithTheCustomerAsSenderForTheSameCustomer() {
+        assertThat(single("smb_echo_edit_from_customer_side")).isEqualTo(single("smb_echo_edit"));
+    }
+
+    @Test
+    void readsBusinessAppRevokeAsDeletionOfTheBusinessMessage() {
+        assertThat(single("smb_echo_revoke")).isEqualTo(new Deleted(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgARGBJSRVZPS0VFQ0hPUkVWT0tFAA==", 1749419320), ECHOED));
     }
 
     @Test

@@ -88,6 +88,24 @@ class MessageNormalizationTest {
     }
 
     @Test
+    void readsSystemNoticeOfChangedIdentity() {
+        assertThat(single("system_identity_changed")).isEqualTo(new InboundMessage(
+                header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQUlERU5USVRZQ0hBTkdFRDEA", 1749418010),
+                new SystemNotice("customer_identity_changed", "User identity changed", Optional.empty()),
+                MessageContext.NONE, KERRY));
+    }
+
+    @Test
+    void readsSystemNoticeOfChangedUserIdWithoutSenderUnderTheNewUserId() {
+        assertThat(single("system_user_id_changed")).isEqualTo(new InboundMessage(
+                header("US.40817320559012843312", "wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQVVTRVJJRENIQU5HRUQxAA==", 1749418020),
+                new SystemNotice("user_changed_user_id",
+                        "User Kerry Fisher changed from US.40817320559012843311 to US.40817320559012843312",
+                        Optional.empty()),
+                MessageContext.NONE, new SenderProfile(Optional.empty(), Optional.empty(), Optional.empty())));
+    }
+
+    @Test
     void readsSystemNoticeOfChangedNumberWithoutContactsBlock() {
         assertThat(single("system_number_changed")).isEqualTo(new InboundMessage(
                 header("wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTk0QTVFQzY3RjU1NjM3OUQ3RAA=", 1749418000),

@@ -202,6 +202,49 @@ public final class WhatsAppMessage {
     }
 
     /**
+     * A system notice that the user's identity changed (reinstalled WhatsApp, new phone): messages
+     * to them are no longer end-to-end verified until the business acknowledges it.
+     *
+     * @param id its wamid
+     * @return the message
+     */
+    public static WhatsAppMessage identityChanged(String id) {
+        WhatsAppMessage message = of(id, "system", NODES.objectNode().put("body", "User identity changed")
+                .put("type", "customer_identity_changed"));
+        message.node.putObject("identity").put("acknowledged", true).put("created_timestamp", "1749418000")
+                .put("hash", "c2VjdXJpdHk=");
+        return message;
+    }
+
+    /**
+     * An edit of an earlier message to a new text: the customer's in {@code messages[]}, or, with
+     * {@link WhatsAppWebhook#echo}, the business's in the WhatsApp Business app.
+     *
+     * @param id the edit's own wamid
+     * @param originalId the edited message's wamid
+     * @param newText the new text
+     * @return the message
+     */
+    public static WhatsAppMessage edit(String id, String originalId, String newText) {
+        ObjectNode body = NODES.objectNode().put("original_message_id", originalId);
+        body.putObject("message").put("type", "text").putObject("text").put("body", newText);
+        return of(id, "edit", body);
+    }
+
+    /**
+     * A deletion ("delete for everyone") of an earlier message: the customer's in
+     * {@code messages[]}, or, with {@link WhatsAppWebhook#echo}, the business's in the WhatsApp
+     * Business app.
+     *
+     * @param id the deletion's own wamid
+     * @param originalId the deleted message's wamid
+     * @return the message
+     */
+    public static WhatsAppMessage revoke(String id, String originalId) {
+        return of(id, "revoke", NODES.objectNode().put("original_message_id", originalId));
+    }
+
+    /**
      * A message of a type the Cloud API does not support, with error 131051.
      *
      * @param id its wamid
