@@ -55,4 +55,16 @@ public interface ConversaObserver {
      * @param latency from the start of the attempt to its outcome recorded
      */
     default void sendFinished(ChannelType channel, SendOutcome outcome, Duration latency) { }
+
+    /**
+     * A responder's request to its model used tokens. Conversa itself does not call this: a
+     * responder that counts tokens does, such as {@code OpenAiResponder} through its usage
+     * listener ({@code .usageListener(usage -> observer.tokensUsed(usage.model(),
+     * usage.inputTokens(), usage.outputTokens()))}), as the Spring Boot starter wires it.
+     *
+     * @param model the model's name
+     * @param inputTokens the tokens sent to the model
+     * @param outputTokens the tokens the model returned
+     */
+    default void tokensUsed(String model, long inputTokens, long outputTokens) { }
 }
