@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * The accounts whose sends wait, in this process, so their messages are not tried (and do not
@@ -72,6 +73,25 @@ final class AccountParking {
         }
         parked.put(AccountRef.of(account), parking);
         return Optional.of(parking);
+    }
+
+    /**
+     * Counts the accounts parked for a refused token that are still registered with that token;
+     * one registered since with a new token is not counted.
+     *
+     * @param current finds the account as registered now, by channel and account id
+     * @return the number of such accounts
+     */
+    int refusedTokens(BiFunction<ChannelType, String, Optional<ChannelAccount>> current) {
+        int count = 0;
+        for (Map.Entry<AccountRef, Parked> entry : parked.entrySet()) {
+            Optional<Secret> refused = entry.getValue().refusedToken();
+            if (refused.isPresent() && current.apply(entry.getKey().channel(), entry.getKey().accountId())
+                    .filter(account -> refused.get().equals(account.accessToken())).isPresent()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**

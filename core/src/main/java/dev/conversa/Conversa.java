@@ -14,6 +14,7 @@ import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
+import dev.conversa.observe.ConversaObserver;
 import dev.conversa.pipeline.Middleware;
 import dev.conversa.pipeline.Pipeline;
 import dev.conversa.pipeline.Step;
@@ -27,11 +28,13 @@ import dev.conversa.privacy.RetentionPolicy;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.store.OutboxEntry;
+import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.webhook.WebhookHandler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -91,8 +94,10 @@ public final class Conversa implements AutoCloseable {
     private final RetentionJob retention;
     private final Optional<RetentionSchedule> retentionSchedule;
     private final Privacy privacy;
+    private final Clock clock;
 
     Conversa(Builder builder) {
+        this.clock = builder.clock;
         this.stores = builder.storesOrDefault();
         this.storesInMemoryByDefault = builder.stores == null;
         this.channels = builder.channelsByType();
@@ -102,7 +107,8 @@ public final class Conversa implements AutoCloseable {
                         : new KeywordHandoff(builder.handoffKeywords, builder.responderOrDefault()))
                 .clock(builder.clock)
                 .burstQuietWindow(builder.burstQuietWindow)
-                .burstMaxWait(builder.burstMaxWait);
+                .burstMaxWait(builder.burstMaxWait)
+                .observer(builder.observer);
         builder.appId.ifPresent(pipelineBuilder::appId);
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
@@ -119,7 +125,8 @@ public final class Conversa implements AutoCloseable {
         Ownership ownership = new Ownership(stores, builder.clock, builder.stateListeners);
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
         GraphClient graph = builder.graphClientOrDefault();
-        this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership);
+        this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership,
+                builder.observer);
         this.dispatcher = new Dispatcher(stores.inbox(), stores.accounts(), pipeline, builder.clock, settings, leases,
                 outboxSender::wake);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
@@ -150,6 +157,27 @@ public final class Conversa implements AutoCloseable {
                 .clock(builder.clock);
         builder.erasureListeners.forEach(privacyBuilder::listener);
         return privacyBuilder.build();
+    }
+
+    /**
+     * Takes a snapshot of the operational state over every tenant, for health checks: the inbox
+     * backlog and its oldest entry's age, parked inbox entries, the outbox depth, uncertain and
+     * dead sends, and accounts whose token Meta refused. Read-only; a few count queries on the
+     * stores. No personal data.
+     *
+     * @return the snapshot
+     * @throws RuntimeException what the stores throw when they cannot be read (the database is
+     *     unreachable)
+     */
+    public HealthSnapshot health() {
+        Instant now = clock.instant();
+        Map<OutboxState, Long> outbox = stores.outbox().countByState();
+        Optional<Duration> oldest = stores.inbox().oldestPendingAt()
+                .map(at -> at.isAfter(now) ? Duration.ZERO : Duration.between(at, now));
+        return new HealthSnapshot(now, stores.inbox().pendingCount(), oldest, stores.inbox().parkedCount(),
+                outbox.getOrDefault(OutboxState.PENDING, 0L) + outbox.getOrDefault(OutboxState.SENDING, 0L),
+                outbox.getOrDefault(OutboxState.SEND_UNCERTAIN, 0L), outbox.getOrDefault(OutboxState.DEAD, 0L),
+                outboxSender.accountsWithRefusedToken());
     }
 
     /**
@@ -387,6 +415,7 @@ public final class Conversa implements AutoCloseable {
         final List<ChannelAdapter> channels = new ArrayList<>();
         final List<Map.Entry<Step, Middleware>> middleware = new ArrayList<>();
         final List<StateChangeListener> stateListeners = new ArrayList<>();
+        ConversaObserver observer = ConversaObserver.NONE;
         Secret verifyToken;
         Stores stores;
         Responder responder;
@@ -719,6 +748,18 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder middleware(Step before, Middleware hostStep) {
             middleware.add(Map.entry(Objects.requireNonNull(before, "step"), Objects.requireNonNull(hostStep, "middleware")));
+            return this;
+        }
+
+        /**
+         * Sets the observer told pipeline, responder and send latencies and send outcomes, for
+         * metrics (default: none). Its calls carry no personal data; one that throws is ignored.
+         *
+         * @param conversaObserver the observer
+         * @return this builder
+         */
+        public Builder observer(ConversaObserver conversaObserver) {
+            this.observer = Objects.requireNonNull(conversaObserver, "observer");
             return this;
         }
 

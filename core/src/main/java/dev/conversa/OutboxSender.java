@@ -13,6 +13,8 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.OutboundMessage;
+import dev.conversa.observe.ConversaObserver;
+import dev.conversa.observe.SendOutcome;
 import dev.conversa.store.LeaseLostException;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
@@ -56,10 +58,12 @@ final class OutboxSender implements AutoCloseable {
     private final WorkLoop<OutboxEntry> loop;
     private final Ownership ownership;
     private final AccountParking parking = new AccountParking();
+    private final ConversaObserver observer;
 
     OutboxSender(Stores stores, Map<ChannelType, ChannelAdapter> adapters, GraphClient graph, Clock clock,
-            Dispatcher.Settings settings, LeaseKeeper leases, Ownership ownership) {
+            Dispatcher.Settings settings, LeaseKeeper leases, Ownership ownership, ConversaObserver observer) {
         this.stores = stores;
+        this.observer = observer;
         this.ownership = ownership;
         this.adapters = Map.copyOf(adapters);
         this.graph = graph;
@@ -160,28 +164,37 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private void trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request, SendingMarker marker) {
+        Instant started = clock.instant();
+        SendOutcome outcome = attemptSend(entry, adapter, request, marker);
+        Duration latency = Duration.between(started, clock.instant());
+        try {
+            observer.sendFinished(request.message().to().channel(), outcome, latency);
+        } catch (RuntimeException e) {
+            LOG.debug("A ConversaObserver failed; ignored", e);
+        }
+    }
+
+    private SendOutcome attemptSend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request,
+            SendingMarker marker) {
         SendResult result;
         try {
             result = adapter.send(request, marker);
         } catch (LeaseLostException e) {
             throw e;
         } catch (GraphApiException e) {
-            graphFailure(entry, request.account(), e);
-            return;
+            return graphFailure(entry, request.account(), e);
         } catch (IllegalArgumentException e) {
-            fail(entry, "the channel refused the message before sending: " + e.getMessage());
-            return;
+            return fail(entry, "the channel refused the message before sending: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.debug("Outbox entry {}: the channel adapter failed", entry.id(), e);
             String failure = "the channel adapter failed with " + e.getClass().getName();
             if (marker.marked()) {
-                uncertain(entry, failure + " after its request; not resent, as the channel may have received it");
-            } else {
-                retryOrFail(entry, failure + " before any request", Optional.empty());
+                return uncertain(entry, failure + " after its request; not resent, as the channel may have received it");
             }
-            return;
+            return retryOrFail(entry, failure + " before any request", Optional.empty());
         }
         sent(entry, result);
+        return SendOutcome.SENT;
     }
 
     private void sent(OutboxEntry entry, SendResult result) {
@@ -189,13 +202,12 @@ final class OutboxSender implements AutoCloseable {
         OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
     }
 
-    private void graphFailure(OutboxEntry entry, ChannelAccount account, GraphApiException e) {
+    private SendOutcome graphFailure(OutboxEntry entry, ChannelAccount account, GraphApiException e) {
         String error = "Graph API error: HTTP " + e.httpStatus() + ", code "
                 + (e.code().isPresent() ? String.valueOf(e.code().getAsInt()) : "none")
                 + e.fbtraceId().map(trace -> ", fbtrace_id " + trace).orElse("");
         if (e.isOutcomeUnknown()) {
-            uncertain(entry, error + "; the channel may have received it, so it is not resent");
-            return;
+            return uncertain(entry, error + "; the channel may have received it, so it is not resent");
         }
         Instant now = clock.instant();
         Optional<AccountParking.Parked> parked =
@@ -203,23 +215,23 @@ final class OutboxSender implements AutoCloseable {
         if (parked.isPresent() && parked.get().refusedToken().isPresent()) {
             LOG.warn("Outbox entry {}: {}", entry.id(), parked.get().reason());
             postpone(entry, parked.get().lookAgainAt(now, parkedRecheck()), parked.get().reason() + "; " + error);
+            return SendOutcome.POSTPONED;
         } else if (e.isRetryable()) {
-            retryOrFail(entry, error, e.retryAfter());
-        } else {
-            fail(entry, error);
+            return retryOrFail(entry, error, e.retryAfter());
         }
+        return fail(entry, error);
     }
 
     /** Tries again later when attempts are left (waiting at least what Meta asked), else fails for good. */
-    private void retryOrFail(OutboxEntry entry, String error, Optional<Duration> retryAfter) {
+    private SendOutcome retryOrFail(OutboxEntry entry, String error, Optional<Duration> retryAfter) {
         if (entry.attempts() >= maxAttempts) {
-            fail(entry, error + " (after " + entry.attempts() + " attempts)");
-            return;
+            return fail(entry, error + " (after " + entry.attempts() + " attempts)");
         }
         Duration delay = retryDelay(entry, retryAfter);
         LOG.warn("Outbox entry {} failed (attempt {} of {}): {}; retrying in {}", entry.id(), entry.attempts(),
                 maxAttempts, error, delay);
         stores.outbox().retry(entry, clock.instant().plus(delay), error);
+        return SendOutcome.RETRIED;
     }
 
     private Duration retryDelay(OutboxEntry entry, Optional<Duration> retryAfter) {
@@ -239,16 +251,26 @@ final class OutboxSender implements AutoCloseable {
         stores.outbox().postpone(entry, notBefore, reason);
     }
 
-    private void uncertain(OutboxEntry entry, String reason) {
+    private SendOutcome uncertain(OutboxEntry entry, String reason) {
         LOG.warn("Outbox entry {} is uncertain: {}", entry.id(), reason);
         stores.outbox().markUncertain(entry, reason);
         OutboundHistory.settle(stores.messages(), entry, List.of(), DeliveryStatus.SEND_UNCERTAIN);
+        return SendOutcome.UNCERTAIN;
     }
 
-    private void fail(OutboxEntry entry, String reason) {
+    private SendOutcome fail(OutboxEntry entry, String reason) {
         LOG.warn("Outbox entry {} failed for good: {}", entry.id(), reason);
         stores.outbox().markDead(entry, reason);
         OutboundHistory.settle(stores.messages(), entry, List.of(), DeliveryStatus.FAILED);
+        return SendOutcome.DEAD;
+    }
+
+    /**
+     * Counts the accounts parked because Meta refused their token and still registered with
+     * that token (for health checks).
+     */
+    int accountsWithRefusedToken() {
+        return parking.refusedTokens((channel, accountId) -> stores.accounts().findByAccountId(channel, accountId));
     }
 
     @Override

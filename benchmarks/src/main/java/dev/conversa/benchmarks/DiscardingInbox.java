@@ -76,6 +76,16 @@ final class DiscardingInbox implements Inbox {
     }
 
     @Override
+    public long parkedCount() {
+        return 0;
+    }
+
+    @Override
+    public Optional<Instant> oldestPendingAt() {
+        return Optional.empty();
+    }
+
+    @Override
     public int purgeCompleted(Instant before) {
         return 0;
     }

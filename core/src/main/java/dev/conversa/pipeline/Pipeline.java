@@ -8,6 +8,7 @@ import dev.conversa.internal.privacy.PrivacyGuards;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
+import dev.conversa.observe.ConversaObserver;
 import dev.conversa.privacy.OptOutKeywords;
 import dev.conversa.privacy.Privacy;
 import dev.conversa.respond.Responder;
@@ -69,7 +70,7 @@ public final class Pipeline {
                 new ConsentStep.KeywordsByTenant(builder.optOutKeywords, builder.tenantKeywords), clock));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.burstQuietWindow, builder.burstMaxWait));
         steps.put(Step.RESPOND, new RespondStep(stores, queue, builder.responder, builder.capabilities, clock,
-                builder.historyLimit, ownership));
+                builder.historyLimit, ownership, builder.observer));
         List<Middleware> all = new ArrayList<>();
         if (builder.privacy != null) {
             all.add(new ErasureGuardStep(PrivacyGuards.of(builder.privacy)));
@@ -158,6 +159,7 @@ public final class Pipeline {
         private final Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
         private final Map<Step, List<Middleware>> hostMiddleware = new EnumMap<>(Step.class);
         private final List<StateChangeListener> stateListeners = new ArrayList<>();
+        private ConversaObserver observer = ConversaObserver.NONE;
         private Privacy privacy;
         private OptOutKeywords optOutKeywords = OptOutKeywords.defaults();
         private final Map<TenantId, OptOutKeywords> tenantKeywords = new HashMap<>();
@@ -177,6 +179,18 @@ public final class Pipeline {
          */
         public Builder stateListener(StateChangeListener listener) {
             stateListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets the observer told the responder's latency and outcome and the latency from the
+         * customer's latest message to the reply queued (default: none).
+         *
+         * @param conversaObserver the observer
+         * @return this builder
+         */
+        public Builder observer(ConversaObserver conversaObserver) {
+            this.observer = Objects.requireNonNull(conversaObserver, "observer");
             return this;
         }
 

@@ -12,15 +12,19 @@ import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.Text;
 import dev.conversa.model.Typing;
+import dev.conversa.observe.ConversaObserver;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.ResponderRequest;
 import dev.conversa.store.Stores;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link Step#RESPOND}: on a due reply task, asks the responder and queues its answer through
@@ -32,6 +36,8 @@ import java.util.Optional;
  */
 final class RespondStep implements Middleware {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RespondStep.class);
+
     private final Stores stores;
     private final Ownership ownership;
     private final SendQueue queue;
@@ -39,9 +45,11 @@ final class RespondStep implements Middleware {
     private final Map<ChannelType, ChannelCapabilities> capabilities;
     private final Clock clock;
     private final int historyLimit;
+    private final ConversaObserver observer;
 
     RespondStep(Stores stores, SendQueue queue, Responder responder, Map<ChannelType, ChannelCapabilities> capabilities,
-            Clock clock, int historyLimit, Ownership ownership) {
+            Clock clock, int historyLimit, Ownership ownership, ConversaObserver observer) {
+        this.observer = observer;
         this.stores = stores;
         this.ownership = ownership;
         this.queue = queue;
@@ -73,7 +81,8 @@ final class RespondStep implements Middleware {
         }
         List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
         var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
-        Reply reply = responder.respond(new ResponderRequest(conversation, contact, history, caps));
+        Reply reply = timedRespond(conversation.key().channel(),
+                new ResponderRequest(conversation, contact, history, caps));
         if (Thread.currentThread().isInterrupted()) {
             // the runtime is closing: a responder's answer to an interrupt is its fallback, which
             // the customer must not get when the turn can run again on the next start
@@ -84,6 +93,7 @@ final class RespondStep implements Middleware {
         }
         if (replyFollows(reply)) {
             announce(ctx, history, caps);
+            replyQueued(conversation.key().channel(), history);
         }
         if (reply instanceof Reply.Handoff handoff) {
             handoff.messageToCustomer().ifPresent(text -> queue.enqueue(ctx.tenant(),
@@ -98,6 +108,41 @@ final class RespondStep implements Middleware {
             }
         }
         ownership.replyDone(ctx.tenant(), ctx.conversationKey());
+    }
+
+    private Reply timedRespond(ChannelType channel, ResponderRequest request) {
+        Instant started = clock.instant();
+        String outcome = "failed";
+        try {
+            Reply reply = responder.respond(request);
+            outcome = reply instanceof Reply.Answer ? "answer" : reply instanceof Reply.Handoff ? "handoff" : "silence";
+            return reply;
+        } finally {
+            Duration latency = Duration.between(started, clock.instant());
+            String finalOutcome = outcome;
+            observe(() -> observer.responderFinished(channel, finalOutcome, latency));
+        }
+    }
+
+    /**
+     * Tells the observer the reply is about to be queued (the typing or read marker, if any, is
+     * already): from the customer's latest message to now.
+     */
+    private void replyQueued(ChannelType channel, List<MessageRecord> history) {
+        history.stream().filter(message -> message.direction() == Direction.INBOUND)
+                .map(MessageRecord::timestamp).max(Instant::compareTo).ifPresent(received -> {
+                    Duration since = Duration.between(received, clock.instant());
+                    Duration notNegative = since.isNegative() ? Duration.ZERO : since;
+                    observe(() -> observer.replyQueued(channel, notNegative));
+                });
+    }
+
+    private static void observe(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.debug("A ConversaObserver failed; ignored", e);
+        }
     }
 
     private static boolean replyFollows(Reply reply) {

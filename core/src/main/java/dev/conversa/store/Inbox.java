@@ -6,6 +6,7 @@ import dev.conversa.model.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The durable queue between the webhook and the dispatcher. The webhook is acknowledged only
@@ -113,6 +114,21 @@ public interface Inbox {
      * @return the number of pending entries
      */
     long pendingCount();
+
+    /**
+     * Counts parked entries, over every tenant (for health checks).
+     *
+     * @return the number of parked entries
+     */
+    long parkedCount();
+
+    /**
+     * Tells when the oldest entry not yet completed or parked was recorded, over every tenant
+     * (for health checks): how long the oldest work has waited.
+     *
+     * @return the time the oldest pending entry was appended or scheduled, empty when none is pending
+     */
+    Optional<Instant> oldestPendingAt();
 
     /**
      * Removes completed entries older than a time; until then they deduplicate redeliveries.

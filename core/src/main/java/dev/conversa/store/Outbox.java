@@ -6,6 +6,7 @@ import dev.conversa.model.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -173,6 +174,13 @@ public interface Outbox {
      * @return the entries
      */
     List<OutboxEntry> list(TenantId tenant, OutboxState state, int limit);
+
+    /**
+     * Counts entries by state, over every tenant (for health checks and queue depth).
+     *
+     * @return the number of entries in each state; every state is a key, with 0 when none is in it
+     */
+    Map<OutboxState, Long> countByState();
 
     /**
      * Removes every entry of a conversation (erasure).

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An inbox that hands every call to a real one: test doubles extend it and override only the
@@ -71,6 +72,16 @@ public abstract class ForwardingInbox implements Inbox {
     @Override
     public long pendingCount() {
         return delegate.pendingCount();
+    }
+
+    @Override
+    public long parkedCount() {
+        return delegate.parkedCount();
+    }
+
+    @Override
+    public Optional<Instant> oldestPendingAt() {
+        return delegate.oldestPendingAt();
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.conversa.store.PurgeScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -53,7 +54,7 @@ final class InMemoryInbox implements Inbox {
         for (InboundEvent event : batch) {
             EventKey key = EventKey.of(tenant, event);
             if (!seen.containsKey(key)) {
-                InboxSlot slot = add(tenant, event.conversation(), Optional.of(event), now);
+                InboxSlot slot = add(tenant, event.conversation(), Optional.of(event), now, now);
                 seen.put(key, new Seen(slot.conversation, now, null));
                 created.add(slot.snapshot());
             }
@@ -72,7 +73,7 @@ final class InMemoryInbox implements Inbox {
         if (pending != null) {
             pending.notBefore = due;
         } else {
-            pendingReplyTasks.put(lane, add(tenant, conversation, Optional.empty(), due));
+            pendingReplyTasks.put(lane, add(tenant, conversation, Optional.empty(), due, now));
         }
     }
 
@@ -155,6 +156,16 @@ final class InMemoryInbox implements Inbox {
     }
 
     @Override
+    public synchronized long parkedCount() {
+        return parked.size();
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestPendingAt() {
+        return open.values().stream().map(s -> s.createdAt).min(Comparator.naturalOrder());
+    }
+
+    @Override
     public synchronized int purgeCompleted(Instant before) {
         Objects.requireNonNull(before, "before");
         int before0 = seen.size();
@@ -203,8 +214,8 @@ final class InMemoryInbox implements Inbox {
     }
 
     private InboxSlot add(TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event,
-            Instant notBefore) {
-        InboxSlot slot = new InboxSlot(++lastId, tenant, conversation, event, notBefore);
+            Instant notBefore, Instant now) {
+        InboxSlot slot = new InboxSlot(++lastId, tenant, conversation, event, notBefore, now);
         open.put(slot.id, slot);
         return slot;
     }

@@ -12,6 +12,8 @@ import dev.conversa.store.OutboxState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -147,6 +149,16 @@ final class InMemoryOutbox implements Outbox {
     public synchronized Optional<OutboxEntry> find(TenantId tenant, long id) {
         Objects.requireNonNull(tenant, "tenant");
         return Optional.ofNullable(slots.get(id)).filter(s -> s.tenant.equals(tenant)).map(OutboxSlot::snapshot);
+    }
+
+    @Override
+    public synchronized Map<OutboxState, Long> countByState() {
+        Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+        for (OutboxState state : OutboxState.values()) {
+            counts.put(state, 0L);
+        }
+        slots.values().forEach(slot -> counts.merge(slot.state, 1L, Long::sum));
+        return Collections.unmodifiableMap(counts);
     }
 
     @Override

@@ -17,6 +17,7 @@ final class InboxSlot {
     final TenantId tenant;
     final ConversationKey conversation;
     final Optional<InboundEvent> event;
+    final Instant createdAt;
     Instant notBefore;
     Status status = Status.PENDING;
     int attempts;
@@ -24,8 +25,9 @@ final class InboxSlot {
     Instant leaseUntil = Instant.MIN;
 
     InboxSlot(long id, TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event,
-            Instant notBefore) {
+            Instant notBefore, Instant createdAt) {
         this.id = id;
+        this.createdAt = createdAt;
         this.tenant = tenant;
         this.conversation = conversation;
         this.event = event;

@@ -213,6 +213,29 @@ public abstract class InboxContract extends StoreContract {
     }
 
     @Test
+    void parkedCountAndOldestPendingAtSpanEveryTenant() {
+        assertThat(inbox().oldestPendingAt()).isEmpty();
+        assertThat(inbox().parkedCount()).isZero();
+        inbox().append(TENANT_A, List.of(message(ANNA, "m1", now()), message(BOB, "m2", now())), now());
+        inbox().append(TENANT_B, List.of(message(ANNA, "m3", now())), inSeconds(5));
+        inbox().scheduleReply(TENANT_B, BOB, inSeconds(60), inSeconds(10));
+        List<InboxEntry> claimed = inbox().claim("w", 10, LEASE, inSeconds(20));
+
+        assertThat(inbox().oldestPendingAt()).contains(now());
+        inbox().complete(claimed.stream().filter(e -> e.tenant().equals(TENANT_A)).findFirst().orElseThrow(),
+                inSeconds(20));
+        inbox().park(claimed.stream().filter(e -> e.tenant().equals(TENANT_A)).skip(1).findFirst().orElseThrow(),
+                "gave up");
+
+        assertThat(inbox().parkedCount()).isEqualTo(1);
+        assertThat(inbox().oldestPendingAt()).contains(inSeconds(5));
+        inbox().park(claimed.stream().filter(e -> e.tenant().equals(TENANT_B)).findFirst().orElseThrow(),
+                "gave up");
+        assertThat(inbox().parkedCount()).isEqualTo(2);
+        assertThat(inbox().oldestPendingAt()).contains(inSeconds(10));
+    }
+
+    @Test
     void purgeCompletedRemovesOnlyEntriesCompletedBeforeTheTime() {
         inbox().append(TENANT_A, List.of(message(ANNA, "m1", now()), message(BOB, "m2", now()),
                 message(conversation("cleo"), "m3", now())), now());

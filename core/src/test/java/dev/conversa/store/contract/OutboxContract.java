@@ -64,6 +64,24 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void countByStateCountsEveryTenantsEntriesWithEveryStateAKey() {
+        assertThat(outbox().countByState()).containsOnlyKeys(OutboxState.values()).allSatisfy(
+                (state, count) -> assertThat(count).isZero());
+        enqueue(ANNA, "k1");
+        enqueue(BOB, "k2");
+        outbox().enqueue(TENANT_B, reply(ANNA, "other tenant"), "k3", now());
+        outbox().enqueue(TENANT_B, reply(conversation("cleo"), "still waiting"), "k4", now());
+        List<OutboxEntry> claimed = outbox().claim("w", 3, LEASE, now());
+        outbox().markSent(claimed.get(0), Optional.of("wamid.1"), now());
+        outbox().markDead(claimed.get(1), "refused");
+        outbox().markUncertain(outbox().markSending(claimed.get(2), LEASE, now()), "no answer");
+
+        assertThat(outbox().countByState()).containsEntry(OutboxState.PENDING, 1L)
+                .containsEntry(OutboxState.SENDING, 0L).containsEntry(OutboxState.SENT, 1L)
+                .containsEntry(OutboxState.DEAD, 1L).containsEntry(OutboxState.SEND_UNCERTAIN, 1L);
+    }
+
+    @Test
     void enqueueKeepsWhetherTheEntryCompletesAHandoff() {
         OutboxEntry handoff = outbox().enqueue(TENANT_A, reply(ANNA, "a colleague will answer"), "k1", true, now());
         OutboxEntry answer = outbox().enqueue(TENANT_A, reply(ANNA, "hi"), "handoff:k2", now());

@@ -9,6 +9,7 @@ import dev.conversa.graph.GraphClient;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
+import dev.conversa.observe.ConversaObserver;
 import dev.conversa.pipeline.Middleware;
 import dev.conversa.respond.Responder;
 import dev.conversa.servlet.ConversaWebhookServlet;
@@ -129,12 +130,13 @@ public class ConversaAutoConfiguration {
      * {@code conversa.openai.api-key} is set, else the rules responder's thank-you fallback.
      *
      * @param properties the properties
+     * @param observers hear the OpenAI responder's token usage (such as the Micrometer binding)
      * @return the responder
      */
     @Bean
     @ConditionalOnMissingBean
-    public Responder conversaResponder(ConversaProperties properties) {
-        return Responders.create(properties.getOpenai());
+    public Responder conversaResponder(ConversaProperties properties, ObjectProvider<ConversaObserver> observers) {
+        return Responders.create(properties.getOpenai(), Observers.of(observers.orderedStream().toList()));
     }
 
     /**
@@ -147,13 +149,14 @@ public class ConversaAutoConfiguration {
      * @param graphClient the Graph client
      * @param middleware the application's middleware, in order
      * @param listeners the application's state change listeners, in order
+     * @param observers the observers, such as the Micrometer binding, in order
      * @return the facade, with the configured accounts registered
      */
     @Bean(destroyMethod = "")
     @ConditionalOnMissingBean
     public Conversa conversa(ConversaProperties properties, List<ChannelAdapter> channels, Stores stores,
             Responder responder, GraphClient graphClient, ObjectProvider<Middleware> middleware,
-            ObjectProvider<StateChangeListener> listeners) {
+            ObjectProvider<StateChangeListener> listeners, ObjectProvider<ConversaObserver> observers) {
         if (properties.getAppSecrets().stream().allMatch(ConversaAutoConfiguration::isBlank)) {
             throw new IllegalStateException("conversa.app-secrets is required: set the Meta app secret that signs "
                     + "webhooks (a list, for rotation), such as conversa.app-secrets=${META_APP_SECRET}");
@@ -175,6 +178,7 @@ public class ConversaAutoConfiguration {
         middleware.orderedStream().forEach(step -> builder.middleware(
                 step instanceof StepMiddleware own ? own.before() : properties.getMiddlewareBefore(), step));
         listeners.orderedStream().forEach(builder::stateListener);
+        builder.observer(Observers.of(observers.orderedStream().toList()));
         Conversa conversa = builder.build();
         registerAccounts(conversa, properties.getAccounts());
         return conversa;

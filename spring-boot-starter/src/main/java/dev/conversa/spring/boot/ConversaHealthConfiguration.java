@@ -1,6 +1,6 @@
 package dev.conversa.spring.boot;
 
-import dev.conversa.store.Stores;
+import dev.conversa.Conversa;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +13,7 @@ class ConversaHealthConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "conversaHealthIndicator")
-    ConversaHealthIndicator conversaHealthIndicator(Stores stores) {
-        return new ConversaHealthIndicator(stores);
+    ConversaHealthIndicator conversaHealthIndicator(Conversa conversa) {
+        return new ConversaHealthIndicator(conversa);
     }
 }

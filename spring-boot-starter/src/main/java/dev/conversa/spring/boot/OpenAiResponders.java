@@ -1,6 +1,7 @@
 package dev.conversa.spring.boot;
 
 import dev.conversa.lang.Secret;
+import dev.conversa.observe.ConversaObserver;
 import dev.conversa.openai.OpenAiResponder;
 import dev.conversa.respond.Responder;
 
@@ -9,7 +10,7 @@ final class OpenAiResponders {
 
     private OpenAiResponders() {}
 
-    static Responder create(ConversaProperties.OpenAi settings) {
+    static Responder create(ConversaProperties.OpenAi settings, ConversaObserver observer) {
         OpenAiResponder.Builder builder = OpenAiResponder.builder().apiKey(Secret.of(settings.getApiKey()));
         if (settings.getModel() != null) {
             builder.model(settings.getModel());
@@ -17,6 +18,7 @@ final class OpenAiResponders {
         if (settings.getBaseUrl() != null) {
             builder.baseUrl(settings.getBaseUrl());
         }
+        builder.usageListener(used -> observer.tokensUsed(used.model(), used.inputTokens(), used.outputTokens()));
         return builder.build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.conversa.spring.boot;
 
 import dev.conversa.Conversa;
+import dev.conversa.observe.ConversaObserver;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
 
@@ -11,7 +12,14 @@ final class Responders {
 
     private Responders() {}
 
-    static Responder create(ConversaProperties.OpenAi openAi) {
+    /**
+     * The default responder, its token usage reported to {@code observer} when it is OpenAI.
+     *
+     * @param openAi the OpenAI settings
+     * @param observer hears the token usage
+     * @return the responder
+     */
+    static Responder create(ConversaProperties.OpenAi openAi, ConversaObserver observer) {
         if (openAi.getApiKey() == null || openAi.getApiKey().isBlank()) {
             return RulesResponder.builder().fallback(Conversa.Builder.DEFAULT_FALLBACK).build();
         }
@@ -19,7 +27,7 @@ final class Responders {
             throw new IllegalStateException("conversa.openai.api-key is set but conversa-openai is not on the "
                     + "classpath: add the dev.conversa:conversa-openai dependency, or remove the property");
         }
-        return OpenAiResponders.create(openAi);
+        return OpenAiResponders.create(openAi, observer);
     }
 
     private static boolean isPresent(String className) {

@@ -23,7 +23,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Webhooks by status, events by channel and kind, and the inbox backlog, on the application's registry. */
+/**
+ * Webhooks by status, events by channel and kind, the queue depths, the pipeline, responder and
+ * send timers, on the application's registry.
+ */
 // closed after the class, so its workers cannot be mistaken for another test's (LifecycleTest counts threads)
 @DirtiesContext
 @SpringBootTest(classes = {TestApplication.class, MetricsTest.Registry.class},
@@ -58,8 +61,11 @@ class MetricsTest {
     @Autowired
     MeterRegistry registry;
 
+    @Autowired
+    ConversaMetrics metrics;
+
     @Test
-    void countsWebhooksByStatusAndEventsByChannelAndKindWithoutPersonalData() throws Exception {
+    void countsWebhooksEventsAndTimesTheReplyWithoutPersonalData() throws Exception {
         // given
         WhatsAppWebhook webhook = WhatsAppWebhook.builder().at(Instant.now())
                 .message(WhatsAppCustomer.withPhone(CUSTOMER_PHONE, "Kerry Fisher"), WhatsAppMessage.text("wamid.m-1", "Hi"));
@@ -69,13 +75,36 @@ class MetricsTest {
         assertThat(WebhookHttp.post(port, "/webhook", webhook.signed(Secret.of("forged"))).statusCode()).isEqualTo(401);
 
         // then
-        assertThat(registry.get("conversa.webhooks").tag("status", "200").counter().count()).isEqualTo(1.0);
-        assertThat(registry.get("conversa.webhooks").tag("status", "401").counter().count()).isEqualTo(1.0);
+        // the servlet counts after the response is written, so the client may see it first
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(registry.get("conversa.webhooks").tag("status", "200").counter().count()).isEqualTo(1.0);
+            assertThat(registry.get("conversa.webhooks").tag("status", "401").counter().count()).isEqualTo(1.0);
+        });
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.find("conversa.events")
                 .tags("channel", "whatsapp", "kind", "message").counter() != null);
         assertThat(registry.get("conversa.inbox.backlog").gauge()).isNotNull();
+        assertThat(registry.get("conversa.outbox.depth").gauge()).isNotNull();
+        // the rules responder's thank-you, after the burst window
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.find("conversa.sends")
+                .tags("channel", "whatsapp", "outcome", "sent").timer() != null);
+        assertThat(registry.get("conversa.responder.latency").tags("channel", "whatsapp", "outcome", "answer").timer()
+                .count()).isEqualTo(1);
+        assertThat(registry.get("conversa.pipeline.latency").tag("channel", "whatsapp").timer().count()).isEqualTo(1);
+        assertThat(registry.get("conversa.sends").tags("channel", "whatsapp", "outcome", "sent").timer().count())
+                .isPositive();
         assertThat(registry.getMeters()).flatMap(meter -> meter.getId().getTags())
                 .noneMatch(tag -> tag.getValue().contains(CUSTOMER_PHONE) || tag.getValue().contains(WhatsAppWebhook.PHONE_NUMBER_ID));
+    }
+
+    @Test
+    void countsTheModelsTokensByModelAndType() {
+        metrics.tokensUsed("gpt-4o-mini", 120, 30);
+        metrics.tokensUsed("gpt-4o-mini", 80, 20);
+
+        assertThat(registry.get("conversa.responder.tokens").tags("model", "gpt-4o-mini", "type", "input").counter()
+                .count()).isEqualTo(200.0);
+        assertThat(registry.get("conversa.responder.tokens").tags("model", "gpt-4o-mini", "type", "output")
+                .counter().count()).isEqualTo(50.0);
     }
 
     @TestConfiguration(proxyBeanMethods = false)

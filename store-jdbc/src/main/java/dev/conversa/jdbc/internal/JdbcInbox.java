@@ -175,6 +175,19 @@ public final class JdbcInbox implements Inbox {
     }
 
     @Override
+    public long parkedCount() {
+        return database.inTransaction("counting parked inbox entries", connection -> Rows.first(connection,
+                "SELECT COUNT(*) FROM conversa_inbox WHERE status = 'PARKED'", row -> row.getLong(1)).orElse(0L));
+    }
+
+    @Override
+    public Optional<Instant> oldestPendingAt() {
+        return database.inTransaction("finding the oldest pending inbox entry", connection -> Rows.first(connection,
+                "SELECT MIN(created_at) AS oldest FROM conversa_inbox WHERE status IN ('PENDING', 'CLAIMED')",
+                row -> Rows.optionalInstant(row, "oldest"))).flatMap(oldest -> oldest);
+    }
+
+    @Override
     public int purgeCompleted(Instant before) {
         Objects.requireNonNull(before, "before");
         return database.inTransaction("purging completed inbox entries", connection -> Rows.update(connection,

@@ -11,7 +11,10 @@ import dev.conversa.store.OutboxState;
 import dev.conversa.store.PurgeScope;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -167,6 +170,19 @@ public final class JdbcOutbox implements Outbox {
         return database.inTransaction("listing outbox entries", connection -> Rows.query(connection,
                 "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE tenant = ? AND state = ? "
                         + "ORDER BY id LIMIT ?", OutboxRows::entry, tenant.value(), state.name(), limit));
+    }
+
+    @Override
+    public Map<OutboxState, Long> countByState() {
+        Map<OutboxState, Long> counts = new EnumMap<>(OutboxState.class);
+        for (OutboxState state : OutboxState.values()) {
+            counts.put(state, 0L);
+        }
+        database.inTransaction("counting outbox entries by state", connection -> Rows.query(connection,
+                "SELECT state, COUNT(*) AS entries FROM conversa_outbox GROUP BY state",
+                row -> Map.entry(OutboxState.valueOf(row.getString("state")), row.getLong("entries"))))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return Collections.unmodifiableMap(counts);
     }
 
     @Override
