@@ -29,6 +29,10 @@ import java.util.Optional;
  * Outbox keys are {@code "reply:" + entry id + ":" + position} ({@code "handoff:" + entry id} for
  * the last message of a handoff, queued with {@code completesHandoff}), so a replayed task
  * queues nothing twice. Who may speak, and the handoff itself, are {@link Ownership}'s.
+ *
+ * <p>Each responder call is a turn of the {@link TurnLimiter}: once the sender's or the
+ * tenant's turns of the window are spent, the responder is not asked; the sender gets the
+ * budget's notice once per window ({@code "budget:" + entry id}), then nothing.
  */
 final class RespondStep implements Middleware {
 
@@ -39,9 +43,11 @@ final class RespondStep implements Middleware {
     private final Map<ChannelType, ChannelCapabilities> capabilities;
     private final Clock clock;
     private final int historyLimit;
+    private final TurnLimiter turns;
 
     RespondStep(Stores stores, SendQueue queue, Responder responder, Map<ChannelType, ChannelCapabilities> capabilities,
-            Clock clock, int historyLimit, Ownership ownership) {
+            Clock clock, int historyLimit, Ownership ownership, TurnLimiter turns) {
+        this.turns = turns;
         this.stores = stores;
         this.ownership = ownership;
         this.queue = queue;
@@ -70,6 +76,15 @@ final class RespondStep implements Middleware {
         ChannelCapabilities caps = capabilities.get(conversation.key().channel());
         if (caps == null) {
             throw new ConversaException("no channel adapter is registered for channel " + conversation.key().channel());
+        }
+        TurnLimiter.Decision decision = turns.take(ctx.tenant(), ctx.conversationKey(), clock.instant());
+        if (decision != TurnLimiter.Decision.ANSWER) {
+            if (decision == TurnLimiter.Decision.NOTICE) {
+                queue.enqueue(ctx.tenant(), OutboundMessage.of(ctx.conversationKey(), new Text(turns.budget().notice())),
+                        "budget:" + ctx.entryId(), false);
+            }
+            ownership.replyDone(ctx.tenant(), ctx.conversationKey());
+            return;
         }
         List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
         var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
