@@ -1,0 +1,98 @@
+package dev.conversa.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.conversa.Conversa;
+import dev.conversa.channel.ChannelAccount;
+import dev.conversa.graph.GraphClient;
+import dev.conversa.instagram.InstagramChannel;
+import dev.conversa.lang.Secret;
+import dev.conversa.messenger.MessengerChannel;
+import dev.conversa.model.ChannelType;
+import dev.conversa.model.TenantId;
+import dev.conversa.respond.Reply;
+import dev.conversa.store.memory.InMemoryStores;
+import dev.conversa.testsupport.TestSignatures;
+import dev.conversa.webhook.WebhookRequest;
+import dev.conversa.webhook.WebhookResponse;
+import dev.conversa.whatsapp.WhatsAppChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Fuzzes the webhook path of a {@link Conversa} with the WhatsApp, Messenger and Instagram
+ * channels (issue #14). The harness signs every fuzzed body with the app secret, so the input
+ * passes the signature check and reaches the JSON parser, the routing by {@code "object"}, the
+ * channel's normalizer and the intake (the accounts of the seeds are registered, so their events
+ * reach the inbox). A failure is any 5xx (the handler turns an undeclared exception into a 500),
+ * any status other than 200 and 400 (a malformed body; 401 for the empty body), any exception or error thrown out of the
+ * handler, and any input that takes longer than {@link #HANG}.
+ *
+ * <p>In {@code mvn verify} Jazzer runs the regression inputs of
+ * {@code src/test/resources/dev/conversa/fuzz/WebhookFuzzTestInputs/webhookPath} (seeded with our
+ * channel fixtures) without fuzzing. To fuzz: {@code JAZZER_FUZZ=1 mvn -o -pl channels-instagram
+ * verify -Dtest=WebhookFuzzTest}; findings land in that directory and stay as regression inputs.
+ * See {@code docs/reliability.md}.
+ */
+class WebhookFuzzTest {
+
+    static final String APP_SECRET = "fuzz-app-secret";
+    static final Duration HANG = Duration.ofSeconds(5);
+    /** The stores are in memory: a fresh runtime every so many inputs keeps a long run's memory bounded. */
+    private static final int INPUTS_PER_RUNTIME = 20_000;
+    private static final Set<Integer> DECLARED = Set.of(200, 400);
+
+    private static Conversa conversa;
+    private static int inputs;
+
+    @FuzzTest(maxDuration = "5m")
+    void webhookPath(byte[] body) {
+        WebhookRequest request = WebhookRequest.builder()
+                .method("POST")
+                .header("X-Hub-Signature-256", TestSignatures.sign(body, APP_SECRET))
+                .header("Content-Type", "application/json")
+                .body(body)
+                .build();
+        long start = System.nanoTime();
+        WebhookResponse response = runtime().webhooks().handle(request);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        boolean declared = DECLARED.contains(response.status())
+                || body.length == 0 && response.status() == 401; // an empty body has nothing signed
+        if (!declared) {
+            throw new AssertionError("webhook answered " + response.status() + " ("
+                    + new String(response.body(), StandardCharsets.UTF_8) + ") to a signed body");
+        }
+        if (took.compareTo(HANG) > 0) {
+            throw new AssertionError("webhook took " + took.toMillis() + " ms for a body of " + body.length + " bytes");
+        }
+    }
+
+    private static synchronized Conversa runtime() {
+        if (conversa == null || ++inputs % INPUTS_PER_RUNTIME == 0) {
+            conversa = newRuntime();
+        }
+        return conversa;
+    }
+
+    private static Conversa newRuntime() {
+        Conversa runtime = Conversa.builder()
+                .appSecret(Secret.of(APP_SECRET))
+                .verifyToken(Secret.of("fuzz-verify"))
+                .stores(InMemoryStores.create())
+                .channel(WhatsAppChannel.create())
+                .channel(MessengerChannel.create())
+                .channel(InstagramChannel.create())
+                .responder(request -> Reply.silence())
+                .graphClient(GraphClient.builder().build())
+                .build();
+        TenantId tenant = TenantId.of("fuzz");
+        // the accounts of the seed fixtures, so that their events pass the account lookup
+        for (String id : new String[] {"106540352242922", "102290129340398"}) {
+            runtime.registerAccount(ChannelAccount.of(tenant, ChannelType.WHATSAPP, id, Secret.of("token")));
+        }
+        runtime.registerAccount(ChannelAccount.of(tenant, ChannelType.MESSENGER, "106372929211384", Secret.of("token")));
+        runtime.registerAccount(ChannelAccount.of(tenant, ChannelType.INSTAGRAM, "17841405822304914",
+                Secret.of("token")));
+        return runtime;
+    }
+}
