@@ -1,5 +1,7 @@
 package dev.conversa.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.conversa.Conversa;
 import dev.conversa.channel.ChannelAccount;
@@ -10,14 +12,23 @@ import dev.conversa.messenger.MessengerChannel;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
+import dev.conversa.store.InboxEntry;
+import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.testsupport.TestSignatures;
 import dev.conversa.webhook.WebhookRequest;
 import dev.conversa.webhook.WebhookResponse;
 import dev.conversa.whatsapp.WhatsAppChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the webhook path of a {@link Conversa} with the WhatsApp, Messenger and Instagram
@@ -41,6 +52,8 @@ class WebhookFuzzTest {
     /** The stores are in memory: a fresh runtime every so many inputs keeps a long run's memory bounded. */
     private static final int INPUTS_PER_RUNTIME = 20_000;
     private static final Set<Integer> DECLARED = Set.of(200, 400);
+    /** Shortly after the events of the seeds (their WhatsApp timestamps moved to the same day), inside the replay window. */
+    private static final Clock SEEDS_TIME = Clock.fixed(Instant.parse("2024-11-23T12:05:00Z"), ZoneOffset.UTC);
 
     private static Conversa conversa;
     private static int inputs;
@@ -67,23 +80,50 @@ class WebhookFuzzTest {
         }
     }
 
+    /** The harness reaches past the normalizers: the seeds' events of registered accounts are stored. */
+    @Test
+    void theSeedsReachTheInboxOfEveryChannel() throws Exception {
+        // given
+        Stores stores = InMemoryStores.create();
+        Conversa runtime = newRuntime(stores);
+        Path inputs = Path.of(getClass().getResource("WebhookFuzzTestInputs/webhookPath").toURI());
+        List<Path> seeds;
+        try (var files = Files.list(inputs)) {
+            seeds = files.sorted().toList();
+        }
+
+        // when
+        for (Path seed : seeds) {
+            byte[] body = Files.readAllBytes(seed);
+            WebhookResponse response = runtime.webhooks().handle(WebhookRequest.builder().method("POST")
+                    .header("X-Hub-Signature-256", TestSignatures.sign(body, APP_SECRET)).body(body).build());
+            assertThat(response.status()).as(seed.getFileName().toString()).isEqualTo(200);
+        }
+
+        // then
+        List<InboxEntry> stored = stores.inbox().claim("check", 1_000, Duration.ofMinutes(1), SEEDS_TIME.instant());
+        assertThat(stored).extracting(entry -> entry.conversation().channel()).contains(
+                ChannelType.WHATSAPP, ChannelType.MESSENGER, ChannelType.INSTAGRAM);
+    }
+
     private static synchronized Conversa runtime() {
         if (conversa == null || ++inputs % INPUTS_PER_RUNTIME == 0) {
-            conversa = newRuntime();
+            conversa = newRuntime(InMemoryStores.create());
         }
         return conversa;
     }
 
-    private static Conversa newRuntime() {
+    private static Conversa newRuntime(Stores stores) {
         Conversa runtime = Conversa.builder()
                 .appSecret(Secret.of(APP_SECRET))
                 .verifyToken(Secret.of("fuzz-verify"))
-                .stores(InMemoryStores.create())
+                .stores(stores)
                 .channel(WhatsAppChannel.create())
                 .channel(MessengerChannel.create())
                 .channel(InstagramChannel.create())
                 .responder(request -> Reply.silence())
                 .graphClient(GraphClient.builder().build())
+                .clock(SEEDS_TIME)
                 .build();
         TenantId tenant = TenantId.of("fuzz");
         // the accounts of the seed fixtures, so that their events pass the account lookup
