@@ -27,6 +27,7 @@ import dev.conversa.privacy.RetentionJob;
 import dev.conversa.privacy.RetentionPolicy;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
+import dev.conversa.respond.TurnBudget;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
@@ -108,7 +109,8 @@ public final class Conversa implements AutoCloseable {
                 .clock(builder.clock)
                 .burstQuietWindow(builder.burstQuietWindow)
                 .burstMaxWait(builder.burstMaxWait)
-                .observer(builder.observer);
+                .observer(builder.observer)
+                .turnBudget(builder.turnBudget);
         builder.appId.ifPresent(pipelineBuilder::appId);
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
@@ -433,6 +435,7 @@ public final class Conversa implements AutoCloseable {
         Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
         Secret privacyPepper;
         HandoffKeywords handoffKeywords;
+        TurnBudget turnBudget = TurnBudget.create();
         final List<ErasureListener> erasureListeners = new ArrayList<>();
         AccountData deletionRequestAccountData = AccountData.ERASE;
         Duration deletionRequestAlertAge = DataDeletions.DEFAULT_ALERT_AGE;
@@ -788,6 +791,21 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder handoffKeywords(HandoffKeywords keywords) {
             this.handoffKeywords = Objects.requireNonNull(keywords, "handoffKeywords");
+            return this;
+        }
+
+        /**
+         * Sets how many responder turns (AI calls) one sender and one tenant may spend per window
+         * (default {@link TurnBudget#create()}: 20 per sender and 5,000 per tenant every ten
+         * minutes). A sender over the budget gets the budget's notice once per window, then
+         * silence; other senders and tenants are answered as usual. Counted in memory, shared by
+         * all workers of this instance; each instance counts its own.
+         *
+         * @param budget the budget
+         * @return this builder
+         */
+        public Builder turnBudget(TurnBudget budget) {
+            this.turnBudget = Objects.requireNonNull(budget, "turnBudget");
             return this;
         }
 

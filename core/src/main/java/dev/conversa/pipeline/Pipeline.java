@@ -12,6 +12,7 @@ import dev.conversa.observe.ConversaObserver;
 import dev.conversa.privacy.OptOutKeywords;
 import dev.conversa.privacy.Privacy;
 import dev.conversa.respond.Responder;
+import dev.conversa.respond.TurnBudget;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.Stores;
@@ -70,7 +71,7 @@ public final class Pipeline {
                 new ConsentStep.KeywordsByTenant(builder.optOutKeywords, builder.tenantKeywords), clock));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.burstQuietWindow, builder.burstMaxWait));
         steps.put(Step.RESPOND, new RespondStep(stores, queue, builder.responder, builder.capabilities, clock,
-                builder.historyLimit, ownership, builder.observer));
+                builder.historyLimit, ownership, builder.observer, new TurnLimiter(builder.turnBudget)));
         List<Middleware> all = new ArrayList<>();
         if (builder.privacy != null) {
             all.add(new ErasureGuardStep(PrivacyGuards.of(builder.privacy)));
@@ -86,7 +87,7 @@ public final class Pipeline {
      * Starts a builder.
      *
      * @return a builder with the defaults: quiet window 1.5 s, maximum wait 10 s, 20 messages
-     *     of history for the responder
+     *     of history for the responder, {@link TurnBudget#create()}
      */
     public static Builder builder() {
         return new Builder();
@@ -155,6 +156,7 @@ public final class Pipeline {
         private Duration burstQuietWindow = Duration.ofMillis(1500);
         private Duration burstMaxWait = Duration.ofSeconds(10);
         private int historyLimit = 20;
+        private TurnBudget turnBudget = TurnBudget.create();
         private Optional<String> appId = Optional.empty();
         private final Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
         private final Map<Step, List<Middleware>> hostMiddleware = new EnumMap<>(Step.class);
@@ -271,6 +273,19 @@ public final class Pipeline {
          */
         public Builder historyLimit(int limit) {
             this.historyLimit = limit;
+            return this;
+        }
+
+        /**
+         * Sets how many responder turns a sender and a tenant may spend per window (default
+         * {@link TurnBudget#create()}: 20 per sender and 5,000 per tenant every ten minutes).
+         * Counted in memory by this pipeline, for all the workers that share it.
+         *
+         * @param budget the budget
+         * @return this builder
+         */
+        public Builder turnBudget(TurnBudget budget) {
+            this.turnBudget = Objects.requireNonNull(budget, "turnBudget");
             return this;
         }
 

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * Outbox keys are {@code "reply:" + entry id + ":" + position} ({@code "handoff:" + entry id} for
  * the last message of a handoff, queued with {@code completesHandoff}), so a replayed task
  * queues nothing twice. Who may speak, and the handoff itself, are {@link Ownership}'s.
+ *
+ * <p>Each responder call is a turn of the {@link TurnLimiter}: once the sender's or the
+ * tenant's turns of the window are spent, the responder is not asked; the sender gets the
+ * budget's notice once per window ({@code "budget:" + entry id}), then nothing.
  */
 final class RespondStep implements Middleware {
 
@@ -46,10 +50,12 @@ final class RespondStep implements Middleware {
     private final Clock clock;
     private final int historyLimit;
     private final ConversaObserver observer;
+    private final TurnLimiter turns;
 
     RespondStep(Stores stores, SendQueue queue, Responder responder, Map<ChannelType, ChannelCapabilities> capabilities,
-            Clock clock, int historyLimit, Ownership ownership, ConversaObserver observer) {
+            Clock clock, int historyLimit, Ownership ownership, ConversaObserver observer, TurnLimiter turns) {
         this.observer = observer;
+        this.turns = turns;
         this.stores = stores;
         this.ownership = ownership;
         this.queue = queue;
@@ -78,6 +84,15 @@ final class RespondStep implements Middleware {
         ChannelCapabilities caps = capabilities.get(conversation.key().channel());
         if (caps == null) {
             throw new ConversaException("no channel adapter is registered for channel " + conversation.key().channel());
+        }
+        TurnLimiter.Decision decision = turns.take(ctx.tenant(), ctx.conversationKey(), clock.instant());
+        if (decision != TurnLimiter.Decision.ANSWER) {
+            if (decision == TurnLimiter.Decision.NOTICE) {
+                queue.enqueue(ctx.tenant(), OutboundMessage.of(ctx.conversationKey(), new Text(turns.budget().notice())),
+                        "budget:" + ctx.entryId(), false);
+            }
+            ownership.replyDone(ctx.tenant(), ctx.conversationKey());
+            return;
         }
         List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
         var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());

@@ -9,6 +9,7 @@ import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.RulesResponder;
+import dev.conversa.respond.TurnBudget;
 import dev.conversa.testkit.GraphStandIn;
 import dev.conversa.testkit.RecordedRequest;
 import dev.conversa.testkit.whatsapp.WhatsAppCustomer;
@@ -139,7 +140,10 @@ public final class EndToEndLoad {
                 .responder(RulesResponder.builder().fallback(ANSWER).build())
                 .graphClient(GraphClient.builder().baseUrl(graph.baseUrl()).allowInsecureLoopbackForTests(true)
                         .build())
-                .pollInterval(Duration.ofMillis(20));
+                .pollInterval(Duration.ofMillis(20))
+                // every conversation is a customer of one tenant: the default 5,000 turns per tenant
+                // and window would cap a run of more conversations
+                .turnBudget(TurnBudget.builder().perTenant(Integer.MAX_VALUE).build());
         if (options.fast()) {
             channel.messagesPerSecond(1_000_000);
             builder.burstQuietWindow(Duration.ZERO).burstMaxWait(Duration.ZERO);

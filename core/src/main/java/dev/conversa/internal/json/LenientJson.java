@@ -106,10 +106,14 @@ public final class LenientJson {
     /**
      * A Unix timestamp in seconds, sent as a number or a string of digits.
      *
-     * @return the instant; empty when absent or not a whole number
+     * @return the instant; empty when absent, not a whole number or beyond what an
+     *     {@link Instant} holds (found by the webhook fuzz test: a timestamp of 18 digits made
+     *     {@link Instant#ofEpochSecond(long)} throw {@code DateTimeException}, answered 500)
      */
     public static Optional<Instant> seconds(JsonNode node, String field) {
-        return epoch(node, field).map(Instant::ofEpochSecond);
+        return epoch(node, field)
+                .filter(second -> second >= Instant.MIN.getEpochSecond() && second <= Instant.MAX.getEpochSecond())
+                .map(Instant::ofEpochSecond);
     }
 
     /**

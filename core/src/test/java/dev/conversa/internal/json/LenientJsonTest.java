@@ -73,6 +73,16 @@ class LenientJsonTest {
     }
 
     @Test
+    void aTimestampInSecondsBeyondTheRangeOfAnInstantIsAbsent() {
+        // found by WebhookFuzzTest: Instant.ofEpochSecond threw DateTimeException, the webhook answered 500
+        JsonNode node = JsonMapper.builder().build().readTree(
+                "{\"far\": \"173236320032363201\", \"farNumber\": 173236320032363201, \"last\": 31556889864403199}");
+        assertThat(LenientJson.seconds(node, "far")).isEmpty();
+        assertThat(LenientJson.seconds(node, "farNumber")).isEmpty();
+        assertThat(LenientJson.seconds(node, "last")).hasValue(Instant.ofEpochSecond(31556889864403199L));
+    }
+
+    @Test
     void flattensLeavesByDottedPath() {
         assertThat(LenientJson.flatten("p", LenientJson.object(NODE, "o"))).containsExactly(
                 Map.entry("p.x", "1"));
