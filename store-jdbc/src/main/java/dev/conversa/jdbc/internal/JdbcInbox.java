@@ -8,6 +8,7 @@ import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
+import dev.conversa.store.LeaseLostException;
 import dev.conversa.store.PurgeScope;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +42,7 @@ public final class JdbcInbox implements Inbox {
     private final InboxClaimer claimer;
     private final LaneLocks lanes;
     private final GroupCommit<Append, List<InboxEntry>> appends;
+    private final GroupCommit<Completion, Boolean> completions;
 
     /**
      * Creates the inbox.
@@ -54,6 +56,7 @@ public final class JdbcInbox implements Inbox {
         this.lanes = new LaneLocks(database.dialect(), "inbox");
         this.claimer = new InboxClaimer(lanes);
         this.appends = new GroupCommit<>(database, "appending to the inbox", MAX_GROUP, this::insert);
+        this.completions = new GroupCommit<>(database, "completing inbox entries", MAX_GROUP, this::completeAll);
     }
 
     @Override
@@ -132,9 +135,31 @@ public final class JdbcInbox implements Inbox {
 
     @Override
     public void complete(InboxEntry entry, Instant now) {
+        Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(now, "now");
-        changeClaimed(entry, "completing an inbox entry",
-                "SET status = 'COMPLETED', completed_at = ?, lease_until = NULL, event = NULL", now);
+        if (!completions.write(new Completion(entry, now))) {
+            throw new LeaseLostException("inbox entry " + entry.id() + " is no longer claimed under fence "
+                    + entry.fence());
+        }
+    }
+
+    /**
+     * Completes the entries of concurrent workers in one transaction ({@link GroupCommit}), each
+     * only while still claimed under its fence: a status batch of many entries costs a few
+     * commits, not one per entry. The result says, per entry, whether it was still claimed.
+     */
+    private List<Boolean> completeAll(Connection connection, List<Completion> group) throws SQLException {
+        List<Boolean> completed = new ArrayList<>(group.size());
+        for (Completion completion : group) {
+            InboxEntry entry = completion.entry();
+            completed.add(Rows.update(connection, "UPDATE conversa_inbox SET status = 'COMPLETED', completed_at = ?, "
+                    + "lease_until = NULL, event = NULL WHERE id = ? AND tenant = ? AND status = 'CLAIMED' AND fence = ?",
+                    completion.now(), entry.id(), entry.tenant().value(), entry.fence()) == 1);
+        }
+        return completed;
+    }
+
+    private record Completion(InboxEntry entry, Instant now) {
     }
 
     @Override

@@ -39,8 +39,11 @@ public final class JdbcMessageStore implements MessageStore {
     private static final String BY_CONVERSATION =
             " WHERE tenant = ? AND channel = ? AND account_id = ? AND contact_id = ?";
 
+    private static final int MAX_GROUP = 256;
+
     private final Database database;
     private final Inserts inserts;
+    private final GroupCommit<StatusChange, Boolean> statuses;
 
     /**
      * Creates the store.
@@ -50,6 +53,7 @@ public final class JdbcMessageStore implements MessageStore {
     public JdbcMessageStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
         this.inserts = new Inserts(database.dialect());
+        this.statuses = new GroupCommit<>(database, "updating message statuses", MAX_GROUP, this::updateAll);
     }
 
     @Override
@@ -68,10 +72,29 @@ public final class JdbcMessageStore implements MessageStore {
         if (status == DeliveryStatus.UNKNOWN) {
             return false;
         }
-        Object[] id = idOf(tenant, channel, messageId);
-        return database.inTransaction("updating a message status", connection -> Rows.update(connection,
-                "UPDATE conversa_message SET status = ?, status_rank = ?" + BY_ID_OR_PART + " AND status_rank < ?",
-                status.name(), rank(status), id[0], id[1], id[0], id[1], id[2], id[2], rank(status)) == 1);
+        return statuses.write(new StatusChange(idOf(tenant, channel, messageId), status));
+    }
+
+    /**
+     * Moves the statuses of concurrent workers in one transaction ({@link GroupCommit}): the many
+     * statuses of one webhook, processed by several workers at once, share their commits. Each
+     * update still moves a status only forward. Workers of one instance take one conversation at
+     * a time, so a group's rows are almost always distinct; should two instances' groups deadlock
+     * on a row, the database fails one, and {@link GroupCommit} writes its members one by one.
+     */
+    private List<Boolean> updateAll(Connection connection, List<StatusChange> group) throws SQLException {
+        List<Boolean> moved = new ArrayList<>(group.size());
+        for (StatusChange change : group) {
+            Object[] id = change.id();
+            int rank = rank(change.status());
+            moved.add(Rows.update(connection,
+                    "UPDATE conversa_message SET status = ?, status_rank = ?" + BY_ID_OR_PART + " AND status_rank < ?",
+                    change.status().name(), rank, id[0], id[1], id[0], id[1], id[2], id[2], rank) == 1);
+        }
+        return moved;
+    }
+
+    private record StatusChange(Object[] id, DeliveryStatus status) {
     }
 
     /**
