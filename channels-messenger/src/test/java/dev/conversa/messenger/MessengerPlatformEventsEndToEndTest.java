@@ -126,6 +126,24 @@ class MessengerPlatformEventsEndToEndTest {
     }
 
     @Test
+    void releasesTheHeldSendsWhenTheHostRegistersTheBlockedPageAgain() {
+        // given
+        rig.deliver(fixture("e2e_policy_block"));
+        await().atMost(PATIENCE).until(() -> enforcements.size() == 1);
+        rig.deliver(text("m_e2e_1", "When do you open?"));
+        await().atMost(PATIENCE).until(() -> rig.outbox(OutboxState.PENDING).stream()
+                .anyMatch(entry -> entry.lastError().isPresent()));
+
+        // when
+        rig.conversa().registerAccount(ChannelAccount.of(TENANT, ChannelType.MESSENGER, PAGE,
+                Secret.of("e2e-new-access-token")));
+
+        // then
+        rig.awaitSent(KEY, HOURS_ANSWER);
+        assertThat(textReplies(graph)).extracting(MessengerE2e::replyText).containsExactly(HOURS_ANSWER);
+    }
+
+    @Test
     void recordsAccountLinkingCheckoutPaymentAndGamePlayWithoutAReply() {
         // when
         rig.deliver(fixture("e2e_account_events"));
