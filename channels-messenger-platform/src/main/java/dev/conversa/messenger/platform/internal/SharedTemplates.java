@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * retailer id) becomes a {@link ProductShare}; any other template (button, generic, receipt,
  * airline, media, echoed from another app) a {@link TemplateAttachment} with its type and a safe
  * summary: the template's own text or introduction, else its elements' titles, else the
- * attachment's title. Names, addresses and payment details of a receipt or an itinerary never
+ * attachment's title, else its buttons' titles. Names, addresses and payment details of a receipt or an itinerary never
  * enter the summary.
  */
 final class SharedTemplates {
@@ -49,10 +49,17 @@ final class SharedTemplates {
         if (own.isPresent()) {
             return own.get();
         }
-        String titles = LenientJson.array(payload, "elements").stream()
-                .map(element -> LenientJson.nonBlank(element, "title"))
+        String titles = titles(payload, "elements");
+        if (titles.isEmpty()) {
+            titles = LenientJson.nonBlank(attachment, "title").orElseGet(() -> titles(payload, "buttons"));
+        }
+        return titles;
+    }
+
+    private static String titles(JsonNode payload, String field) {
+        return LenientJson.array(payload, field).stream()
+                .map(item -> LenientJson.nonBlank(item, "title"))
                 .flatMap(Optional::stream)
                 .collect(Collectors.joining(", "));
-        return titles.isEmpty() ? LenientJson.nonBlank(attachment, "title").orElse("") : titles;
     }
 }

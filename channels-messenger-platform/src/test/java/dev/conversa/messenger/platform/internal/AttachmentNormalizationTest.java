@@ -4,6 +4,7 @@ import static dev.conversa.messenger.platform.internal.Fixtures.events;
 import static dev.conversa.messenger.platform.internal.Fixtures.header;
 import static dev.conversa.messenger.platform.internal.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.Location;
@@ -111,12 +112,10 @@ class AttachmentNormalizationTest {
     }
 
     @Test
-    void summarizesAButtonTemplateByItsText() {
-        assertThat(((InboundMessage) single("template_button")).content()).isInstanceOfSatisfying(
-                TemplateAttachment.class, content -> {
-                    assertThat(content.templateType()).isEqualTo("button");
-                    assertThat(content.readableText()).isEqualTo("Track your parcel");
-                });
+    void summarizesAButtonTemplateByItsTextElseByItsButtonsTitles() {
+        assertThat(events("template_button")).extracting(event -> (TemplateAttachment) ((InboundMessage) event).content())
+                .extracting(TemplateAttachment::templateType, TemplateAttachment::summary)
+                .containsExactly(tuple("button", "Track your parcel"), tuple("button", "Returns, Talk to us"));
     }
 
     @Test
