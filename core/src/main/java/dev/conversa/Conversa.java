@@ -15,6 +15,7 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.observe.ConversaObserver;
+import dev.conversa.observe.PolicyEnforcementListener;
 import dev.conversa.pipeline.Middleware;
 import dev.conversa.pipeline.Pipeline;
 import dev.conversa.pipeline.Step;
@@ -96,6 +97,7 @@ public final class Conversa implements AutoCloseable {
     private final Optional<RetentionSchedule> retentionSchedule;
     private final Privacy privacy;
     private final Clock clock;
+    private final AccountParking parking;
 
     Conversa(Builder builder) {
         this.clock = builder.clock;
@@ -113,6 +115,9 @@ public final class Conversa implements AutoCloseable {
                 .turnBudget(builder.turnBudget);
         builder.appId.ifPresent(pipelineBuilder::appId);
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
+        this.parking = new AccountParking();
+        pipelineBuilder.middleware(Step.RECORD,
+                new PolicyEnforcements(stores.accounts(), parking, builder.policyEnforcementListeners));
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
         builder.stateListeners.forEach(pipelineBuilder::stateListener);
         pipelineBuilder.optOutKeywords(builder.optOutKeywords);
@@ -128,7 +133,7 @@ public final class Conversa implements AutoCloseable {
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
         GraphClient graph = builder.graphClientOrDefault();
         this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership,
-                builder.observer);
+                builder.observer, parking);
         this.dispatcher = new Dispatcher(stores.inbox(), stores.accounts(), pipeline, builder.clock, settings, leases,
                 outboxSender::wake);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
@@ -260,7 +265,8 @@ public final class Conversa implements AutoCloseable {
 
     /**
      * Registers (or replaces) a connected business account, so that its webhooks are accepted
-     * and replies can be sent for it.
+     * and replies can be sent for it. Registering an account Meta blocked for its messaging
+     * policies lifts the block in this process (see {@link PolicyEnforcementListener}).
      *
      * @param account the account
      * @throws IllegalArgumentException if no channel of the account's type was added
@@ -273,6 +279,7 @@ public final class Conversa implements AutoCloseable {
                     + "add it with Conversa.builder().channel(...)");
         }
         stores.accounts().save(account);
+        parking.unblock(account.channel(), account.accountId());
     }
 
     /**
@@ -417,6 +424,7 @@ public final class Conversa implements AutoCloseable {
         final List<ChannelAdapter> channels = new ArrayList<>();
         final List<Map.Entry<Step, Middleware>> middleware = new ArrayList<>();
         final List<StateChangeListener> stateListeners = new ArrayList<>();
+        final List<PolicyEnforcementListener> policyEnforcementListeners = new ArrayList<>();
         ConversaObserver observer = ConversaObserver.NONE;
         Secret verifyToken;
         Stores stores;
@@ -777,6 +785,19 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder stateListener(StateChangeListener listener) {
             stateListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a listener told when Meta warns, blocks or unblocks a business account for its
+         * messaging policies. Whether or not one is added, a blocked account sends nothing until
+         * Meta unblocks it or it is registered again.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder policyEnforcementListener(PolicyEnforcementListener listener) {
+            policyEnforcementListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
