@@ -1,9 +1,11 @@
 package dev.conversa;
 
 import dev.conversa.agent.Agent;
+import dev.conversa.agent.AgentMetrics;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
 import dev.conversa.agent.AssignmentStrategy;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
 import dev.conversa.conversation.internal.Ownership;
@@ -308,6 +310,8 @@ public final class Agents {
         Optional<Assignment> requeued = store().requeue(tenant, conversation, queue, clock.instant());
         requeued.ifPresent(assignment -> {
             audit(tenant, "requeued", byAgent, Map.of("queue", queue));
+            ownership.recordStep(tenant, conversation, HandoffEvent.Kind.REQUEUED, Optional.of(queue),
+                    Optional.of(byAgent));
             ownership.changeByAgent(tenant, conversation, ConversationState.WAITING_FOR_AGENT, byAgent,
                     current -> stillAssigned(tenant, conversation, Optional.empty()));
         });
@@ -381,6 +385,36 @@ public final class Agents {
     }
 
     /**
+     * The manager's figures for a period: first response, resolution and queue wait times,
+     * queue depth and the oldest waiting now, conversations per agent, messages per channel, and
+     * conversations the bot handled alone versus handed to a person. Computed from the stored
+     * messages and handoff steps, so any instance gives the same figures, also after a restart;
+     * erased people and conversations purged by retention are no longer counted. Reads all
+     * message marks of the period: meant for periods of a day or a week.
+     *
+     * <pre>{@code
+     * Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+     * AgentMetrics today = conversa.agents().metrics(tenant, midnight, Instant.now());
+     * Duration waited = today.queueWait().average();
+     * }</pre>
+     *
+     * @param tenant the business
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive
+     * @return the figures; see {@link AgentMetrics} for how each is defined
+     * @throws IllegalArgumentException if {@code to} is not after {@code from}
+     */
+    public AgentMetrics metrics(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("to must be after from");
+        }
+        return MetricsTally.compute(stores, defaultQueue(tenant), tenant, from, to, clock.instant());
+    }
+
+    /**
      * Gives the conversation to an agent through the store's atomic assign, then records it.
      *
      * @param how "claimed", "round_robin", "least_busy" or "transferred" (then {@code from}'s
@@ -391,6 +425,8 @@ public final class Agents {
         Objects.requireNonNull(conversation, "conversation");
         Optional<Assignment> taken = store().assign(tenant, conversation, agentId, from, clock.instant());
         taken.ifPresent(assignment -> {
+            ownership.recordStep(tenant, conversation, HandoffEvent.Kind.ASSIGNED, Optional.of(assignment.queue()),
+                    Optional.of(agentId));
             audit(tenant, how.equals("transferred") ? "transferred" : "assigned", from.orElse(agentId),
                     Map.of("queue", assignment.queue(), "to", "agent:" + agentId, "how", how));
             ownership.changeByAgent(tenant, conversation, ConversationState.WITH_AGENT, agentId,
@@ -404,7 +440,10 @@ public final class Agents {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(agentId, "agentId");
-        store().dequeue(tenant, conversation);
+        if (store().dequeue(tenant, conversation)) {
+            ownership.recordStep(tenant, conversation, state == ConversationState.CLOSED ? HandoffEvent.Kind.CLOSED
+                    : HandoffEvent.Kind.RELEASED, Optional.empty(), Optional.of(agentId));
+        }
         audit(tenant, event, agentId, Map.of());
         return ownership.changeByAgent(tenant, conversation, state, agentId, current -> true);
     }

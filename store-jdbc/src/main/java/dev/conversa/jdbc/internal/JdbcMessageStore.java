@@ -8,10 +8,12 @@ import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
+import dev.conversa.store.MessageMark;
 import dev.conversa.store.MessageStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -155,6 +157,19 @@ public final class JdbcMessageStore implements MessageStore {
         List<MessageRecord> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return List.copyOf(oldestFirst);
+    }
+
+    @Override
+    public List<MessageMark> marks(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return database.inTransaction("counting messages", connection -> Rows.query(connection, "SELECT channel, "
+                + "account_id, contact_id, author, sent_at FROM conversa_message WHERE tenant = ? AND sent_at >= ? "
+                + "AND sent_at < ? ORDER BY sent_at, seq", row -> new MessageMark(new ConversationKey(
+                        new ChannelType(row.getString("channel")), row.getString("account_id"),
+                        row.getString("contact_id")), Author.valueOf(row.getString("author")),
+                        Rows.instant(row, "sent_at")), tenant.value(), from, to));
     }
 
     @Override
