@@ -13,6 +13,7 @@ import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.TenantId;
+import dev.conversa.respond.SentimentReading;
 import dev.conversa.store.AgentLoad;
 import dev.conversa.store.AgentStore;
 import dev.conversa.store.AuditEvent;
@@ -65,11 +66,13 @@ public final class Agents {
     private final Stores stores;
     private final Ownership ownership;
     private final Clock clock;
+    private final SentimentReader sentiments;
 
-    Agents(Stores stores, Ownership ownership, Clock clock) {
+    Agents(Stores stores, Ownership ownership, Clock clock, SentimentReader sentiments) {
         this.stores = stores;
         this.ownership = ownership;
         this.clock = clock;
+        this.sentiments = sentiments;
     }
 
     /**
@@ -381,6 +384,22 @@ public final class Agents {
      */
     public List<Note> notes(TenantId tenant, ConversationKey conversation) {
         return store().notes(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+    }
+
+    /**
+     * Reads how the customer of a conversation feels and what they want, from the responder
+     * (the OpenAI responder asks its model over the recent history; the rules responder gives
+     * none and says so). Asks the model on every call: call it when an agent opens the
+     * conversation, not in a loop.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return the reading, or none with the reason
+     * @throws NoSuchElementException if the conversation does not exist
+     */
+    public SentimentReading sentiment(TenantId tenant, ConversationKey conversation) {
+        return sentiments.read(Objects.requireNonNull(tenant, "tenant"),
                 Objects.requireNonNull(conversation, "conversation"));
     }
 
