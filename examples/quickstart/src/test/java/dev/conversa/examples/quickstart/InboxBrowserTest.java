@@ -71,6 +71,7 @@ class InboxBrowserTest {
     @RegisterExtension
     static WireMockExtension graph = WireMockExtension.newInstance()
             .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true))
+            .resetOnEachTest(false)
             .build();
 
     @TempDir
@@ -145,8 +146,10 @@ class InboxBrowserTest {
         browser.findElement(By.id("reply-text")).sendKeys("Hi, I am Ana. How can I help?");
         browser.findElement(By.id("send")).click();
 
-        // then the reply reaches the Graph API
+        // then the reply reaches the Graph API, and the inbox shows it sent
         assertThat(awaitSentTexts(3).get(2)).contains("Hi, I am Ana. How can I help?");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#history .message.AGENT .meta"),
+                "sent"));
 
         // and the bot stays silent while the agent holds the conversation
         customerWrites("my order 1234 has not arrived");
