@@ -3,6 +3,7 @@ package dev.conversa;
 
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.agent.HandoffKeywords;
 import dev.conversa.conversation.internal.Ownership;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,7 +150,9 @@ public final class Conversa implements AutoCloseable {
         this.disconnection = new AccountDisconnection(stores, channels, graph, builder.clock);
         this.dataDeletions = new DataDeletions(stores, Optional.ofNullable(privacy), disconnection,
                 builder.deletionRequestAccountData, builder.deletionRequestAlertAge);
-        this.agents = new Agents(stores, ownership, builder.clock);
+        Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
+        channels.forEach((type, adapter) -> capabilities.put(type, adapter.capabilities()));
+        this.agents = new Agents(stores, ownership, builder.clock, capabilities, this::send);
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, dataDeletions,
                 builder.clock, every));
