@@ -42,6 +42,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -152,7 +153,7 @@ public final class Conversa implements AutoCloseable {
                 builder.deletionRequestAccountData, builder.deletionRequestAlertAge);
         Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
         channels.forEach((type, adapter) -> capabilities.put(type, adapter.capabilities()));
-        this.agents = new Agents(stores, ownership, builder.clock,
+        this.agents = new Agents(stores, ownership, builder.clock, capabilities, this::send,
                 new SentimentReader(stores, builder.responderOrDefault(), capabilities));
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, dataDeletions,

@@ -67,7 +67,7 @@ final class InMemoryMessageStore implements MessageStore {
         Key newKey = key(tenant, channel, newId);
         DeliveryStatus status = furthest(stored.message().status(), messages.get(newKey));
         messages.put(newKey, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),
-                newId, m.direction(), m.author(), m.kind(), m.text(), status, m.timestamp())));
+                newId, m.direction(), m.author(), m.kind(), m.text(), status, m.timestamp(), m.agent())));
         for (String part : ids.subList(1, ids.size())) {
             Key partKey = key(tenant, channel, part);
             Stored echo = messages.remove(partKey);
@@ -90,7 +90,7 @@ final class InMemoryMessageStore implements MessageStore {
             return false;
         }
         messages.put(key, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(), m.messageId(),
-                m.direction(), m.author(), kind, text, m.status(), m.timestamp())));
+                m.direction(), m.author(), kind, text, m.status(), m.timestamp(), m.agent())));
         return true;
     }
 

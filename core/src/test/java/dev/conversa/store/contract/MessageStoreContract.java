@@ -51,6 +51,29 @@ public abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void anAgentsMessageKeepsTheAgentsIdThroughRenameEditAndStatus() {
+        MessageRecord plain = record(TENANT_A, ANNA, "outbox:9", now());
+        MessageRecord byAgent = new MessageRecord(plain.tenant(), plain.conversation(), plain.messageId(),
+                dev.conversa.model.Direction.OUTBOUND, dev.conversa.model.Author.AGENT, "text",
+                Optional.of("Hello"), DeliveryStatus.PENDING, plain.timestamp(), Optional.of("ana"));
+        messages().append(byAgent);
+        messages().append(record(TENANT_A, ANNA, "wamid.2", inSeconds(1)));
+
+        messages().rename(TENANT_A, WA, "outbox:9", List.of("wamid.9"));
+        messages().updateStatus(TENANT_A, WA, "wamid.9", DeliveryStatus.SENT);
+        messages().edit(TENANT_A, WA, "wamid.9", "text", Optional.of("Hello again"));
+
+        assertThat(messages().find(TENANT_A, WA, "wamid.9")).hasValueSatisfying(found -> {
+            assertThat(found.agent()).contains("ana");
+            assertThat(found.author()).isEqualTo(dev.conversa.model.Author.AGENT);
+            assertThat(found.status()).isEqualTo(DeliveryStatus.SENT);
+        });
+        assertThat(messages().find(TENANT_A, WA, "wamid.2").orElseThrow().agent()).isEmpty();
+        assertThat(messages().history(TENANT_A, ANNA, 10)).extracting(MessageRecord::agent)
+                .containsExactlyInAnyOrder(Optional.of("ana"), Optional.empty());
+    }
+
+    @Test
     void theSameIdInAnotherTenantOrChannelIsAnotherMessage() {
         messages().append(record(TENANT_A, ANNA, "mid.1", now()));
 

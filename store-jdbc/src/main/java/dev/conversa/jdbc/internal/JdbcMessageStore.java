@@ -32,7 +32,7 @@ import java.util.Optional;
 public final class JdbcMessageStore implements MessageStore {
 
     private static final String COLUMNS = "tenant, channel, account_id, contact_id, message_id, direction, author, "
-            + "kind, body, status, sent_at";
+            + "kind, body, status, sent_at, agent_id";
     private static final String BY_ID = " WHERE tenant = ? AND channel = ? AND message_id = ?";
     /** A message by the id of one of its parts, else by its own id: bind tenant, channel, tenant, channel, id, id. */
     private static final String BY_ID_OR_PART = " WHERE tenant = ? AND channel = ? AND message_id = COALESCE("
@@ -58,10 +58,10 @@ public final class JdbcMessageStore implements MessageStore {
     public boolean append(MessageRecord m) {
         Objects.requireNonNull(m, "message");
         return database.inTransaction("appending a message", connection -> inserts.insertIfAbsent(connection,
-                "INSERT INTO conversa_message (" + COLUMNS + ", status_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO conversa_message (" + COLUMNS + ", status_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.tenant().value(), m.conversation().channel().value(), m.conversation().accountId(),
                 m.conversation().contactId(), m.messageId(), m.direction().name(), m.author().name(), m.kind(),
-                m.text(), m.status().name(), m.timestamp(), rank(m.status())));
+                m.text(), m.status().name(), m.timestamp(), m.agent(), rank(m.status())));
     }
 
     @Override
@@ -218,6 +218,6 @@ public final class JdbcMessageStore implements MessageStore {
         return new MessageRecord(TenantId.of(row.getString("tenant")), key, row.getString("message_id"),
                 Direction.valueOf(row.getString("direction")), Author.valueOf(row.getString("author")),
                 row.getString("kind"), Rows.optionalText(row, "body"), DeliveryStatus.valueOf(row.getString("status")),
-                Rows.instant(row, "sent_at"));
+                Rows.instant(row, "sent_at"), Rows.optionalText(row, "agent_id"));
     }
 }

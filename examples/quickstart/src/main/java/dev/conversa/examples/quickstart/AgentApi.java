@@ -9,12 +9,13 @@ import dev.conversa.agent.AgentMetrics;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
 import dev.conversa.agent.Note;
+import dev.conversa.agent.ReplyRefusedException;
 import dev.conversa.model.Author;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
-import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
+import dev.conversa.model.Text;
 import dev.conversa.respond.SentimentReading;
 import java.io.IOException;
 import java.time.Clock;
@@ -45,8 +46,10 @@ import tools.jackson.databind.JsonNode;
  *       transfer} ({@code toAgent} or {@code toQueue}), {@code release}, {@code close}, each with
  *       {@code agent, channel, account, contact}.
  * </ul>
- * Replies go out with {@code conversa.send} as {@link Author#AGENT}; the reply window is checked
- * here first so the agent reads why a template is needed instead of a failed send.
+ * Replies go through {@link Agents#reply}: the outbox, as {@link Author#AGENT} with the agent's
+ * id, refused (409, naming the rule) when the agent does not hold the conversation or the
+ * channel's window allows only a template. {@code GET conversation} explains the window in words
+ * for the page, before the agent types.
  */
 final class AgentApi implements HttpHandler {
 
@@ -121,19 +124,12 @@ final class AgentApi implements HttpHandler {
     }
 
     private void reply(HttpExchange exchange, ConversationKey key, String agent, String text) throws IOException {
-        Optional<Assignment> held = agents.assignment(tenant, key).filter(a -> a.agent().filter(agent::equals).isPresent());
-        if (held.isEmpty()) {
-            HttpJson.error(exchange, 409, "take the conversation over before replying");
-            return;
+        try {
+            agents.reply(tenant, key, agent, new Text(text));
+            HttpJson.send(exchange, 202, Map.of("queued", true));
+        } catch (ReplyRefusedException e) {
+            HttpJson.send(exchange, 409, Map.of("error", e.getMessage(), "rule", e.rule().name()));
         }
-        Conversation conversation = conversa.conversations().find(tenant, key).orElseThrow();
-        Map<String, Object> window = window(conversation);
-        if (!Boolean.TRUE.equals(window.get("freeText"))) {
-            HttpJson.error(exchange, 409, (String) window.get("explanation"));
-            return;
-        }
-        conversa.send(tenant, OutboundMessage.text(key, text).by(Author.AGENT));
-        HttpJson.send(exchange, 202, Map.of("queued", true));
     }
 
     private static void done(HttpExchange exchange, boolean ok, String refusal) throws IOException {
