@@ -1,3 +1,5 @@
+// Over 400 lines: the one facade of the agent side (agents, queues, assignment, replies, notes,
+// sentiment, metrics); the metrics and sentiment work live in MetricsTally and SentimentReader.
 package dev.conversa;
 
 import dev.conversa.agent.Agent;
