@@ -1,19 +1,32 @@
+// Over 400 lines: the one facade of the agent side (agents, queues, assignment, replies, notes,
+// sentiment, metrics); the metrics and sentiment work live in MetricsTally and SentimentReader.
 package dev.conversa;
 
 import dev.conversa.agent.Agent;
+import dev.conversa.agent.AgentMetrics;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
 import dev.conversa.agent.AssignmentStrategy;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
+import dev.conversa.agent.ReplyRefusedException;
+import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.internal.privacy.PersonConsent;
+import dev.conversa.model.Author;
+import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
+import dev.conversa.model.OutboundContent;
+import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
+import dev.conversa.respond.SentimentReading;
 import dev.conversa.store.AgentLoad;
 import dev.conversa.store.AgentStore;
 import dev.conversa.store.AuditEvent;
+import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,11 +76,107 @@ public final class Agents {
     private final Stores stores;
     private final Ownership ownership;
     private final Clock clock;
+    private final Map<ChannelType, ChannelCapabilities> channels;
+    private final Sender sender;
+    private final SentimentReader sentiments;
 
-    Agents(Stores stores, Ownership ownership, Clock clock) {
+    Agents(Stores stores, Ownership ownership, Clock clock, Map<ChannelType, ChannelCapabilities> channels,
+            Sender sender, SentimentReader sentiments) {
         this.stores = stores;
         this.ownership = ownership;
         this.clock = clock;
+        this.channels = Map.copyOf(channels);
+        this.sender = sender;
+        this.sentiments = sentiments;
+    }
+
+    /** Queues a message through the outbox, as {@code Conversa.send} with an idempotency key. */
+    interface Sender {
+        OutboxEntry send(TenantId tenant, OutboundMessage message, String idempotencyKey);
+    }
+
+    /**
+     * The agent holding a conversation answers the customer: text, media or a template, queued
+     * through the same outbox as every message, written by {@link Author#AGENT} and recorded with
+     * the agent's id ({@link OutboundMessage#agent()}, {@link dev.conversa.model.MessageRecord#agent()}).
+     *
+     * <p>Checked before anything is queued, each with a {@link ReplyRefusedException} naming the
+     * rule: the agent holds the conversation ({@code WITH_AGENT}, assigned to them); the person has
+     * not opted out (STOP) without writing since; and the channel's window, from its
+     * {@link ChannelCapabilities}: within the reply window (24 hours since the customer's last
+     * message) anything goes; past it, on a channel with a human agent window (Messenger and
+     * Instagram, 7 days) a message still goes, and the channel sends it with the {@code
+     * HUMAN_AGENT} tag; past that, or on WhatsApp past 24 hours, only a template. The outbox
+     * checks the same rules again at send time, as the window may close while the message waits.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the agent answering, who must hold the conversation
+     * @param content what to send: text, media or a template (not a marker such as typing)
+     * @return the queued outbox entry
+     * @throws ReplyRefusedException if a rule refuses the reply now
+     * @throws IllegalArgumentException if the content is a marker rather than a message
+     */
+    public OutboxEntry reply(TenantId tenant, ConversationKey conversation, String agentId, OutboundContent content) {
+        return reply(tenant, conversation, agentId, content, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Like {@link #reply(TenantId, ConversationKey, String, OutboundContent)}, queued once per
+     * idempotency key: replying again with the same key (a retried request of the inbox) returns
+     * the entry queued first.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the agent answering, who must hold the conversation
+     * @param content what to send: text, media or a template
+     * @param idempotencyKey unique per logical reply of this agent, at most 200 characters
+     * @return the queued outbox entry
+     * @throws ReplyRefusedException if a rule refuses the reply now
+     * @throws IllegalArgumentException if the content is a marker rather than a message, or the
+     *     key is blank or too long
+     */
+    public OutboxEntry reply(TenantId tenant, ConversationKey conversation, String agentId, OutboundContent content,
+            String idempotencyKey) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (!content.isMessage()) {
+            throw new IllegalArgumentException("an agent replies with a message (text, media or a template), not a "
+                    + content.kind() + " marker");
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new IllegalArgumentException("idempotencyKey must be 1 to 200 characters, not blank");
+        }
+        Optional<Conversation> stored = stores.conversations().find(tenant, conversation);
+        checkHolder(tenant, conversation, agentId, stored);
+        OutboundMessage message = OutboundMessage.of(conversation, content).byAgent(agentId);
+        ChannelCapabilities capabilities = channels.get(conversation.channel());
+        if (capabilities == null) {
+            throw new ReplyRefusedException(ReplyRefusedException.Rule.NO_CHANNEL,
+                    "no channel adapter is registered for channel " + conversation.channel());
+        }
+        Optional<Instant> optedOutAt = PersonConsent.optedOutAt(stores, tenant, conversation.channel(),
+                conversation.contactId());
+        Optional<SendGate.Refusal> refusal = SendGate.check(message, stored, capabilities, optedOutAt,
+                clock.instant());
+        if (refusal.isPresent()) {
+            throw new ReplyRefusedException(refusal.get().rule(), refusal.get().reason());
+        }
+        OutboxEntry entry = sender.send(tenant, message, "agent:" + agentId + ":" + idempotencyKey);
+        record(tenant, "agent_reply", agentId, Map.of("kind", content.kind()));
+        return entry;
+    }
+
+    private void checkHolder(TenantId tenant, ConversationKey conversation, String agentId,
+            Optional<Conversation> stored) {
+        boolean withAgent = stored.map(Conversation::state).filter(ConversationState.WITH_AGENT::equals).isPresent();
+        if (!withAgent || !stillAssigned(tenant, conversation, Optional.of(agentId))) {
+            throw new ReplyRefusedException(ReplyRefusedException.Rule.NOT_HOLDER, "agent " + agentId
+                    + " does not hold this conversation: take it first (claim), or ask the agent holding it");
+        }
     }
 
     /**
@@ -308,6 +417,8 @@ public final class Agents {
         Optional<Assignment> requeued = store().requeue(tenant, conversation, queue, clock.instant());
         requeued.ifPresent(assignment -> {
             audit(tenant, "requeued", byAgent, Map.of("queue", queue));
+            ownership.recordStep(tenant, conversation, HandoffEvent.Kind.REQUEUED, Optional.of(queue),
+                    Optional.of(byAgent));
             ownership.changeByAgent(tenant, conversation, ConversationState.WAITING_FOR_AGENT, byAgent,
                     current -> stillAssigned(tenant, conversation, Optional.empty()));
         });
@@ -381,6 +492,52 @@ public final class Agents {
     }
 
     /**
+     * Reads how the customer of a conversation feels and what they want, from the responder
+     * (the OpenAI responder asks its model over the recent history; the rules responder gives
+     * none and says so). Asks the model on every call: call it when an agent opens the
+     * conversation, not in a loop.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return the reading, or none with the reason
+     * @throws NoSuchElementException if the conversation does not exist
+     */
+    public SentimentReading sentiment(TenantId tenant, ConversationKey conversation) {
+        return sentiments.read(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+    }
+
+    /**
+     * The manager's figures for a period: first response, resolution and queue wait times,
+     * queue depth and the oldest waiting now, conversations per agent, messages per channel, and
+     * conversations the bot handled alone versus handed to a person. Computed from the stored
+     * messages and handoff steps, so any instance gives the same figures, also after a restart;
+     * erased people and conversations purged by retention are no longer counted. Reads all
+     * message marks of the period: meant for periods of a day or a week.
+     *
+     * <pre>{@code
+     * Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+     * AgentMetrics today = conversa.agents().metrics(tenant, midnight, Instant.now());
+     * Duration waited = today.queueWait().average();
+     * }</pre>
+     *
+     * @param tenant the business
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive
+     * @return the figures; see {@link AgentMetrics} for how each is defined
+     * @throws IllegalArgumentException if {@code to} is not after {@code from}
+     */
+    public AgentMetrics metrics(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("to must be after from");
+        }
+        return MetricsTally.compute(stores, defaultQueue(tenant), tenant, from, to, clock.instant());
+    }
+
+    /**
      * Gives the conversation to an agent through the store's atomic assign, then records it.
      *
      * @param how "claimed", "round_robin", "least_busy" or "transferred" (then {@code from}'s
@@ -391,6 +548,8 @@ public final class Agents {
         Objects.requireNonNull(conversation, "conversation");
         Optional<Assignment> taken = store().assign(tenant, conversation, agentId, from, clock.instant());
         taken.ifPresent(assignment -> {
+            ownership.recordStep(tenant, conversation, HandoffEvent.Kind.ASSIGNED, Optional.of(assignment.queue()),
+                    Optional.of(agentId));
             audit(tenant, how.equals("transferred") ? "transferred" : "assigned", from.orElse(agentId),
                     Map.of("queue", assignment.queue(), "to", "agent:" + agentId, "how", how));
             ownership.changeByAgent(tenant, conversation, ConversationState.WITH_AGENT, agentId,
@@ -404,7 +563,10 @@ public final class Agents {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(agentId, "agentId");
-        store().dequeue(tenant, conversation);
+        if (store().dequeue(tenant, conversation)) {
+            ownership.recordStep(tenant, conversation, state == ConversationState.CLOSED ? HandoffEvent.Kind.CLOSED
+                    : HandoffEvent.Kind.RELEASED, Optional.empty(), Optional.of(agentId));
+        }
         audit(tenant, event, agentId, Map.of());
         return ownership.changeByAgent(tenant, conversation, state, agentId, current -> true);
     }
@@ -431,10 +593,18 @@ public final class Agents {
     }
 
     private void audit(TenantId tenant, String event, String actor, Map<String, String> more) {
+        record(tenant, "assignment", event, actor, more);
+    }
+
+    private void record(TenantId tenant, String action, String actor, Map<String, String> more) {
+        record(tenant, action, action, actor, more);
+    }
+
+    private void record(TenantId tenant, String action, String event, String actor, Map<String, String> more) {
         Map<String, String> details = new LinkedHashMap<>(more);
         details.put("event", event);
         details.put("actor", "agent:" + actor);
-        stores.audit().record(new AuditEvent(tenant, clock.instant(), "assignment", details));
+        stores.audit().record(new AuditEvent(tenant, clock.instant(), action, details));
     }
 
     private AgentStore store() {

@@ -3,6 +3,7 @@ package dev.conversa;
 
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.agent.HandoffKeywords;
 import dev.conversa.conversation.internal.Ownership;
@@ -39,8 +40,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -153,7 +156,10 @@ public final class Conversa implements AutoCloseable {
         this.disconnection = new AccountDisconnection(stores, channels, graph, builder.clock);
         this.dataDeletions = new DataDeletions(stores, Optional.ofNullable(privacy), disconnection,
                 builder.deletionRequestAccountData, builder.deletionRequestAlertAge);
-        this.agents = new Agents(stores, ownership, builder.clock);
+        Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
+        channels.forEach((type, adapter) -> capabilities.put(type, adapter.capabilities()));
+        this.agents = new Agents(stores, ownership, builder.clock, capabilities, this::send,
+                new SentimentReader(stores, builder.responderOrDefault(), capabilities));
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, dataDeletions,
                 builder.clock, every));

@@ -14,6 +14,7 @@ import dev.conversa.openai.internal.WireJson;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.respond.SentimentReading;
 import dev.conversa.time.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -136,6 +137,17 @@ public final class OpenAiResponder implements Responder {
      */
     public AgentAssist agentAssist() {
         return agentAssist;
+    }
+
+    /**
+     * Reads the customer's sentiment and intent through {@link AgentAssist#sentiment}.
+     *
+     * @param request the conversation and its history
+     * @return the reading, or none with the reason
+     */
+    @Override
+    public SentimentReading sentiment(ResponderRequest request) {
+        return agentAssist.sentiment(request);
     }
 
     private Reply answer(String text, int maxLength) {

@@ -3,6 +3,7 @@ package dev.conversa.store;
 import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
 import dev.conversa.model.ConversationKey;
@@ -179,4 +180,31 @@ public interface AgentStore {
      * @return how many were removed
      */
     int deleteNotes(TenantId tenant, ConversationKey conversation);
+
+    /**
+     * Stores a step of a handoff, for the manager's metrics.
+     *
+     * @param event the step
+     */
+    void recordEvent(HandoffEvent event);
+
+    /**
+     * Lists a tenant's handoff steps from {@code from} (inclusive) to {@code to} (exclusive), in
+     * the order they happened (ties in the order they were recorded).
+     *
+     * @param tenant the business
+     * @param from the start of the period
+     * @param to the end of the period
+     * @return the steps
+     */
+    List<HandoffEvent> events(TenantId tenant, Instant from, Instant to);
+
+    /**
+     * Removes a conversation's handoff steps: the person is erased or the conversation purged.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return how many were removed
+     */
+    int deleteEvents(TenantId tenant, ConversationKey conversation);
 }

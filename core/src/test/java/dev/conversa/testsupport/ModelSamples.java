@@ -211,6 +211,7 @@ public final class ModelSamples {
         }
         messages.add(new OutboundMessage(TO, new Text("see https://x.example"), Optional.of("wamid.prev"),
                 Author.AGENT, true));
+        messages.add(OutboundMessage.of(TO, new Text("an agent's reply")).byAgent("ana"));
         return List.copyOf(messages);
     }
 

@@ -1,6 +1,7 @@
 package dev.conversa.conversation.internal;
 
 import dev.conversa.agent.AgentQueue;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.conversation.StateChange;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.model.Author;
@@ -105,9 +106,13 @@ public final class Ownership {
     public Conversation changeByHost(TenantId tenant, ConversationKey key, ConversationState state) {
         Conversation stored = change(tenant, key, state, StateChange.Origin.HOST, Optional.empty(), current -> true);
         if (state == ConversationState.WAITING_FOR_AGENT) {
-            stores.agents().enqueue(tenant, key, defaultQueue(tenant), "host", clock.instant());
-        } else if (state != ConversationState.WITH_AGENT) {
-            stores.agents().dequeue(tenant, key);
+            String queue = defaultQueue(tenant);
+            if (stores.agents().enqueue(tenant, key, queue, "host", clock.instant())) {
+                recordStep(tenant, key, HandoffEvent.Kind.QUEUED, Optional.of(queue), Optional.empty());
+            }
+        } else if (state != ConversationState.WITH_AGENT && stores.agents().dequeue(tenant, key)) {
+            recordStep(tenant, key, state == ConversationState.CLOSED ? HandoffEvent.Kind.CLOSED
+                    : HandoffEvent.Kind.RELEASED, Optional.empty(), Optional.empty());
         }
         return stored;
     }
@@ -181,8 +186,8 @@ public final class Ownership {
         if (before[0] == state) {
             return;
         }
-        if (state.botMaySpeak()) {
-            stores.agents().dequeue(tenant, key);
+        if (state.botMaySpeak() && stores.agents().dequeue(tenant, key)) {
+            recordStep(tenant, key, HandoffEvent.Kind.RELEASED, Optional.empty(), Optional.empty());
         }
         audit(tenant, now, "ownership", before[0], state, cause, Optional.empty());
         notifier.changed(tenant, key, before[0], state, StateChange.Origin.CHANNEL);
@@ -235,7 +240,10 @@ public final class Ownership {
             return;
         }
         if (stored.get().state() == ConversationState.WAITING_FOR_AGENT) {
-            stores.agents().enqueue(tenant, key, queue.orElseGet(() -> defaultQueue(tenant)), reason, now);
+            String target = queue.orElseGet(() -> defaultQueue(tenant));
+            if (stores.agents().enqueue(tenant, key, target, reason, now)) {
+                recordStep(tenant, key, HandoffEvent.Kind.QUEUED, Optional.of(target), Optional.empty());
+            }
         }
         audit(tenant, now, "handoff", before[0], ConversationState.WAITING_FOR_AGENT, "responder", Optional.empty());
         if (tellListenersNow) {
@@ -266,6 +274,20 @@ public final class Ownership {
     public String defaultQueue(TenantId tenant) {
         return stores.agents().listQueues(tenant).stream().filter(AgentQueue::defaultQueue).map(AgentQueue::id)
                 .findFirst().orElse(AgentQueue.DEFAULT_ID);
+    }
+
+    /**
+     * Stores a step of a handoff for the manager's metrics, at the clock's time.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param kind what happened
+     * @param queue the queue, when known
+     * @param agent the agent who got it or acted, when one did
+     */
+    public void recordStep(TenantId tenant, ConversationKey key, HandoffEvent.Kind kind, Optional<String> queue,
+            Optional<String> agent) {
+        stores.agents().recordEvent(new HandoffEvent(tenant, key, kind, queue, agent, clock.instant()));
     }
 
     private void audit(TenantId tenant, Instant now, String type, ConversationState from, ConversationState to,

@@ -3,6 +3,7 @@ package dev.conversa.store.memory;
 import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
 import dev.conversa.model.ConversationKey;
@@ -32,6 +33,7 @@ final class InMemoryAgentStore implements AgentStore {
     private final Map<TenantId, Map<String, AgentQueue>> queues = new HashMap<>();
     private final Map<Key, Assignment> assignments = new HashMap<>();
     private final Map<Key, List<Note>> notes = new HashMap<>();
+    private final List<HandoffEvent> events = new ArrayList<>();
 
     @Override
     public synchronized void saveAgent(Agent agent) {
@@ -171,6 +173,30 @@ final class InMemoryAgentStore implements AgentStore {
     public synchronized int deleteNotes(TenantId tenant, ConversationKey conversation) {
         List<Note> removed = notes.remove(new Key(tenant, conversation));
         return removed == null ? 0 : removed.size();
+    }
+
+    @Override
+    public synchronized void recordEvent(HandoffEvent event) {
+        events.add(Objects.requireNonNull(event, "event"));
+    }
+
+    @Override
+    public synchronized List<HandoffEvent> events(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return events.stream()
+                .filter(e -> e.tenant().equals(tenant) && !e.at().isBefore(from) && e.at().isBefore(to))
+                .sorted(Comparator.comparing(HandoffEvent::at)).toList();
+    }
+
+    @Override
+    public synchronized int deleteEvents(TenantId tenant, ConversationKey conversation) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        int before = events.size();
+        events.removeIf(e -> e.tenant().equals(tenant) && e.conversation().equals(conversation));
+        return before - events.size();
     }
 
     private int active(TenantId tenant, String agentId) {

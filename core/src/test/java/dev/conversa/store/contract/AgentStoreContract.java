@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AgentLoad;
 import dev.conversa.store.AgentStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -348,6 +350,54 @@ public abstract class AgentStoreContract extends StoreContract {
         });
 
         assertThat(won).containsOnlyOnce(true);
+    }
+
+    private static HandoffEvent event(TenantId tenant, ConversationKey conversation, HandoffEvent.Kind kind,
+            Instant at) {
+        return new HandoffEvent(tenant, conversation, kind, Optional.of("support"),
+                kind == HandoffEvent.Kind.QUEUED ? Optional.empty() : Optional.of("ana"), at);
+    }
+
+    @Test
+    void handoffStepsOfAPeriodAreListedInTheOrderTheyHappened() {
+        HandoffEvent queued = event(TENANT_A, ONE, HandoffEvent.Kind.QUEUED, now());
+        HandoffEvent assigned = event(TENANT_A, ONE, HandoffEvent.Kind.ASSIGNED, inSeconds(30));
+        HandoffEvent sameTime = event(TENANT_A, TWO, HandoffEvent.Kind.QUEUED, inSeconds(30));
+        agents().recordEvent(event(TENANT_A, TWO, HandoffEvent.Kind.CLOSED, inSeconds(-1)));
+        agents().recordEvent(assigned);
+        agents().recordEvent(sameTime);
+        agents().recordEvent(queued);
+        agents().recordEvent(event(TENANT_A, ONE, HandoffEvent.Kind.RELEASED, inSeconds(60)));
+        agents().recordEvent(event(TENANT_B, ONE, HandoffEvent.Kind.QUEUED, inSeconds(10)));
+
+        List<HandoffEvent> events = agents().events(TENANT_A, now(), inSeconds(60));
+
+        assertThat(events).containsExactly(queued, assigned, sameTime);
+    }
+
+    @Test
+    void aStepWithoutQueueOrAgentIsKeptAsItIs() {
+        HandoffEvent released = new HandoffEvent(TENANT_A, ONE, HandoffEvent.Kind.RELEASED, Optional.empty(),
+                Optional.empty(), now());
+
+        agents().recordEvent(released);
+
+        assertThat(agents().events(TENANT_A, now(), inSeconds(1))).containsExactly(released);
+    }
+
+    @Test
+    void deletingAConversationsStepsLeavesOtherConversationsAndTenants() {
+        agents().recordEvent(event(TENANT_A, ONE, HandoffEvent.Kind.QUEUED, now()));
+        agents().recordEvent(event(TENANT_A, ONE, HandoffEvent.Kind.ASSIGNED, inSeconds(1)));
+        HandoffEvent other = event(TENANT_A, TWO, HandoffEvent.Kind.QUEUED, inSeconds(2));
+        HandoffEvent otherTenant = event(TENANT_B, ONE, HandoffEvent.Kind.QUEUED, inSeconds(3));
+        agents().recordEvent(other);
+        agents().recordEvent(otherTenant);
+
+        assertThat(agents().deleteEvents(TENANT_A, ONE)).isEqualTo(2);
+
+        assertThat(agents().events(TENANT_A, now(), inSeconds(10))).containsExactly(other);
+        assertThat(agents().events(TENANT_B, now(), inSeconds(10))).containsExactly(otherTenant);
     }
 
     private static <T> List<T> runTogether(Callable<T> task) throws Exception {

@@ -3,6 +3,7 @@ package dev.conversa.jdbc.internal;
 import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
 import dev.conversa.model.ChannelType;
@@ -240,6 +241,37 @@ public final class JdbcAgentStore implements AgentStore {
         Object[] key = key(tenant, conversation);
         return database.inTransaction("deleting notes", connection -> Rows.update(connection,
                 "DELETE FROM conversa_note" + BY_KEY, key));
+    }
+
+    @Override
+    public void recordEvent(HandoffEvent event) {
+        Objects.requireNonNull(event, "event");
+        Object[] key = key(event.tenant(), event.conversation());
+        database.inTransaction("recording a handoff step", connection -> Rows.update(connection, "INSERT INTO "
+                + "conversa_handoff_event (tenant, channel, account_id, contact_id, kind, queue_id, agent_id, "
+                + "happened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key[0], key[1], key[2], key[3], event.kind().name(),
+                event.queue().orElse(null), event.agent().orElse(null), event.at()));
+    }
+
+    @Override
+    public List<HandoffEvent> events(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return database.inTransaction("listing handoff steps", connection -> Rows.query(connection, "SELECT tenant, "
+                + "channel, account_id, contact_id, kind, queue_id, agent_id, happened_at FROM conversa_handoff_event "
+                + "WHERE tenant = ? AND happened_at >= ? AND happened_at < ? ORDER BY happened_at, seq",
+                row -> new HandoffEvent(TenantId.of(row.getString("tenant")), conversation(row),
+                        HandoffEvent.Kind.valueOf(row.getString("kind")),
+                        Optional.ofNullable(row.getString("queue_id")), Optional.ofNullable(row.getString("agent_id")),
+                        Rows.instant(row, "happened_at")), tenant.value(), from, to));
+    }
+
+    @Override
+    public int deleteEvents(TenantId tenant, ConversationKey conversation) {
+        Object[] key = key(tenant, conversation);
+        return database.inTransaction("deleting handoff steps", connection -> Rows.update(connection,
+                "DELETE FROM conversa_handoff_event" + BY_KEY, key));
     }
 
     private static int active(Connection connection, Object tenant, String agentId) throws SQLException {
