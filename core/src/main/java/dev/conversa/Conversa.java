@@ -6,6 +6,7 @@ import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.agent.HandoffKeywords;
+import dev.conversa.agent.HandoffMenu;
 import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.conversation.internal.StateNotifier;
 import dev.conversa.graph.GraphClient;
@@ -30,6 +31,7 @@ import dev.conversa.privacy.RetentionPolicy;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.respond.TurnBudget;
+import dev.conversa.store.InboxEntry;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
@@ -121,6 +123,10 @@ public final class Conversa implements AutoCloseable {
         this.parking = new AccountParking();
         pipelineBuilder.middleware(Step.RECORD,
                 new PolicyEnforcements(stores.accounts(), parking, builder.policyEnforcementListeners));
+        Ownership ownership = new Ownership(stores, builder.clock, builder.stateListeners);
+        if (builder.handoffMenu != null) {
+            pipelineBuilder.middleware(Step.COALESCE, new MenuHandoff(builder.handoffMenu, ownership));
+        }
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
         builder.stateListeners.forEach(pipelineBuilder::stateListener);
         pipelineBuilder.optOutKeywords(builder.optOutKeywords);
@@ -132,13 +138,12 @@ public final class Conversa implements AutoCloseable {
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
-        Ownership ownership = new Ownership(stores, builder.clock, builder.stateListeners);
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
         GraphClient graph = builder.graphClientOrDefault();
         this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership,
                 builder.observer, parking);
         this.dispatcher = new Dispatcher(stores.inbox(), stores.accounts(), pipeline, builder.clock, settings, leases,
-                outboxSender::wake);
+                outboxSender::wake, this::checkSla);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
                 .verifyToken(builder.verifyToken)
                 .channels(builder.channels)
@@ -159,10 +164,15 @@ public final class Conversa implements AutoCloseable {
         Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
         channels.forEach((type, adapter) -> capabilities.put(type, adapter.capabilities()));
         this.agents = new Agents(stores, ownership, builder.clock, capabilities, this::send,
-                new SentimentReader(stores, builder.responderOrDefault(), capabilities));
+                new SentimentReader(stores, builder.responderOrDefault(), capabilities), Optional.ofNullable(privacy));
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, dataDeletions,
                 builder.clock, every));
+    }
+
+    /** Runs a due SLA timer of the inbox (from the dispatcher). */
+    private void checkSla(InboxEntry timer) {
+        agents.checkSla(timer);
     }
 
     private Privacy privacyOf(Builder builder) {
@@ -449,6 +459,7 @@ public final class Conversa implements AutoCloseable {
         Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
         Secret privacyPepper;
         HandoffKeywords handoffKeywords;
+        HandoffMenu handoffMenu;
         TurnBudget turnBudget = TurnBudget.create();
         final List<ErasureListener> erasureListeners = new ArrayList<>();
         AccountData deletionRequestAccountData = AccountData.ERASE;
@@ -818,6 +829,19 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder handoffKeywords(HandoffKeywords keywords) {
             this.handoffKeywords = Objects.requireNonNull(keywords, "handoffKeywords");
+            return this;
+        }
+
+        /**
+         * Hands a conversation to a queue when the customer taps a menu choice (button, list
+         * row, quick reply, postback) whose id the menu maps to that queue, while the bot holds
+         * the conversation; the responder is not asked. Off unless set.
+         *
+         * @param menu the menu choices and their queues, per tenant
+         * @return this builder
+         */
+        public Builder handoffMenu(HandoffMenu menu) {
+            this.handoffMenu = Objects.requireNonNull(menu, "handoffMenu");
             return this;
         }
 

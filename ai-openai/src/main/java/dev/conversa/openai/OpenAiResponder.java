@@ -120,7 +120,7 @@ public final class OpenAiResponder implements Responder {
         try {
             LoopResult result = loop.run(request, composer.compose(request, true));
             if (result instanceof LoopResult.Handoff handoff) {
-                return new Reply.Handoff(Optional.of(settings.handoffMessage()), handoff.reason());
+                return new Reply.Handoff(Optional.of(settings.handoffMessage()), handoff.reason(), handoff.queue());
             }
             return answer(((LoopResult.Answer) result).text(), request.capabilities().maxTextLength());
         } catch (OpenAiCallException e) {
@@ -202,6 +202,7 @@ public final class OpenAiResponder implements Responder {
         private boolean maskPersonalData = true;
         private Function<TenantId, TenantProfile> profiles = tenant -> TenantProfile.empty();
         private final List<Tool> tools = new ArrayList<>();
+        private final Map<String, String> handoffQueues = new LinkedHashMap<>();
         private String handoffMessage = "I'm passing you to a colleague, who will answer here as soon as possible.";
         private String fallbackMessage = "Sorry, I can't answer right now. Please write again in a few minutes.";
         private boolean handoffOnFailure;
@@ -230,6 +231,7 @@ public final class OpenAiResponder implements Responder {
             maskPersonalData = other.maskPersonalData;
             profiles = other.profiles;
             tools.addAll(other.tools);
+            handoffQueues.putAll(other.handoffQueues);
             handoffMessage = other.handoffMessage;
             fallbackMessage = other.fallbackMessage;
             handoffOnFailure = other.handoffOnFailure;
@@ -451,6 +453,39 @@ public final class OpenAiResponder implements Responder {
         }
 
         /**
+         * Offers the model a queue (department) to hand a conversation to: the {@code
+         * handoff_to_human} tool then has an optional {@code queue} argument, one of the queues
+         * offered, which becomes {@link Reply.Handoff#queue()}; without it, or with an id not
+         * offered, the conversation waits in the tenant's default queue. May be called again to
+         * offer more.
+         *
+         * <pre>{@code
+         * OpenAiResponder.builder().apiKey(key)
+         *         .handoffQueue("sales", "Buying, prices and quotes")
+         *         .handoffQueue("support", "Problems with an order or a product")
+         *         .build();
+         * }</pre>
+         *
+         * @param queueId the queue's id, as saved with {@code conversa.agents().saveQueue}: 1 to
+         *     100 letters, digits or {@code _ . : -}
+         * @param description what the queue handles, for the model; not blank
+         * @return this builder
+         * @throws IllegalArgumentException if the id is malformed or the description blank
+         */
+        public Builder handoffQueue(String queueId, String description) {
+            Objects.requireNonNull(queueId, "queueId");
+            Objects.requireNonNull(description, "description");
+            if (!queueId.matches("[A-Za-z0-9_.:-]{1,100}")) {
+                throw new IllegalArgumentException("queueId must be 1 to 100 letters, digits or _ . : -");
+            }
+            if (description.isBlank()) {
+                throw new IllegalArgumentException("description must not be blank");
+            }
+            handoffQueues.put(queueId, description.strip());
+            return this;
+        }
+
+        /**
          * What the customer is told when the model hands the conversation to a person.
          *
          * @param handoffMessage the message, not blank
@@ -538,7 +573,8 @@ public final class OpenAiResponder implements Responder {
             RetryPolicy retry = RetryPolicy.of(maxRetries + 1, initialBackoff, maxBackoff, sleeper);
             HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
             ModelClient client = new ModelClient(new ChatCompletionsClient(http, config, retry, clock), settings, usageListener);
-            return new OpenAiResponder(settings, new ToolLoop(client, toolSpecs(), toolsByName, maxToolRounds), client,
+            return new OpenAiResponder(settings, new ToolLoop(client, toolSpecs(), toolsByName, maxToolRounds,
+                    handoffQueues.keySet()), client,
                     new Builder(this));
         }
 
@@ -587,7 +623,7 @@ public final class OpenAiResponder implements Responder {
 
         private List<ToolSpec> toolSpecs() {
             List<ToolSpec> specs = new ArrayList<>();
-            specs.add(HandoffTool.spec());
+            specs.add(HandoffTool.spec(handoffQueues));
             tools.forEach(tool -> specs.add(ToolSpec.function(
                     tool.name(), tool.description(), WireJson.parseSchema(tool.parametersSchema(), tool.name()))));
             return specs;

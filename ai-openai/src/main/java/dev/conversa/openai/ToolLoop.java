@@ -12,6 +12,8 @@ import dev.conversa.respond.ResponderRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +33,15 @@ final class ToolLoop {
     private final List<ToolSpec> specs;
     private final Map<String, Tool> tools;
     private final int maxRounds;
+    private final Set<String> handoffQueues;
 
-    ToolLoop(ModelClient model, List<ToolSpec> specs, Map<String, Tool> tools, int maxRounds) {
+    ToolLoop(ModelClient model, List<ToolSpec> specs, Map<String, Tool> tools, int maxRounds,
+            Set<String> handoffQueues) {
         this.model = model;
         this.specs = List.copyOf(specs);
         this.tools = Map.copyOf(tools);
         this.maxRounds = maxRounds;
+        this.handoffQueues = Set.copyOf(handoffQueues);
     }
 
     LoopResult run(ResponderRequest request, List<ChatMessage> prompt) {
@@ -55,7 +60,7 @@ final class ToolLoop {
             }
             for (ToolCall call : calls) {
                 if (call.function() != null && Tool.HANDOFF_TO_HUMAN.equals(call.function().name())) {
-                    return new LoopResult.Handoff(handoffReason(call));
+                    return new LoopResult.Handoff(handoffReason(call), handoffQueue(call));
                 }
             }
             if (!toolsAllowed) {
@@ -73,6 +78,12 @@ final class ToolLoop {
             return "the assistant asked for a person";
         }
         return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH);
+    }
+
+    /** The queue the model named, if it is one offered; otherwise the default queue (empty). */
+    private Optional<String> handoffQueue(ToolCall call) {
+        String queue = WireJson.stringField(call.function().arguments(), "queue").strip();
+        return handoffQueues.contains(queue) ? Optional.of(queue) : Optional.empty();
     }
 
     private String runTool(ResponderRequest request, ToolCall call) {

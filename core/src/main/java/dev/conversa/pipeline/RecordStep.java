@@ -2,6 +2,7 @@ package dev.conversa.pipeline;
 
 import dev.conversa.conversation.internal.ConversationUpdates;
 import dev.conversa.model.AccountLinking;
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.model.Author;
 import dev.conversa.model.Checkout;
 import dev.conversa.model.Contact;
@@ -54,9 +55,11 @@ final class RecordStep implements Middleware {
     private final ConversationUpdates updates;
     private final Clock clock;
     private final OwnEchoes ownEchoes;
+    private final Ownership ownership;
 
-    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes) {
+    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes, Ownership ownership) {
         this.stores = stores;
+        this.ownership = ownership;
         this.ownEchoes = ownEchoes;
         this.updates = new ConversationUpdates(stores.conversations());
         this.clock = clock;
@@ -115,10 +118,15 @@ final class RecordStep implements Middleware {
         var header = message.header();
         stores.contacts().upsert(new Contact(tenant, header.channel(), header.contactId(), message.sender().name(),
                 message.sender().username(), message.sender().phoneNumber(), now));
+        boolean[] reopened = new boolean[1];
         updates.apply(tenant, message.conversation(), now, current -> {
             var changed = current.withLastInboundAt(header.timestamp(), now);
-            return current.state() == ConversationState.CLOSED ? changed.withState(ConversationState.BOT, now) : changed;
+            reopened[0] = current.state() == ConversationState.CLOSED;
+            return reopened[0] ? changed.withState(ConversationState.BOT, now) : changed;
         });
+        if (reopened[0]) {
+            ownership.reopenedByCustomer(tenant, message.conversation());
+        }
         stores.messages().append(new MessageRecord(tenant, message.conversation(), message.messageId(),
                 Direction.INBOUND, Author.CUSTOMER, message.content().kind(), text(message.content()),
                 DeliveryStatus.DELIVERED, notBeforeLatest(tenant, message.conversation(), header.timestamp())));

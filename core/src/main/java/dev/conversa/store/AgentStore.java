@@ -64,8 +64,8 @@ public interface AgentStore {
     boolean deleteAgent(TenantId tenant, String agentId);
 
     /**
-     * Creates or replaces a queue. A default queue makes the tenant's other queues not default,
-     * in the same transaction.
+     * Creates or replaces a queue, with its {@link dev.conversa.agent.SlaPolicy}. A default
+     * queue makes the tenant's other queues not default, in the same transaction.
      *
      * @param queue the queue
      */
@@ -102,7 +102,8 @@ public interface AgentStore {
     Optional<Assignment> findAssignment(TenantId tenant, ConversationKey conversation);
 
     /**
-     * Lists the conversations waiting in a queue, longest waiting first (ties by conversation).
+     * Lists the conversations waiting in a queue, highest {@link Assignment#priority()} first,
+     * then longest waiting (ties by conversation).
      *
      * @param tenant the business
      * @param queue the queue's id
@@ -137,7 +138,8 @@ public interface AgentStore {
             Optional<String> currentAgent, Instant now);
 
     /**
-     * Puts an assigned or waiting conversation back to wait in a queue, with no agent.
+     * Puts an assigned or waiting conversation back to wait in a queue, with no agent, at
+     * priority 0.
      *
      * @param tenant the business
      * @param conversation the conversation
@@ -146,6 +148,32 @@ public interface AgentStore {
      * @return the assignment now, or empty if the conversation had none
      */
     Optional<Assignment> requeue(TenantId tenant, ConversationKey conversation, String queue, Instant now);
+
+    /**
+     * Puts a conversation back to wait in a queue, with no agent, at a priority, atomically and
+     * only if it is held by {@code currentAgent} now (empty: only if it waits).
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param queue the queue's id
+     * @param priority its priority among the waiting, higher first
+     * @param currentAgent who must hold it now: empty for a waiting conversation
+     * @param now the time it starts waiting
+     * @return the assignment now, or empty if it had none or another holder (nothing changed)
+     */
+    Optional<Assignment> requeue(TenantId tenant, ConversationKey conversation, String queue, int priority,
+            Optional<String> currentAgent, Instant now);
+
+    /**
+     * Removes a conversation's assignment, atomically and only if it is held by
+     * {@code currentAgent} now (empty: only if it waits).
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param currentAgent who must hold it now: empty for a waiting conversation
+     * @return true if it was removed
+     */
+    boolean dequeue(TenantId tenant, ConversationKey conversation, Optional<String> currentAgent);
 
     /**
      * Removes a conversation's assignment: released to the bot, closed or erased.

@@ -108,7 +108,8 @@ final class InMemoryAgentStore implements AgentStore {
         Objects.requireNonNull(queue, "queue");
         return assignments.values().stream()
                 .filter(a -> a.tenant().equals(tenant) && a.queue().equals(queue) && a.waiting())
-                .sorted(OLDEST_FIRST).limit(limit).toList();
+                .sorted(Comparator.comparingInt(Assignment::priority).reversed().thenComparing(OLDEST_FIRST))
+                .limit(limit).toList();
     }
 
     @Override
@@ -131,7 +132,7 @@ final class InMemoryAgentStore implements AgentStore {
             return Optional.empty();
         }
         Assignment assigned = new Assignment(tenant, conversation, current.queue(), Optional.of(agentId),
-                current.reason(), current.queuedAt(), Optional.of(now));
+                current.reason(), current.queuedAt(), Optional.of(now), current.priority());
         assignments.put(new Key(tenant, conversation), assigned);
         lastAssigned.computeIfAbsent(tenant, t -> new HashMap<>()).put(agentId, now);
         return Optional.of(assigned);
@@ -155,6 +156,36 @@ final class InMemoryAgentStore implements AgentStore {
     @Override
     public synchronized boolean dequeue(TenantId tenant, ConversationKey conversation) {
         return assignments.remove(new Key(tenant, conversation)) != null;
+    }
+
+    @Override
+    public synchronized Optional<Assignment> requeue(TenantId tenant, ConversationKey conversation, String queue,
+            int priority, Optional<String> currentAgent, Instant now) {
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(currentAgent, "currentAgent");
+        Objects.requireNonNull(now, "now");
+        Key key = new Key(tenant, conversation);
+        Assignment current = assignments.get(key);
+        if (current == null || !current.agent().equals(currentAgent)) {
+            return Optional.empty();
+        }
+        Assignment waiting = new Assignment(tenant, conversation, queue, Optional.empty(), current.reason(), now,
+                Optional.empty(), priority);
+        assignments.put(key, waiting);
+        return Optional.of(waiting);
+    }
+
+    @Override
+    public synchronized boolean dequeue(TenantId tenant, ConversationKey conversation,
+            Optional<String> currentAgent) {
+        Objects.requireNonNull(currentAgent, "currentAgent");
+        Key key = new Key(tenant, conversation);
+        Assignment current = assignments.get(key);
+        if (current == null || !current.agent().equals(currentAgent)) {
+            return false;
+        }
+        assignments.remove(key);
+        return true;
     }
 
     @Override

@@ -11,10 +11,12 @@ import dev.conversa.agent.Assignment;
 import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
+import dev.conversa.agent.SlaPolicy;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AgentLoad;
 import dev.conversa.store.AgentStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -250,6 +252,62 @@ public abstract class AgentStoreContract extends StoreContract {
         assertThat(agents().dequeue(TENANT_A, ONE)).isTrue();
         assertThat(agents().findAssignment(TENANT_A, ONE)).isEmpty();
         assertThat(agents().dequeue(TENANT_A, ONE)).isFalse();
+    }
+
+    @Test
+    void aConditionalRequeueOrDequeueChangesOnlyWhatTheNamedHolderHolds() {
+        online("ana", 2);
+        online("bea", 2);
+        agents().enqueue(TENANT_A, ONE, "support", "asked", now());
+        agents().enqueue(TENANT_A, TWO, "support", "asked", now());
+        agents().assign(TENANT_A, ONE, "ana", Optional.empty(), now());
+
+        assertThat(agents().requeue(TENANT_A, ONE, "sales", 0, Optional.of("bea"), inSeconds(1))).isEmpty();
+        assertThat(agents().requeue(TENANT_A, ONE, "sales", 0, Optional.empty(), inSeconds(1))).isEmpty();
+        assertThat(agents().dequeue(TENANT_A, ONE, Optional.of("bea"))).isFalse();
+        assertThat(agents().dequeue(TENANT_A, ONE, Optional.empty())).isFalse();
+        assertThat(agents().findAssignment(TENANT_A, ONE).orElseThrow().agent()).contains("ana");
+
+        assertThat(agents().requeue(TENANT_A, ONE, "sales", 2, Optional.of("ana"), inSeconds(3))).contains(
+                new Assignment(TENANT_A, ONE, "sales", Optional.empty(), "asked", inSeconds(3), Optional.empty(), 2));
+        assertThat(agents().requeue(TENANT_A, TWO, "support", 1, Optional.of("ana"), inSeconds(3))).isEmpty();
+        assertThat(agents().dequeue(TENANT_A, TWO, Optional.of("ana"))).isFalse();
+        assertThat(agents().dequeue(TENANT_A, TWO, Optional.empty())).isTrue();
+        assertThat(agents().findAssignment(TENANT_A, TWO)).isEmpty();
+        assertThat(agents().requeue(TENANT_B, ONE, "sales", 0, Optional.empty(), inSeconds(4))).isEmpty();
+    }
+
+    @Test
+    void waitingListsHigherPriorityFirstAndAnAssignmentKeepsItsPriority() {
+        online("ana", 2);
+        agents().enqueue(TENANT_A, ONE, "support", "asked", now());
+        agents().enqueue(TENANT_A, TWO, "support", "asked", inSeconds(1));
+        agents().requeue(TENANT_A, TWO, "support", 1, Optional.empty(), inSeconds(5));
+
+        assertThat(agents().waiting(TENANT_A, "support", 10)).extracting(Assignment::conversation)
+                .containsExactly(TWO, ONE);
+        assertThat(agents().assign(TENANT_A, TWO, "ana", Optional.empty(), inSeconds(6)).orElseThrow().priority())
+                .isEqualTo(1);
+        assertThat(agents().requeue(TENANT_A, TWO, "support", inSeconds(7)).orElseThrow().priority()).isZero();
+    }
+
+    @Test
+    void aQueueKeepsItsServiceLevels() {
+        SlaPolicy bot = SlaPolicy.builder().waitLimit(Duration.ofMinutes(5)).backToBot("We are busy, sorry")
+                .answerLimit(Duration.ofSeconds(90)).build();
+        SlaPolicy raise = SlaPolicy.builder().waitLimit(Duration.ofMinutes(2)).build();
+        AgentQueue support = AgentQueue.of(TENANT_A, "support", "Support").withSla(bot).asDefault();
+        AgentQueue sales = AgentQueue.of(TENANT_A, "sales", "Sales").withSla(raise);
+        AgentQueue plain = AgentQueue.of(TENANT_A, "plain", "Plain");
+        agents().saveQueue(support);
+        agents().saveQueue(sales);
+        agents().saveQueue(plain);
+
+        assertThat(agents().listQueues(TENANT_A)).containsExactly(plain, sales, support);
+
+        AgentQueue changed = support.withSla(SlaPolicy.none());
+        agents().saveQueue(changed);
+        assertThat(agents().listQueues(TENANT_A)).contains(changed);
     }
 
     @Test

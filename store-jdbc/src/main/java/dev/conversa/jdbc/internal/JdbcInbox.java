@@ -111,6 +111,33 @@ public final class JdbcInbox implements Inbox {
         });
     }
 
+    @Override
+    public void scheduleTimer(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
+        Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(now, "now");
+        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(conversation, "key"));
+        database.inTransaction("scheduling a timer", connection -> {
+            if (movePendingTimer(connection, lane, due)) {
+                return null;
+            }
+            if (!inserts.insertIfAbsent(connection, "INSERT INTO conversa_inbox (tenant, channel, account_id, "
+                    + "contact_id, reply_slot, task, status, not_before, attempts, fence, created_at) "
+                    + "VALUES (?, ?, ?, ?, 'S', '" + InboxRows.TIMER + "', 'PENDING', ?, 0, 0, ?)",
+                    lane.valuesAnd(due, now))) {
+                movePendingTimer(connection, lane, due);
+            }
+            return null;
+        });
+    }
+
+    /** Moves the pending timer earlier, if due is earlier; tells whether one is pending. */
+    private static boolean movePendingTimer(Connection connection, Lane lane, Instant due) throws SQLException {
+        Object[] key = lane.values();
+        return Rows.update(connection, "UPDATE conversa_inbox SET not_before = CASE WHEN not_before > ? THEN ? "
+                + "ELSE not_before END WHERE" + Lane.WHERE + " AND reply_slot = 'S'", due, due, key[0], key[1],
+                key[2], key[3]) == 1;
+    }
+
     private static boolean movePendingReply(Connection connection, Lane lane, Instant due) throws SQLException {
         Object[] key = lane.values();
         return Rows.update(connection, "UPDATE conversa_inbox SET not_before = ? WHERE" + Lane.WHERE
