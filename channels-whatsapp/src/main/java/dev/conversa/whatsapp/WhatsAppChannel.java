@@ -72,9 +72,11 @@ public final class WhatsAppChannel implements ChannelAdapter {
 
     /**
      * The account setting that holds the id of the WhatsApp Business Account the phone number
-     * belongs to; {@link #unsubscribe} needs it.
+     * belongs to ({@link ChannelAccount#BUSINESS_ACCOUNT_ID_SETTING}, set with
+     * {@link ChannelAccount#withBusinessAccountId}); {@link #unsubscribe}, the account-level
+     * webhooks and {@link #templates} need it.
      */
-    public static final String BUSINESS_ACCOUNT_ID_SETTING = "whatsapp.businessAccountId";
+    public static final String BUSINESS_ACCOUNT_ID_SETTING = ChannelAccount.BUSINESS_ACCOUNT_ID_SETTING;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ChannelCapabilities CAPABILITIES = ChannelCapabilities.builder()

@@ -8,6 +8,7 @@ import static dev.conversa.internal.json.JsonFields.optionalText;
 import static dev.conversa.internal.json.JsonFields.putOptional;
 import static dev.conversa.internal.json.JsonFields.text;
 
+import dev.conversa.model.CallPermissionReply;
 import dev.conversa.model.InteractiveReply;
 import dev.conversa.model.MessageContent;
 import dev.conversa.model.Order;
@@ -52,6 +53,12 @@ final class MessageContentJson {
             return writeOrder(order);
         } else if (content instanceof SystemNotice notice) {
             return writeSystemNotice(notice);
+        } else if (content instanceof CallPermissionReply reply) {
+            ObjectNode node = typed("call_permission_reply").put("accepted", reply.accepted())
+                    .put("permanent", reply.permanent());
+            reply.expiresAt().ifPresent(at -> node.put("expiresAt", at.toString()));
+            putOptional(node, "source", reply.source());
+            return node;
         }
         return writeUnsupported((UnsupportedContent) content);
     }
@@ -65,6 +72,9 @@ final class MessageContentJson {
             case "order" -> readOrder(node);
             case "system" -> new SystemNotice(text(node, "noticeType"), text(node, "body"),
                     optionalText(node, "newContactId"));
+            case "call_permission_reply" -> new CallPermissionReply(JsonFields.bool(node, "accepted"),
+                    JsonFields.bool(node, "permanent"), JsonFields.optionalInstant(node, "expiresAt"),
+                    optionalText(node, "source"));
             case "unsupported" -> new UnsupportedContent(text(node, "unsupportedType"), text(node, "rawJson"),
                     list(node, "errors", CommonJson::readChannelError));
             default -> throw new IllegalArgumentException("unknown message content type '" + type + "'");
