@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * times. An account whose token Meta refused, or which Meta throttles as a whole, is parked
  * ({@link AccountParking}): its entries wait, postponed with the reason and without using up
  * attempts, until a new token is registered or the throttle's delay passed; other accounts go
- * on. Logs name entries by id and errors by code, never text or tokens.
+ * on. A business account the channel banned or restricted, and a template its catalogue does not
+ * allow ({@link TemplateCheck}), fail the entry with the reason before any request. Logs name
+ * entries by id and errors by code, never text or tokens.
  */
 final class OutboxSender implements AutoCloseable {
 
@@ -128,6 +130,11 @@ final class OutboxSender implements AutoCloseable {
         Optional<String> refusal = refusal(message, adapter, conversation, account, optedOutAt, now);
         if (refusal.isPresent()) {
             fail(entry, refusal.get());
+            return;
+        }
+        Optional<String> limited = TemplateCheck.refusal(stores.accounts(), entry.tenant(), account.get(), message, now);
+        if (limited.isPresent()) {
+            fail(entry, limited.get());
             return;
         }
         Optional<AccountParking.Parked> parked = parking.parked(account.get(), now);

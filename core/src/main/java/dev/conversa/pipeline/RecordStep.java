@@ -1,6 +1,8 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.channel.AccountEventListener;
 import dev.conversa.conversation.internal.ConversationUpdates;
+import dev.conversa.model.AccountEvent;
 import dev.conversa.model.Author;
 import dev.conversa.model.Contact;
 import dev.conversa.model.ConversationKey;
@@ -25,6 +27,7 @@ import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * deletions (the customer's, or the business's from another app) change the history; a channel's
  * {@link SystemNotice} is no message of the customer (see {@link #recordNotice}); consent changes go to the consent store (with the channel's
  * time, source {@code "channel"}) and, like platform errors and unknown events, to the audit log
- * (without personal data); the rest stays in the inbox as it arrived.
+ * (without personal data); an {@link AccountEvent} (a business account's template, quality or
+ * ban) is recorded by {@link AccountEvents}; the rest stays in the inbox as it arrived.
  */
 final class RecordStep implements Middleware {
 
@@ -49,9 +53,11 @@ final class RecordStep implements Middleware {
     private final ConversationUpdates updates;
     private final Clock clock;
     private final OwnEchoes ownEchoes;
+    private final AccountEvents accountEvents;
 
-    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes) {
+    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes, List<AccountEventListener> accountListeners) {
         this.stores = stores;
+        this.accountEvents = new AccountEvents(stores, accountListeners);
         this.ownEchoes = ownEchoes;
         this.updates = new ConversationUpdates(stores.conversations());
         this.clock = clock;
@@ -86,6 +92,8 @@ final class RecordStep implements Middleware {
         } else if (event instanceof PlatformError error) {
             LOG.warn("The {} channel reported errors with codes {}", event.header().channel(), codes(error));
             audit(tenant, now, "platform_error", event, Map.of("codes", codes(error)));
+        } else if (event instanceof AccountEvent accountEvent) {
+            accountEvents.record(tenant, accountEvent, now);
         } else if (event instanceof Unsupported unsupported) {
             LOG.warn("Recorded an unsupported {} event of type '{}' in the audit log",
                     event.header().channel(), unsupported.type());
