@@ -22,7 +22,7 @@ class AccountEventNormalizationTest {
     private static final String WABA = "102290129340398";
 
     private static AccountEvent account(String fixture) {
-        return (AccountEvent) single(fixture);
+        return (AccountEvent) single(fixture.replace(".json", ""));
     }
 
     @Test
@@ -141,7 +141,7 @@ class AccountEventNormalizationTest {
 
     @Test
     void aCallPermissionReplyIsTypedContent() {
-        InboundMessage message = (InboundMessage) single("call_permission_reply.json");
+        InboundMessage message = (InboundMessage) single("call_permission_reply");
 
         assertThat(message.content()).isEqualTo(new CallPermissionReply(true, false,
                 Optional.of(Instant.ofEpochSecond(1765506000)), Optional.of("user_action")));
@@ -151,7 +151,7 @@ class AccountEventNormalizationTest {
 
     @Test
     void aMarketingSignupIsAnOptIn() {
-        OptIn optIn = (OptIn) single("user_preferences_signup.json");
+        OptIn optIn = (OptIn) single("user_preferences_signup");
 
         assertThat(optIn.optedIn()).isTrue();
         assertThat(optIn.topic()).isEqualTo("marketing_messages");
