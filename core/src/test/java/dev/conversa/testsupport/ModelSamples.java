@@ -1,7 +1,9 @@
 package dev.conversa.testsupport;
 
+import dev.conversa.model.AccountEvent;
 import dev.conversa.model.Author;
 import dev.conversa.model.Buttons;
+import dev.conversa.model.CallPermissionReply;
 import dev.conversa.model.CallToAction;
 import dev.conversa.model.ChannelError;
 import dev.conversa.model.ChannelType;
@@ -43,6 +45,7 @@ import dev.conversa.model.SharedContact;
 import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.StoryMention;
 import dev.conversa.model.StoryReply;
+import dev.conversa.model.SendingLimit;
 import dev.conversa.model.SystemNotice;
 import dev.conversa.model.Template;
 import dev.conversa.model.TemplateComponent;
@@ -106,6 +109,9 @@ public final class ModelSamples {
                         new OrderItem("sku-1", 2, new BigDecimal("12.50"), "EUR"),
                         new OrderItem("sku-2", 1, new BigDecimal("0.999"), "USD"))),
                 new SystemNotice("user_changed_number", "number changed", Optional.of("15550000000")),
+                new CallPermissionReply(true, false, Optional.of(Instant.parse("2026-12-12T10:00:00Z")),
+                        Optional.of("user_action")),
+                new CallPermissionReply(false, true, Optional.empty(), Optional.empty()),
                 new UnsupportedContent("ephemeral", "{\"type\":\"ephemeral\"}", List.of(error())));
     }
 
@@ -143,6 +149,15 @@ public final class ModelSamples {
         events.add(new Edited(header("edited-1"), "mid.1", new Text("edited")));
         events.add(new PlatformError(header("error-1"), List.of(error(), new ChannelError(131000, "Something",
                 Optional.empty(), Optional.empty()))));
+        events.add(new AccountEvent(header("account-1"), AccountEvent.Type.TEMPLATE_STATUS, "REJECTED",
+                Optional.of(new AccountEvent.TemplateRef("winter_sale", "en_US", Optional.of("314"))),
+                Optional.empty(), Optional.empty(), true, Map.of("reason", "INVALID_FORMAT")));
+        events.add(new AccountEvent(header("account-2"), AccountEvent.Type.ACCOUNT, "ACCOUNT_RESTRICTION",
+                Optional.empty(), Optional.of("15550783881"), Optional.of(new SendingLimit(true, false,
+                        Optional.of(Instant.parse("2026-12-12T02:10:00Z")), "restricted")), true, Map.of()));
+        events.add(new AccountEvent(header("account-3"), AccountEvent.Type.ACCOUNT, "DISABLED_UPDATE",
+                Optional.empty(), Optional.empty(), Optional.of(new SendingLimit(false, false, Optional.empty(),
+                        "banned")), true, Map.of()));
         events.add(new Unsupported(header("unsupported-1"), "new_field", "{\"new_field\":{}}"));
         return List.copyOf(events);
     }
