@@ -1,6 +1,7 @@
 // Over 400 lines: the nested Builder (docs/conventions.md) is half of this file.
 package dev.conversa;
 
+import dev.conversa.channel.AccountEventListener;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.ChannelCapabilities;
@@ -14,7 +15,9 @@ import dev.conversa.internal.privacy.KeyedHash;
 import dev.conversa.internal.store.TenantCache;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
+import dev.conversa.model.MessageTemplate;
 import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.Template;
 import dev.conversa.model.TenantId;
 import dev.conversa.observe.ConversaObserver;
 import dev.conversa.observe.PolicyEnforcementListener;
@@ -103,6 +106,7 @@ public final class Conversa implements AutoCloseable {
     private final Privacy privacy;
     private final Clock clock;
     private final AccountParking parking;
+    private final GraphClient graph;
 
     Conversa(Builder builder) {
         this.clock = builder.clock;
@@ -129,6 +133,7 @@ public final class Conversa implements AutoCloseable {
         }
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
         builder.stateListeners.forEach(pipelineBuilder::stateListener);
+        builder.accountListeners.forEach(pipelineBuilder::accountListener);
         pipelineBuilder.optOutKeywords(builder.optOutKeywords);
         builder.tenantKeywords.forEach(pipelineBuilder::optOutKeywords);
         this.privacy = builder.privacyPepper == null ? null : privacyOf(builder);
@@ -139,7 +144,7 @@ public final class Conversa implements AutoCloseable {
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
-        GraphClient graph = builder.graphClientOrDefault();
+        this.graph = builder.graphClientOrDefault();
         this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership,
                 builder.observer, parking);
         this.dispatcher = new Dispatcher(stores.inbox(), stores.accounts(), pipeline, builder.clock, settings, leases,
@@ -349,6 +354,62 @@ public final class Conversa implements AutoCloseable {
     }
 
     /**
+     * Reads an account's message template catalogue from its channel (WhatsApp:
+     * {@code GET /{waba-id}/message_templates}, every page) and keeps it, replacing the one kept
+     * for its business account, so that template sends are checked against it before any
+     * request: an unknown template, one not approved, or a wrong number of body parameters is
+     * refused with the reason. Template status and category webhooks keep it up to date between
+     * refreshes.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param accountId the account's id
+     * @return the catalogue, by name and language
+     * @throws IllegalArgumentException if the account is not registered to the tenant, or names no
+     *     business account ({@link ChannelAccount#withBusinessAccountId})
+     * @throws UnsupportedOperationException if the channel has no templates
+     * @throws dev.conversa.graph.GraphApiException if Meta refused
+     */
+    public List<MessageTemplate> refreshTemplates(TenantId tenant, ChannelType channel, String accountId) {
+        ChannelAccount account = registered(tenant, channel, accountId);
+        String business = account.businessAccountId().orElseThrow(() -> new IllegalArgumentException("account "
+                + channel + ":" + accountId + " names no business account; register it with "
+                + "ChannelAccount.withBusinessAccountId(...)"));
+        ChannelAdapter adapter = channels.get(channel);
+        if (adapter == null) {
+            throw new IllegalArgumentException("no " + channel + " channel was added to this Conversa");
+        }
+        List<MessageTemplate> templates = adapter.templates(account, graph);
+        stores.accounts().replaceTemplates(tenant, channel, business, templates);
+        return stores.accounts().templates(tenant, channel, business);
+    }
+
+    /**
+     * The message template catalogue kept for an account's business account: from
+     * {@link #refreshTemplates} and template webhooks.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param accountId the account's id
+     * @return the templates, by name and language; empty when none is known
+     * @throws IllegalArgumentException if the account is not registered to the tenant
+     */
+    public List<MessageTemplate> templates(TenantId tenant, ChannelType channel, String accountId) {
+        ChannelAccount account = registered(tenant, channel, accountId);
+        return account.businessAccountId().map(business -> stores.accounts().templates(tenant, channel, business))
+                .orElse(List.of());
+    }
+
+    private ChannelAccount registered(TenantId tenant, ChannelType channel, String accountId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(accountId, "accountId");
+        return stores.accounts().findByAccountId(channel, accountId).filter(a -> a.tenant().equals(tenant))
+                .orElseThrow(() -> new IllegalArgumentException("account " + channel + ":" + accountId
+                        + " is not registered to this tenant"));
+    }
+
+    /**
      * Lists a tenant's registered accounts.
      *
      * @param tenant the business
@@ -383,9 +444,24 @@ public final class Conversa implements AutoCloseable {
      * @param idempotencyKey unique per logical send within the tenant; not starting with
      *     {@code "consent:"}, reserved for the confirmations of STOP and START
      * @return the queued outbox entry
-     * @throws IllegalArgumentException if the key starts with {@code "consent:"}
+     * @throws IllegalArgumentException if the key starts with {@code "consent:"}; or, for a
+     *     template, if the account's template catalogue (see {@link #refreshTemplates}) does not
+     *     hold it, it is not approved or its body takes another number of parameters, or the
+     *     account's business account is banned or restricted from sending templates (nothing was
+     *     queued)
      */
     public OutboxEntry send(TenantId tenant, OutboundMessage message, String idempotencyKey) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(message, "message");
+        Optional<ChannelAccount> account = stores.accounts().findByAccountId(message.to().channel(),
+                message.to().accountId()).filter(found -> found.tenant().equals(tenant));
+        if (account.isPresent() && message.content() instanceof Template) {
+            Optional<String> refusal = TemplateCheck.refusal(stores.accounts(), tenant, account.get(), message,
+                    clock.instant());
+            if (refusal.isPresent()) {
+                throw new IllegalArgumentException(refusal.get());
+            }
+        }
         OutboxEntry entry = pipeline.enqueue(tenant, message, idempotencyKey);
         outboxSender.wake();
         return entry;
@@ -441,6 +517,7 @@ public final class Conversa implements AutoCloseable {
         final List<Map.Entry<Step, Middleware>> middleware = new ArrayList<>();
         final List<StateChangeListener> stateListeners = new ArrayList<>();
         final List<PolicyEnforcementListener> policyEnforcementListeners = new ArrayList<>();
+        final List<AccountEventListener> accountListeners = new ArrayList<>();
         ConversaObserver observer = ConversaObserver.NONE;
         Secret verifyToken;
         Stores stores;
@@ -815,6 +892,20 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder policyEnforcementListener(PolicyEnforcementListener listener) {
             policyEnforcementListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a listener told what a channel said about a business account: a template approved,
+         * rejected or paused, a quality drop, a ban, restriction or reinstatement
+         * ({@code AccountEvent}), after it was recorded. Such webhooks reach a tenant only through
+         * accounts registered with their business account ({@link ChannelAccount#withBusinessAccountId}).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder accountListener(AccountEventListener listener) {
+            accountListeners.add(Objects.requireNonNull(listener, "accountListener"));
             return this;
         }
 

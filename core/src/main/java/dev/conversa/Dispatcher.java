@@ -1,5 +1,6 @@
 package dev.conversa;
 
+import dev.conversa.model.AccountEvent;
 import dev.conversa.pipeline.Pipeline;
 import dev.conversa.store.AccountStore;
 import dev.conversa.store.Inbox;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * never stops another. Attempts are counted when an entry is claimed, so an entry whose
  * processing stops the process is parked too once it was claimed {@code maxAttempts} times. An
  * entry of an account that is no longer registered (disconnected) is completed without
- * processing: a disconnected account's events already in the inbox get no reply.
+ * processing: a disconnected account's events already in the inbox get no reply (an account
+ * event counts as registered while any account of its business account is).
  */
 final class Dispatcher implements AutoCloseable {
 
@@ -114,7 +116,15 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the entry's account is still registered to its tenant: the account itself, or, for
+     * an {@code AccountEvent} addressed to a business account, any account grouped under it.
+     */
     private boolean registered(InboxEntry entry) {
+        if (entry.event().filter(AccountEvent.class::isInstance).isPresent()) {
+            return accounts.findTenantsByBusinessAccountId(entry.conversation().channel(),
+                    entry.conversation().accountId()).contains(entry.tenant());
+        }
         return accounts.findTenant(entry.conversation().channel(), entry.conversation().accountId())
                 .filter(entry.tenant()::equals).isPresent();
     }

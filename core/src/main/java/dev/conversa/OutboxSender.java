@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * ({@link AccountParking}): its entries wait, postponed with the reason and without using up
  * attempts, until a new token is registered or the throttle's delay passed, and so is an
  * account Meta blocked for its policies, until it is unblocked or registered again; other
- * accounts go on. Logs name entries by id and errors by code, never text or tokens.
+ * accounts go on. A business account the channel banned or restricted, and a template its
+ * catalogue does not allow ({@link TemplateCheck}), fail the entry with the reason before any
+ * request. Logs name entries by id and errors by code, never text or tokens.
  */
 final class OutboxSender implements AutoCloseable {
 
@@ -131,6 +133,11 @@ final class OutboxSender implements AutoCloseable {
         Optional<String> refusal = refusal(message, adapter, conversation, account, optedOutAt, now);
         if (refusal.isPresent()) {
             fail(entry, refusal.get());
+            return;
+        }
+        Optional<String> limited = TemplateCheck.refusal(stores.accounts(), entry.tenant(), account.get(), message, now);
+        if (limited.isPresent()) {
+            fail(entry, limited.get());
             return;
         }
         Optional<AccountParking.Parked> parked = parking.parked(account.get(), now);

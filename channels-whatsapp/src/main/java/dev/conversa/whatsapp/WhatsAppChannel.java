@@ -15,15 +15,19 @@ import dev.conversa.lang.ConversaException;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.MediaKind;
+import dev.conversa.model.MessageTemplate;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.time.Sleeper;
 import dev.conversa.whatsapp.internal.Limits;
 import dev.conversa.whatsapp.internal.SendPacer;
+import dev.conversa.whatsapp.internal.TemplateList;
 import dev.conversa.whatsapp.internal.WhatsAppNormalizer;
 import dev.conversa.whatsapp.internal.WhatsAppRenderer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +50,12 @@ import tools.jackson.databind.node.ObjectNode;
  * number (default 80 messages per second) and per recipient (default a burst of 10, then one
  * every 6 seconds), waiting on the configured {@link Sleeper}. Meta's refusals arrive as
  * {@link WhatsAppException}.
+ *
+ * <p>Account-level webhooks (template status, quality and category, account bans and
+ * restrictions, a number's quality and name, the account's limits) are addressed to the WhatsApp
+ * Business Account and become {@code AccountEvent}s: register each number with its business
+ * account ({@code ChannelAccount.withBusinessAccountId}) so they reach its tenant. Its message
+ * templates are read by {@link #templates} for {@code Conversa.refreshTemplates}.
  *
  * <p>Immutable and thread-safe; build one and share it.
  *
@@ -72,11 +82,14 @@ public final class WhatsAppChannel implements ChannelAdapter {
 
     /**
      * The account setting that holds the id of the WhatsApp Business Account the phone number
-     * belongs to; {@link #unsubscribe} needs it.
+     * belongs to ({@link ChannelAccount#BUSINESS_ACCOUNT_ID_SETTING}, set with
+     * {@link ChannelAccount#withBusinessAccountId}); {@link #unsubscribe}, the account-level
+     * webhooks and {@link #templates} need it.
      */
-    public static final String BUSINESS_ACCOUNT_ID_SETTING = "whatsapp.businessAccountId";
+    public static final String BUSINESS_ACCOUNT_ID_SETTING = ChannelAccount.BUSINESS_ACCOUNT_ID_SETTING;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_TEMPLATE_PAGES = 100;
     private static final ChannelCapabilities CAPABILITIES = ChannelCapabilities.builder()
             .maxTextLength(Limits.TEXT)
             .maxButtons(Limits.BUTTONS)
@@ -226,6 +239,53 @@ public final class WhatsAppChannel implements ChannelAdapter {
             graph.execute(GraphRequest.delete("/" + businessAccount.get() + "/subscribed_apps", Map.of()),
                     account.accessToken());
         }
+    }
+
+    /**
+     * Reads the WhatsApp Business Account's message templates, {@code GET
+     * /{waba-id}/message_templates}, 100 a page, following the {@code after} cursor (at most
+     * {@value #MAX_TEMPLATE_PAGES} pages): name, language, status, category, id, and the number
+     * of distinct placeholders in the body's text.
+     *
+     * @param account a phone number's account, with {@value #BUSINESS_ACCOUNT_ID_SETTING}
+     * @param graph the Graph API client
+     * @return the templates
+     * @throws IllegalArgumentException if the account names no WhatsApp Business Account
+     * @throws WhatsAppException if WhatsApp refused
+     */
+    @Override
+    public List<MessageTemplate> templates(ChannelAccount account, GraphClient graph) {
+        String business = subscription(account).orElseThrow(() -> new IllegalArgumentException("account "
+                + account.accountId() + " names no WhatsApp Business Account (setting "
+                + BUSINESS_ACCOUNT_ID_SETTING + ")"));
+        List<MessageTemplate> templates = new ArrayList<>();
+        Optional<String> after = Optional.empty();
+        for (int page = 0; page < MAX_TEMPLATE_PAGES; page++) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("fields", TemplateList.FIELDS);
+            query.put("limit", "100");
+            after.ifPresent(cursor -> query.put("after", cursor));
+            GraphResponse response;
+            try {
+                response = graph.execute(GraphRequest.get("/" + business + "/message_templates", query),
+                        account.accessToken());
+            } catch (GraphApiException e) {
+                throw WhatsAppException.of(e);
+            }
+            JsonNode root;
+            try {
+                root = JSON.readTree(response.body());
+            } catch (JacksonException e) {
+                throw new ConversaException("WhatsApp answered the template list with a body that is not JSON", e);
+            }
+            templates.addAll(TemplateList.templates(root));
+            after = TemplateList.nextCursor(root);
+            if (after.isEmpty()) {
+                return templates;
+            }
+        }
+        throw new ConversaException("WhatsApp's template list of business account " + business + " has more than "
+                + MAX_TEMPLATE_PAGES + " pages; the catalogue was not changed");
     }
 
     private void pace(String number, String recipient) {

@@ -221,9 +221,9 @@ class TestKitWebhooksTest {
     @Test
     void buildsOtherFieldsKeptAsUnsupported() {
         Unsupported event = (Unsupported) single(WhatsAppWebhook.builder()
-                .otherField("account_update", "{\"event\":\"VERIFIED_ACCOUNT\"}"));
+                .otherField("security", "{\"event\":\"PIN_CHANGED\"}"));
 
-        assertThat(event.type()).isEqualTo("account_update");
+        assertThat(event.type()).isEqualTo("security");
     }
 
     @Test

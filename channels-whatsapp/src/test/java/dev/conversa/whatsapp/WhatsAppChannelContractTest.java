@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 class WhatsAppChannelContractTest extends ChannelAdapterContract {
 
     /**
-     * Changes without a timestamp (such as {@code account_update}) are stamped with the time of
+     * Changes without a timestamp (such as {@code security}) are stamped with the time of
      * receipt from the adapter's clock, so the adapter is pure only for a given clock: a fixed one.
      */
     @Override
@@ -32,7 +32,7 @@ class WhatsAppChannelContractTest extends ChannelAdapterContract {
     @Override
     protected String unknownShapePayload() {
         return WhatsAppWebhook.builder()
-                .otherField("account_update", "{\"phone_number\":\"15550783881\",\"event\":\"VERIFIED_ACCOUNT\"}")
+                .otherField("security", "{\"display_phone_number\":\"15550783881\",\"event\":\"PIN_CHANGED\"}")
                 .json();
     }
 

@@ -23,6 +23,17 @@ import java.util.Optional;
  *         .withAppUserId(signedInUserId));
  * }</pre>
  *
+ * <p>An account may name the business account that groups it ({@link #businessAccountId()}):
+ * for a WhatsApp phone number, its WhatsApp Business Account, to which Meta addresses the
+ * account-level webhooks (template status, quality, bans). It is kept among the settings, under
+ * {@value #BUSINESS_ACCOUNT_ID_SETTING}, set with {@link #withBusinessAccountId(String)}, and
+ * stored so that those webhooks reach the tenant:
+ *
+ * <pre>{@code
+ * conversa.registerAccount(ChannelAccount.of(tenant, ChannelType.WHATSAPP, phoneNumberId, token)
+ *         .withBusinessAccountId(wabaId));
+ * }</pre>
+ *
  * @param tenant the business
  * @param channel the channel
  * @param accountId the account's id there (phone number id, Page id, Instagram account id)
@@ -42,10 +53,18 @@ public record ChannelAccount(
     private static final int MAX_APP_USER_ID_LENGTH = 200;
 
     /**
+     * The setting that holds the id of the business account that groups this one (the WhatsApp
+     * Business Account of a phone number); read it with {@link #businessAccountId()}.
+     */
+    public static final String BUSINESS_ACCOUNT_ID_SETTING = "whatsapp.businessAccountId";
+    private static final int MAX_BUSINESS_ACCOUNT_ID_LENGTH = 100;
+
+    /**
      * Checks the fields and copies the settings.
      *
      * @throws IllegalArgumentException if the account id is blank, or the app user id setting is
-     *     blank or longer than 200 characters
+     *     blank or longer than 200 characters, or the business account id setting blank or
+     *     longer than 100
      */
     public ChannelAccount {
         Objects.requireNonNull(tenant, "tenant");
@@ -61,6 +80,36 @@ public record ChannelAccount(
             throw new IllegalArgumentException(APP_USER_ID_SETTING + " must be 1-" + MAX_APP_USER_ID_LENGTH
                     + " non-blank characters");
         }
+        String business = settings.get(BUSINESS_ACCOUNT_ID_SETTING);
+        if (business != null && (business.isBlank() || business.length() > MAX_BUSINESS_ACCOUNT_ID_LENGTH)) {
+            throw new IllegalArgumentException(BUSINESS_ACCOUNT_ID_SETTING + " must be 1-"
+                    + MAX_BUSINESS_ACCOUNT_ID_LENGTH + " non-blank characters");
+        }
+    }
+
+    /**
+     * The business account that groups this one: for a WhatsApp phone number, its WhatsApp
+     * Business Account id, to which Meta addresses template, quality and ban webhooks.
+     *
+     * @return the id, empty when the host did not set it
+     */
+    public Optional<String> businessAccountId() {
+        return Optional.ofNullable(settings.get(BUSINESS_ACCOUNT_ID_SETTING));
+    }
+
+    /**
+     * The same account, grouped under a business account (a WhatsApp phone number under its
+     * WhatsApp Business Account), so that the webhooks Meta addresses to that business account
+     * reach this account's tenant.
+     *
+     * @param businessAccountId the business account's id, 1 to 100 characters
+     * @return the changed copy
+     * @throws IllegalArgumentException if the id is blank or longer than 100 characters
+     */
+    public ChannelAccount withBusinessAccountId(String businessAccountId) {
+        Map<String, String> changed = new HashMap<>(settings);
+        changed.put(BUSINESS_ACCOUNT_ID_SETTING, Objects.requireNonNull(businessAccountId, "businessAccountId"));
+        return new ChannelAccount(tenant, channel, accountId, accessToken, changed);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.conversa.channel;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.InboundEvent;
+import dev.conversa.model.MessageTemplate;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,5 +110,23 @@ public interface ChannelAdapter {
      */
     default void unsubscribe(ChannelAccount account, GraphClient graph) {
         // no unsubscription call for this channel
+    }
+
+    /**
+     * Reads the account's message template catalogue from the channel (WhatsApp:
+     * {@code GET /{waba-id}/message_templates}, every page), for
+     * {@code Conversa.refreshTemplates}, which keeps it in the store so template sends are
+     * checked before any request. The default has none: the channel has no templates.
+     *
+     * @param account the account, grouped under its business account
+     *     ({@link ChannelAccount#businessAccountId()})
+     * @param graph the Graph API client to read with
+     * @return every template, with name, language, status, category and body parameter count
+     * @throws UnsupportedOperationException if the channel has no templates
+     * @throws IllegalArgumentException if the account names no business account
+     * @throws dev.conversa.graph.GraphApiException if Meta refused
+     */
+    default List<MessageTemplate> templates(ChannelAccount account, GraphClient graph) {
+        throw new UnsupportedOperationException("the " + type() + " channel has no message templates");
     }
 }

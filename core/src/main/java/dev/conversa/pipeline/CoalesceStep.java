@@ -1,6 +1,7 @@
 package dev.conversa.pipeline;
 
 import dev.conversa.conversation.internal.ConversationUpdates;
+import dev.conversa.model.CallPermissionReply;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.SystemNotice;
@@ -15,8 +16,9 @@ import java.util.Optional;
  * message in a conversation the bot answers moves the single pending reply task to
  * {@code min(now + quietWindow, unansweredSince + maxWait)}, so the reply comes after the
  * customer paused, but never later than the maximum wait after the first unanswered message.
- * A channel's {@link SystemNotice} (a changed number or identity) is not the customer writing and
- * is never answered.
+ * A channel's {@link SystemNotice} (a changed number or identity) and a
+ * {@link CallPermissionReply} (the customer's answer to a request to call them) are not the
+ * customer writing and are never answered.
  */
 final class CoalesceStep implements Middleware {
 
@@ -37,7 +39,8 @@ final class CoalesceStep implements Middleware {
     @Override
     public void handle(Context ctx, Chain next) {
         if (ctx.event().isPresent() && ctx.event().get() instanceof InboundMessage message
-                && !(message.content() instanceof SystemNotice)) {
+                && !(message.content() instanceof SystemNotice)
+                && !(message.content() instanceof CallPermissionReply)) {
             schedule(ctx, message);
         }
         next.proceed();

@@ -1,6 +1,7 @@
 package dev.conversa.pipeline;
 
 import dev.conversa.channel.ChannelCapabilities;
+import dev.conversa.channel.AccountEventListener;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.internal.privacy.PersonConsent;
@@ -64,7 +65,7 @@ public final class Pipeline {
         Map<Step, Middleware> steps = new EnumMap<>(Step.class);
         OwnEchoes ownEchoes = new OwnEchoes(builder.appId);
         Ownership ownership = new Ownership(stores, clock, builder.stateListeners);
-        steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes, ownership));
+        steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes, ownership, builder.accountListeners));
         steps.put(Step.STATUS, new StatusStep(stores.messages(), stores.outbox()));
         steps.put(Step.OWNERSHIP, new OwnershipStep(stores, ownEchoes, ownership));
         steps.put(Step.CONSENT, new ConsentStep(stores, queue, ownership,
@@ -161,6 +162,7 @@ public final class Pipeline {
         private final Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
         private final Map<Step, List<Middleware>> hostMiddleware = new EnumMap<>(Step.class);
         private final List<StateChangeListener> stateListeners = new ArrayList<>();
+        private final List<AccountEventListener> accountListeners = new ArrayList<>();
         private ConversaObserver observer = ConversaObserver.NONE;
         private Privacy privacy;
         private OptOutKeywords optOutKeywords = OptOutKeywords.defaults();
@@ -181,6 +183,18 @@ public final class Pipeline {
          */
         public Builder stateListener(StateChangeListener listener) {
             stateListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a listener told of account events (a template's status, a quality drop, a ban)
+         * after the RECORD step recorded them.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder accountListener(AccountEventListener listener) {
+            accountListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

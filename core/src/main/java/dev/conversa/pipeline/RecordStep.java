@@ -1,8 +1,10 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.channel.AccountEventListener;
 import dev.conversa.conversation.internal.ConversationUpdates;
-import dev.conversa.model.AccountLinking;
 import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.model.AccountEvent;
+import dev.conversa.model.AccountLinking;
 import dev.conversa.model.Author;
 import dev.conversa.model.Checkout;
 import dev.conversa.model.Contact;
@@ -30,6 +32,7 @@ import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * {@link SystemNotice} is no message of the customer (see {@link #recordNotice}); consent changes go to the consent store (with the channel's
  * time, source {@code "channel"}) and, like platform errors, policy enforcements, account linking,
  * checkout, payment and game play events and unknown events, to the audit log (without personal
- * data); the rest stays in the inbox as it arrived.
+ * data); an {@link AccountEvent} (a business account's template, quality or ban) is recorded by
+ * {@link AccountEvents}; the rest stays in the inbox as it arrived.
  */
 final class RecordStep implements Middleware {
 
@@ -56,10 +60,13 @@ final class RecordStep implements Middleware {
     private final Clock clock;
     private final OwnEchoes ownEchoes;
     private final Ownership ownership;
+    private final AccountEvents accountEvents;
 
-    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes, Ownership ownership) {
+    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes, Ownership ownership,
+            List<AccountEventListener> accountListeners) {
         this.stores = stores;
         this.ownership = ownership;
+        this.accountEvents = new AccountEvents(stores, accountListeners);
         this.ownEchoes = ownEchoes;
         this.updates = new ConversationUpdates(stores.conversations());
         this.clock = clock;
@@ -101,6 +108,8 @@ final class RecordStep implements Middleware {
                     "accountId", event.header().accountId()));
         } else if (event instanceof AccountLinking || event instanceof Checkout || event instanceof GamePlay) {
             audit(tenant, now, "channel_event", event, Map.of("kind", event.kind()));
+        } else if (event instanceof AccountEvent accountEvent) {
+            accountEvents.record(tenant, accountEvent, now);
         } else if (event instanceof Unsupported unsupported) {
             LOG.warn("Recorded an unsupported {} event of type '{}' in the audit log",
                     event.header().channel(), unsupported.type());

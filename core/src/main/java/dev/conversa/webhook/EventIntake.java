@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.privacy.ErasureGuard;
+import dev.conversa.model.AccountEvent;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.InboundEvent;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps after a body was verified and parsed: route it to the adapter of its
  * {@code "object"}, normalize it, keep only fresh events of registered accounts, append them to
- * the inbox per tenant, and tell the listener. Thread-safe.
+ * the inbox per tenant, and tell the listener. An {@link AccountEvent} is addressed to a business
+ * account (a WhatsApp Business Account), not to a registered account: it goes to every tenant
+ * with an account grouped under it ({@code ChannelAccount.businessAccountId()}). Thread-safe.
  */
 final class EventIntake {
 
@@ -140,6 +144,11 @@ final class EventIntake {
                 stale++;
                 continue;
             }
+            if (event instanceof AccountEvent) {
+                lookUpBusiness(new AccountKey(header.channel(), header.accountId()))
+                        .forEach(tenant -> batchOf(batches, tenant).events().add(event));
+                continue;
+            }
             if (lastKey == null || lastKey.channel() != header.channel()
                     || !lastKey.accountId().equals(header.accountId())) {
                 if (lastKey != null && found == null) {
@@ -175,6 +184,15 @@ final class EventIntake {
                     key.channel(), printable(key.accountId()));
         }
         return account;
+    }
+
+    private Set<TenantId> lookUpBusiness(AccountKey key) {
+        Set<TenantId> tenants = accounts.findTenantsByBusinessAccountId(key.channel(), key.accountId());
+        if (tenants.isEmpty() && unknownAccounts.first(key)) {
+            LOG.warn("Webhook events for {} business account {}, which no registered account names, acknowledged "
+                    + "and not stored", key.channel(), printable(key.accountId()));
+        }
+        return tenants;
     }
 
     private WebhookResponse append(List<Batch> batches, Instant now) {

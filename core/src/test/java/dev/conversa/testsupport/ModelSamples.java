@@ -1,8 +1,10 @@
 package dev.conversa.testsupport;
 
+import dev.conversa.model.AccountEvent;
 import dev.conversa.model.AccountLinking;
 import dev.conversa.model.Author;
 import dev.conversa.model.Buttons;
+import dev.conversa.model.CallPermissionReply;
 import dev.conversa.model.CallToAction;
 import dev.conversa.model.ChannelError;
 import dev.conversa.model.ChannelType;
@@ -49,6 +51,7 @@ import dev.conversa.model.SharedContact;
 import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.StoryMention;
 import dev.conversa.model.StoryReply;
+import dev.conversa.model.SendingLimit;
 import dev.conversa.model.SystemNotice;
 import dev.conversa.model.Template;
 import dev.conversa.model.TemplateAttachment;
@@ -118,6 +121,9 @@ public final class ModelSamples {
                         new ProductShare.Product("3141592653", Optional.empty(), Optional.empty(), Optional.empty(),
                                 Optional.empty()))),
                 new TemplateAttachment("receipt", "Rain jacket", "{\"type\":\"template\"}"),
+                new CallPermissionReply(true, false, Optional.of(Instant.parse("2026-12-12T10:00:00Z")),
+                        Optional.of("user_action")),
+                new CallPermissionReply(false, true, Optional.empty(), Optional.empty()),
                 new UnsupportedContent("ephemeral", "{\"type\":\"ephemeral\"}", List.of(error())));
     }
 
@@ -155,6 +161,15 @@ public final class ModelSamples {
         events.add(new Edited(header("edited-1"), "mid.1", new Text("edited")));
         events.add(new PlatformError(header("error-1"), List.of(error(), new ChannelError(131000, "Something",
                 Optional.empty(), Optional.empty()))));
+        events.add(new AccountEvent(header("account-1"), AccountEvent.Type.TEMPLATE_STATUS, "REJECTED",
+                Optional.of(new AccountEvent.TemplateRef("winter_sale", "en_US", Optional.of("314"))),
+                Optional.empty(), Optional.empty(), true, Map.of("reason", "INVALID_FORMAT")));
+        events.add(new AccountEvent(header("account-2"), AccountEvent.Type.ACCOUNT, "ACCOUNT_RESTRICTION",
+                Optional.empty(), Optional.of("15550783881"), Optional.of(new SendingLimit(true, false,
+                        Optional.of(Instant.parse("2026-12-12T02:10:00Z")), "restricted")), true, Map.of()));
+        events.add(new AccountEvent(header("account-3"), AccountEvent.Type.ACCOUNT, "DISABLED_UPDATE",
+                Optional.empty(), Optional.empty(), Optional.of(new SendingLimit(false, false, Optional.empty(),
+                        "banned")), true, Map.of()));
         events.add(new Unsupported(header("unsupported-1"), "new_field", "{\"new_field\":{}}"));
         events.add(new DeliveryWatermark(header("delivery-1"), Instant.parse("2026-01-05T08:59:00Z")));
         events.add(new PolicyEnforcement(header("policy-1"), PolicyEnforcement.Action.BLOCK, Optional.of("spam")));

@@ -1,6 +1,7 @@
 package dev.conversa.whatsapp.internal;
 
 import dev.conversa.internal.json.LenientJson;
+import dev.conversa.model.CallPermissionReply;
 import dev.conversa.model.Contacts;
 import dev.conversa.model.InteractiveReply;
 import dev.conversa.model.Location;
@@ -135,12 +136,23 @@ final class ContentParser {
             case "list_reply":
                 return new InteractiveReply(ReplyKind.LIST_ROW, LenientJson.required(reply, "id"),
                         LenientJson.text(reply, "title"), LenientJson.text(reply, "description"), Optional.empty());
+            case "call_permission_reply":
+                return callPermission(reply);
             case "nfm_reply":
                 return new InteractiveReply(ReplyKind.FLOW, LenientJson.text(reply, "name").orElse("flow"),
                         LenientJson.text(reply, "body"), Optional.empty(), LenientJson.text(reply, "response_json"));
             default:
                 return null;
         }
+    }
+
+    private static CallPermissionReply callPermission(JsonNode reply) {
+        String response = LenientJson.required(reply, "response");
+        if (!"accept".equals(response) && !"reject".equals(response)) {
+            throw new MalformedException("unknown call permission response");
+        }
+        return new CallPermissionReply("accept".equals(response), LenientJson.flag(reply, "is_permanent"),
+                LenientJson.seconds(reply, "expiration_timestamp"), LenientJson.nonBlank(reply, "response_source"));
     }
 
     private static Order order(JsonNode body) {

@@ -1,6 +1,7 @@
 package dev.conversa.whatsapp.internal;
 
 import dev.conversa.internal.json.LenientJson;
+import dev.conversa.model.AccountEvent;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.PlatformError;
 import dev.conversa.model.Unsupported;
@@ -15,7 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a WhatsApp Cloud API webhook body into events, in the order the body lists them: every
- * entry, every change, then per change its messages, statuses and errors. Pure: no I/O, and no
+ * entry, every change, then per change its messages, statuses and errors; an account-level
+ * change (template, quality, account, number updates, addressed to the WhatsApp Business
+ * Account) becomes one {@link AccountEvent}. Pure: no I/O, and no
  * exception for unknown or malformed items, which become {@link Unsupported} events with their
  * raw JSON (an item that fails in any way is kept that way, so one odd item never costs the
  * rest of the batch). Immutable and thread-safe.
@@ -89,6 +92,14 @@ public final class WhatsAppNormalizer {
             each(scope, "message_echoes", MessageParser::echo, events);
         } else if ("user_preferences".equals(field)) {
             each(scope, "user_preferences", PreferenceParser::preference, events);
+        } else {
+            AccountEvent.Type.ofField(field).ifPresent(type -> {
+                try {
+                    events.add(AccountEventParser.parse(type, entry, value, receivedAt));
+                } catch (RuntimeException e) {
+                    // kept below as unsupported, with its raw JSON
+                }
+            });
         }
         if (events.isEmpty()) {
             events.add(unsupported(scope, field, change));

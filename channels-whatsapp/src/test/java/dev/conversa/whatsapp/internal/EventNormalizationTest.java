@@ -163,10 +163,10 @@ class EventNormalizationTest {
     void keepsUnknownFieldAsUnsupportedEvent() {
         Unsupported event = (Unsupported) single("unknown_field");
 
-        assertThat(event.type()).isEqualTo("account_update");
+        assertThat(event.type()).isEqualTo("security");
         assertThat(event.header().accountId()).isEqualTo("102290129340398");
         assertThat(event.header().contactId()).isEqualTo("unknown");
-        assertThat(event.header().externalId()).startsWith("account_update:");
+        assertThat(event.header().externalId()).startsWith("security:");
         assertThat(event.header().timestamp()).isEqualTo(Fixtures.RECEIVED_AT);
         assertThat(Fixtures.JSON.readTree(event.rawJson()))
                 .isEqualTo(Fixtures.json("unknown_field").path("entry").path(0).path("changes").path(0));

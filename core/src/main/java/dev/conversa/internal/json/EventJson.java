@@ -13,6 +13,7 @@ import static dev.conversa.internal.json.JsonFields.putOptional;
 import static dev.conversa.internal.json.JsonFields.text;
 
 import dev.conversa.model.AccountLinking;
+import dev.conversa.model.AccountEvent;
 import dev.conversa.model.ChannelError;
 import dev.conversa.model.Checkout;
 import dev.conversa.model.Deleted;
@@ -31,10 +32,13 @@ import dev.conversa.model.PolicyEnforcement;
 import dev.conversa.model.Reaction;
 import dev.conversa.model.Read;
 import dev.conversa.model.Referral;
+import dev.conversa.model.SendingLimit;
 import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.Unsupported;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -96,6 +100,8 @@ final class EventJson {
             return withErrors(start("platform_error", p.header()), p.errors());
         } else if (event instanceof Unsupported u) {
             return start("unsupported", u.header()).put("unsupportedType", u.type()).put("rawJson", u.rawJson());
+        } else if (event instanceof AccountEvent a) {
+            return writeAccountEvent(a);
         }
         return writeAccountEvents(event);
     }
@@ -149,6 +155,7 @@ final class EventJson {
             case "edited" -> new Edited(header, text(node, "messageId"),
                     MessageContentJson.read(object(node, "content")));
             case "platform_error" -> new PlatformError(header, errors(node));
+            case "account_event" -> readAccountEvent(header, node);
             case "unsupported" -> new Unsupported(header, text(node, "unsupportedType"), text(node, "rawJson"));
             case "delivery_watermark" -> new DeliveryWatermark(header, instant(node, "watermark"));
             case "policy_enforcement" -> new PolicyEnforcement(header,
@@ -161,6 +168,56 @@ final class EventJson {
                     optionalText(node, "contextType"), optionalText(node, "contextId"), optionalText(node, "payload"));
             default -> throw new IllegalArgumentException("unknown inbound event type '" + type + "'");
         };
+    }
+
+    private static ObjectNode writeAccountEvent(AccountEvent a) {
+        ObjectNode node = start("account_event", a.header()).put("accountEventType", a.type().name())
+                .put("status", a.status()).put("alert", a.alert());
+        a.template().ifPresent(t -> {
+            ObjectNode template = node.putObject("template").put("name", t.name()).put("language", t.language());
+            putOptional(template, "id", t.id());
+        });
+        putOptional(node, "phoneNumber", a.phoneNumber());
+        a.sendingLimit().ifPresent(limit -> node.set("sendingLimit", writeLimit(limit)));
+        putMap(node, "details", a.details());
+        return node;
+    }
+
+    private static AccountEvent readAccountEvent(EventHeader header, JsonNode node) {
+        JsonNode template = node.get("template");
+        JsonNode limit = node.get("sendingLimit");
+        return new AccountEvent(header, enumValue(node, "accountEventType", AccountEvent.Type.class),
+                text(node, "status"),
+                template == null || template.isNull() ? Optional.empty()
+                        : Optional.of(new AccountEvent.TemplateRef(text(template, "name"),
+                                text(template, "language"), optionalText(template, "id"))),
+                optionalText(node, "phoneNumber"),
+                limit == null || limit.isNull() ? Optional.empty() : Optional.of(readLimit(limit)),
+                bool(node, "alert"), map(node, "details"));
+    }
+
+    /**
+     * The JSON of a sending limit.
+     *
+     * @param limit the limit
+     * @return its JSON
+     */
+    static ObjectNode writeLimit(SendingLimit limit) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode()
+                .put("replies", limit.replies()).put("templates", limit.templates()).put("reason", limit.reason());
+        limit.until().ifPresent(until -> node.put("until", until.toString()));
+        return node;
+    }
+
+    /**
+     * Reads a sending limit.
+     *
+     * @param node its JSON
+     * @return the limit
+     */
+    static SendingLimit readLimit(JsonNode node) {
+        return new SendingLimit(bool(node, "replies"), bool(node, "templates"), optionalInstant(node, "until"),
+                text(node, "reason"));
     }
 
     private static ObjectNode start(String type, EventHeader header) {

@@ -8,6 +8,7 @@ import static dev.conversa.internal.json.JsonFields.optionalText;
 import static dev.conversa.internal.json.JsonFields.putOptional;
 import static dev.conversa.internal.json.JsonFields.text;
 
+import dev.conversa.model.CallPermissionReply;
 import dev.conversa.model.InteractiveReply;
 import dev.conversa.model.MessageContent;
 import dev.conversa.model.Order;
@@ -59,6 +60,12 @@ final class MessageContentJson {
         } else if (content instanceof TemplateAttachment template) {
             return typed("template_attachment").put("templateType", template.templateType())
                     .put("summary", template.summary()).put("rawJson", template.rawJson());
+        } else if (content instanceof CallPermissionReply reply) {
+            ObjectNode node = typed("call_permission_reply").put("accepted", reply.accepted())
+                    .put("permanent", reply.permanent());
+            reply.expiresAt().ifPresent(at -> node.put("expiresAt", at.toString()));
+            putOptional(node, "source", reply.source());
+            return node;
         }
         return writeUnsupported((UnsupportedContent) content);
     }
@@ -75,6 +82,9 @@ final class MessageContentJson {
             case "product_share" -> readProductShare(node);
             case "template_attachment" -> new TemplateAttachment(text(node, "templateType"), text(node, "summary"),
                     text(node, "rawJson"));
+            case "call_permission_reply" -> new CallPermissionReply(JsonFields.bool(node, "accepted"),
+                    JsonFields.bool(node, "permanent"), JsonFields.optionalInstant(node, "expiresAt"),
+                    optionalText(node, "source"));
             case "unsupported" -> new UnsupportedContent(text(node, "unsupportedType"), text(node, "rawJson"),
                     list(node, "errors", CommonJson::readChannelError));
             default -> throw new IllegalArgumentException("unknown message content type '" + type + "'");

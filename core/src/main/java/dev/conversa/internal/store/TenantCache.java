@@ -5,12 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.model.ChannelType;
+import dev.conversa.model.MessageTemplate;
+import dev.conversa.model.SendingLimit;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AccountStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An account store that remembers the tenant of each account webhooks arrive for, so intake
@@ -95,6 +98,51 @@ public final class TenantCache implements AccountStore {
         } finally {
             tenants.invalidate(new Key(channel, accountId));
         }
+    }
+
+    @Override
+    public Set<TenantId> findTenantsByBusinessAccountId(ChannelType channel, String businessAccountId) {
+        return store.findTenantsByBusinessAccountId(channel, businessAccountId);
+    }
+
+    @Override
+    public List<ChannelAccount> findByBusinessAccountId(TenantId tenant, ChannelType channel,
+            String businessAccountId) {
+        return store.findByBusinessAccountId(tenant, channel, businessAccountId);
+    }
+
+    @Override
+    public void replaceTemplates(TenantId tenant, ChannelType channel, String businessAccountId,
+            List<MessageTemplate> templates) {
+        store.replaceTemplates(tenant, channel, businessAccountId, templates);
+    }
+
+    @Override
+    public void saveTemplate(TenantId tenant, ChannelType channel, String businessAccountId,
+            MessageTemplate template) {
+        store.saveTemplate(tenant, channel, businessAccountId, template);
+    }
+
+    @Override
+    public Optional<MessageTemplate> findTemplate(TenantId tenant, ChannelType channel, String businessAccountId,
+            String name, String language) {
+        return store.findTemplate(tenant, channel, businessAccountId, name, language);
+    }
+
+    @Override
+    public List<MessageTemplate> templates(TenantId tenant, ChannelType channel, String businessAccountId) {
+        return store.templates(tenant, channel, businessAccountId);
+    }
+
+    @Override
+    public void saveSendingLimit(TenantId tenant, ChannelType channel, String businessAccountId,
+            SendingLimit limit) {
+        store.saveSendingLimit(tenant, channel, businessAccountId, limit);
+    }
+
+    @Override
+    public Optional<SendingLimit> findSendingLimit(TenantId tenant, ChannelType channel, String businessAccountId) {
+        return store.findSendingLimit(tenant, channel, businessAccountId);
     }
 
     @Override

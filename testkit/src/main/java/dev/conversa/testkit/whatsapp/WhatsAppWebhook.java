@@ -189,7 +189,7 @@ public final class WhatsAppWebhook {
     }
 
     /**
-     * Adds a change of another field, such as {@code account_update}, with its value as given.
+     * Adds a change of another field, such as {@code security}, with its value as given.
      *
      * @param field the field
      * @param valueJson the change's value as JSON text
