@@ -72,16 +72,19 @@ final class MessageParser {
      * A notice without a sender: a user who hides the number got a new business-scoped user id
      * ({@code user_changed_user_id}), named in {@code system.user_id}; the body names the former
      * one ("... changed from US.1 to US.2"). The notice concerns the former id and moves the
-     * contact to the new one; when the body names no former id, it concerns the new id.
+     * contact to the new one; when the body names no former id (or the notice is of another type),
+     * it concerns the new id and moves nothing.
      */
     private static InboundEvent userIdChanged(ChangeScope scope, JsonNode message, JsonNode system) {
         String newId = LenientJson.nonBlank(system, "user_id").orElseThrow(() -> new MalformedException("missing 'from'"));
         String body = LenientJson.text(system, "body").orElse("");
-        Optional<String> former = BUSINESS_SCOPED_IDS.matcher(body).results().map(MatchResult::group)
-                .filter(id -> !id.equals(newId)).findFirst();
+        String type = LenientJson.text(system, "type").orElse("unknown");
+        Optional<String> former = "user_changed_user_id".equals(type)
+                ? BUSINESS_SCOPED_IDS.matcher(body).results().map(MatchResult::group)
+                        .filter(id -> !id.equals(newId)).findFirst()
+                : Optional.empty();
         EventHeader header = scope.header(former.orElse(newId), LenientJson.required(message, "id"), scope.time(message));
-        SystemNotice notice = new SystemNotice(LenientJson.text(system, "type").orElse("unknown"), body,
-                former.map(id -> newId));
+        SystemNotice notice = new SystemNotice(type, body, former.map(id -> newId));
         return new InboundMessage(header, notice, MessageContext.NONE, scope.profile(Optional.empty(), Optional.of(newId)));
     }
 
