@@ -152,4 +152,15 @@ public abstract class AccountStoreContract extends StoreContract {
         accounts().delete(TENANT_A, ChannelType.WHATSAPP, "1001");
         assertThat(accounts().findByAppUserId(TENANT_A, "app-user-2")).isEmpty();
     }
+
+    @Test
+    void whetherAnAccountServesGroupsIsKeptAndOffByDefault() {
+        accounts().save(account("tenant-a", ChannelType.WHATSAPP, "1001"));
+        accounts().save(account("tenant-a", ChannelType.WHATSAPP, "1002").withServesGroups(true));
+
+        assertThat(accounts().findByAccountId(ChannelType.WHATSAPP, "1001")).get()
+                .satisfies(account -> assertThat(account.servesGroups()).isFalse());
+        assertThat(accounts().findByAccountId(ChannelType.WHATSAPP, "1002")).get()
+                .satisfies(account -> assertThat(account.servesGroups()).isTrue());
+    }
 }
