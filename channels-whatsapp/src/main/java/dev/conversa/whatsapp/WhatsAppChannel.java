@@ -81,6 +81,16 @@ public final class WhatsAppChannel implements ChannelAdapter {
     public static final String DISPLAY_PHONE_NUMBER = "display_phone_number";
 
     /**
+     * What starts the contact id of a group conversation: a message written in a WhatsApp group
+     * ({@code group_id} on the message) belongs to the conversation {@code "group:" + group_id},
+     * its member is the header's {@code EventHeader.participant()}, and a reply to that
+     * conversation goes to the group ({@code recipient_type: group}), never privately to the
+     * member. The bot answers groups only where the account
+     * {@link dev.conversa.channel.ChannelAccount#servesGroups() serves groups}.
+     */
+    public static final String GROUP_PREFIX = "group:";
+
+    /**
      * The account setting that holds the id of the WhatsApp Business Account the phone number
      * belongs to ({@link ChannelAccount#BUSINESS_ACCOUNT_ID_SETTING}, set with
      * {@link ChannelAccount#withBusinessAccountId}); {@link #unsubscribe}, the account-level

@@ -1,12 +1,15 @@
 package dev.conversa.whatsapp;
 
+import static dev.conversa.e2e.ConversaRig.ACCESS_TOKEN;
 import static dev.conversa.e2e.ConversaRig.APP_SECRET;
 import static dev.conversa.e2e.ConversaRig.HOURS_ANSWER;
 import static dev.conversa.e2e.ConversaRig.SIZE_ANSWER;
 import static dev.conversa.e2e.ConversaRig.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.channel.ChannelAccount;
 import dev.conversa.e2e.ConversaRig;
+import dev.conversa.lang.Secret;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contact;
 import dev.conversa.model.ConversationKey;
@@ -23,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +49,9 @@ class WhatsAppNoticesEndToEndTest {
 
     private final Instant start = Instant.now().minusSeconds(600);
     private final GraphStandIn graph = GraphStandIn.start();
-    private final ConversaRig rig = ConversaRig.start(WhatsAppChannel.create(), NUMBER, graph.baseUrl());
+    private final ConversaRig rig = ConversaRig.start(WhatsAppChannel.create(),
+            ChannelAccount.of(TENANT, ChannelType.WHATSAPP, NUMBER, Secret.of(ACCESS_TOKEN)), graph.baseUrl(),
+            builder -> builder.privacyPepper(Secret.of("e2e-privacy-pepper-0123456789-abcdefgh")));
 
     @AfterEach
     void stop() {
@@ -91,6 +98,46 @@ class WhatsAppNoticesEndToEndTest {
         assertThat(textReplies()).extracting(request -> JSON.readTree(request.body()).path("to").asString())
                 .containsExactly(OLD, NEW);
         assertThat(rig.history(NEW_KEY)).extracting(MessageRecord::messageId).first().isEqualTo("wamid.notice.1");
+    }
+
+    @Test
+    void aChangedNumberLinksTheOldNumberToTheNewContact() {
+        // when
+        rig.deliver(message(KERRY, WhatsAppMessage.text("wamid.e2e.1", "Do you have the jacket in size M?"), 0));
+        rig.deliver(message(KERRY, WhatsAppMessage.numberChanged("wamid.notice.1", NEW).withMedia("body", CHANGED), 1));
+        rig.awaitIdle();
+
+        // then
+        assertThat(rig.stores().contacts().formerIds(TENANT, ChannelType.WHATSAPP, NEW)).containsExactly(OLD);
+        assertThat(rig.stores().contacts().findByIdentifier(TENANT, "+1 631-555-1181")).extracting(Contact::externalId)
+                .containsExactlyInAnyOrder(OLD, NEW);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1 631-555-1181", "16315551199"})
+    void erasureByTheOldOrTheNewNumberLeavesNoTraceOfEither(String identifier) {
+        // given: Kerry wrote from the old number, changed number, and wrote from the new one
+        rig.deliver(message(KERRY, WhatsAppMessage.text("wamid.e2e.1", "Do you have the jacket in size M?"), 0));
+        rig.awaitSent(OLD_KEY, SIZE_ANSWER);
+        rig.deliver(message(KERRY, WhatsAppMessage.numberChanged("wamid.notice.1", NEW).withMedia("body", CHANGED), 1));
+        rig.deliver(message(KERRY_NOW, WhatsAppMessage.text("wamid.e2e.2", "When do you open?"), 2));
+        rig.awaitSent(NEW_KEY, HOURS_ANSWER);
+        rig.awaitIdle();
+
+        // when
+        rig.conversa().privacy().erase(TENANT, identifier);
+
+        // then: neither number's contact, conversation, history, link or export remains
+        for (String number : List.of(OLD, NEW)) {
+            assertThat(rig.stores().contacts().find(TENANT, ChannelType.WHATSAPP, number)).isEmpty();
+            assertThat(rig.stores().contacts().findByIdentifier(TENANT, number)).isEmpty();
+            assertThat(rig.stores().contacts().formerIds(TENANT, ChannelType.WHATSAPP, number)).isEmpty();
+            assertThat(rig.stores().conversations().find(TENANT, new ConversationKey(ChannelType.WHATSAPP, NUMBER,
+                    number))).isEmpty();
+            assertThat(rig.conversa().privacy().export(TENANT, number).messages()).isEmpty();
+        }
+        assertThat(rig.history(OLD_KEY)).isEmpty();
+        assertThat(rig.history(NEW_KEY)).isEmpty();
     }
 
     @Test

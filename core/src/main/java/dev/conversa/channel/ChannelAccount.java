@@ -50,6 +50,11 @@ public record ChannelAccount(
      * with {@link #appUserId()}.
      */
     public static final String APP_USER_ID_SETTING = "meta.appUserId";
+    /**
+     * The setting that lets the bot answer group conversations of this account ({@code "true"});
+     * see {@link #servesGroups()}.
+     */
+    public static final String SERVES_GROUPS_SETTING = "conversa.servesGroups";
     private static final int MAX_APP_USER_ID_LENGTH = 200;
 
     /**
@@ -133,6 +138,29 @@ public record ChannelAccount(
     public ChannelAccount withAppUserId(String appUserId) {
         Map<String, String> changed = new HashMap<>(settings);
         changed.put(APP_USER_ID_SETTING, Objects.requireNonNull(appUserId, "appUserId"));
+        return new ChannelAccount(tenant, channel, accountId, accessToken, changed);
+    }
+
+    /**
+     * Whether the bot answers messages written in a group (a WhatsApp group the business number
+     * takes part in), replying to the group. By default it does not: a group's messages are
+     * recorded under the group's conversation and nobody, the group or its member, gets a reply.
+     *
+     * @return true when the {@value #SERVES_GROUPS_SETTING} setting is {@code "true"}
+     */
+    public boolean servesGroups() {
+        return "true".equals(settings.get(SERVES_GROUPS_SETTING));
+    }
+
+    /**
+     * The same account, answering group conversations or not ({@link #servesGroups()}).
+     *
+     * @param serves true to answer messages written in a group, in the group
+     * @return the changed copy
+     */
+    public ChannelAccount withServesGroups(boolean serves) {
+        Map<String, String> changed = new HashMap<>(settings);
+        changed.put(SERVES_GROUPS_SETTING, Boolean.toString(serves));
         return new ChannelAccount(tenant, channel, accountId, accessToken, changed);
     }
 

@@ -3,6 +3,7 @@ package dev.conversa.model;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What every inbound event carries: where it came from, who it concerns, its channel id and
@@ -22,6 +23,13 @@ import java.util.Objects;
 public record EventHeader(
         ChannelType channel, String accountId, String contactId, String externalId, Instant timestamp,
         Map<String, String> attributes) {
+
+    /**
+     * The {@link #attributes()} key of the group member who wrote, on an event written in a group:
+     * then {@code contactId} names the group, which is the conversation, and this attribute the
+     * person (a wa_id or business-scoped user id), who is stored as the contact.
+     */
+    public static final String PARTICIPANT = "participant";
 
     /** Checks that no field is null or blank, and copies the attributes. */
     public EventHeader {
@@ -44,6 +52,15 @@ public record EventHeader(
      */
     public EventHeader(ChannelType channel, String accountId, String contactId, String externalId, Instant timestamp) {
         this(channel, accountId, contactId, externalId, timestamp, Map.of());
+    }
+
+    /**
+     * The group member who wrote, when the event was written in a group ({@link #PARTICIPANT}).
+     *
+     * @return the member's id, empty outside a group
+     */
+    public Optional<String> participant() {
+        return Optional.ofNullable(attributes.get(PARTICIPANT));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.conversa.pipeline;
 
+import dev.conversa.channel.ChannelAccount;
 import dev.conversa.conversation.internal.ConversationUpdates;
 import dev.conversa.model.CallPermissionReply;
 import dev.conversa.model.Conversation;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * customer paused, but never later than the maximum wait after the first unanswered message.
  * A channel's {@link SystemNotice} (a changed number or identity) and a
  * {@link CallPermissionReply} (the customer's answer to a request to call them) are not the
- * customer writing and are never answered.
+ * customer writing and are never answered; nor is a message written in a group
+ * ({@code EventHeader.participant()}) unless its account
+ * {@link dev.conversa.channel.ChannelAccount#servesGroups() serves groups}.
  */
 final class CoalesceStep implements Middleware {
 
@@ -40,10 +43,18 @@ final class CoalesceStep implements Middleware {
     public void handle(Context ctx, Chain next) {
         if (ctx.event().isPresent() && ctx.event().get() instanceof InboundMessage message
                 && !(message.content() instanceof SystemNotice)
-                && !(message.content() instanceof CallPermissionReply)) {
+                && !(message.content() instanceof CallPermissionReply)
+                && (message.header().participant().isEmpty() || servesGroups(ctx, message))) {
             schedule(ctx, message);
         }
         next.proceed();
+    }
+
+    private boolean servesGroups(Context ctx, InboundMessage message) {
+        var header = message.header();
+        return stores.accounts().findByAccountId(header.channel(), header.accountId())
+                .filter(account -> account.tenant().equals(ctx.tenant()))
+                .filter(ChannelAccount::servesGroups).isPresent();
     }
 
     private void schedule(Context ctx, InboundMessage message) {

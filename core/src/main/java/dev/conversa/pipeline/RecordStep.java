@@ -40,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link Step#RECORD}: stores what arrived. Every event is kept: messages, echoes, edits and
+ * {@link Step#RECORD}: stores what arrived. Every event is kept: messages (one written in a group
+ * in the group's conversation, its member stored as the contact), echoes, edits and
  * deletions (the customer's, or the business's from another app) change the history; a channel's
  * {@link SystemNotice} is no message of the customer (see {@link #recordNotice}); consent changes go to the consent store (with the channel's
  * time, source {@code "channel"}) and, like platform errors, policy enforcements, account linking,
@@ -125,7 +126,9 @@ final class RecordStep implements Middleware {
             return;
         }
         var header = message.header();
-        stores.contacts().upsert(new Contact(tenant, header.channel(), header.contactId(), message.sender().name(),
+        // in a group the conversation is the group's; the person is the member who wrote
+        String person = header.participant().orElse(header.contactId());
+        stores.contacts().upsert(new Contact(tenant, header.channel(), person, message.sender().name(),
                 message.sender().username(), message.sender().phoneNumber(), now));
         boolean[] reopened = new boolean[1];
         updates.apply(tenant, message.conversation(), now, current -> {
@@ -147,8 +150,9 @@ final class RecordStep implements Middleware {
      * A notice that carries another id for the customer (a changed number) moves the contact: the
      * contact of the new id is stored, named as the old one, and the new id's conversation starts
      * with the notice, whose text (the channel's, naming both numbers) links it to the old one;
-     * the old contact and its history stay as they are. Nothing else changes: no message of the
-     * old conversation, no 24-hour window, no reply.
+     * the old id becomes a former id of the new contact ({@code ContactStore.link}), so erasure
+     * and export by either id reach both; the old contact and its history stay as they are.
+     * Nothing else changes: no message of the old conversation, no 24-hour window, no reply.
      */
     private void recordNotice(TenantId tenant, InboundMessage message, SystemNotice notice, Instant now) {
         var header = message.header();
@@ -165,6 +169,7 @@ final class RecordStep implements Middleware {
                 old.flatMap(Contact::name).or(() -> message.sender().name()),
                 old.flatMap(Contact::username).or(() -> message.sender().username()),
                 idIsNumber ? newId : Optional.empty(), now));
+        stores.contacts().link(tenant, header.channel(), newId.get(), header.contactId());
         ConversationKey moved = new ConversationKey(header.channel(), header.accountId(), newId.get());
         updates.apply(tenant, moved, now, current -> current);
         stores.messages().append(new MessageRecord(tenant, moved, message.messageId(), Direction.INBOUND,

@@ -30,14 +30,39 @@ public interface ContactStore {
     Optional<Contact> find(TenantId tenant, ChannelType channel, String externalId);
 
     /**
-     * Finds a person's contacts on every channel by phone number, user name or external id.
+     * Finds a person's contacts on every channel by phone number, user name, external id, or an
+     * id the contact had before ({@link #link}).
      *
      * @param tenant the business
      * @param identifier a phone number (digits, with or without {@code +}), a user name (with or
-     *     without a leading {@code @}, in any case), or an external id
+     *     without a leading {@code @}, in any case), an external id or a former one
      * @return the matching contacts
      */
     List<Contact> findByIdentifier(TenantId tenant, String identifier);
+
+    /**
+     * Records that a contact was known on its channel by another id before: a changed phone
+     * number, a rotated business-scoped user id. {@link #findByIdentifier} then finds the contact
+     * by that former id too, and {@link #formerIds} names it, so that erasure and export of the
+     * person reach the history under both ids. Linking the same id twice, or a contact to its own
+     * id, changes nothing. The contact need not be stored yet; {@link #delete} removes its links.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param externalId the contact's id now
+     * @param formerId the id it had before, on the same channel
+     */
+    void link(TenantId tenant, ChannelType channel, String externalId, String formerId);
+
+    /**
+     * The ids a contact had before on its channel ({@link #link}), sorted.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param externalId the contact's id now
+     * @return the former ids in their natural order, empty when there are none
+     */
+    List<String> formerIds(TenantId tenant, ChannelType channel, String externalId);
 
     /**
      * Replaces a contact's name, user name and phone number with the argument's, clearing those
@@ -61,7 +86,7 @@ public interface ContactStore {
     List<Contact> list(TenantId tenant, int offset, int limit);
 
     /**
-     * Removes a contact.
+     * Removes a contact and its links to former ids.
      *
      * @param tenant the business
      * @param channel the channel

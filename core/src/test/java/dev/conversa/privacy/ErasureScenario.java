@@ -62,6 +62,8 @@ public final class ErasureScenario {
     public static final String ANA_PHONE = "+34612345678";
     /** Ana's phone number typed with spaces. */
     public static final String ANA_PHONE_SPACED = "+34 612 34 56 78";
+    /** Ana's WhatsApp number before she changed it, a former id of her WhatsApp contact. */
+    public static final String ANA_FORMER_NUMBER = "34600111222";
     /** Ana's PSID on Messenger. */
     public static final String ANA_PSID = "7701234567890123";
     /** Ana's IGSID on Instagram. */
@@ -144,6 +146,8 @@ public final class ErasureScenario {
     private void seedAna(Stores stores, Instant then, Instant now) {
         stores.contacts().upsert(new Contact(TENANT, ChannelType.WHATSAPP, "34612345678", Optional.of(ANA_NAME),
                 Optional.empty(), Optional.of(ANA_PHONE), then));
+        // Ana changed her WhatsApp number once: the former one is linked to her contact
+        stores.contacts().link(TENANT, ChannelType.WHATSAPP, "34612345678", ANA_FORMER_NUMBER);
         stores.contacts().upsert(new Contact(TENANT, ChannelType.MESSENGER, ANA_PSID, Optional.of(ANA_NAME),
                 Optional.of(ANA_USERNAME.toLowerCase()), Optional.of(ANA_PHONE_SPACED), then));
         stores.contacts().upsert(new Contact(TENANT, ChannelType.INSTAGRAM, ANA_IGSID, Optional.of(ANA_NAME),
@@ -264,7 +268,7 @@ public final class ErasureScenario {
     public Set<String> anaTerms() {
         Set<String> terms = new LinkedHashSet<>(List.of(ANA_PHONE, "34612345678", "612345678", "612 34 56 78",
                 "612 345 678", ANA_PHONE_SPACED, "+34 612 345 678", ANA_PSID, ANA_IGSID, ANA_USERNAME,
-                ANA_USERNAME.toLowerCase(), ANA_NAME, "m_fb_ana_1", "m_fb_ana_2", "aWdfaWQ_ana_1"));
+                ANA_USERNAME.toLowerCase(), ANA_NAME, ANA_FORMER_NUMBER, "m_fb_ana_1", "m_fb_ana_2", "aWdfaWQ_ana_1"));
         terms.addAll(anaTexts);
         terms.addAll(anaWamids);
         return terms;
@@ -341,7 +345,8 @@ public final class ErasureScenario {
         assertThat(export.tenant()).isEqualTo(TENANT);
         assertThat(export.identities()).containsOnlyKeys(ChannelType.WHATSAPP, ChannelType.MESSENGER,
                 ChannelType.INSTAGRAM);
-        assertThat(export.identities().get(ChannelType.WHATSAPP)).containsExactly(ANA_WA.contactId());
+        assertThat(export.identities().get(ChannelType.WHATSAPP))
+                .containsExactlyInAnyOrder(ANA_WA.contactId(), ANA_FORMER_NUMBER);
         assertThat(export.identities().get(ChannelType.MESSENGER)).containsExactly(ANA_PSID);
         assertThat(export.identities().get(ChannelType.INSTAGRAM)).containsExactly(ANA_IGSID);
         assertThat(export.contacts()).extracting(Contact::externalId)

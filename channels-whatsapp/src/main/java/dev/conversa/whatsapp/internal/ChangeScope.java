@@ -6,6 +6,7 @@ import dev.conversa.model.EventHeader;
 import dev.conversa.model.SenderProfile;
 import dev.conversa.whatsapp.WhatsAppChannel;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,22 @@ record ChangeScope(String accountId, JsonNode value, Instant receivedAt, Map<Str
 
     EventHeader header(String contactId, String externalId, Instant timestamp) {
         return new EventHeader(ChannelType.WHATSAPP, accountId, contactId, externalId, timestamp, attributes);
+    }
+
+    /** A header with one more attribute, such as the member who wrote in a group. */
+    EventHeader header(String contactId, String externalId, Instant timestamp, String attribute, String value) {
+        Map<String, String> more = new HashMap<>(attributes);
+        more.put(attribute, value);
+        return new EventHeader(ChannelType.WHATSAPP, accountId, contactId, externalId, timestamp, more);
+    }
+
+    /**
+     * The only user the change names in {@code contacts[]}, for an item that names its sender
+     * nowhere else; empty when the change names none or several.
+     */
+    Optional<JsonNode> onlyContact() {
+        List<JsonNode> contacts = LenientJson.array(value, "contacts");
+        return contacts.size() == 1 ? Optional.of(contacts.get(0)) : Optional.empty();
     }
 
     /** The item's timestamp, or the receive time. */

@@ -11,10 +11,13 @@ import dev.conversa.model.MessageContent;
 import dev.conversa.model.MessageContext;
 import dev.conversa.model.Reaction;
 import dev.conversa.model.ReferralInfo;
+import dev.conversa.model.SystemNotice;
 import dev.conversa.whatsapp.WhatsAppChannel;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,18 +27,37 @@ import tools.jackson.databind.JsonNode;
  */
 final class MessageParser {
 
+    /** A business-scoped user id, such as {@code US.13491208655302741918} or {@code US.ENT.1181...}. */
+    private static final Pattern BUSINESS_SCOPED_IDS = Pattern.compile("\\b[A-Z]{2}\\.[A-Za-z0-9.]*[A-Za-z0-9]");
     private static final Set<String> REFERRAL_FIELDS = Set.of("source_type", "source_id", "source_url", "headline", "body");
 
     private MessageParser() {}
 
+    /**
+     * A customer's message. The sender is {@code from} (the phone number), else
+     * {@code from_user_id} (the business-scoped user id of a user who hides the number), else the
+     * only user of the change's {@code contacts[]} (a contact shared on the business's request
+     * names its sender only there). A message with a {@code group_id} belongs to the group's
+     * conversation ({@link WhatsAppChannel#GROUP_PREFIX}), its sender in the header's participant.
+     */
     static InboundEvent message(ChangeScope scope, JsonNode message) {
-        Optional<String> waId = LenientJson.nonBlank(message, "from");
-        Optional<String> userId = LenientJson.nonBlank(message, "from_user_id");
-        // a notice that the user id changed names the user only inside its system body
-        String contactId = waId.or(() -> userId)
-                .or(() -> LenientJson.nonBlank(LenientJson.object(message, "system"), "user_id"))
-                .orElseThrow(() -> new MalformedException("missing 'from'"));
-        EventHeader header = scope.header(contactId, LenientJson.required(message, "id"), scope.time(message));
+        Optional<String> from = LenientJson.nonBlank(message, "from");
+        Optional<String> fromUserId = LenientJson.nonBlank(message, "from_user_id");
+        JsonNode system = LenientJson.object(message, "system");
+        boolean named = from.isPresent() || fromUserId.isPresent();
+        if (!named && system != null) {
+            return userIdChanged(scope, message, system);
+        }
+        Optional<JsonNode> only = named ? Optional.empty() : scope.onlyContact();
+        Optional<String> waId = from.or(() -> only.flatMap(c -> LenientJson.nonBlank(c, "wa_id")));
+        Optional<String> userId = fromUserId.or(() -> only.flatMap(c -> LenientJson.nonBlank(c, "user_id")));
+        String sender = waId.or(() -> userId).orElseThrow(() -> new MalformedException("missing 'from'"));
+        Optional<String> groupId = LenientJson.nonBlank(message, "group_id");
+        String id = LenientJson.required(message, "id");
+        EventHeader header = groupId.isPresent()
+                ? scope.header(WhatsAppChannel.GROUP_PREFIX + groupId.get(), id, scope.time(message),
+                        EventHeader.PARTICIPANT, sender)
+                : scope.header(sender, id, scope.time(message));
         String type = LenientJson.text(message, "type").orElse("");
         if ("reaction".equals(type) && LenientJson.object(message, "reaction") != null) {
             JsonNode reaction = LenientJson.object(message, "reaction");
@@ -44,6 +66,26 @@ final class MessageParser {
         InboundEvent change = editOrDelete(header, type, message);
         return change != null ? change
                 : new InboundMessage(header, ContentParser.parse(message), context(message), scope.profile(waId, userId));
+    }
+
+    /**
+     * A notice without a sender: a user who hides the number got a new business-scoped user id
+     * ({@code user_changed_user_id}), named in {@code system.user_id}; the body names the former
+     * one ("... changed from US.1 to US.2"). The notice concerns the former id and moves the
+     * contact to the new one; when the body names no former id (or the notice is of another type),
+     * it concerns the new id and moves nothing.
+     */
+    private static InboundEvent userIdChanged(ChangeScope scope, JsonNode message, JsonNode system) {
+        String newId = LenientJson.nonBlank(system, "user_id").orElseThrow(() -> new MalformedException("missing 'from'"));
+        String body = LenientJson.text(system, "body").orElse("");
+        String type = LenientJson.text(system, "type").orElse("unknown");
+        Optional<String> former = "user_changed_user_id".equals(type)
+                ? BUSINESS_SCOPED_IDS.matcher(body).results().map(MatchResult::group)
+                        .filter(id -> !id.equals(newId)).findFirst()
+                : Optional.empty();
+        EventHeader header = scope.header(former.orElse(newId), LenientJson.required(message, "id"), scope.time(message));
+        SystemNotice notice = new SystemNotice(type, body, former.map(id -> newId));
+        return new InboundMessage(header, notice, MessageContext.NONE, scope.profile(Optional.empty(), Optional.of(newId)));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.conversa.whatsapp.internal;
 import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.StatusUpdate;
+import dev.conversa.whatsapp.WhatsAppChannel;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,9 +31,12 @@ final class StatusParser {
     static StatusUpdate status(ChangeScope scope, JsonNode status) {
         String messageId = LenientJson.required(status, "id");
         String statusName = LenientJson.required(status, "status").toLowerCase(Locale.ROOT);
-        String contactId = LenientJson.nonBlank(status, "recipient_id")
+        String recipient = LenientJson.nonBlank(status, "recipient_id")
                 .or(() -> LenientJson.nonBlank(status, "recipient_user_id"))
                 .orElseThrow(() -> new MalformedException("missing 'recipient_id'"));
+        // a message sent to a group reports the group, as the conversation's id names it
+        String contactId = "group".equals(LenientJson.text(status, "recipient_type").orElse(""))
+                ? WhatsAppChannel.GROUP_PREFIX + recipient : recipient;
         Map<String, String> details = Map.of();
         for (Map.Entry<String, JsonNode> field : status.properties()) {
             if (!MAPPED.contains(field.getKey())) {

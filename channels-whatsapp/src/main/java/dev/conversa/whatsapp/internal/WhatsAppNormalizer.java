@@ -92,6 +92,8 @@ public final class WhatsAppNormalizer {
             each(scope, "message_echoes", MessageParser::echo, events);
         } else if ("user_preferences".equals(field)) {
             each(scope, "user_preferences", PreferenceParser::preference, events);
+        } else if (UserIdUpdateParser.TYPE.equals(field)) {
+            each(scope, UserIdUpdateParser.TYPE, UserIdUpdateParser::update, events);
         } else {
             AccountEvent.Type.ofField(field).ifPresent(type -> {
                 try {

@@ -16,6 +16,7 @@ import dev.conversa.model.SharedContact;
 import dev.conversa.model.Template;
 import dev.conversa.model.Text;
 import dev.conversa.model.Typing;
+import dev.conversa.whatsapp.WhatsAppChannel;
 import java.util.regex.Pattern;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +27,13 @@ import tools.jackson.databind.node.ObjectNode;
  * thread-safe.
  *
  * <p>A customer known by phone number is addressed with {@code to}; one known only by a
- * business-scoped user id (such as {@code US.13491208655302741918}) with {@code recipient}.
+ * business-scoped user id (such as {@code US.13491208655302741918}) with {@code recipient}, which
+ * Meta's Cloud API takes "instead of, or in addition to" {@code to} (Meta, "Business-scoped user
+ * IDs", https://developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids).
+ * A group conversation ({@link WhatsAppChannel#GROUP_PREFIX}) is addressed with
+ * {@code recipient_type: group} and the group id in {@code to} (the Groups API's messaging
+ * reference, as 360dialog documents it: https://docs.360dialog.com/docs/waba-messaging/groups/messaging-api);
+ * groups take no read receipts or typing indicators, so those render nothing there.
  *
  * <p>Hiding the typing indicator ({@code Typing(false)}) renders nothing: WhatsApp dismisses
  * it at the reply or after 25 seconds. A location's {@code url} is not shown: WhatsApp's
@@ -49,11 +56,16 @@ public final class WhatsAppRenderer {
      *
      * @param message the message
      * @return the JSON body, or {@code null} when nothing is to be sent (hiding the typing
-     *     indicator)
+     *     indicator; a read receipt or typing indicator in a group)
      * @throws IllegalArgumentException if the message breaks a WhatsApp limit
      */
     public ObjectNode render(OutboundMessage message) {
         OutboundContent content = message.content();
+        String contact = message.to().contactId();
+        boolean group = contact.startsWith(WhatsAppChannel.GROUP_PREFIX);
+        if (group && (content instanceof MarkRead || content instanceof Typing)) {
+            return null;
+        }
         if (content instanceof MarkRead read) {
             return marker(read.messageId());
         }
@@ -62,9 +74,13 @@ public final class WhatsAppRenderer {
         }
         ObjectNode body = NODES.objectNode();
         body.put("messaging_product", "whatsapp");
-        body.put("recipient_type", "individual");
-        String contact = message.to().contactId();
-        body.put(BUSINESS_SCOPED_ID.matcher(contact).lookingAt() ? "recipient" : "to", contact);
+        if (group) {
+            body.put("recipient_type", "group");
+            body.put("to", contact.substring(WhatsAppChannel.GROUP_PREFIX.length()));
+        } else {
+            body.put("recipient_type", "individual");
+            body.put(BUSINESS_SCOPED_ID.matcher(contact).lookingAt() ? "recipient" : "to", contact);
+        }
         if (!(content instanceof React)) {
             message.replyTo().ifPresent(id -> body.putObject("context").put("message_id", id));
         }

@@ -96,13 +96,47 @@ class MessageNormalizationTest {
     }
 
     @Test
-    void readsSystemNoticeOfChangedUserIdWithoutSenderUnderTheNewUserId() {
+    void readsSystemNoticeOfChangedUserIdWithoutSenderAsAMoveFromTheFormerUserId() {
         assertThat(single("system_user_id_changed")).isEqualTo(new InboundMessage(
-                header("US.40817320559012843312", "wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQVVTRVJJRENIQU5HRUQxAA==", 1749418020),
+                header("US.40817320559012843311", "wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQVVTRVJJRENIQU5HRUQxAA==", 1749418020),
                 new SystemNotice("user_changed_user_id",
                         "User Kerry Fisher changed from US.40817320559012843311 to US.40817320559012843312",
-                        Optional.empty()),
+                        Optional.of("US.40817320559012843312")),
                 MessageContext.NONE, new SenderProfile(Optional.empty(), Optional.empty(), Optional.empty())));
+    }
+
+    @Test
+    void readsAContactSharedOnRequestWhoseSenderIsNamedOnlyInContacts() {
+        assertThat(single("user_without_phone_contact_request")).isEqualTo(new InboundMessage(
+                header("DE.70213345809127735561", "wamid.HBgNNDkxNTEyMzQ1Njc4OBUCABIYFDNBQ09OVEFDVFJFUVVFU1QwMQA=",
+                        1749420000),
+                new Contacts(List.of(new SharedContact("Jonas Weber", List.of("+49 151 2345 6789"), List.of(),
+                        Optional.empty()))),
+                MessageContext.NONE,
+                new SenderProfile(Optional.of("Jonas Weber"), Optional.of("@jonas.w"), Optional.empty())));
+    }
+
+    @Test
+    void readsARotatedUserIdAsAMoveOfTheContactNeverAnsweredAsAMessage() {
+        InboundMessage update = (InboundMessage) single("user_id_update");
+
+        assertThat(update.header().contactId()).isEqualTo("DE.70213345809127735561");
+        assertThat(update.header().externalId()).startsWith("user_id_update:");
+        assertThat(update.content()).isEqualTo(new SystemNotice("user_id_update",
+                "User id for Jonas Weber has been updated.", Optional.of("DE.88120934571203948576")));
+        assertThat(update.sender().name()).contains("Jonas Weber");
+    }
+
+    @Test
+    void readsAGroupMessageUnderTheGroupWithItsMemberAsParticipant() {
+        InboundMessage message = (InboundMessage) single("group_text");
+
+        assertThat(message.header().contactId()).isEqualTo(WhatsAppChannel.GROUP_PREFIX + "120363029384756102@g.us");
+        assertThat(message.header().participant()).contains("IN.50918273645019283746");
+        assertThat(message.header().attributes()).containsEntry(WhatsAppChannel.DISPLAY_PHONE_NUMBER, "15550783881");
+        assertThat(message.content()).isEqualTo(new Text("Is the workshop on Saturday still on?"));
+        assertThat(message.sender()).isEqualTo(
+                new SenderProfile(Optional.of("Priya Raman"), Optional.of("@priya.r"), Optional.empty()));
     }
 
     @Test

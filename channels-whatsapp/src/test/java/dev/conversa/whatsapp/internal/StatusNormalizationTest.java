@@ -54,6 +54,16 @@ class StatusNormalizationTest {
     }
 
     @Test
+    void readsAGroupMessagesStatusUnderTheGroupsConversation() {
+        String sent = "wamid.HBgSMTIwMzYzMDI5Mzg0NzU2MTAyFQIAERgSR1JPVVBSRVBMWTAwMDAwMDEA";
+
+        assertThat(single("status_group_read")).isEqualTo(new StatusUpdate(
+                header("group:120363029384756102@g.us", sent + ":read", 1749421300), sent, DeliveryStatus.READ,
+                List.of(), Map.of("recipient_type", "group",
+                        "recipient_participant_user_id", "IN.50918273645019283746")));
+    }
+
+    @Test
     void readsPlayedStatus() {
         assertThat(single("status_played")).isEqualTo(new StatusUpdate(header(SENT + ":played", 1749419090), SENT,
                 DeliveryStatus.PLAYED, List.of(), Map.of()));

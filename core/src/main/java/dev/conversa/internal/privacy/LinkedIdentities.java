@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Finds every identity of one person the contact store can link, within a tenant: the contacts
  * the identifier finds and, transitively, the contacts sharing one of their external ids, phone
- * numbers or user names, on every channel. Erasure erases them all; the send gate honours an
+ * numbers or user names, on every channel, and the ids each contact had before on its channel
+ * (a changed number, a rotated user id: {@link ContactStore#link}), in both directions. Erasure erases them all; the send gate honours an
  * opt-out given through any of them.
  *
  * <p><b>Internal:</b> public only because the privacy package and the outbox sender share it.
@@ -54,6 +55,7 @@ public final class LinkedIdentities {
             phones.add(digits);
             ids.add(digits);
         });
+        Set<ChannelId> formerChannelIds = new LinkedHashSet<>();
         Set<String> asked = new LinkedHashSet<>();
         while (!pending.isEmpty()) {
             String term = pending.poll();
@@ -66,6 +68,11 @@ public final class LinkedIdentities {
                 }
                 ids.add(contact.externalId());
                 pending.add(contact.externalId());
+                for (String former : contacts.formerIds(tenant, contact.channel(), contact.externalId())) {
+                    ids.add(former);
+                    pending.add(former);
+                    formerChannelIds.add(new ChannelId(contact.channel(), former));
+                }
                 contact.phoneNumber().map(StoreArguments::phoneDigits).filter(d -> !d.isEmpty()).ifPresent(d -> {
                     phones.add(d);
                     ids.add(d);
@@ -77,6 +84,7 @@ public final class LinkedIdentities {
                 });
             }
         }
+        channelIds.addAll(formerChannelIds);
         return new Person(ids, channelIds, phones, usernames);
     }
 

@@ -7,16 +7,19 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.ContactStore;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Contacts keyed by tenant, channel and external id. */
 final class InMemoryContactStore implements ContactStore {
 
 
     private final Map<ContactKey, Contact> contacts = new HashMap<>();
+    private final Map<ContactKey, Set<String>> formerIds = new HashMap<>();
 
     @Override
     public synchronized Contact upsert(Contact contact) {
@@ -45,9 +48,23 @@ final class InMemoryContactStore implements ContactStore {
         Optional<String> phoneDigits = StoreArguments.phoneDigitsOf(identifier);
         return contacts.values().stream()
                 .filter(c -> c.tenant().equals(tenant))
-                .filter(c -> matches(c, identifier, phoneDigits))
+                .filter(c -> matches(c, identifier, phoneDigits) || wasKnownAs(c, identifier, phoneDigits))
                 .sorted(Comparator.comparing((Contact c) -> c.channel().value()).thenComparing(Contact::externalId))
                 .toList();
+    }
+
+    @Override
+    public synchronized void link(TenantId tenant, ChannelType channel, String externalId, String formerId) {
+        Objects.requireNonNull(formerId, "formerId");
+        ContactKey key = key(tenant, channel, externalId);
+        if (!formerId.equals(externalId)) {
+            formerIds.computeIfAbsent(key, k -> new HashSet<>()).add(formerId);
+        }
+    }
+
+    @Override
+    public synchronized List<String> formerIds(TenantId tenant, ChannelType channel, String externalId) {
+        return formerIds.getOrDefault(key(tenant, channel, externalId), Set.of()).stream().sorted().toList();
     }
 
     @Override
@@ -78,7 +95,14 @@ final class InMemoryContactStore implements ContactStore {
 
     @Override
     public synchronized boolean delete(TenantId tenant, ChannelType channel, String externalId) {
+        formerIds.remove(key(tenant, channel, externalId));
         return contacts.remove(key(tenant, channel, externalId)) != null;
+    }
+
+    private boolean wasKnownAs(Contact contact, String identifier, Optional<String> phoneDigits) {
+        Set<String> former = formerIds.getOrDefault(
+                new ContactKey(contact.tenant(), contact.channel(), contact.externalId()), Set.of());
+        return former.contains(identifier) || phoneDigits.filter(former::contains).isPresent();
     }
 
     private static boolean matches(Contact contact, String identifier, Optional<String> phoneDigits) {

@@ -252,4 +252,15 @@ public abstract class AccountStoreContract extends StoreContract {
         accounts().saveSendingLimit(TENANT_A, ChannelType.WHATSAPP, WABA, SendingLimit.none("reinstated"));
         assertThat(accounts().findSendingLimit(TENANT_A, ChannelType.WHATSAPP, WABA)).isEmpty();
     }
+
+    @Test
+    void whetherAnAccountServesGroupsIsKeptAndOffByDefault() {
+        accounts().save(account("tenant-a", ChannelType.WHATSAPP, "1001"));
+        accounts().save(account("tenant-a", ChannelType.WHATSAPP, "1002").withServesGroups(true));
+
+        assertThat(accounts().findByAccountId(ChannelType.WHATSAPP, "1001")).get()
+                .satisfies(account -> assertThat(account.servesGroups()).isFalse());
+        assertThat(accounts().findByAccountId(ChannelType.WHATSAPP, "1002")).get()
+                .satisfies(account -> assertThat(account.servesGroups()).isTrue());
+    }
 }

@@ -181,4 +181,45 @@ public abstract class ContactStoreContract extends StoreContract {
                 .containsExactly("igsid-1", "igsid-2");
         assertThat(contacts().list(TENANT_A, 2, 2)).extracting(Contact::externalId).containsExactly("15551234567");
     }
+
+    @Test
+    void aLinkedFormerIdFindsTheContactAndIsNamedByIt() {
+        contacts().upsert(whatsApp("15551230000", "+15551230000"));
+
+        contacts().link(TENANT_A, ChannelType.WHATSAPP, "15551230000", "15551234567");
+        contacts().link(TENANT_A, ChannelType.WHATSAPP, "15551230000", "US.13491208655302741918");
+        contacts().link(TENANT_A, ChannelType.WHATSAPP, "15551230000", "15551234567");
+
+        assertThat(contacts().formerIds(TENANT_A, ChannelType.WHATSAPP, "15551230000"))
+                .containsExactly("15551234567", "US.13491208655302741918");
+        assertThat(contacts().findByIdentifier(TENANT_A, "+1 555 123 4567")).extracting(Contact::externalId)
+                .containsExactly("15551230000");
+        assertThat(contacts().findByIdentifier(TENANT_A, "US.13491208655302741918")).extracting(Contact::externalId)
+                .containsExactly("15551230000");
+    }
+
+    @Test
+    void aLinkIsScopedByTenantAndChannelAndIgnoresTheContactsOwnId() {
+        contacts().upsert(whatsApp("15551230000", "+15551230000"));
+
+        contacts().link(TENANT_A, ChannelType.WHATSAPP, "15551230000", "15551230000");
+        contacts().link(TENANT_A, ChannelType.WHATSAPP, "15551230000", "US.1");
+
+        assertThat(contacts().formerIds(TENANT_A, ChannelType.WHATSAPP, "15551230000")).containsExactly("US.1");
+        assertThat(contacts().formerIds(TENANT_B, ChannelType.WHATSAPP, "15551230000")).isEmpty();
+        assertThat(contacts().formerIds(TENANT_A, ChannelType.MESSENGER, "15551230000")).isEmpty();
+        assertThat(contacts().findByIdentifier(TENANT_B, "US.1")).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesTheContactsFormerIds() {
+        contacts().upsert(whatsApp("15551230000", "+15551230000"));
+        contacts().link(TENANT_A, ChannelType.WHATSAPP, "15551230000", "15551234567");
+
+        contacts().delete(TENANT_A, ChannelType.WHATSAPP, "15551230000");
+        contacts().upsert(whatsApp("15551230000", "+15551230000"));
+
+        assertThat(contacts().formerIds(TENANT_A, ChannelType.WHATSAPP, "15551230000")).isEmpty();
+        assertThat(contacts().findByIdentifier(TENANT_A, "15551234567")).isEmpty();
+    }
 }

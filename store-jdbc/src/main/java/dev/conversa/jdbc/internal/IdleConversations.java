@@ -69,6 +69,10 @@ final class IdleConversations {
         Rows.update(connection, "DELETE FROM conversa_note" + where, lane.values());
         Rows.update(connection, "DELETE FROM conversa_handoff_event" + where, lane.values());
         Rows.update(connection, "DELETE FROM conversa_assignment" + where, lane.values());
+        Rows.update(connection, "DELETE FROM conversa_contact_former_id WHERE tenant = ? AND channel = ? "
+                + "AND external_id = ? AND NOT EXISTS (SELECT 1 FROM conversa_conversation WHERE tenant = ? "
+                + "AND channel = ? AND contact_id = ?)", lane.tenant(), lane.channel(), lane.contactId(), lane.tenant(),
+                lane.channel(), lane.contactId());
         Rows.update(connection, "DELETE FROM conversa_contact WHERE tenant = ? AND channel = ? AND external_id = ? "
                 + "AND NOT EXISTS (SELECT 1 FROM conversa_conversation WHERE tenant = ? AND channel = ? "
                 + "AND contact_id = ?)", lane.tenant(), lane.channel(), lane.contactId(), lane.tenant(),

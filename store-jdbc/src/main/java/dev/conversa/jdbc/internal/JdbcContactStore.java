@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Contacts in {@code conversa_contact}. Phone numbers are also kept as bare digits, so a lookup
- * by {@code +49 170 ...} finds {@code 49170...}.
+ * Contacts in {@code conversa_contact}, their former ids in {@code conversa_contact_former_id}.
+ * Phone numbers are also kept as bare digits, so a lookup by {@code +49 170 ...} finds
+ * {@code 49170...}.
  */
 public final class JdbcContactStore implements ContactStore {
 
@@ -70,10 +71,38 @@ public final class JdbcContactStore implements ContactStore {
         Objects.requireNonNull(identifier, "identifier");
         String phoneDigits = StoreArguments.phoneDigitsOf(identifier).orElse(null);
         return database.inTransaction("finding contacts", connection -> Rows.query(connection,
-                "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? AND (external_id = ? "
-                        + "OR LOWER(username) = ? OR external_id = ? OR phone_digits = ?) ORDER BY channel, external_id",
+                "SELECT " + COLUMNS + " FROM conversa_contact c WHERE tenant = ? AND (external_id = ? "
+                        + "OR LOWER(username) = ? OR external_id = ? OR phone_digits = ? OR EXISTS (SELECT 1 FROM "
+                        + "conversa_contact_former_id f WHERE f.tenant = c.tenant AND f.channel = c.channel "
+                        + "AND f.external_id = c.external_id AND f.former_id IN (?, ?))) ORDER BY channel, external_id",
                 JdbcContactStore::contact, tenant.value(), identifier,
-                StoreArguments.usernameOf(identifier).toLowerCase(Locale.ROOT), phoneDigits, phoneDigits));
+                StoreArguments.usernameOf(identifier).toLowerCase(Locale.ROOT), phoneDigits, phoneDigits, identifier,
+                phoneDigits));
+    }
+
+    @Override
+    public void link(TenantId tenant, ChannelType channel, String externalId, String formerId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(externalId, "externalId");
+        Objects.requireNonNull(formerId, "formerId");
+        if (formerId.equals(externalId)) {
+            return;
+        }
+        database.inTransaction("linking a former id", connection -> inserts.insertIfAbsent(connection,
+                "INSERT INTO conversa_contact_former_id (tenant, channel, external_id, former_id) VALUES (?, ?, ?, ?)",
+                tenant.value(), channel.value(), externalId, formerId));
+    }
+
+    @Override
+    public List<String> formerIds(TenantId tenant, ChannelType channel, String externalId) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(externalId, "externalId");
+        return database.inTransaction("reading former ids", connection -> Rows.query(connection,
+                "SELECT former_id FROM conversa_contact_former_id WHERE tenant = ? AND channel = ? AND external_id = ? "
+                        + "ORDER BY former_id", row -> row.getString("former_id"), tenant.value(), channel.value(),
+                externalId));
     }
 
     @Override
@@ -102,9 +131,12 @@ public final class JdbcContactStore implements ContactStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(externalId, "externalId");
-        return database.inTransaction("deleting a contact", connection -> Rows.update(connection,
-                "DELETE FROM conversa_contact WHERE tenant = ? AND channel = ? AND external_id = ?",
-                tenant.value(), channel.value(), externalId) == 1);
+        return database.inTransaction("deleting a contact", connection -> {
+            Rows.update(connection, "DELETE FROM conversa_contact_former_id WHERE tenant = ? AND channel = ? "
+                    + "AND external_id = ?", tenant.value(), channel.value(), externalId);
+            return Rows.update(connection, "DELETE FROM conversa_contact WHERE tenant = ? AND channel = ? "
+                    + "AND external_id = ?", tenant.value(), channel.value(), externalId) == 1;
+        });
     }
 
 

@@ -31,7 +31,8 @@ public final class Migrator {
             new Script(3, "delivery"), new Script(4, "handoff_flag"), new Script(5, "retention"),
             new Script(6, "erasure"), new Script(8, "app_user"),
             new Script(9, "agents"),
-            new Script(10, "agent_replies_and_sla"), new Script(11, "handoff_events"), new Script(12, "business_account"));
+            new Script(10, "agent_replies_and_sla"), new Script(11, "handoff_events"), new Script(12, "business_account"),
+            new Script(13, "contact_former_ids"));
 
     private final Database database;
     private final Clock clock;

@@ -2,6 +2,7 @@ package dev.conversa.testkit.whatsapp;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -269,6 +270,18 @@ public final class WhatsAppMessage {
     public WhatsAppMessage replyTo(String messageId, String businessNumber) {
         ObjectNode copy = node.deepCopy();
         copy.putObject("context").put("from", businessNumber).put("id", messageId);
+        return new WhatsAppMessage(copy);
+    }
+
+    /**
+     * Returns a copy written in a WhatsApp group the business number takes part in.
+     *
+     * @param groupId the group's id, as {@code group_id}
+     * @return the copy
+     */
+    public WhatsAppMessage inGroup(String groupId) {
+        ObjectNode copy = node.deepCopy();
+        copy.put("group_id", Objects.requireNonNull(groupId, "groupId"));
         return new WhatsAppMessage(copy);
     }
 
