@@ -10,7 +10,10 @@ import static dev.conversa.openai.OpenAiStub.json;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.respond.AgentAssist;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.respond.UsageMeter;
+import dev.conversa.respond.UsageTotals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

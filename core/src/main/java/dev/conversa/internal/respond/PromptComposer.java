@@ -1,11 +1,12 @@
-package dev.conversa.openai;
+package dev.conversa.internal.respond;
 
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.model.Contact;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
-import dev.conversa.openai.internal.ChatMessage;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.respond.TenantProfile;
+import dev.conversa.respond.Tool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +16,13 @@ import java.util.Optional;
  * channel's formatting rules and length limit, and the contact's name (never the phone number);
  * then the trimmed history, customer messages as {@code user} and the business's as
  * {@code assistant}, in order, masked when masking is on.
+ *
+ * <p><b>Internal:</b> not part of the public API; public for the default instructions only.
  */
-final class PromptComposer {
+public final class PromptComposer {
 
-    static final String DEFAULT_INSTRUCTIONS =
+    /** The instructions used when a tenant's profile has none. */
+    public static final String DEFAULT_INSTRUCTIONS =
             "You are the customer service assistant of this business. Answer briefly, kindly and accurately, "
                     + "in the customer's language. Never invent facts that are not in the business knowledge.";
 
@@ -32,18 +36,18 @@ final class PromptComposer {
         this.window = new HistoryWindow(settings.historyBudgetChars());
     }
 
-    List<ChatMessage> compose(ResponderRequest request, boolean handoffTool) {
-        List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(systemPrompt(request, handoffTool)));
+    List<PromptMessage> compose(ResponderRequest request, boolean handoffTool) {
+        List<PromptMessage> messages = new ArrayList<>();
+        messages.add(new PromptMessage.System(systemPrompt(request, handoffTool)));
         messages.addAll(history(request));
         return messages;
     }
 
-    List<ChatMessage> history(ResponderRequest request) {
-        List<ChatMessage> messages = new ArrayList<>();
+    List<PromptMessage> history(ResponderRequest request) {
+        List<PromptMessage> messages = new ArrayList<>();
         for (MessageRecord record : window.select(request.history(), request.unanswered().size())) {
             String text = settings.mask().apply(HistoryWindow.render(record));
-            messages.add(record.direction() == Direction.INBOUND ? ChatMessage.user(text) : ChatMessage.assistant(text));
+            messages.add(record.direction() == Direction.INBOUND ? new PromptMessage.User(text) : new PromptMessage.Assistant(text));
         }
         return messages;
     }

@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.internal.respond;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;

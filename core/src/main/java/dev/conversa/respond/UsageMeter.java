@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.respond;
 
 import dev.conversa.model.TenantId;
 import java.util.Map;
@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Adds up token usage per tenant, in memory. Pass it to
- * {@link OpenAiResponder.Builder#usageListener(UsageListener)} and read the totals whenever the
- * host bills or reports.
+ * Adds up token usage per tenant, in memory. Pass it to the {@code usageListener} setting of an AI
+ * responder ({@code OpenAiResponder}, {@code LangChain4jResponder}) and read the totals whenever
+ * the host bills or reports.
  *
  * <p>Thread-safe: many conversations record at once while the host reads.
  *

@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.internal.respond;
 
 /** How a run of the tool loop ended, when it ended well. */
 sealed interface LoopResult {

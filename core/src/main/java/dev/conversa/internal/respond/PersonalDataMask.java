@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.internal.respond;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

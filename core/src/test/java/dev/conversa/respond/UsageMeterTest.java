@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.respond;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

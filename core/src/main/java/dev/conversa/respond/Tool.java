@@ -1,9 +1,9 @@
-package dev.conversa.openai;
+package dev.conversa.respond;
 
 import java.util.Objects;
 
 /**
- * A tool the host offers to the model, such as looking up an order: its name, a description
+ * A tool the host offers to an AI responder's model, such as looking up an order: its name, a description
  * that tells the model when to use it, the JSON schema of its arguments and the handler that
  * runs it.
  *
@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param parametersSchema the JSON schema of the arguments, a JSON object as text; checked when
  *     the responder is built
  * @param handler runs the tool
- * @see <a href="https://platform.openai.com/docs/guides/function-calling">Function calling</a>
+ * @see <a href="https://platform.openai.com/docs/guides/function-calling">Function calling</a> (OpenAI)
+ * @see <a href="https://docs.langchain4j.dev/tutorials/tools">Tools</a> (LangChain4j)
  */
 public record Tool(String name, String description, String parametersSchema, ToolHandler handler) {
 

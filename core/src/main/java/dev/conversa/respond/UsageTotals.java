@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.respond;
 
 /**
  * A tenant's token usage added up.

@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.respond;
 
 /**
  * The Java side of a host tool: runs it and returns its result for the model.

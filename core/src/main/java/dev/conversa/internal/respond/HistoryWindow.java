@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.internal.respond;
 
 import dev.conversa.model.MessageRecord;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.respond;
 
 /**
  * Hears the token usage of every request to the model, for example to bill each tenant.

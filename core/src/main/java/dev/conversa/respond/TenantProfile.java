@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.respond;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.respond;
 
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;

@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.internal.respond;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
