@@ -14,6 +14,7 @@ import dev.conversa.respond.AgentAssist;
 import dev.conversa.respond.ResponderRequest;
 import dev.conversa.respond.UsageMeter;
 import dev.conversa.respond.UsageTotals;
+import dev.conversa.testsupport.Conversations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -9,6 +9,7 @@ import dev.conversa.respond.Reply;
 import dev.conversa.respond.TenantProfile;
 import dev.conversa.respond.Tool;
 import dev.conversa.respond.UsageMeter;
+import dev.conversa.testsupport.Conversations;
 import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;
 import org.junit.jupiter.api.Test;

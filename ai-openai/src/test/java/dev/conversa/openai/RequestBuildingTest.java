@@ -17,6 +17,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.TenantProfile;
 import dev.conversa.respond.Tool;
+import dev.conversa.testsupport.Conversations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -15,6 +15,7 @@ import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.Tool;
 import dev.conversa.respond.ToolInvocation;
+import dev.conversa.testsupport.Conversations;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

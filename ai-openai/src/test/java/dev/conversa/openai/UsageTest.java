@@ -11,6 +11,7 @@ import dev.conversa.respond.Tool;
 import dev.conversa.respond.Usage;
 import dev.conversa.respond.UsageMeter;
 import dev.conversa.respond.UsageTotals;
+import dev.conversa.testsupport.Conversations;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.conversa.openai;
+package dev.conversa.testsupport;
 
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.model.Author;
@@ -23,12 +23,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Builds responder requests from core's records, and reads fixtures. */
-final class Conversations {
+/**
+ * Builds responder requests from core's records for the responder modules' tests (a WhatsApp or
+ * Instagram conversation, its contact and history), and reads test resources.
+ */
+public final class Conversations {
 
-    static final TenantId TENANT = TenantId.of("rosa-bakery");
-    static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
-    static final ChannelCapabilities WHATSAPP = ChannelCapabilities.builder()
+    public static final TenantId TENANT = TenantId.of("rosa-bakery");
+    public static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+    public static final ChannelCapabilities WHATSAPP = ChannelCapabilities.builder()
             .maxTextLength(4096)
             .maxButtons(3)
             .maxButtonTitleLength(20)
@@ -41,7 +44,7 @@ final class Conversations {
             .replyWindow(Duration.ofHours(24))
             .formatting("*bold* _italic_ ~strikethrough~")
             .build();
-    static final ChannelCapabilities INSTAGRAM = ChannelCapabilities.builder()
+    public static final ChannelCapabilities INSTAGRAM = ChannelCapabilities.builder()
             .maxTextLength(1000)
             .maxButtons(3)
             .maxButtonTitleLength(20)
@@ -65,43 +68,43 @@ final class Conversations {
         this.key = new ConversationKey(channel, "1098765432", "4915112345678");
     }
 
-    static Conversations whatsApp() {
+    public static Conversations whatsApp() {
         return new Conversations(TENANT, ChannelType.WHATSAPP);
     }
 
-    static Conversations whatsApp(TenantId tenant) {
+    public static Conversations whatsApp(TenantId tenant) {
         return new Conversations(tenant, ChannelType.WHATSAPP);
     }
 
-    static Conversations instagram() {
+    public static Conversations instagram() {
         Conversations conversation = new Conversations(TENANT, ChannelType.INSTAGRAM);
         conversation.capabilities = INSTAGRAM;
         return conversation;
     }
 
-    Conversations contact(String name, String phoneNumber) {
+    public Conversations contact(String name, String phoneNumber) {
         contact = Optional.of(new Contact(tenant, key.channel(), key.contactId(), Optional.of(name), Optional.empty(),
                 Optional.of(phoneNumber), T0));
         return this;
     }
 
-    Conversations customer(String text) {
+    public Conversations customer(String text) {
         return add(Direction.INBOUND, Author.CUSTOMER, "text", Optional.of(text));
     }
 
-    Conversations customerSent(String kind) {
+    public Conversations customerSent(String kind) {
         return add(Direction.INBOUND, Author.CUSTOMER, kind, Optional.empty());
     }
 
-    Conversations bot(String text) {
+    public Conversations bot(String text) {
         return add(Direction.OUTBOUND, Author.BOT, "text", Optional.of(text));
     }
 
-    Conversations agent(String text) {
+    public Conversations agent(String text) {
         return add(Direction.OUTBOUND, Author.AGENT, "text", Optional.of(text));
     }
 
-    ResponderRequest request() {
+    public ResponderRequest request() {
         Conversation conversation = Conversation.open(tenant, key, T0);
         return new ResponderRequest(conversation, contact, history, capabilities);
     }
@@ -113,11 +116,8 @@ final class Conversations {
         return this;
     }
 
-    static String fixture(String name) {
-        return resource("/fixtures/openai/" + name);
-    }
-
-    static String resource(String path) {
+    /** A test resource of the classpath as UTF-8 text, by its absolute path. */
+    public static String resource(String path) {
         try (InputStream in = Conversations.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no resource " + path);
