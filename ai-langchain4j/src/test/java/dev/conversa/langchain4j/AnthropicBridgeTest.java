@@ -11,8 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.TenantProfile;
+import dev.conversa.respond.Tool;
 import dev.conversa.respond.Usage;
 import dev.conversa.testsupport.Conversations;
 import dev.conversa.testsupport.LoopbackWireMock;
@@ -72,6 +74,44 @@ class AnthropicBridgeTest {
         assertThat(reply).isEqualTo(new Reply.Handoff(
                 Optional.of("I'm passing you to a colleague, who will answer here as soon as possible."),
                 "The customer asks for a person."));
+    }
+
+    @Test
+    void aHostToolRunsAndItsResultGoesBackAsAToolResult() {
+        // given
+        anthropic.stubFor(post(urlEqualTo(PATH)).inScenario("tool").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok("message-tool-use-order.json")).willSetStateTo("answered"));
+        anthropic.stubFor(post(urlEqualTo(PATH)).inScenario("tool").whenScenarioStateIs("answered")
+                .willReturn(ok("message-text.json")));
+        Tool orderStatus = new Tool("order_status", "Looks up an order by its number.", """
+                {"type": "object", "properties": {"order_number": {"type": "string"}}, "required": ["order_number"]}
+                """, call -> "{\"status\": \"shipped\"}");
+
+        // when
+        Reply reply = responder().toBuilder().tool(orderStatus).build()
+                .respond(Conversations.whatsApp().customer("Where is order A-17?").request());
+
+        // then
+        assertThat(reply).isEqualTo(Reply.text("We are open from 7:00 to 18:00, every day but Monday."));
+        anthropic.verify(postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(matchingJsonPath("$.tools[1].input_schema.properties.order_number.type", equalTo("string")))
+                .withRequestBody(matchingJsonPath("$.messages[2].content[0].type", equalTo("tool_result")))
+                .withRequestBody(matchingJsonPath("$.messages[2].content[0].tool_use_id", equalTo("toolu_01OrderLookup")))
+                .withRequestBody(containing("shipped")));
+        assertThat(usage).extracting(Usage::inputTokens).containsExactly(450L, 412L);
+    }
+
+    @Test
+    void agentAssistDraftsAReplyWithItsInstructionsInTheSystemPrompt() {
+        anthropic.stubFor(post(urlEqualTo(PATH)).willReturn(ok("message-text.json")));
+
+        Optional<String> draft = responder().agentAssist()
+                .suggestReply(Conversations.whatsApp().customer("When are you open tomorrow?").request());
+
+        assertThat(draft).contains("We are open from 7:00 to 18:00, every day but Monday.");
+        anthropic.verify(postRequestedFor(urlEqualTo(PATH))
+                .withRequestBody(containing("Draft the business's next message"))
+                .withRequestBody(notContaining("\"tools\"")));
     }
 
     @Test

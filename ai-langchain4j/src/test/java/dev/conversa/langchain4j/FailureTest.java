@@ -2,6 +2,7 @@ package dev.conversa.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import dev.conversa.testsupport.Conversations;
 import dev.langchain4j.exception.AuthenticationException;
@@ -15,10 +16,10 @@ import java.net.ConnectException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Whatever goes wrong with the model, the customer gets the fallback, never a partial answer or an exception. */
 class FailureTest {
@@ -78,7 +79,7 @@ class FailureTest {
 
         assertThat(reply).isInstanceOfSatisfying(Reply.Answer.class, answers -> assertThat(answers.messages())
                 .hasSize(2)
-                .allSatisfy(text -> assertThat(((dev.conversa.model.Text) text).body()).hasSizeLessThanOrEqualTo(1000)));
+                .allSatisfy(text -> assertThat(((Text) text).body()).hasSizeLessThanOrEqualTo(1000)));
     }
 
     @Test

@@ -66,12 +66,10 @@ import java.util.function.Function;
 public final class OpenAiResponder implements Responder {
 
     private final ModelResponder shared;
-    private final String model;
     private final Builder configuration;
 
-    private OpenAiResponder(ModelResponder shared, String model, Builder configuration) {
+    private OpenAiResponder(ModelResponder shared, Builder configuration) {
         this.shared = shared;
-        this.model = model;
         this.configuration = configuration;
     }
 
@@ -122,7 +120,8 @@ public final class OpenAiResponder implements Responder {
     /** Shows the settings, never the API key. */
     @Override
     public String toString() {
-        return "OpenAiResponder[model=" + model + ", " + shared + "]";
+        return "OpenAiResponder[model=" + configuration.model + ", temperature=" + configuration.temperature
+                + ", maxOutputTokens=" + configuration.maxOutputTokens + ", " + shared + "]";
     }
 
     /**
@@ -475,7 +474,7 @@ public final class OpenAiResponder implements Responder {
             HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
             OpenAiBackend backend = new OpenAiBackend(new ChatCompletionsClient(http, config, retry, clock), model,
                     temperature, maxOutputTokens, specs);
-            return new OpenAiResponder(ModelResponder.create(shared, backend, model, true), model, new Builder(this));
+            return new OpenAiResponder(ModelResponder.create(shared, backend, model, true), new Builder(this));
         }
 
         private void validate() {

@@ -1,7 +1,7 @@
 package dev.conversa.langchain4j.internal;
 
-import dev.conversa.internal.respond.ModelCallException;
 import dev.conversa.internal.respond.ModelCallException.Kind;
+import dev.conversa.internal.respond.ModelCallException;
 import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;

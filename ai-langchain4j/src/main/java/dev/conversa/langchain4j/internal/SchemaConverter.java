@@ -15,6 +15,7 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -112,8 +113,8 @@ public final class SchemaConverter {
         return !values.isEmpty();
     }
 
-    private static java.util.Optional<String> text(JsonNode node, String field) {
+    private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isString() ? java.util.Optional.of(value.asString()) : java.util.Optional.empty();
+        return value != null && value.isString() ? Optional.of(value.asString()) : Optional.empty();
     }
 }

@@ -1,8 +1,6 @@
 package dev.conversa.openai.internal;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one JSON mapper of this module; the JSON chores around tools are core's {@code ToolJson}. */
