@@ -17,8 +17,9 @@ import java.util.function.BiFunction;
  * use up their attempts) while the answer is known to be "no": an account whose access token Meta
  * refused (code 190) waits until the host registers another token; an account Meta throttles as
  * a whole (HTTP 429, codes 4, 17, 32, 613, 80007, 130429) waits until the throttle's delay passed.
- * A pair rate limit (131056) concerns one customer and parks nothing. Other accounts are not
- * affected. Thread-safe.
+ * A pair rate limit (131056) concerns one customer and parks nothing. An account Meta blocked
+ * for its messaging policies ({@link #block}) waits until Meta unblocks it or the host registers
+ * it again. Other accounts are not affected. Thread-safe.
  */
 final class AccountParking {
 
@@ -26,6 +27,7 @@ final class AccountParking {
     private static final int TOKEN_REFUSED = 190;
 
     private final Map<AccountRef, Parked> parked = new ConcurrentHashMap<>();
+    private final Map<AccountRef, Parked> blocked = new ConcurrentHashMap<>();
 
     /**
      * Whether a send of this account waits, and why.
@@ -36,6 +38,10 @@ final class AccountParking {
      */
     Optional<Parked> parked(ChannelAccount account, Instant now) {
         AccountRef ref = AccountRef.of(account);
+        Parked block = blocked.get(ref);
+        if (block != null) {
+            return Optional.of(block);
+        }
         Parked found = parked.get(ref);
         if (found == null) {
             return Optional.empty();
@@ -76,6 +82,32 @@ final class AccountParking {
     }
 
     /**
+     * Parks the account because Meta blocked it for its messaging policies, until
+     * {@link #unblock}.
+     *
+     * @param account the account as registered now
+     * @return the parking
+     */
+    Parked block(ChannelAccount account) {
+        Parked parking = new Parked(Optional.empty(), Instant.MAX, "parked: Meta blocked " + account.channel()
+                + " account " + account.accountId() + " for its messaging policies (policy enforcement); the "
+                + "account's messages wait until Meta unblocks it or the account is registered again");
+        blocked.put(AccountRef.of(account), parking);
+        return parking;
+    }
+
+    /**
+     * Lifts a policy block: Meta unblocked the account, or the host registered it again.
+     *
+     * @param channel the account's channel
+     * @param accountId the account's id
+     * @return true if the account was blocked
+     */
+    boolean unblock(ChannelType channel, String accountId) {
+        return blocked.remove(new AccountRef(channel, accountId)) != null;
+    }
+
+    /**
      * Counts the accounts parked for a refused token that are still registered with that token;
      * one registered since with a new token is not counted.
      *
@@ -98,14 +130,18 @@ final class AccountParking {
      * Why an account waits.
      *
      * @param refusedToken the token Meta refused, when that is why; a new token ends the wait
-     * @param until when a throttled account may send again ({@link Instant#MIN} for a refused token)
+     * @param until when a throttled account may send again ({@link Instant#MIN} for a refused token,
+     *     {@link Instant#MAX} for a policy block)
      * @param reason the reason recorded on the waiting entries, naming no personal data
      */
     record Parked(Optional<Secret> refusedToken, Instant until, String reason) {
 
-        /** When a waiting entry is looked at again: when the throttle ends, or after {@code recheck}. */
+        /**
+         * When a waiting entry is looked at again: when the throttle ends, or after {@code recheck}
+         * for a refused token or a policy block.
+         */
         Instant lookAgainAt(Instant now, Duration recheck) {
-            return refusedToken.isPresent() ? now.plus(recheck) : until;
+            return refusedToken.isPresent() || until.equals(Instant.MAX) ? now.plus(recheck) : until;
         }
     }
 

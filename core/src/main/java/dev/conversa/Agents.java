@@ -1,19 +1,40 @@
+// Over 400 lines: the one facade of the agent side (agents, queues, assignment, replies, notes,
+// sentiment, metrics); the metrics and sentiment work live in MetricsTally and SentimentReader.
 package dev.conversa;
 
 import dev.conversa.agent.Agent;
+import dev.conversa.agent.AgentMetrics;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
 import dev.conversa.agent.AssignmentStrategy;
+import dev.conversa.agent.HandoffEvent;
+import dev.conversa.agent.NotHolderException;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
+import dev.conversa.agent.ReplyRefusedException;
+import dev.conversa.agent.SlaPolicy;
+import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.internal.Ownership;
+import dev.conversa.internal.privacy.PersonConsent;
+import dev.conversa.model.Author;
+import dev.conversa.model.ChannelType;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
+import dev.conversa.model.Direction;
+import dev.conversa.model.MessageRecord;
+import dev.conversa.model.OutboundContent;
+import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
+import dev.conversa.respond.SentimentReading;
+import dev.conversa.privacy.ErasureReport;
+import dev.conversa.privacy.PersonalDataExport;
+import dev.conversa.privacy.Privacy;
 import dev.conversa.store.AgentLoad;
 import dev.conversa.store.AgentStore;
 import dev.conversa.store.AuditEvent;
+import dev.conversa.store.InboxEntry;
+import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,16 +79,205 @@ import java.util.UUID;
  */
 public final class Agents {
 
+    /** The audit action of an agent's access to a person's data: a read, an export or an erasure. */
+    public static final String ACCESS_ACTION = "agent_access";
+
     private static final int MAX_NOTE_LENGTH = 4000;
 
     private final Stores stores;
     private final Ownership ownership;
     private final Clock clock;
+    private final Map<ChannelType, ChannelCapabilities> channels;
+    private final Sender sender;
+    private final SentimentReader sentiments;
+    private final Optional<Privacy> privacy;
 
-    Agents(Stores stores, Ownership ownership, Clock clock) {
+    Agents(Stores stores, Ownership ownership, Clock clock, Map<ChannelType, ChannelCapabilities> channels,
+            Sender sender, SentimentReader sentiments, Optional<Privacy> privacy) {
+        this.privacy = privacy;
         this.stores = stores;
         this.ownership = ownership;
         this.clock = clock;
+        this.channels = Map.copyOf(channels);
+        this.sender = sender;
+        this.sentiments = sentiments;
+    }
+
+    /** Queues a message through the outbox, as {@code Conversa.send} with an idempotency key. */
+    interface Sender {
+        OutboxEntry send(TenantId tenant, OutboundMessage message, String idempotencyKey);
+    }
+
+    /**
+     * The agent holding a conversation answers the customer: text, media or a template, queued
+     * through the same outbox as every message, written by {@link Author#AGENT} and recorded with
+     * the agent's id ({@link OutboundMessage#agent()}, {@link dev.conversa.model.MessageRecord#agent()}).
+     *
+     * <p>Checked before anything is queued, each with a {@link ReplyRefusedException} naming the
+     * rule: the agent holds the conversation ({@code WITH_AGENT}, assigned to them); the person has
+     * not opted out (STOP) without writing since; and the channel's window, from its
+     * {@link ChannelCapabilities}: within the reply window (24 hours since the customer's last
+     * message) anything goes; past it, on a channel with a human agent window (Messenger and
+     * Instagram, 7 days) a message still goes, and the channel sends it with the {@code
+     * HUMAN_AGENT} tag; past that, or on WhatsApp past 24 hours, only a template. The outbox
+     * checks the same rules again at send time, as the window may close while the message waits.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the agent answering, who must hold the conversation
+     * @param content what to send: text, media or a template (not a marker such as typing)
+     * @return the queued outbox entry
+     * @throws ReplyRefusedException if a rule refuses the reply now
+     * @throws IllegalArgumentException if the content is a marker rather than a message
+     */
+    public OutboxEntry reply(TenantId tenant, ConversationKey conversation, String agentId, OutboundContent content) {
+        return reply(tenant, conversation, agentId, content, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Like {@link #reply(TenantId, ConversationKey, String, OutboundContent)}, queued once per
+     * idempotency key: replying again with the same key (a retried request of the inbox) returns
+     * the entry queued first.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the agent answering, who must hold the conversation
+     * @param content what to send: text, media or a template
+     * @param idempotencyKey unique per logical reply of this agent, at most 200 characters
+     * @return the queued outbox entry
+     * @throws ReplyRefusedException if a rule refuses the reply now
+     * @throws IllegalArgumentException if the content is a marker rather than a message, or the
+     *     key is blank or too long
+     */
+    public OutboxEntry reply(TenantId tenant, ConversationKey conversation, String agentId, OutboundContent content,
+            String idempotencyKey) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (!content.isMessage()) {
+            throw new IllegalArgumentException("an agent replies with a message (text, media or a template), not a "
+                    + content.kind() + " marker");
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw new IllegalArgumentException("idempotencyKey must be 1 to 200 characters, not blank");
+        }
+        Optional<Conversation> stored = stores.conversations().find(tenant, conversation);
+        checkHolder(tenant, conversation, agentId, stored);
+        OutboundMessage message = OutboundMessage.of(conversation, content).byAgent(agentId);
+        ChannelCapabilities capabilities = channels.get(conversation.channel());
+        if (capabilities == null) {
+            throw new ReplyRefusedException(ReplyRefusedException.Rule.NO_CHANNEL,
+                    "no channel adapter is registered for channel " + conversation.channel());
+        }
+        Optional<Instant> optedOutAt = PersonConsent.optedOutAt(stores, tenant, conversation.channel(),
+                conversation.contactId());
+        Optional<SendGate.Refusal> refusal = SendGate.check(message, stored, capabilities, optedOutAt,
+                clock.instant());
+        if (refusal.isPresent()) {
+            throw new ReplyRefusedException(refusal.get().rule(), refusal.get().reason());
+        }
+        OutboxEntry entry = sender.send(tenant, message, "agent:" + agentId + ":" + idempotencyKey);
+        record(tenant, "agent_reply", agentId, Map.of("kind", content.kind()));
+        return entry;
+    }
+
+    /**
+     * Runs a due SLA timer of a conversation (from the dispatcher): a conversation that waited
+     * past its queue's wait limit is escalated (its priority raised, or back to the bot with the
+     * queue's message to the customer); an agent who took it and sent no reply within the answer
+     * limit loses it to the queue. A timer that fires early schedules the next check. Every
+     * change is conditional on the assignment found, so an agent's claim or reply at the same
+     * moment wins.
+     */
+    void checkSla(InboxEntry timer) {
+        TenantId tenant = timer.tenant();
+        ConversationKey key = timer.conversation();
+        Optional<Assignment> found = store().findAssignment(tenant, key);
+        if (found.isEmpty()) {
+            return;
+        }
+        Assignment assignment = found.get();
+        SlaPolicy sla = ownership.sla(tenant, assignment.queue());
+        Instant now = clock.instant();
+        if (assignment.waiting()) {
+            if (sla.waitLimit().isEmpty()) {
+                return;
+            }
+            Instant due = assignment.queuedAt().plus(sla.waitLimit().get());
+            if (now.isBefore(due)) {
+                stores.inbox().scheduleTimer(tenant, key, due, now);
+            } else if (sla.onWaitLimit() == SlaPolicy.WaitEscalation.BACK_TO_BOT) {
+                backToBot(timer, assignment, sla.botMessage().orElseThrow());
+            } else {
+                store().requeue(tenant, key, assignment.queue(), assignment.priority() + 1, Optional.empty(), now)
+                        .ifPresent(raised -> {
+                            recordBySystem(tenant, "sla_escalated", Map.of("queue", raised.queue(), "priority",
+                                    Integer.toString(raised.priority())));
+                            ownership.recordStep(tenant, key, HandoffEvent.Kind.REQUEUED, Optional.of(raised.queue()),
+                                    Optional.empty());
+                            ownership.scheduleSla(tenant, key);
+                        });
+            }
+            return;
+        }
+        String agentId = assignment.agent().orElseThrow();
+        Instant assignedAt = assignment.assignedAt().orElseThrow();
+        if (sla.answerLimit().isEmpty() || answeredSince(tenant, key, assignedAt)) {
+            return;
+        }
+        Instant due = assignedAt.plus(sla.answerLimit().get());
+        if (now.isBefore(due)) {
+            stores.inbox().scheduleTimer(tenant, key, due, now);
+            return;
+        }
+        store().requeue(tenant, key, assignment.queue(), assignment.priority(), Optional.of(agentId), now)
+                .ifPresent(requeued -> {
+                    recordBySystem(tenant, "sla_unanswered", Map.of("queue", requeued.queue(), "from",
+                            "agent:" + agentId));
+                    ownership.recordStep(tenant, key, HandoffEvent.Kind.REQUEUED, Optional.of(requeued.queue()),
+                            Optional.of(agentId));
+                    ownership.changeBySystem(tenant, key, ConversationState.WAITING_FOR_AGENT,
+                            stored -> stillAssigned(tenant, key, Optional.empty()));
+                    ownership.scheduleSla(tenant, key);
+                });
+    }
+
+    private void backToBot(InboxEntry timer, Assignment assignment, String message) {
+        TenantId tenant = timer.tenant();
+        ConversationKey key = timer.conversation();
+        if (!store().dequeue(tenant, key, Optional.empty())) {
+            return;
+        }
+        recordBySystem(tenant, "sla_back_to_bot", Map.of("queue", assignment.queue()));
+        ownership.recordStep(tenant, key, HandoffEvent.Kind.RELEASED, Optional.of(assignment.queue()), Optional.empty());
+        ownership.changeBySystem(tenant, key, ConversationState.BOT,
+                stored -> stored.state() == ConversationState.WAITING_FOR_AGENT);
+        sender.send(tenant, OutboundMessage.text(key, message), "sla:" + timer.id());
+    }
+
+    /** Whether a person answered the customer since the time (an agent's message in the history). */
+    private boolean answeredSince(TenantId tenant, ConversationKey key, Instant since) {
+        return stores.messages().history(tenant, key, 50).stream()
+                .anyMatch(message -> message.direction() == Direction.OUTBOUND && message.author() == Author.AGENT
+                        && !message.timestamp().isBefore(since));
+    }
+
+    private void recordBySystem(TenantId tenant, String event, Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>(more);
+        details.put("event", event);
+        details.put("actor", Ownership.SYSTEM_ACTOR);
+        stores.audit().record(new AuditEvent(tenant, clock.instant(), "assignment", details));
+    }
+
+    private void checkHolder(TenantId tenant, ConversationKey conversation, String agentId,
+            Optional<Conversation> stored) {
+        boolean withAgent = stored.map(Conversation::state).filter(ConversationState.WITH_AGENT::equals).isPresent();
+        if (!withAgent || !stillAssigned(tenant, conversation, Optional.of(agentId))) {
+            throw new ReplyRefusedException(ReplyRefusedException.Rule.NOT_HOLDER, "agent " + agentId
+                    + " does not hold this conversation: take it first (claim), or ask the agent holding it");
+        }
     }
 
     /**
@@ -293,52 +503,142 @@ public final class Agents {
 
     /**
      * Sends a conversation back to wait in a queue, with no agent: it is {@code
-     * WAITING_FOR_AGENT} again.
+     * WAITING_FOR_AGENT} again. Only the agent holding it may; a waiting conversation may be
+     * moved to another queue by any agent of the tenant.
      *
      * @param tenant the business
      * @param conversation the conversation
      * @param queue the queue's id
      * @param byAgent the agent who sends it, the actor
-     * @return the assignment, or empty if the conversation waits for or is held by nobody
+     * @return the assignment, or empty if the conversation waits for or is held by nobody, or
+     *     another agent holds it
+     * @throws NoSuchElementException if {@code byAgent} does not exist
      */
     public Optional<Assignment> transferToQueue(TenantId tenant, ConversationKey conversation, String queue,
             String byAgent) {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(byAgent, "byAgent");
-        Optional<Assignment> requeued = store().requeue(tenant, conversation, queue, clock.instant());
+        agent(tenant, byAgent);
+        Optional<Assignment> current = assignment(tenant, conversation);
+        if (current.isEmpty() || current.get().agent().filter(holder -> !holder.equals(byAgent)).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Assignment> requeued = store().requeue(tenant, conversation, queue, 0, current.get().agent(),
+                clock.instant());
         requeued.ifPresent(assignment -> {
             audit(tenant, "requeued", byAgent, Map.of("queue", queue));
+            ownership.recordStep(tenant, conversation, HandoffEvent.Kind.REQUEUED, Optional.of(queue),
+                    Optional.of(byAgent));
             ownership.changeByAgent(tenant, conversation, ConversationState.WAITING_FOR_AGENT, byAgent,
-                    current -> stillAssigned(tenant, conversation, Optional.empty()));
+                    stored -> stillAssigned(tenant, conversation, Optional.empty()));
+            ownership.scheduleSla(tenant, conversation);
         });
         return requeued;
     }
 
     /**
-     * An agent gives a conversation back to the bot; if the customer's last message is
-     * unanswered, the bot answers it.
+     * The agent holding a conversation gives it back to the bot; if the customer's last message
+     * is unanswered, the bot answers it. A waiting conversation may be given back by any agent
+     * serving its queue.
      *
      * @param tenant the business
      * @param conversation the conversation
      * @param agentId the agent, the actor
      * @return the conversation as stored
      * @throws NoSuchElementException if the conversation does not exist
+     * @throws NotHolderException if another agent holds it, or nobody and the agent does not
+     *     serve its queue
      */
     public Conversation release(TenantId tenant, ConversationKey conversation, String agentId) {
         return finish(tenant, conversation, agentId, ConversationState.BOT, "released");
     }
 
     /**
-     * An agent closes a conversation; it goes back to the bot when the customer writes again.
+     * The agent holding a conversation closes it; it goes back to the bot when the customer
+     * writes again. A waiting conversation may be closed by any agent serving its queue.
      *
      * @param tenant the business
      * @param conversation the conversation
      * @param agentId the agent, the actor
      * @return the conversation as stored
      * @throws NoSuchElementException if the conversation does not exist
+     * @throws NotHolderException if another agent holds it, or nobody and the agent does not
+     *     serve its queue
      */
     public Conversation close(TenantId tenant, ConversationKey conversation, String agentId) {
         return finish(tenant, conversation, agentId, ConversationState.CLOSED, "closed");
+    }
+
+    /**
+     * An agent reads a conversation's history: recorded in the audit log (action {@value
+     * #ACCESS_ACTION}, event {@code read}, actor {@code agent:<id>}, with the contact's keyed hash
+     * when a privacy pepper is set), as every access of an agent to a person's data.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param agentId the agent reading
+     * @param limit the most messages to return, positive
+     * @return the latest messages, as {@code MessageStore.history} returns them
+     * @throws NoSuchElementException if the agent does not exist
+     */
+    public List<MessageRecord> read(TenantId tenant, ConversationKey conversation, String agentId, int limit) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive; got " + limit);
+        }
+        agent(tenant, agentId);
+        List<MessageRecord> history = stores.messages().history(tenant, conversation, limit);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("messages", Integer.toString(history.size()));
+        privacy.ifPresent(p -> details.put("contactHash", p.identifierHash(conversation.contactId())));
+        record(tenant, ACCESS_ACTION, "read", agentId, details);
+        return history;
+    }
+
+    /**
+     * An agent exports everything held about a person ({@link Privacy#export}), recorded in the
+     * audit log with the agent as actor (action {@value #ACCESS_ACTION}, event {@code export},
+     * the identifier's keyed hash), besides the export's own record.
+     *
+     * @param tenant the business
+     * @param identifier a phone number, user name or channel id
+     * @param agentId the agent exporting
+     * @return the person's data
+     * @throws NoSuchElementException if the agent does not exist
+     * @throws IllegalStateException if no privacy pepper is set
+     */
+    public PersonalDataExport export(TenantId tenant, String identifier, String agentId) {
+        Privacy configured = configuredPrivacy();
+        agent(tenant, agentId);
+        PersonalDataExport export = configured.export(tenant, identifier);
+        record(tenant, ACCESS_ACTION, "export", agentId,
+                Map.of("identifierHash", configured.identifierHash(identifier)));
+        return export;
+    }
+
+    /**
+     * An agent erases a person ({@link Privacy#erase}), recorded in the audit log with the agent
+     * as actor (action {@value #ACCESS_ACTION}, event {@code erase}, the identifier's keyed hash),
+     * besides the erasure's own record.
+     *
+     * @param tenant the business
+     * @param identifier a phone number, user name or channel id
+     * @param agentId the agent erasing
+     * @return what was removed
+     * @throws NoSuchElementException if the agent does not exist
+     * @throws IllegalStateException if no privacy pepper is set
+     */
+    public ErasureReport erase(TenantId tenant, String identifier, String agentId) {
+        Privacy configured = configuredPrivacy();
+        agent(tenant, agentId);
+        ErasureReport report = configured.erase(tenant, identifier);
+        record(tenant, ACCESS_ACTION, "erase", agentId, Map.of("identifierHash", report.identifierHash()));
+        return report;
+    }
+
+    private Privacy configuredPrivacy() {
+        return privacy.orElseThrow(() -> new IllegalStateException("privacyPepper is not set: set one with "
+                + "Conversa.builder().privacyPepper(...) to export or erase people"));
     }
 
     /**
@@ -381,6 +681,52 @@ public final class Agents {
     }
 
     /**
+     * Reads how the customer of a conversation feels and what they want, from the responder
+     * (the OpenAI responder asks its model over the recent history; the rules responder gives
+     * none and says so). Asks the model on every call: call it when an agent opens the
+     * conversation, not in a loop.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return the reading, or none with the reason
+     * @throws NoSuchElementException if the conversation does not exist
+     */
+    public SentimentReading sentiment(TenantId tenant, ConversationKey conversation) {
+        return sentiments.read(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+    }
+
+    /**
+     * The manager's figures for a period: first response, resolution and queue wait times,
+     * queue depth and the oldest waiting now, conversations per agent, messages per channel, and
+     * conversations the bot handled alone versus handed to a person. Computed from the stored
+     * messages and handoff steps, so any instance gives the same figures, also after a restart;
+     * erased people and conversations purged by retention are no longer counted. Reads all
+     * message marks of the period: meant for periods of a day or a week.
+     *
+     * <pre>{@code
+     * Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
+     * AgentMetrics today = conversa.agents().metrics(tenant, midnight, Instant.now());
+     * Duration waited = today.queueWait().average();
+     * }</pre>
+     *
+     * @param tenant the business
+     * @param from the start of the period, inclusive
+     * @param to the end of the period, exclusive
+     * @return the figures; see {@link AgentMetrics} for how each is defined
+     * @throws IllegalArgumentException if {@code to} is not after {@code from}
+     */
+    public AgentMetrics metrics(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("to must be after from");
+        }
+        return MetricsTally.compute(stores, defaultQueue(tenant), tenant, from, to, clock.instant());
+    }
+
+    /**
      * Gives the conversation to an agent through the store's atomic assign, then records it.
      *
      * @param how "claimed", "round_robin", "least_busy" or "transferred" (then {@code from}'s
@@ -391,10 +737,13 @@ public final class Agents {
         Objects.requireNonNull(conversation, "conversation");
         Optional<Assignment> taken = store().assign(tenant, conversation, agentId, from, clock.instant());
         taken.ifPresent(assignment -> {
+            ownership.recordStep(tenant, conversation, HandoffEvent.Kind.ASSIGNED, Optional.of(assignment.queue()),
+                    Optional.of(agentId));
             audit(tenant, how.equals("transferred") ? "transferred" : "assigned", from.orElse(agentId),
                     Map.of("queue", assignment.queue(), "to", "agent:" + agentId, "how", how));
             ownership.changeByAgent(tenant, conversation, ConversationState.WITH_AGENT, agentId,
                     current -> stillAssigned(tenant, conversation, Optional.of(agentId)));
+            ownership.scheduleSla(tenant, conversation);
         });
         return taken;
     }
@@ -404,9 +753,22 @@ public final class Agents {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(agentId, "agentId");
-        store().dequeue(tenant, conversation);
+        if (stores.conversations().find(tenant, conversation).isEmpty()) {
+            throw new NoSuchElementException("no such conversation in this tenant");
+        }
+        Optional<Assignment> current = assignment(tenant, conversation);
+        boolean mayFinish = current.isPresent() && (current.get().agent().isPresent()
+                ? current.get().agent().get().equals(agentId)
+                : find(tenant, agentId).filter(agent -> agent.serves(current.get().queue())).isPresent());
+        String action = event.equals("released") ? "release" : "close";
+        if (mayFinish && store().dequeue(tenant, conversation, current.get().agent())) {
+            ownership.recordStep(tenant, conversation, state == ConversationState.CLOSED ? HandoffEvent.Kind.CLOSED
+                    : HandoffEvent.Kind.RELEASED, Optional.empty(), Optional.of(agentId));
+        } else {
+            throw new NotHolderException(agentId, action);
+        }
         audit(tenant, event, agentId, Map.of());
-        return ownership.changeByAgent(tenant, conversation, state, agentId, current -> true);
+        return ownership.changeByAgent(tenant, conversation, state, agentId, stored -> true);
     }
 
     private boolean stillAssigned(TenantId tenant, ConversationKey conversation, Optional<String> agentId) {
@@ -431,10 +793,18 @@ public final class Agents {
     }
 
     private void audit(TenantId tenant, String event, String actor, Map<String, String> more) {
+        record(tenant, "assignment", event, actor, more);
+    }
+
+    private void record(TenantId tenant, String action, String actor, Map<String, String> more) {
+        record(tenant, action, action, actor, more);
+    }
+
+    private void record(TenantId tenant, String action, String event, String actor, Map<String, String> more) {
         Map<String, String> details = new LinkedHashMap<>(more);
         details.put("event", event);
         details.put("actor", "agent:" + actor);
-        stores.audit().record(new AuditEvent(tenant, clock.instant(), "assignment", details));
+        stores.audit().record(new AuditEvent(tenant, clock.instant(), action, details));
     }
 
     private AgentStore store() {

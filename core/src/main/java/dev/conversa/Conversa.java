@@ -3,8 +3,10 @@ package dev.conversa;
 
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.channel.ChannelAdapter;
+import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.agent.HandoffKeywords;
+import dev.conversa.agent.HandoffMenu;
 import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.conversation.internal.StateNotifier;
 import dev.conversa.graph.GraphClient;
@@ -15,6 +17,7 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.observe.ConversaObserver;
+import dev.conversa.observe.PolicyEnforcementListener;
 import dev.conversa.pipeline.Middleware;
 import dev.conversa.pipeline.Pipeline;
 import dev.conversa.pipeline.Step;
@@ -28,6 +31,7 @@ import dev.conversa.privacy.RetentionPolicy;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.respond.TurnBudget;
+import dev.conversa.store.InboxEntry;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
@@ -38,8 +42,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,6 +102,7 @@ public final class Conversa implements AutoCloseable {
     private final Optional<RetentionSchedule> retentionSchedule;
     private final Privacy privacy;
     private final Clock clock;
+    private final AccountParking parking;
 
     Conversa(Builder builder) {
         this.clock = builder.clock;
@@ -113,6 +120,13 @@ public final class Conversa implements AutoCloseable {
                 .turnBudget(builder.turnBudget);
         builder.appId.ifPresent(pipelineBuilder::appId);
         channels.forEach((type, adapter) -> pipelineBuilder.capabilities(type, adapter.capabilities()));
+        this.parking = new AccountParking();
+        pipelineBuilder.middleware(Step.RECORD,
+                new PolicyEnforcements(stores.accounts(), parking, builder.policyEnforcementListeners));
+        Ownership ownership = new Ownership(stores, builder.clock, builder.stateListeners);
+        if (builder.handoffMenu != null) {
+            pipelineBuilder.middleware(Step.COALESCE, new MenuHandoff(builder.handoffMenu, ownership));
+        }
         builder.middleware.forEach(entry -> pipelineBuilder.middleware(entry.getKey(), entry.getValue()));
         builder.stateListeners.forEach(pipelineBuilder::stateListener);
         pipelineBuilder.optOutKeywords(builder.optOutKeywords);
@@ -124,13 +138,12 @@ public final class Conversa implements AutoCloseable {
         this.pipeline = pipelineBuilder.build();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
-        Ownership ownership = new Ownership(stores, builder.clock, builder.stateListeners);
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
         GraphClient graph = builder.graphClientOrDefault();
         this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership,
-                builder.observer);
+                builder.observer, parking);
         this.dispatcher = new Dispatcher(stores.inbox(), stores.accounts(), pipeline, builder.clock, settings, leases,
-                outboxSender::wake);
+                outboxSender::wake, this::checkSla);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
                 .verifyToken(builder.verifyToken)
                 .channels(builder.channels)
@@ -148,10 +161,18 @@ public final class Conversa implements AutoCloseable {
         this.disconnection = new AccountDisconnection(stores, channels, graph, builder.clock);
         this.dataDeletions = new DataDeletions(stores, Optional.ofNullable(privacy), disconnection,
                 builder.deletionRequestAccountData, builder.deletionRequestAlertAge);
-        this.agents = new Agents(stores, ownership, builder.clock);
+        Map<ChannelType, ChannelCapabilities> capabilities = new HashMap<>();
+        channels.forEach((type, adapter) -> capabilities.put(type, adapter.capabilities()));
+        this.agents = new Agents(stores, ownership, builder.clock, capabilities, this::send,
+                new SentimentReader(stores, builder.responderOrDefault(), capabilities), Optional.ofNullable(privacy));
         this.retention = RetentionJob.create(stores, builder.retention);
         this.retentionSchedule = builder.retentionEvery.map(every -> new RetentionSchedule(retention, dataDeletions,
                 builder.clock, every));
+    }
+
+    /** Runs a due SLA timer of the inbox (from the dispatcher). */
+    private void checkSla(InboxEntry timer) {
+        agents.checkSla(timer);
     }
 
     private Privacy privacyOf(Builder builder) {
@@ -260,7 +281,8 @@ public final class Conversa implements AutoCloseable {
 
     /**
      * Registers (or replaces) a connected business account, so that its webhooks are accepted
-     * and replies can be sent for it.
+     * and replies can be sent for it. Registering an account Meta blocked for its messaging
+     * policies lifts the block in this process (see {@link PolicyEnforcementListener}).
      *
      * @param account the account
      * @throws IllegalArgumentException if no channel of the account's type was added
@@ -273,6 +295,7 @@ public final class Conversa implements AutoCloseable {
                     + "add it with Conversa.builder().channel(...)");
         }
         stores.accounts().save(account);
+        parking.unblock(account.channel(), account.accountId());
     }
 
     /**
@@ -417,6 +440,7 @@ public final class Conversa implements AutoCloseable {
         final List<ChannelAdapter> channels = new ArrayList<>();
         final List<Map.Entry<Step, Middleware>> middleware = new ArrayList<>();
         final List<StateChangeListener> stateListeners = new ArrayList<>();
+        final List<PolicyEnforcementListener> policyEnforcementListeners = new ArrayList<>();
         ConversaObserver observer = ConversaObserver.NONE;
         Secret verifyToken;
         Stores stores;
@@ -435,6 +459,7 @@ public final class Conversa implements AutoCloseable {
         Optional<Duration> retentionEvery = Optional.of(DEFAULT_RETENTION_INTERVAL);
         Secret privacyPepper;
         HandoffKeywords handoffKeywords;
+        HandoffMenu handoffMenu;
         TurnBudget turnBudget = TurnBudget.create();
         final List<ErasureListener> erasureListeners = new ArrayList<>();
         AccountData deletionRequestAccountData = AccountData.ERASE;
@@ -781,6 +806,19 @@ public final class Conversa implements AutoCloseable {
         }
 
         /**
+         * Adds a listener told when Meta warns, blocks or unblocks a business account for its
+         * messaging policies. Whether or not one is added, a blocked account sends nothing until
+         * Meta unblocks it or it is registered again.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder policyEnforcementListener(PolicyEnforcementListener listener) {
+            policyEnforcementListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * Hands a conversation to a person, in the tenant's default queue, when the customer's
          * message is, as a whole, one of these keywords (case, accents and punctuation ignored),
          * before the responder is asked. Off unless set; {@link HandoffKeywords#defaults()} covers
@@ -791,6 +829,19 @@ public final class Conversa implements AutoCloseable {
          */
         public Builder handoffKeywords(HandoffKeywords keywords) {
             this.handoffKeywords = Objects.requireNonNull(keywords, "handoffKeywords");
+            return this;
+        }
+
+        /**
+         * Hands a conversation to a queue when the customer taps a menu choice (button, list
+         * row, quick reply, postback) whose id the menu maps to that queue, while the bot holds
+         * the conversation; the responder is not asked. Off unless set.
+         *
+         * @param menu the menu choices and their queues, per tenant
+         * @return this builder
+         */
+        public Builder handoffMenu(HandoffMenu menu) {
+            this.handoffMenu = Objects.requireNonNull(menu, "handoffMenu");
             return this;
         }
 

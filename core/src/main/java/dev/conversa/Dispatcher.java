@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ final class Dispatcher implements AutoCloseable {
     private final int maxAttempts;
     private final Backoff backoff;
     private final Runnable afterEach;
+    private final Consumer<InboxEntry> timers;
     private final WorkLoop<InboxEntry> loop;
 
     /**
@@ -43,6 +45,18 @@ final class Dispatcher implements AutoCloseable {
      */
     Dispatcher(Inbox inbox, AccountStore accounts, Pipeline pipeline, Clock clock, Settings settings,
             LeaseKeeper leases, Runnable afterEach) {
+        this(inbox, accounts, pipeline, clock, settings, leases, afterEach, timer -> { });
+    }
+
+    /**
+     * Creates the dispatcher.
+     *
+     * @param afterEach called after each entry, such as waking the outbox sender
+     * @param timers runs a due timer entry (a queue's SLA check) instead of the pipeline
+     */
+    Dispatcher(Inbox inbox, AccountStore accounts, Pipeline pipeline, Clock clock, Settings settings,
+            LeaseKeeper leases, Runnable afterEach, Consumer<InboxEntry> timers) {
+        this.timers = timers;
         this.inbox = inbox;
         this.accounts = accounts;
         this.afterEach = afterEach;
@@ -74,6 +88,12 @@ final class Dispatcher implements AutoCloseable {
             }
             if (!registered(entry)) {
                 LOG.debug("Inbox entry {} belongs to a disconnected account: completed without processing", entry.id());
+                inbox.complete(entry, clock.instant());
+                return;
+            }
+            if (entry.timer()) {
+                timers.accept(entry);
+                held.check();
                 inbox.complete(entry, clock.instant());
                 return;
             }

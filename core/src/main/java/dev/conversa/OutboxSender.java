@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * whose sending stops the process is failed once it was claimed more than {@code maxAttempts}
  * times. An account whose token Meta refused, or which Meta throttles as a whole, is parked
  * ({@link AccountParking}): its entries wait, postponed with the reason and without using up
- * attempts, until a new token is registered or the throttle's delay passed; other accounts go
- * on. Logs name entries by id and errors by code, never text or tokens.
+ * attempts, until a new token is registered or the throttle's delay passed, and so is an
+ * account Meta blocked for its policies, until it is unblocked or registered again; other
+ * accounts go on. Logs name entries by id and errors by code, never text or tokens.
  */
 final class OutboxSender implements AutoCloseable {
 
@@ -57,12 +58,14 @@ final class OutboxSender implements AutoCloseable {
     private final LeaseKeeper leases;
     private final WorkLoop<OutboxEntry> loop;
     private final Ownership ownership;
-    private final AccountParking parking = new AccountParking();
+    private final AccountParking parking;
     private final ConversaObserver observer;
 
     OutboxSender(Stores stores, Map<ChannelType, ChannelAdapter> adapters, GraphClient graph, Clock clock,
-            Dispatcher.Settings settings, LeaseKeeper leases, Ownership ownership, ConversaObserver observer) {
+            Dispatcher.Settings settings, LeaseKeeper leases, Ownership ownership, ConversaObserver observer,
+            AccountParking parking) {
         this.stores = stores;
+        this.parking = parking;
         this.observer = observer;
         this.ownership = ownership;
         this.adapters = Map.copyOf(adapters);

@@ -1,5 +1,6 @@
 package dev.conversa;
 
+import dev.conversa.agent.ReplyRefusedException.Rule;
 import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.model.Author;
@@ -67,14 +68,29 @@ final class SendGate {
      */
     static Optional<String> refusal(OutboundMessage message, Optional<Conversation> conversation,
             ChannelCapabilities capabilities, Optional<Instant> optedOutAt, Instant now) {
+        return check(message, conversation, capabilities, optedOutAt, now).map(Refusal::reason);
+    }
+
+    /**
+     * Tells which rule refuses a message now, and why.
+     *
+     * @param message the message
+     * @param conversation the conversation as stored now, if any
+     * @param capabilities the channel's capabilities
+     * @param optedOutAt when the person's standing opt-out of everything was given, if any
+     * @param now the current time
+     * @return the rule and the reason, without personal data, or empty if it may go
+     */
+    static Optional<Refusal> check(OutboundMessage message, Optional<Conversation> conversation,
+            ChannelCapabilities capabilities, Optional<Instant> optedOutAt, Instant now) {
         Optional<String> taken = Ownership.botMessageRefusal(message, conversation);
         if (taken.isPresent()) {
-            return taken;
+            return Optional.of(new Refusal(Rule.TAKEN_OVER, taken.get()));
         }
         if (optedOutAt.isPresent()) {
             Optional<String> optedOut = consentRefusal(message, conversation, optedOutAt.get());
             if (optedOut.isPresent()) {
-                return optedOut;
+                return Optional.of(new Refusal(Rule.OPTED_OUT, optedOut.get()));
             }
         }
         if (message.content() instanceof Template && capabilities.templates()) {
@@ -83,7 +99,8 @@ final class SendGate {
         String onlyTemplates = capabilities.templates() ? "; only a template may be sent" : "";
         Optional<Instant> lastInbound = conversation.flatMap(Conversation::lastInboundAt);
         if (lastInbound.isEmpty()) {
-            return Optional.of("refused: the customer has not written yet" + onlyTemplates);
+            return Optional.of(new Refusal(Rule.NO_CUSTOMER_MESSAGE,
+                    "refused: the customer has not written yet" + onlyTemplates));
         }
         Duration since = Duration.between(lastInbound.get(), now);
         Duration replyWindow = capabilities.replyWindow();
@@ -94,17 +111,27 @@ final class SendGate {
                 + " hours since the customer's last message";
         Optional<Duration> agentWindow = capabilities.humanAgentWindow();
         if (agentWindow.isEmpty() || !message.content().isMessage()) {
-            return Optional.of(outside + onlyTemplates);
+            return Optional.of(new Refusal(Rule.REPLY_WINDOW, outside + onlyTemplates));
         }
         if (since.compareTo(agentWindow.get()) > 0) {
-            return Optional.of("refused: outside the channel's human agent window of " + agentWindow.get().toHours()
-                    + " hours since the customer's last message" + onlyTemplates);
+            return Optional.of(new Refusal(Rule.HUMAN_AGENT_WINDOW, "refused: outside the channel's human agent "
+                    + "window of " + agentWindow.get().toHours() + " hours since the customer's last message"
+                    + onlyTemplates));
         }
         if (message.author() != Author.AGENT) {
-            return Optional.of(outside + "; only a person may still answer, within the human agent window of "
-                    + agentWindow.get().toHours() + " hours");
+            return Optional.of(new Refusal(Rule.REPLY_WINDOW, outside + "; only a person may still answer, within "
+                    + "the human agent window of " + agentWindow.get().toHours() + " hours"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why a message may not go now.
+     *
+     * @param rule the rule that refuses it
+     * @param reason the reason, without personal data
+     */
+    record Refusal(Rule rule, String reason) {
     }
 
     private static Optional<String> consentRefusal(OutboundMessage message, Optional<Conversation> conversation,

@@ -11,6 +11,7 @@ import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
 import dev.conversa.agent.AssignmentStrategy;
+import dev.conversa.agent.NotHolderException;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
 import dev.conversa.conversation.StateChange;
@@ -301,12 +302,66 @@ class AgentsTest {
         agents.close(TENANT, alice, "ana");
         assertThat(state(alice)).isEqualTo(ConversationState.CLOSED);
         assertThat(agents.assignedTo(TENANT, "ana")).isEmpty();
+        heard.clear();
 
         bed.deliver("m-again", "alice", "hello again");
         await().until(() -> state(alice) == ConversationState.BOT);
+        await().until(() -> !heard.isEmpty());
+        assertThat(heard).extracting(StateChange::from, StateChange::to, StateChange::origin, StateChange::agent)
+                .containsExactly(tuple(ConversationState.CLOSED, ConversationState.BOT, StateChange.Origin.CUSTOMER,
+                        Optional.empty()));
+        assertThat(bed.stores.audit().list(TENANT, 100)).anySatisfy(event -> assertThat(event.details())
+                .containsEntry("from", "CLOSED").containsEntry("to", "BOT").containsEntry("cause", "customer"));
         bed.clock.advance(Duration.ofSeconds(2));
         await().until(() -> bed.channel.sent(Text.class).stream()
                 .anyMatch(text -> text.body().equals("bot: hello again")));
+    }
+
+    @Test
+    void onlyTheHoldingAgentReleasesClosesOrRequeuesAConversation() {
+        agent("ana", Presence.ONLINE, 2, AgentQueue.DEFAULT_ID);
+        agent("bea", Presence.ONLINE, 2, AgentQueue.DEFAULT_ID);
+        ConversationKey alice = handedOff("alice", "an agent please");
+        agents.claim(TENANT, alice, "ana");
+        heard.clear();
+
+        assertThatThrownBy(() -> agents.release(TENANT, alice, "bea")).isInstanceOf(NotHolderException.class)
+                .hasMessageContaining("agent bea may not release this conversation").hasMessageNotContaining("alice");
+        assertThatThrownBy(() -> agents.close(TENANT, alice, "bea")).isInstanceOf(NotHolderException.class);
+        assertThat(agents.transferToQueue(TENANT, alice, "sales", "bea")).isEmpty();
+        assertThat(agents.transferToAgent(TENANT, alice, "bea", "bea")).isEmpty();
+
+        assertThat(state(alice)).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(agents.assignment(TENANT, alice).orElseThrow().agent()).contains("ana");
+        assertThat(heard).isEmpty();
+        assertThat(assignmentAudit()).noneSatisfy(event -> assertThat(event.details())
+                .containsEntry("actor", "agent:bea"));
+    }
+
+    @Test
+    void aWaitingConversationIsClosedByAnAgentServingItsQueueOnly() {
+        agent("ana", Presence.ONLINE, 2, AgentQueue.DEFAULT_ID);
+        agent("sam", Presence.ONLINE, 2, "sales");
+        ConversationKey alice = handedOff("alice", "an agent please");
+
+        assertThatThrownBy(() -> agents.close(TENANT, alice, "sam")).isInstanceOf(NotHolderException.class);
+        agents.close(TENANT, alice, "ana");
+
+        assertThat(state(alice)).isEqualTo(ConversationState.CLOSED);
+        assertThat(agents.assignment(TENANT, alice)).isEmpty();
+        assertThatThrownBy(() -> agents.release(TENANT, alice, "ana")).isInstanceOf(NotHolderException.class);
+    }
+
+    @Test
+    void theSupervisorPathIsTheHostChangingTheState() {
+        agent("ana", Presence.ONLINE, 2, AgentQueue.DEFAULT_ID);
+        ConversationKey alice = handedOff("alice", "an agent please");
+        agents.claim(TENANT, alice, "ana");
+
+        bed.conversa.conversations().changeState(TENANT, alice, ConversationState.CLOSED);
+
+        assertThat(state(alice)).isEqualTo(ConversationState.CLOSED);
+        assertThat(agents.assignedTo(TENANT, "ana")).isEmpty();
     }
 
     @Test

@@ -42,6 +42,29 @@ final class ScriptedChannel implements ChannelAdapter {
     static final String SUBSCRIPTION = "test.subscription";
 
     private final List<ChannelAccount> unsubscribed = new CopyOnWriteArrayList<>();
+    private final ChannelCapabilities capabilities;
+
+    /** A channel with templates, a 24-hour reply window and a 7-day human agent window. */
+    ScriptedChannel() {
+        this(ChannelCapabilities.builder()
+                .maxTextLength(4096)
+                .maxButtons(3)
+                .maxButtonTitleLength(20)
+                .maxListRows(10)
+                .maxQuickReplies(13)
+                .templates(true)
+                .reactions(true)
+                .typingIndicator(true)
+                .readReceipts(true)
+                .replyWindow(Duration.ofHours(24))
+                .humanAgentWindow(Duration.ofDays(7))
+                .build());
+    }
+
+    /** A channel declaring these capabilities, such as WhatsApp's or Messenger's windows. */
+    ScriptedChannel(ChannelCapabilities capabilities) {
+        this.capabilities = capabilities;
+    }
     private final Queue<RuntimeException> unsubscribeFailures = new ConcurrentLinkedQueue<>();
 
     /** The accounts unsubscribed, in order. */
@@ -137,18 +160,6 @@ final class ScriptedChannel implements ChannelAdapter {
 
     @Override
     public ChannelCapabilities capabilities() {
-        return ChannelCapabilities.builder()
-                .maxTextLength(4096)
-                .maxButtons(3)
-                .maxButtonTitleLength(20)
-                .maxListRows(10)
-                .maxQuickReplies(13)
-                .templates(true)
-                .reactions(true)
-                .typingIndicator(true)
-                .readReceipts(true)
-                .replyWindow(Duration.ofHours(24))
-                .humanAgentWindow(Duration.ofDays(7))
-                .build();
+        return capabilities;
     }
 }

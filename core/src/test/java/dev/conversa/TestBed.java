@@ -30,7 +30,7 @@ final class TestBed implements AutoCloseable {
 
     final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     final Stores stores;
-    final ScriptedChannel channel = new ScriptedChannel();
+    final ScriptedChannel channel;
     final AcceptingGraph graph = new AcceptingGraph();
     final Conversa conversa;
 
@@ -38,12 +38,23 @@ final class TestBed implements AutoCloseable {
         this(InMemoryStores.create(), configure, true);
     }
 
+    /** A started bed on in-memory stores whose channel declares other capabilities. */
+    TestBed(ScriptedChannel channel, UnaryOperator<Conversa.Builder> configure) {
+        this(InMemoryStores.create(), channel, configure, true);
+    }
+
     /**
      * A bed on given stores, started or not (a test that prepares the stores first, as a
      * process that stopped would have left them, starts it with {@code conversa.start()}).
      */
     TestBed(Stores stores, UnaryOperator<Conversa.Builder> configure, boolean start) {
+        this(stores, new ScriptedChannel(), configure, start);
+    }
+
+    private TestBed(Stores stores, ScriptedChannel channel, UnaryOperator<Conversa.Builder> configure,
+            boolean start) {
         this.stores = stores;
+        this.channel = channel;
         Conversa.Builder builder = Conversa.builder()
                 .appSecret(Secret.of(APP_SECRET))
                 .verifyToken(Secret.of("verify"))

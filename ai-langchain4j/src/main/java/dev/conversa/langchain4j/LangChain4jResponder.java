@@ -9,6 +9,7 @@ import dev.conversa.respond.AgentAssist;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.respond.SentimentReading;
 import dev.conversa.respond.TenantProfile;
 import dev.conversa.respond.Tool;
 import dev.conversa.respond.UsageListener;
@@ -120,6 +121,17 @@ public final class LangChain4jResponder implements Responder {
      */
     public AgentAssist agentAssist() {
         return shared.agentAssist();
+    }
+
+    /**
+     * Reads the customer's sentiment and intent through {@link AgentAssist#sentiment}.
+     *
+     * @param request the conversation and its history
+     * @return the reading, or none with the reason
+     */
+    @Override
+    public SentimentReading sentiment(ResponderRequest request) {
+        return shared.sentiment(request);
     }
 
     /** Shows the model's name and the settings, never a text. */
@@ -253,6 +265,32 @@ public final class LangChain4jResponder implements Responder {
         }
 
         /**
+         * Offers the model a queue (department) to hand a conversation to: the {@code
+         * handoff_to_human} tool then has an optional {@code queue} argument, one of the queues
+         * offered, which becomes {@link Reply.Handoff#queue()}; without it, or with an id not
+         * offered, the conversation waits in the tenant's default queue. May be called again to
+         * offer more. With {@link #toolCalling(boolean) tool calling} off, no handoff tool is
+         * offered, so queues have no effect.
+         *
+         * <pre>{@code
+         * LangChain4jResponder.builder().chatModel(model)
+         *         .handoffQueue("sales", "Buying, prices and quotes")
+         *         .handoffQueue("support", "Problems with an order or a product")
+         *         .build();
+         * }</pre>
+         *
+         * @param queueId the queue's id, as saved with {@code conversa.agents().saveQueue}: 1 to
+         *     100 letters, digits or {@code _ . : -}
+         * @param description what the queue handles, for the model; not blank
+         * @return this builder
+         * @throws IllegalArgumentException if the id is malformed or the description blank
+         */
+        public Builder handoffQueue(String queueId, String description) {
+            shared.handoffQueue(queueId, description);
+            return this;
+        }
+
+        /**
          * What the customer is told when the model hands the conversation to a person.
          *
          * @param handoffMessage the message, not blank
@@ -320,7 +358,8 @@ public final class LangChain4jResponder implements Responder {
 
         private List<ToolSpecification> specs() {
             List<ToolSpecification> specs = new ArrayList<>();
-            specs.add(SchemaConverter.toolSpecification(HandoffTool.NAME, HandoffTool.DESCRIPTION, HandoffTool.SCHEMA));
+            specs.add(SchemaConverter.toolSpecification(HandoffTool.NAME, HandoffTool.DESCRIPTION,
+                    HandoffTool.schema(shared.handoffQueues())));
             shared.tools().forEach(tool -> specs.add(
                     SchemaConverter.toolSpecification(tool.name(), tool.description(), tool.parametersSchema())));
             return specs;

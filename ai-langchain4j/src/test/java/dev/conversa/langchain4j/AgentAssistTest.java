@@ -3,6 +3,8 @@ package dev.conversa.langchain4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.respond.AgentAssist;
+import dev.conversa.respond.Sentiment;
+import dev.conversa.respond.SentimentReading;
 import dev.conversa.respond.UsageMeter;
 import dev.conversa.respond.UsageTotals;
 import dev.conversa.testsupport.Conversations;
@@ -12,7 +14,7 @@ import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import org.junit.jupiter.api.Test;
 
-/** Agent assist drafts a reply and summarizes, through the same model, without tools. */
+/** Agent assist drafts a reply, summarizes and reads the sentiment, through the same model, without tools. */
 class AgentAssistTest {
 
     private final UsageMeter meter = new UsageMeter();
@@ -55,5 +57,59 @@ class AgentAssistTest {
 
         assertThat(assist.suggestReply(Conversations.whatsApp().customer("Hi").request())).isEmpty();
         assertThat(assist.summarize(Conversations.whatsApp().customer("Hi").request())).isEmpty();
+    }
+
+    @Test
+    void readsTheSentimentIntentAndReasonFromTheTranscriptWithoutTools() {
+        // given
+        ScriptedChatModel model = ScriptedChatModel.answering("Here you are: {\"sentiment\": \"Negative\", "
+                + "\"intent\": \"late cake order\", \"reason\": \"The customer says the cake is late again.\"}");
+        LangChain4jResponder responder = LangChain4jResponder.builder().chatModel(model).usageListener(meter).build();
+
+        // when
+        SentimentReading reading = responder.sentiment(Conversations.whatsApp()
+                .customer("Where is my cake?").bot("On its way.").customer("It is late again!").request());
+
+        // then
+        assertThat(reading.sentiment()).contains(new Sentiment(Sentiment.Label.NEGATIVE, "late cake order",
+                "The customer says the cake is late again."));
+        assertThat(reading.unavailable()).isEmpty();
+        ChatRequest request = model.lastRequest();
+        assertThat(request.toolSpecifications()).isEmpty();
+        assertThat(((SystemMessage) request.messages().get(0)).text()).contains("\"sentiment\"");
+        assertThat(((UserMessage) request.messages().get(1)).singleText())
+                .isEqualTo("Customer: Where is my cake?\nBusiness: On its way.\nCustomer: It is late again!");
+        assertThat(meter.totals(Conversations.TENANT)).isEqualTo(new UsageTotals(1, 100, 20));
+    }
+
+    @Test
+    void theAgentAssistReadsTheSameSentimentAsTheResponder() {
+        ScriptedChatModel model = ScriptedChatModel.answering(
+                "{\"sentiment\": \"positive\", \"intent\": \"thanks\", \"reason\": \"Thankful.\"}");
+
+        SentimentReading reading = LangChain4jResponder.builder().chatModel(model).build().agentAssist()
+                .sentiment(Conversations.whatsApp().customer("Thank you so much!").request());
+
+        assertThat(reading.sentiment()).map(Sentiment::label).contains(Sentiment.Label.POSITIVE);
+    }
+
+    @Test
+    void saysWhyThereIsNoSentimentWhenTheAnswerIsNotTheAskedJson() {
+        ScriptedChatModel model = ScriptedChatModel.answering("The customer seems rather upset, I would say.");
+
+        SentimentReading reading = LangChain4jResponder.builder().chatModel(model).build()
+                .sentiment(Conversations.whatsApp().customer("Hi").request());
+
+        assertThat(reading.sentiment()).isEmpty();
+        assertThat(reading.unavailable()).contains("the model's answer was not a sentiment reading");
+    }
+
+    @Test
+    void saysWhyThereIsNoSentimentWhenTheModelFails() {
+        LangChain4jResponder responder = LangChain4jResponder.builder()
+                .chatModel(new ScriptedChatModel().thenFail(new TimeoutException("slow"))).build();
+
+        assertThat(responder.sentiment(Conversations.whatsApp().customer("Hi").request()).unavailable())
+                .contains("the model gave no usable answer");
     }
 }

@@ -55,6 +55,16 @@ class BuilderValidationTest {
     }
 
     @Test
+    void rejectsAMalformedHandoffQueueAtOnce() {
+        LangChain4jResponder.Builder builder = LangChain4jResponder.builder();
+
+        assertThatThrownBy(() -> builder.handoffQueue("sales team", "Buying"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("queueId");
+        assertThatThrownBy(() -> builder.handoffQueue("sales", " "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("description");
+    }
+
+    @Test
     void aCopyKeepsTheSettingsAndLeavesTheOriginalAsItIs() {
         // given
         ScriptedChatModel model = ScriptedChatModel.answering("");

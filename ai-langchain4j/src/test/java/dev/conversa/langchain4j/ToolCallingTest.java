@@ -69,6 +69,66 @@ class ToolCallingTest {
     }
 
     @Test
+    void aHandoffNamingAnOfferedQueueIsRoutedThereAndTheToolListsTheQueues() {
+        // given
+        ScriptedChatModel model = new ScriptedChatModel().thenCall(Tool.HANDOFF_TO_HUMAN,
+                "{\"reason\":\"The customer wants a quote for 40 chairs.\",\"queue\":\"sales\"}");
+        LangChain4jResponder responder = LangChain4jResponder.builder().chatModel(model)
+                .handoffMessage("A colleague will write to you.")
+                .handoffQueue("sales", "Buying, prices and \"quotes\"")
+                .handoffQueue("support", "Problems with an order").build();
+
+        // when
+        Reply reply = responder.respond(Conversations.whatsApp().customer("I need 40 chairs, who can quote?").request());
+
+        // then
+        assertThat(reply).isEqualTo(new Reply.Handoff(Optional.of("A colleague will write to you."),
+                "The customer wants a quote for 40 chairs.", Optional.of("sales")));
+        ToolSpecification handoff = model.lastRequest().toolSpecifications().get(0);
+        assertThat(handoff.parameters().required()).containsExactly("reason");
+        assertThat(handoff.parameters().properties().get("queue")).isInstanceOfSatisfying(JsonEnumSchema.class,
+                schema -> {
+                    assertThat(schema.enumValues()).containsExactly("sales", "support");
+                    assertThat(schema.description()).contains("sales: Buying, prices and \"quotes\"")
+                            .contains("support: Problems with an order");
+                });
+    }
+
+    @Test
+    void aHandoffNamingAQueueNotOfferedGoesToTheDefaultQueue() {
+        ScriptedChatModel model = new ScriptedChatModel().thenCall(Tool.HANDOFF_TO_HUMAN,
+                "{\"reason\":\"Chairs.\",\"queue\":\"billing\"}");
+
+        Reply reply = LangChain4jResponder.builder().chatModel(model).handoffQueue("sales", "Buying").build()
+                .respond(Conversations.whatsApp().customer("I need chairs").request());
+
+        assertThat(((Reply.Handoff) reply).queue()).isEmpty();
+    }
+
+    @Test
+    void withoutOfferedQueuesTheToolHasNoQueueArgumentAndANamedQueueIsIgnored() {
+        ScriptedChatModel model = new ScriptedChatModel().thenCall(Tool.HANDOFF_TO_HUMAN,
+                "{\"reason\":\"Chairs.\",\"queue\":\"sales\"}");
+
+        Reply reply = LangChain4jResponder.builder().chatModel(model).build()
+                .respond(Conversations.whatsApp().customer("I need chairs").request());
+
+        assertThat(((Reply.Handoff) reply).queue()).isEmpty();
+        assertThat(model.lastRequest().toolSpecifications().get(0).parameters().properties()).doesNotContainKey("queue");
+    }
+
+    @Test
+    void theQueuesSurviveToBuilder() {
+        ScriptedChatModel model = new ScriptedChatModel().thenCall(Tool.HANDOFF_TO_HUMAN,
+                "{\"reason\":\"Chairs.\",\"queue\":\"sales\"}");
+        LangChain4jResponder first = LangChain4jResponder.builder().chatModel(model).handoffQueue("sales", "Buying").build();
+
+        Reply reply = first.toBuilder().build().respond(Conversations.whatsApp().customer("I need chairs").request());
+
+        assertThat(((Reply.Handoff) reply).queue()).contains("sales");
+    }
+
+    @Test
     void runsAHostToolAndSendsItsResultBackBeforeTheAnswer() {
         // given
         ScriptedChatModel model = new ScriptedChatModel()

@@ -15,6 +15,7 @@ import dev.conversa.respond.AgentAssist;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.respond.SentimentReading;
 import dev.conversa.respond.TenantProfile;
 import dev.conversa.respond.Tool;
 import dev.conversa.respond.UsageListener;
@@ -115,6 +116,17 @@ public final class OpenAiResponder implements Responder {
      */
     public AgentAssist agentAssist() {
         return shared.agentAssist();
+    }
+
+    /**
+     * Reads the customer's sentiment and intent through {@link AgentAssist#sentiment}.
+     *
+     * @param request the conversation and its history
+     * @return the reading, or none with the reason
+     */
+    @Override
+    public SentimentReading sentiment(ResponderRequest request) {
+        return shared.sentiment(request);
     }
 
     /** Shows the settings, never the API key. */
@@ -389,6 +401,31 @@ public final class OpenAiResponder implements Responder {
         }
 
         /**
+         * Offers the model a queue (department) to hand a conversation to: the {@code
+         * handoff_to_human} tool then has an optional {@code queue} argument, one of the queues
+         * offered, which becomes {@link Reply.Handoff#queue()}; without it, or with an id not
+         * offered, the conversation waits in the tenant's default queue. May be called again to
+         * offer more.
+         *
+         * <pre>{@code
+         * OpenAiResponder.builder().apiKey(key)
+         *         .handoffQueue("sales", "Buying, prices and quotes")
+         *         .handoffQueue("support", "Problems with an order or a product")
+         *         .build();
+         * }</pre>
+         *
+         * @param queueId the queue's id, as saved with {@code conversa.agents().saveQueue}: 1 to
+         *     100 letters, digits or {@code _ . : -}
+         * @param description what the queue handles, for the model; not blank
+         * @return this builder
+         * @throws IllegalArgumentException if the id is malformed or the description blank
+         */
+        public Builder handoffQueue(String queueId, String description) {
+            shared.handoffQueue(queueId, description);
+            return this;
+        }
+
+        /**
          * What the customer is told when the model hands the conversation to a person.
          *
          * @param handoffMessage the message, not blank
@@ -509,7 +546,7 @@ public final class OpenAiResponder implements Responder {
         private List<ToolSpec> toolSpecs() {
             List<ToolSpec> specs = new ArrayList<>();
             specs.add(ToolSpec.function(HandoffTool.NAME, HandoffTool.DESCRIPTION,
-                    ToolJson.parseSchema(HandoffTool.SCHEMA, HandoffTool.NAME)));
+                    ToolJson.parseSchema(HandoffTool.schema(shared.handoffQueues()), HandoffTool.NAME)));
             shared.tools().forEach(tool -> specs.add(ToolSpec.function(
                     tool.name(), tool.description(), ToolJson.parseSchema(tool.parametersSchema(), tool.name()))));
             return specs;

@@ -1,6 +1,7 @@
 package dev.conversa.openai;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.respond.AgentAssist;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.respond.Sentiment;
+import dev.conversa.respond.SentimentReading;
 import dev.conversa.respond.UsageMeter;
 import dev.conversa.respond.UsageTotals;
 import dev.conversa.testsupport.Conversations;
@@ -60,6 +63,49 @@ class AgentAssistTest {
                 .withRequestBody(matchingJsonPath("$.messages.length()", equalTo("2")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo(
                         "Customer: My cake order is late\nBusiness: I'm passing you to a colleague.\nCustomer: It was for 3 pm"))));
+    }
+
+    @Test
+    void readsTheSentimentIntentAndReasonFromTheModel() {
+        openAi.stubFor(chat().willReturn(ok("sentiment-answer.json")));
+
+        SentimentReading reading = assist().sentiment(conversation);
+
+        assertThat(reading.sentiment()).contains(new Sentiment(Sentiment.Label.NEGATIVE, "late cake order",
+                "The customer says the order is late and repeats the deadline."));
+        assertThat(reading.unavailable()).isEmpty();
+        openAi.verify(postRequestedFor(urlEqualTo(OpenAiStub.PATH))
+                .withRequestBody(matchingJsonPath("$.messages.length()", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content", matching(".*\"sentiment\".*")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo(
+                        "Customer: My cake order is late\nBusiness: I'm passing you to a colleague.\nCustomer: It was for 3 pm")))
+                .withRequestBody(notMatching(".*\"tools\".*")));
+    }
+
+    @Test
+    void theResponderGivesTheSentimentOfItsAgentAssist() {
+        openAi.stubFor(chat().willReturn(ok("sentiment-answer.json")));
+
+        SentimentReading reading = openAi.responder().usageListener(meter).build().sentiment(conversation);
+
+        assertThat(reading.sentiment()).map(Sentiment::label).contains(Sentiment.Label.NEGATIVE);
+    }
+
+    @Test
+    void saysWhyThereIsNoSentimentWhenTheAnswerIsNotTheAskedJson() {
+        openAi.stubFor(chat().willReturn(ok("sentiment-unreadable.json")));
+
+        SentimentReading reading = assist().sentiment(conversation);
+
+        assertThat(reading.sentiment()).isEmpty();
+        assertThat(reading.unavailable()).contains("the model's answer was not a sentiment reading");
+    }
+
+    @Test
+    void saysWhyThereIsNoSentimentWhenTheModelFails() {
+        openAi.stubFor(chat().willReturn(json(500, "error-500.json")));
+
+        assertThat(assist().sentiment(conversation).unavailable()).contains("the model gave no usable answer");
     }
 
     @Test

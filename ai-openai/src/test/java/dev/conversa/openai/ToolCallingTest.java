@@ -45,6 +45,46 @@ class ToolCallingTest {
     }
 
     @Test
+    void aHandoffNamingAnOfferedQueueIsRoutedThereAndTheToolListsTheQueues() throws Exception {
+        openAi.stubFor(chat().willReturn(ok("tool-call-handoff-queue.json")));
+        OpenAiResponder responder = openAi.responder().handoffMessage("A colleague will write to you.")
+                .handoffQueue("sales", "Buying, prices and \"quotes\"")
+                .handoffQueue("support", "Problems with an order").build();
+
+        Reply reply = responder.respond(Conversations.whatsApp().customer("I need 40 chairs, who can quote?").request());
+
+        assertThat(reply).isEqualTo(new Reply.Handoff(Optional.of("A colleague will write to you."),
+                "The customer wants a quote for 40 chairs.", Optional.of("sales")));
+        String body = openAi.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        tools.jackson.databind.JsonNode queue = new tools.jackson.databind.ObjectMapper().readTree(body).get("tools")
+                .get(0).get("function").get("parameters").get("properties").get("queue");
+        assertThat(queue.get("enum").toString()).isEqualTo("[\"sales\",\"support\"]");
+        assertThat(queue.get("description").asString()).contains("sales: Buying, prices and \"quotes\"")
+                .contains("support: Problems with an order");
+    }
+
+    @Test
+    void aHandoffNamingAQueueNotOfferedGoesToTheDefaultQueue() {
+        openAi.stubFor(chat().willReturn(ok("tool-call-handoff-unknown-queue.json")));
+        OpenAiResponder responder = openAi.responder().handoffQueue("sales", "Buying").build();
+
+        Reply reply = responder.respond(Conversations.whatsApp().customer("I need chairs").request());
+
+        assertThat(((Reply.Handoff) reply).queue()).isEmpty();
+    }
+
+    @Test
+    void withoutOfferedQueuesTheToolHasNoQueueArgument() {
+        openAi.stubFor(chat().willReturn(ok("tool-call-handoff-queue.json")));
+        OpenAiResponder responder = openAi.responder().build();
+
+        Reply reply = responder.respond(Conversations.whatsApp().customer("I need chairs").request());
+
+        assertThat(((Reply.Handoff) reply).queue()).isEmpty();
+        assertThat(openAi.getAllServeEvents().get(0).getRequest().getBodyAsString()).doesNotContain("\"queue\"");
+    }
+
+    @Test
     void runsAHostToolAndAnswersWithItsResult() {
         // given
         stubToolRoundTrip();

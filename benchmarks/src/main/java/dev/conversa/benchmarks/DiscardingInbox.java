@@ -41,6 +41,11 @@ final class DiscardingInbox implements Inbox {
     }
 
     @Override
+    public void scheduleTimer(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
+        throw unsupported();
+    }
+
+    @Override
     public List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
         return List.of();
     }

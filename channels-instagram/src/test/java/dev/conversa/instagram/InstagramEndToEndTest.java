@@ -22,10 +22,14 @@ import dev.conversa.model.MessageRecord;
 import dev.conversa.testkit.GraphStandIn;
 import dev.conversa.testkit.RecordedRequest;
 import dev.conversa.testkit.instagram.InstagramWebhook;
+import dev.conversa.testsupport.TestSignatures;
+import dev.conversa.testsupport.WebhookPayloads;
 import dev.conversa.webhook.WebhookRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +155,23 @@ class InstagramEndToEndTest {
         // then
         assertThat(rig.state(KEY)).isEqualTo(ConversationState.WITH_AGENT);
         assertThat(textReplies()).extracting(InstagramEndToEndTest::replyText).containsExactly(SIZE_ANSWER);
+    }
+
+    @Test
+    void keepsTheCustomersStandbyTextInTheHistoryWithoutABotReply() {
+        // when: another app holds the thread
+        String now = Long.toString(Instant.now().toEpochMilli());
+        rig.deliver(TestSignatures.signedPost(new String(WebhookPayloads.bytes("instagram", "standby"),
+                StandardCharsets.UTF_8).replace("1732363200123", now).replace("1732363200623", now),
+                APP_SECRET.reveal()));
+        rig.awaitIdle();
+
+        // then
+        assertThat(rig.history(KEY)).extracting(MessageRecord::messageId, MessageRecord::direction, MessageRecord::text)
+                .containsExactly(tuple("aWdfc3RhbmRieTE", Direction.INBOUND, Optional.of("Still there?")));
+        assertThat(rig.state(KEY)).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(rig.responderCalls()).isZero();
+        assertThat(graph.requests()).isEmpty();
     }
 
     private ConversaRig start(Map<String, String> settings) {

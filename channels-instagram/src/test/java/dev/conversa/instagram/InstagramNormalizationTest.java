@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Handover;
+import dev.conversa.model.InboundEvent;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.InteractiveReply;
 import dev.conversa.model.Media;
@@ -128,12 +129,14 @@ class InstagramNormalizationTest {
     }
 
     @Test
-    void recordsStandbyAsStandbyHandover() {
-        Handover handover = (Handover) single("standby");
+    void recordsStandbyAsStandbyHandoverFollowedByTheCustomersMessage() {
+        List<InboundEvent> events = InstagramChannel.create().normalize(Fixtures.payload("standby"));
 
+        Handover handover = (Handover) events.get(0);
         assertThat(handover.header()).isEqualTo(header("standby:aWdfc3RhbmRieTE"));
         assertThat(handover.action()).isEqualTo(Handover.Action.STANDBY);
         assertThat(handover.metadata()).hasValueSatisfying(raw -> assertThat(raw).contains("Still there?"));
+        assertThat(events.subList(1, events.size())).containsExactly(message("aWdfc3RhbmRieTE", new Text("Still there?")));
     }
 
     @Test

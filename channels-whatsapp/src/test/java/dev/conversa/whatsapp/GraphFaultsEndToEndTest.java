@@ -68,18 +68,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GraphFaultsEndToEndTest {
 
-    static final int CONVERSATIONS_PER_NUMBER = 10;
-    static final int ROUNDS = 4;
+    /** 10 in {@code mvn verify}; {@code -Dconversa.faults.conversationsPerNumber=25} gives the 50 conversations. */
+    static final int CONVERSATIONS_PER_NUMBER = Integer.getInteger("conversa.faults.conversationsPerNumber", 10);
+    static final int ROUNDS = Integer.getInteger("conversa.faults.rounds", 4);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String FAULTY = WhatsAppWebhook.PHONE_NUMBER_ID;
     private static final String HEALTHY = "106540352242999";
     private static final String NEW_TOKEN = "e2e-renewed-token";
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** Grows with the run: 20 s for the 80 replies of {@code mvn verify}. */
+    private static final Duration PATIENCE = Duration.ofSeconds(Math.max(20, CONVERSATIONS_PER_NUMBER * ROUNDS / 2));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
     @RegisterExtension
-    static final LoopbackWireMock WM = new LoopbackWireMock();
+    static final LoopbackWireMock WM = new LoopbackWireMock(Math.max(50, 4 * CONVERSATIONS_PER_NUMBER));
 
     private ConversaRig rig;
 

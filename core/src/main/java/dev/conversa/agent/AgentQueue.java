@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param id the queue's id: 1 to 100 letters, digits or {@code _ . : -}
  * @param name the name shown to agents
  * @param defaultQueue whether unrouted handoffs go here
+ * @param sla the queue's service levels: wait and answer limits ({@link SlaPolicy#none()} for none)
  */
-public record AgentQueue(TenantId tenant, String id, String name, boolean defaultQueue) {
+public record AgentQueue(TenantId tenant, String id, String name, boolean defaultQueue, SlaPolicy sla) {
 
     /** The queue unrouted handoffs go to when the tenant has no default queue. */
     public static final String DEFAULT_ID = "default";
@@ -35,6 +36,19 @@ public record AgentQueue(TenantId tenant, String id, String name, boolean defaul
         if (name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
         }
+        Objects.requireNonNull(sla, "sla");
+    }
+
+    /**
+     * A queue without service levels.
+     *
+     * @param tenant the business
+     * @param id the queue's id
+     * @param name the name shown to agents
+     * @param defaultQueue whether unrouted handoffs go here
+     */
+    public AgentQueue(TenantId tenant, String id, String name, boolean defaultQueue) {
+        this(tenant, id, name, defaultQueue, SlaPolicy.none());
     }
 
     /**
@@ -55,6 +69,16 @@ public record AgentQueue(TenantId tenant, String id, String name, boolean defaul
      * @return the copy
      */
     public AgentQueue asDefault() {
-        return new AgentQueue(tenant, id, name, true);
+        return new AgentQueue(tenant, id, name, true, sla);
+    }
+
+    /**
+     * A copy with these service levels.
+     *
+     * @param policy the wait and answer limits
+     * @return the copy
+     */
+    public AgentQueue withSla(SlaPolicy policy) {
+        return new AgentQueue(tenant, id, name, defaultQueue, policy);
     }
 }

@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param reason why it was handed to a person (the handoff's reason), for the agents
  * @param queuedAt when it entered its queue
  * @param assignedAt when the agent took it, empty while it waits
+ * @param priority how urgent it is among the waiting: higher is taken first; 0 unless it waited
+ *     past its queue's SLA limit and was escalated ({@link SlaPolicy})
  */
 public record Assignment(TenantId tenant, ConversationKey conversation, String queue, Optional<String> agent,
-        String reason, Instant queuedAt, Optional<Instant> assignedAt) {
+        String reason, Instant queuedAt, Optional<Instant> assignedAt, int priority) {
 
     /** Checks the fields are not null. */
     public Assignment {
@@ -31,6 +33,22 @@ public record Assignment(TenantId tenant, ConversationKey conversation, String q
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(queuedAt, "queuedAt");
         Objects.requireNonNull(assignedAt, "assignedAt");
+    }
+
+    /**
+     * An assignment of priority 0.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param queue the id of the queue it waits in, or came from
+     * @param agent the id of the agent holding it, empty while it waits
+     * @param reason why it was handed to a person
+     * @param queuedAt when it entered its queue
+     * @param assignedAt when the agent took it, empty while it waits
+     */
+    public Assignment(TenantId tenant, ConversationKey conversation, String queue, Optional<String> agent,
+            String reason, Instant queuedAt, Optional<Instant> assignedAt) {
+        this(tenant, conversation, queue, agent, reason, queuedAt, assignedAt, 0);
     }
 
     /**

@@ -79,6 +79,15 @@ public record StateChange(
          */
         AGENT,
         /**
+         * Conversa itself, by a queue's SLA ({@code SlaPolicy}): a conversation that waited too
+         * long went back to the bot, or an agent who did not answer in time lost it to the queue.
+         */
+        SYSTEM,
+        /**
+         * The customer wrote again in a {@code CLOSED} conversation, which reopened to the bot.
+         */
+        CUSTOMER,
+        /**
          * The channel said so: the business answered from elsewhere, or another app took or
          * passed thread control. Listeners must not answer these with channel calls of their own,
          * which would loop.

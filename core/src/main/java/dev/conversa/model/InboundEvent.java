@@ -9,7 +9,7 @@ package dev.conversa.model;
  */
 public sealed interface InboundEvent
         permits InboundMessage, StatusUpdate, Echo, Reaction, Read, Handover, OptIn, Referral, Deleted, Edited,
-                PlatformError, Unsupported {
+                PlatformError, Unsupported, DeliveryWatermark, PolicyEnforcement, AccountLinking, Checkout, GamePlay {
 
     /**
      * Where the event came from, whom it concerns, and when.

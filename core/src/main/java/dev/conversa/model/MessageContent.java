@@ -9,7 +9,7 @@ package dev.conversa.model;
  */
 public sealed interface MessageContent
         permits Text, Media, Location, Contacts, InteractiveReply, StoryMention, StoryReply, Share,
-                Order, SystemNotice, UnsupportedContent {
+                Order, SystemNotice, UnsupportedContent, ProductShare, TemplateAttachment {
 
     /**
      * A short, stable name of the kind of content, such as {@code "text"} or {@code "image"},

@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param text the readable text, when any
  * @param status how far an outbound message got; {@link DeliveryStatus#DELIVERED} for inbound
  * @param timestamp when it was sent
+ * @param agent the id of the agent who wrote an outbound {@link Author#AGENT} message through
+ *     {@code Conversa.agents().reply}; empty otherwise
  */
 public record MessageRecord(
         TenantId tenant, ConversationKey conversation, String messageId, Direction direction, Author author,
-        String kind, Optional<String> text, DeliveryStatus status, Instant timestamp) {
+        String kind, Optional<String> text, DeliveryStatus status, Instant timestamp, Optional<String> agent) {
 
     /** Checks the fields. */
     public MessageRecord {
@@ -33,6 +35,25 @@ public record MessageRecord(
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(agent, "agent");
+    }
+
+    /**
+     * A message that names no agent.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param messageId the channel's id of the message
+     * @param direction inbound or outbound
+     * @param author who wrote it
+     * @param kind the content's kind
+     * @param text the readable text, when any
+     * @param status how far an outbound message got
+     * @param timestamp when it was sent
+     */
+    public MessageRecord(TenantId tenant, ConversationKey conversation, String messageId, Direction direction,
+            Author author, String kind, Optional<String> text, DeliveryStatus status, Instant timestamp) {
+        this(tenant, conversation, messageId, direction, author, kind, text, status, timestamp, Optional.empty());
     }
 
     /**
@@ -42,7 +63,8 @@ public record MessageRecord(
      * @return the copy
      */
     public MessageRecord withStatus(DeliveryStatus newStatus) {
-        return new MessageRecord(tenant, conversation, messageId, direction, author, kind, text, newStatus, timestamp);
+        return new MessageRecord(tenant, conversation, messageId, direction, author, kind, text, newStatus, timestamp,
+                agent);
     }
 
     /** Leaves out the text. */

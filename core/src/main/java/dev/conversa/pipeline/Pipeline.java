@@ -64,7 +64,7 @@ public final class Pipeline {
         Map<Step, Middleware> steps = new EnumMap<>(Step.class);
         OwnEchoes ownEchoes = new OwnEchoes(builder.appId);
         Ownership ownership = new Ownership(stores, clock, builder.stateListeners);
-        steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes));
+        steps.put(Step.RECORD, new RecordStep(stores, clock, ownEchoes, ownership));
         steps.put(Step.STATUS, new StatusStep(stores.messages(), stores.outbox()));
         steps.put(Step.OWNERSHIP, new OwnershipStep(stores, ownEchoes, ownership));
         steps.put(Step.CONSENT, new ConsentStep(stores, queue, ownership,

@@ -1,7 +1,10 @@
 package dev.conversa.pipeline;
 
 import dev.conversa.conversation.internal.ConversationUpdates;
+import dev.conversa.model.AccountLinking;
+import dev.conversa.conversation.internal.Ownership;
 import dev.conversa.model.Author;
+import dev.conversa.model.Checkout;
 import dev.conversa.model.Contact;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
@@ -10,12 +13,14 @@ import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Edited;
+import dev.conversa.model.GamePlay;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.MessageContent;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.OptIn;
 import dev.conversa.model.PlatformError;
+import dev.conversa.model.PolicyEnforcement;
 import dev.conversa.model.SystemNotice;
 import dev.conversa.model.TenantId;
 import dev.conversa.model.Unsupported;
@@ -35,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@link Step#RECORD}: stores what arrived. Every event is kept: messages, echoes, edits and
  * deletions (the customer's, or the business's from another app) change the history; a channel's
  * {@link SystemNotice} is no message of the customer (see {@link #recordNotice}); consent changes go to the consent store (with the channel's
- * time, source {@code "channel"}) and, like platform errors and unknown events, to the audit log
- * (without personal data); the rest stays in the inbox as it arrived.
+ * time, source {@code "channel"}) and, like platform errors, policy enforcements, account linking,
+ * checkout, payment and game play events and unknown events, to the audit log (without personal
+ * data); the rest stays in the inbox as it arrived.
  */
 final class RecordStep implements Middleware {
 
@@ -49,9 +55,11 @@ final class RecordStep implements Middleware {
     private final ConversationUpdates updates;
     private final Clock clock;
     private final OwnEchoes ownEchoes;
+    private final Ownership ownership;
 
-    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes) {
+    RecordStep(Stores stores, Clock clock, OwnEchoes ownEchoes, Ownership ownership) {
         this.stores = stores;
+        this.ownership = ownership;
         this.ownEchoes = ownEchoes;
         this.updates = new ConversationUpdates(stores.conversations());
         this.clock = clock;
@@ -86,6 +94,13 @@ final class RecordStep implements Middleware {
         } else if (event instanceof PlatformError error) {
             LOG.warn("The {} channel reported errors with codes {}", event.header().channel(), codes(error));
             audit(tenant, now, "platform_error", event, Map.of("codes", codes(error)));
+        } else if (event instanceof PolicyEnforcement enforcement) {
+            LOG.warn("Meta's policy enforcement on {} account {}: {}", event.header().channel(),
+                    event.header().accountId(), enforcement.action());
+            audit(tenant, now, "policy_enforcement", event, Map.of("action", enforcement.action().name(),
+                    "accountId", event.header().accountId()));
+        } else if (event instanceof AccountLinking || event instanceof Checkout || event instanceof GamePlay) {
+            audit(tenant, now, "channel_event", event, Map.of("kind", event.kind()));
         } else if (event instanceof Unsupported unsupported) {
             LOG.warn("Recorded an unsupported {} event of type '{}' in the audit log",
                     event.header().channel(), unsupported.type());
@@ -103,10 +118,15 @@ final class RecordStep implements Middleware {
         var header = message.header();
         stores.contacts().upsert(new Contact(tenant, header.channel(), header.contactId(), message.sender().name(),
                 message.sender().username(), message.sender().phoneNumber(), now));
+        boolean[] reopened = new boolean[1];
         updates.apply(tenant, message.conversation(), now, current -> {
             var changed = current.withLastInboundAt(header.timestamp(), now);
-            return current.state() == ConversationState.CLOSED ? changed.withState(ConversationState.BOT, now) : changed;
+            reopened[0] = current.state() == ConversationState.CLOSED;
+            return reopened[0] ? changed.withState(ConversationState.BOT, now) : changed;
         });
+        if (reopened[0]) {
+            ownership.reopenedByCustomer(tenant, message.conversation());
+        }
         stores.messages().append(new MessageRecord(tenant, message.conversation(), message.messageId(),
                 Direction.INBOUND, Author.CUSTOMER, message.content().kind(), text(message.content()),
                 DeliveryStatus.DELIVERED, notBeforeLatest(tenant, message.conversation(), header.timestamp())));

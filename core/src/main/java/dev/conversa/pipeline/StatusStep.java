@@ -3,6 +3,7 @@ package dev.conversa.pipeline;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.DeliveryWatermark;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.Read;
@@ -16,7 +17,8 @@ import java.time.Instant;
 /**
  * {@link Step#STATUS}: moves the status of the business's messages forward. A status update
  * names one message; a read receipt names one message (Instagram) or a watermark (Messenger)
- * that covers every earlier outbound message. Statuses never move back.
+ * that covers every earlier outbound message, and so does a Messenger delivery that names no
+ * message ({@link DeliveryWatermark}). Statuses never move back.
  *
  * <p>A status can overtake the answer to its send: Meta accepted the message and reported it
  * delivered before the outbox recorded the channel's id. When a status names an id the history
@@ -45,7 +47,10 @@ final class StatusStep implements Middleware {
             update(ctx, status.conversation(), status.messageId(), status.status());
         } else if (event.isPresent() && event.get() instanceof Read read) {
             read.messageId().ifPresent(id -> update(ctx, read.conversation(), id, DeliveryStatus.READ));
-            markRead(ctx.tenant(), read);
+            read.watermark().ifPresent(watermark -> markUpTo(ctx.tenant(), read.conversation(), watermark,
+                    DeliveryStatus.READ));
+        } else if (event.isPresent() && event.get() instanceof DeliveryWatermark delivered) {
+            markUpTo(ctx.tenant(), delivered.conversation(), delivered.watermark(), DeliveryStatus.DELIVERED);
         }
         next.proceed();
     }
@@ -62,15 +67,11 @@ final class StatusStep implements Middleware {
         }
     }
 
-    private void markRead(TenantId tenant, Read read) {
-        if (read.watermark().isEmpty()) {
-            return;
-        }
-        var channel = read.header().channel();
-        Instant watermark = read.watermark().get();
-        for (MessageRecord message : messages.history(tenant, read.conversation(), WATERMARK_SCAN)) {
+    /** Moves every outbound message of the conversation sent up to the watermark to the status. */
+    private void markUpTo(TenantId tenant, ConversationKey conversation, Instant watermark, DeliveryStatus status) {
+        for (MessageRecord message : messages.history(tenant, conversation, WATERMARK_SCAN)) {
             if (message.direction() == Direction.OUTBOUND && !message.timestamp().isAfter(watermark)) {
-                messages.updateStatus(tenant, channel, message.messageId(), DeliveryStatus.READ);
+                messages.updateStatus(tenant, conversation.channel(), message.messageId(), status);
             }
         }
     }

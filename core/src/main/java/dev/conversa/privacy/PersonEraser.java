@@ -77,6 +77,7 @@ final class PersonEraser {
             add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
             add(counts, ErasureReport.NOTES, stores.agents().deleteNotes(tenant, key));
+            stores.agents().deleteEvents(tenant, key);
             stores.agents().dequeue(tenant, key);
             add(counts, ErasureReport.CONVERSATIONS, stores.conversations().delete(tenant, key) ? 1 : 0);
             person.channelIds.add(new ChannelId(key.channel(), key.contactId()));
@@ -88,6 +89,7 @@ final class PersonEraser {
             add(counts, ErasureReport.OUTBOX, stores.outbox().deleteConversation(tenant, key));
             add(counts, ErasureReport.MESSAGES, stores.messages().deleteConversation(tenant, key));
             add(counts, ErasureReport.NOTES, stores.agents().deleteNotes(tenant, key));
+            stores.agents().deleteEvents(tenant, key);
             stores.agents().dequeue(tenant, key);
         }
         for (ChannelId id : person.channelIds) {

@@ -44,4 +44,16 @@ public interface Responder {
      * @return the reply, a handoff to a person, or silence
      */
     Reply respond(ResponderRequest request);
+
+    /**
+     * Reads how the customer feels and what they want, for the agent who takes over. Called on
+     * an agent's request, not by the pipeline. By default there is no reading: a responder
+     * backed by a model overrides this.
+     *
+     * @param request the conversation and its recent history
+     * @return the reading, or none with the reason
+     */
+    default SentimentReading sentiment(ResponderRequest request) {
+        return SentimentReading.unavailable("this responder reads no sentiment");
+    }
 }

@@ -286,4 +286,16 @@ public final class RulesResponder implements Responder {
         private record Answer(String text, List<String> keywords) {
         }
     }
+
+    /**
+     * Gives no reading: rules do not read sentiment.
+     *
+     * @param request the conversation
+     * @return none, saying that the rules responder reads no sentiment
+     */
+    @Override
+    public SentimentReading sentiment(ResponderRequest request) {
+        return SentimentReading.unavailable("the rules responder reads no sentiment; configure an AI responder "
+                + "(such as OpenAI) for it");
+    }
 }

@@ -3,6 +3,7 @@ package dev.conversa.store;
 import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
 import dev.conversa.model.ConversationKey;
@@ -63,8 +64,8 @@ public interface AgentStore {
     boolean deleteAgent(TenantId tenant, String agentId);
 
     /**
-     * Creates or replaces a queue. A default queue makes the tenant's other queues not default,
-     * in the same transaction.
+     * Creates or replaces a queue, with its {@link dev.conversa.agent.SlaPolicy}. A default
+     * queue makes the tenant's other queues not default, in the same transaction.
      *
      * @param queue the queue
      */
@@ -101,7 +102,8 @@ public interface AgentStore {
     Optional<Assignment> findAssignment(TenantId tenant, ConversationKey conversation);
 
     /**
-     * Lists the conversations waiting in a queue, longest waiting first (ties by conversation).
+     * Lists the conversations waiting in a queue, highest {@link Assignment#priority()} first,
+     * then longest waiting (ties by conversation).
      *
      * @param tenant the business
      * @param queue the queue's id
@@ -136,7 +138,8 @@ public interface AgentStore {
             Optional<String> currentAgent, Instant now);
 
     /**
-     * Puts an assigned or waiting conversation back to wait in a queue, with no agent.
+     * Puts an assigned or waiting conversation back to wait in a queue, with no agent, at
+     * priority 0.
      *
      * @param tenant the business
      * @param conversation the conversation
@@ -145,6 +148,32 @@ public interface AgentStore {
      * @return the assignment now, or empty if the conversation had none
      */
     Optional<Assignment> requeue(TenantId tenant, ConversationKey conversation, String queue, Instant now);
+
+    /**
+     * Puts a conversation back to wait in a queue, with no agent, at a priority, atomically and
+     * only if it is held by {@code currentAgent} now (empty: only if it waits).
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param queue the queue's id
+     * @param priority its priority among the waiting, higher first
+     * @param currentAgent who must hold it now: empty for a waiting conversation
+     * @param now the time it starts waiting
+     * @return the assignment now, or empty if it had none or another holder (nothing changed)
+     */
+    Optional<Assignment> requeue(TenantId tenant, ConversationKey conversation, String queue, int priority,
+            Optional<String> currentAgent, Instant now);
+
+    /**
+     * Removes a conversation's assignment, atomically and only if it is held by
+     * {@code currentAgent} now (empty: only if it waits).
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param currentAgent who must hold it now: empty for a waiting conversation
+     * @return true if it was removed
+     */
+    boolean dequeue(TenantId tenant, ConversationKey conversation, Optional<String> currentAgent);
 
     /**
      * Removes a conversation's assignment: released to the bot, closed or erased.
@@ -179,4 +208,31 @@ public interface AgentStore {
      * @return how many were removed
      */
     int deleteNotes(TenantId tenant, ConversationKey conversation);
+
+    /**
+     * Stores a step of a handoff, for the manager's metrics.
+     *
+     * @param event the step
+     */
+    void recordEvent(HandoffEvent event);
+
+    /**
+     * Lists a tenant's handoff steps from {@code from} (inclusive) to {@code to} (exclusive), in
+     * the order they happened (ties in the order they were recorded).
+     *
+     * @param tenant the business
+     * @param from the start of the period
+     * @param to the end of the period
+     * @return the steps
+     */
+    List<HandoffEvent> events(TenantId tenant, Instant from, Instant to);
+
+    /**
+     * Removes a conversation's handoff steps: the person is erased or the conversation purged.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return how many were removed
+     */
+    int deleteEvents(TenantId tenant, ConversationKey conversation);
 }

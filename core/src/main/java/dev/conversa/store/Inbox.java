@@ -45,6 +45,19 @@ public interface Inbox {
     void scheduleReply(TenantId tenant, ConversationKey conversation, Instant due, Instant now);
 
     /**
+     * Schedules a durable timer of a conversation: a check of its queue's SLA
+     * ({@link InboxEntry#timer()}). A conversation has at most one pending timer: scheduling
+     * again moves the pending one only to an earlier time (the check finds out what is due and
+     * schedules the next one). Like a reply task, a timer not yet due holds back nothing.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param due when to check
+     * @param now the current time
+     */
+    void scheduleTimer(TenantId tenant, ConversationKey conversation, Instant due, Instant now);
+
+    /**
      * Claims due work, at most one entry per conversation, for {@code lease}. The claim counts
      * as an attempt, so an entry whose processing stops the process is seen with a growing
      * {@link InboxEntry#attempts()} and can be parked like any other failure.

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A unit of work in the inbox: an inbound event to process, or a reply task (the bot's turn to
- * answer a conversation, scheduled by burst coalescing).
+ * A unit of work in the inbox: an inbound event to process, a reply task (the bot's turn to
+ * answer a conversation, scheduled by burst coalescing), or a timer (a queue's SLA check).
  *
  * @param id the inbox's id of the entry, increasing in arrival order
  * @param tenant the business
@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param fence the claim's fencing token: completing with an older token fails, so a worker
  *     whose lease expired cannot commit over the worker that took the entry after it; 0 when
  *     not claimed
+ * @param timer whether this is a durable timer of the agents (a queue's SLA check, scheduled by
+ *     {@link Inbox#scheduleTimer}) rather than an event or a reply task
  */
 public record InboxEntry(
         long id, TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event, Instant notBefore,
-        int attempts, long fence) {
+        int attempts, long fence, boolean timer) {
 
     /** Checks the fields are not null. */
     public InboxEntry {
@@ -31,6 +33,25 @@ public record InboxEntry(
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(notBefore, "notBefore");
+        if (timer && event.isPresent()) {
+            throw new IllegalArgumentException("a timer carries no event");
+        }
+    }
+
+    /**
+     * An event or a reply task, not a timer.
+     *
+     * @param id the inbox's id of the entry
+     * @param tenant the business
+     * @param conversation the conversation it belongs to
+     * @param event the event, or empty for a reply task
+     * @param notBefore the entry is not claimed before this time
+     * @param attempts how many times it was claimed before
+     * @param fence the claim's fencing token, 0 when not claimed
+     */
+    public InboxEntry(long id, TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event,
+            Instant notBefore, int attempts, long fence) {
+        this(id, tenant, conversation, event, notBefore, attempts, fence, false);
     }
 
     /**
@@ -39,6 +60,6 @@ public record InboxEntry(
      * @return true for a reply task
      */
     public boolean isReplyTask() {
-        return event.isEmpty();
+        return event.isEmpty() && !timer;
     }
 }

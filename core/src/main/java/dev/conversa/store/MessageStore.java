@@ -5,6 +5,7 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,4 +102,15 @@ public interface MessageStore {
      * @return how many were removed
      */
     int deleteConversation(TenantId tenant, ConversationKey conversation);
+
+    /**
+     * Lists, without content, a tenant's messages written from {@code from} (inclusive) to
+     * {@code to} (exclusive), oldest first: what the manager's metrics count.
+     *
+     * @param tenant the business
+     * @param from the start of the period
+     * @param to the end of the period
+     * @return the marks
+     */
+    List<MessageMark> marks(TenantId tenant, Instant from, Instant to);
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conversa.channel.EchoMarker;
+import dev.conversa.model.AccountLinking;
 import dev.conversa.model.Author;
 import dev.conversa.model.Contact;
 import dev.conversa.model.Conversation;
@@ -14,6 +15,7 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.DeliveryWatermark;
 import dev.conversa.model.Direction;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Edited;
@@ -22,6 +24,7 @@ import dev.conversa.model.InboundMessage;
 import dev.conversa.model.MessageContext;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.OutboundMessage;
+import dev.conversa.model.PolicyEnforcement;
 import dev.conversa.model.Read;
 import dev.conversa.model.SenderProfile;
 import dev.conversa.model.StatusUpdate;
@@ -108,6 +111,37 @@ class BuiltInStepsTest {
 
         assertThat(fixture.stores.messages().find(TENANT, CHANNEL, sent.provisionalMessageId())).get()
                 .extracting(MessageRecord::status).isEqualTo(DeliveryStatus.READ);
+    }
+
+    @Test
+    void marksOutboundMessagesUpToADeliveryWatermarkDeliveredAndNeverMovesAReadOneBack() throws Exception {
+        OutboxEntry read = pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "hello"), "k1");
+        fixture.clock.advance(Duration.ofSeconds(5));
+        fixture.process(pipeline, new Read(fixture.header("r1"), Optional.empty(), Optional.of(fixture.clock.instant())));
+        fixture.clock.advance(Duration.ofSeconds(5));
+        OutboxEntry sent = pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "still there?"), "k2");
+        fixture.clock.advance(Duration.ofSeconds(5));
+        OutboxEntry later = pipeline.enqueue(TENANT, OutboundMessage.text(KEY, "bye"), "k3");
+
+        fixture.process(pipeline, new DeliveryWatermark(fixture.header("d1"), fixture.clock.instant().minusSeconds(1)));
+
+        assertThat(List.of(read, sent, later)).extracting(entry -> fixture.stores.messages()
+                .find(TENANT, CHANNEL, entry.provisionalMessageId()).orElseThrow().status())
+                .containsExactly(DeliveryStatus.READ, DeliveryStatus.DELIVERED, DeliveryStatus.PENDING);
+    }
+
+    @Test
+    void auditsAPolicyEnforcementAndChannelEventsByKindOnly() throws Exception {
+        fixture.process(pipeline, new PolicyEnforcement(fixture.header("p1"), PolicyEnforcement.Action.WARNING,
+                Optional.of("spam reports")));
+        fixture.process(pipeline, new AccountLinking(fixture.header("a1"), true, Optional.of("secret-code")));
+
+        assertThat(fixture.stores.audit().list(TENANT, 10)).extracting(AuditEvent::action, event -> event.details()
+                .getOrDefault("action", event.details().get("kind")))
+                .containsExactlyInAnyOrder(tuple("policy_enforcement", "WARNING"), tuple("channel_event", "account_linking"));
+        assertThat(fixture.stores.audit().list(TENANT, 10)).extracting(AuditEvent::details)
+                .allSatisfy(details -> assertThat(details.values()).doesNotContain("spam reports", "secret-code"));
+        assertThat(history()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.conversa.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.Author;
@@ -202,6 +203,8 @@ public final class ErasureScenario {
         stores.outbox().enqueue(TENANT, OutboundMessage.text(ANA_IG, text("Ana, el bolso rojo cuesta 49 euros")),
                 "reply:ana-ig:1", now);
         stores.agents().enqueue(TENANT, ANA_WA, "support", "the customer asked for a person", then);
+        stores.agents().recordEvent(new HandoffEvent(TENANT, ANA_WA, HandoffEvent.Kind.QUEUED, Optional.of("support"),
+                Optional.empty(), then));
         stores.agents().addNote(new Note(TENANT, ANA_WA, "note-ana-1", "agent-1", "Cliente Ana Lopez: llamar tarde",
                 then.plusSeconds(25)));
         stores.deadLetters().record("whatsapp_business_account", "unreadable", "{\"entry\":[{\"changes\":[{\"value\""

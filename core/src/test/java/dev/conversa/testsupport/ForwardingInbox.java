@@ -40,6 +40,11 @@ public abstract class ForwardingInbox implements Inbox {
     }
 
     @Override
+    public void scheduleTimer(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
+        delegate.scheduleTimer(tenant, conversation, due, now);
+    }
+
+    @Override
     public List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
         return delegate.claim(worker, max, lease, now);
     }

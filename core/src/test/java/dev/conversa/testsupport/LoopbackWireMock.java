@@ -25,6 +25,18 @@ public class LoopbackWireMock extends WireMockExtension {
     }
 
     /**
+     * Creates a server that answers this many requests at once. WireMock holds a thread for the
+     * whole of a delayed answer, so a test that delays many answers at once needs more threads
+     * than WireMock's default, or its prompt answers queue behind the delayed ones.
+     *
+     * @param threads the server's request threads
+     */
+    public LoopbackWireMock(int threads) {
+        super(WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(threads)));
+    }
+
+    /**
      * The server's address.
      *
      * @return {@code http://127.0.0.1:<port>}, without a trailing slash

@@ -1,18 +1,22 @@
 package dev.conversa.testsupport;
 
+import dev.conversa.model.AccountLinking;
 import dev.conversa.model.Author;
 import dev.conversa.model.Buttons;
 import dev.conversa.model.CallToAction;
 import dev.conversa.model.ChannelError;
 import dev.conversa.model.ChannelType;
+import dev.conversa.model.Checkout;
 import dev.conversa.model.Choice;
 import dev.conversa.model.Contacts;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.DeliveryWatermark;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Edited;
 import dev.conversa.model.EventHeader;
+import dev.conversa.model.GamePlay;
 import dev.conversa.model.Handover;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.InboundMessage;
@@ -30,6 +34,8 @@ import dev.conversa.model.OrderItem;
 import dev.conversa.model.OutboundContent;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.PlatformError;
+import dev.conversa.model.PolicyEnforcement;
+import dev.conversa.model.ProductShare;
 import dev.conversa.model.QuickReplies;
 import dev.conversa.model.React;
 import dev.conversa.model.Reaction;
@@ -45,6 +51,7 @@ import dev.conversa.model.StoryMention;
 import dev.conversa.model.StoryReply;
 import dev.conversa.model.SystemNotice;
 import dev.conversa.model.Template;
+import dev.conversa.model.TemplateAttachment;
 import dev.conversa.model.TemplateComponent;
 import dev.conversa.model.TemplateParameter;
 import dev.conversa.model.Text;
@@ -106,6 +113,11 @@ public final class ModelSamples {
                         new OrderItem("sku-1", 2, new BigDecimal("12.50"), "EUR"),
                         new OrderItem("sku-2", 1, new BigDecimal("0.999"), "USD"))),
                 new SystemNotice("user_changed_number", "number changed", Optional.of("15550000000")),
+                new ProductShare(List.of(new ProductShare.Product("2718281828", Optional.of("SKU-7"),
+                        Optional.of("Rain jacket"), Optional.of("EUR 89"), Optional.of("https://cdn.example/p.jpg")),
+                        new ProductShare.Product("3141592653", Optional.empty(), Optional.empty(), Optional.empty(),
+                                Optional.empty()))),
+                new TemplateAttachment("receipt", "Rain jacket", "{\"type\":\"template\"}"),
                 new UnsupportedContent("ephemeral", "{\"type\":\"ephemeral\"}", List.of(error())));
     }
 
@@ -144,6 +156,18 @@ public final class ModelSamples {
         events.add(new PlatformError(header("error-1"), List.of(error(), new ChannelError(131000, "Something",
                 Optional.empty(), Optional.empty()))));
         events.add(new Unsupported(header("unsupported-1"), "new_field", "{\"new_field\":{}}"));
+        events.add(new DeliveryWatermark(header("delivery-1"), Instant.parse("2026-01-05T08:59:00Z")));
+        events.add(new PolicyEnforcement(header("policy-1"), PolicyEnforcement.Action.BLOCK, Optional.of("spam")));
+        events.add(new PolicyEnforcement(header("policy-2"), PolicyEnforcement.Action.UNBLOCK, Optional.empty()));
+        events.add(new AccountLinking(header("linking-1"), true, Optional.of("code-1")));
+        events.add(new AccountLinking(header("linking-2"), false, Optional.empty()));
+        events.add(new Checkout(header("checkout-1"), Checkout.Stage.PAYMENT, Optional.of("buy-1"),
+                Map.of("amount.amount", "29.62", "amount.currency", "EUR")));
+        events.add(new Checkout(header("checkout-2"), Checkout.Stage.CHECKOUT_UPDATE, Optional.empty(), Map.of()));
+        events.add(new GamePlay(header("game-1"), "game-app-1", Optional.of("player-1"), Optional.of("SOLO"),
+                Optional.of("42"), Optional.of("{\"score\":3}")));
+        events.add(new GamePlay(header("game-2"), "game-app-1", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
         return List.copyOf(events);
     }
 
@@ -187,6 +211,7 @@ public final class ModelSamples {
         }
         messages.add(new OutboundMessage(TO, new Text("see https://x.example"), Optional.of("wamid.prev"),
                 Author.AGENT, true));
+        messages.add(OutboundMessage.of(TO, new Text("an agent's reply")).byAgent("ana"));
         return List.copyOf(messages);
     }
 

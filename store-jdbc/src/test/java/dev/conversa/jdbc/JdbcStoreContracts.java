@@ -2,6 +2,7 @@ package dev.conversa.jdbc;
 
 import dev.conversa.store.Stores;
 import dev.conversa.store.contract.AccountStoreContract;
+import dev.conversa.store.contract.AgentMetricsContract;
 import dev.conversa.store.contract.AgentStoreContract;
 import dev.conversa.store.contract.AuditLogContract;
 import dev.conversa.store.contract.ConsentStoreContract;
@@ -142,6 +143,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class Agents extends AgentStoreContract {
+        @Override
+        protected Stores createStores(Clock clock) {
+            return stores(clock);
+        }
+    }
+
+    @Nested
+    class Metrics extends AgentMetricsContract {
         @Override
         protected Stores createStores(Clock clock) {
             return stores(clock);

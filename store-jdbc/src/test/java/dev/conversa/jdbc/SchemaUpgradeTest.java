@@ -2,13 +2,9 @@ package dev.conversa.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.conversa.model.Author;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contact;
 import dev.conversa.model.ConversationKey;
-import dev.conversa.model.DeliveryStatus;
-import dev.conversa.model.Direction;
-import dev.conversa.model.MessageRecord;
 import dev.conversa.model.OutboundMessage;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ConsentRecord;
@@ -87,7 +83,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(2, 3, 4, 5, 6, 8, 9);
+        assertThat(applied).containsExactly(2, 3, 4, 5, 6, 8, 9, 10, 11);
         Stores stores = jdbc.stores();
         assertThat(stores.contacts().find(TENANT, ChannelType.WHATSAPP, "15551234567")).contains(anna);
         ConsentRecord optOut = new ConsentRecord(TENANT, ChannelType.WHATSAPP, "15551234567", ConsentRecord.ALL,
@@ -106,11 +102,9 @@ class SchemaUpgradeTest {
         install(dataSource, dialect, 1, "init");
         install(dataSource, dialect, 2, "consent_and_deletion");
         JdbcStores jdbc = JdbcStores.builder().dataSource(dataSource).tokenCipher(TestDatabases.cipher()).build();
-        Stores before = jdbc.stores();
         long queued = enqueueAsBefore(dataSource, ANNA, "hello", "k1");
         String provisionalId = OutboxEntry.PROVISIONAL_ID_PREFIX + queued;
-        before.messages().append(new MessageRecord(TENANT, ANNA, provisionalId, Direction.OUTBOUND,
-                Author.BOT, "text", Optional.of("hello"), DeliveryStatus.PENDING, AT));
+        appendAsBefore(dataSource, provisionalId);
         long onTheWire = enqueueAsBefore(dataSource, BOB, "hi", "k2");
         execute(dataSource, "UPDATE conversa_outbox SET state = 'SENDING', fence = 1, attempts = 1, "
                 + "lease_until = TIMESTAMP WITH TIME ZONE '2026-01-05 08:59:00+00' WHERE id = " + onTheWire);
@@ -119,7 +113,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(3, 4, 5, 6, 8, 9);
+        assertThat(applied).containsExactly(3, 4, 5, 6, 8, 9, 10, 11);
         Stores stores = jdbc.stores();
         OutboxEntry claimed = stores.outbox().claim("w", 1, Duration.ofMinutes(1), AT).get(0);
         assertThat(claimed.id()).isEqualTo(queued);
@@ -158,12 +152,29 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(4, 5, 6, 8, 9);
+        assertThat(applied).containsExactly(4, 5, 6, 8, 9, 10, 11);
         Stores stores = jdbc.stores();
         assertThat(stores.outbox().find(TENANT, handoff).orElseThrow().completesHandoff()).isTrue();
         assertThat(stores.outbox().find(TENANT, reply).orElseThrow().completesHandoff()).isFalse();
         OutboxEntry flagged = stores.outbox().enqueue(TENANT, OutboundMessage.text(ANNA, "bye"), "k3", true, AT);
         assertThat(stores.outbox().find(TENANT, flagged.id()).orElseThrow().completesHandoff()).isTrue();
+    }
+
+    /** Writes the history record of an outbound PENDING message as the versions before V10 did. */
+    private static void appendAsBefore(DataSource dataSource, String messageId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO conversa_message (tenant, "
+                        + "channel, account_id, contact_id, message_id, direction, author, kind, body, status, "
+                        + "status_rank, sent_at) VALUES (?, ?, ?, ?, ?, 'OUTBOUND', 'BOT', 'text', 'hello', "
+                        + "'PENDING', 0, ?)")) {
+            insert.setString(1, TENANT.value());
+            insert.setString(2, ANNA.channel().value());
+            insert.setString(3, ANNA.accountId());
+            insert.setString(4, ANNA.contactId());
+            insert.setString(5, messageId);
+            insert.setObject(6, OffsetDateTime.ofInstant(AT, ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
     }
 
     /** Queues a message the way a release before version 4 did: without the handoff column. */

@@ -26,7 +26,8 @@ final class TestDatabases {
     private static final String[] TABLES = {"conversa_account", "conversa_contact", "conversa_conversation",
         "conversa_message", "conversa_inbox", "conversa_outbox", "conversa_lane", "conversa_audit", "conversa_consent",
         "conversa_deletion_request", "conversa_message_part", "conversa_dead_letter", "conversa_erasure",
-        "conversa_agent", "conversa_agent_queue", "conversa_assignment", "conversa_note"};
+        "conversa_agent", "conversa_agent_queue", "conversa_assignment", "conversa_note",
+        "conversa_handoff_event"};
     private static EmbeddedPostgres server;
     private static DataSource postgres;
 

@@ -1,6 +1,8 @@
 package dev.conversa.conversation.internal;
 
 import dev.conversa.agent.AgentQueue;
+import dev.conversa.agent.HandoffEvent;
+import dev.conversa.agent.SlaPolicy;
 import dev.conversa.conversation.StateChange;
 import dev.conversa.conversation.StateChangeListener;
 import dev.conversa.model.Author;
@@ -41,7 +43,8 @@ import java.util.function.Predicate;
  *   <li>{@code WAITING_FOR_AGENT → WITH_AGENT → BOT, CLOSED or WAITING_FOR_AGENT}: an agent
  *       takes, releases, closes or transfers it through the agents facade
  *       ({@link #changeByAgent}), after the agent store recorded the assignment.
- *   <li>{@code CLOSED → BOT}: the customer writes again (the RECORD step).
+ *   <li>{@code CLOSED → BOT}: the customer writes again (the RECORD step, which tells
+ *       {@link #reopenedByCustomer}).
  * </ul>
  * Leaving {@code BOT} clears a pending bot reply. A bot message goes out in {@code BOT} and
  * {@code WAITING_FOR_AGENT} (there its last words belong to the handoff), and is discarded in
@@ -54,6 +57,9 @@ import java.util.function.Predicate;
  * three packages, call it. Immutable and thread-safe.
  */
 public final class Ownership {
+
+    /** The actor of what Conversa does by itself (SLA timers) in the audit log. */
+    public static final String SYSTEM_ACTOR = "system";
 
     /** Why a message from the bot is discarded after a person took over. */
     public static final String TAKEN_OVER = "discarded: a person took over the conversation, or it was closed";
@@ -105,9 +111,14 @@ public final class Ownership {
     public Conversation changeByHost(TenantId tenant, ConversationKey key, ConversationState state) {
         Conversation stored = change(tenant, key, state, StateChange.Origin.HOST, Optional.empty(), current -> true);
         if (state == ConversationState.WAITING_FOR_AGENT) {
-            stores.agents().enqueue(tenant, key, defaultQueue(tenant), "host", clock.instant());
-        } else if (state != ConversationState.WITH_AGENT) {
-            stores.agents().dequeue(tenant, key);
+            String queue = defaultQueue(tenant);
+            if (stores.agents().enqueue(tenant, key, queue, "host", clock.instant())) {
+                recordStep(tenant, key, HandoffEvent.Kind.QUEUED, Optional.of(queue), Optional.empty());
+                scheduleSla(tenant, key);
+            }
+        } else if (state != ConversationState.WITH_AGENT && stores.agents().dequeue(tenant, key)) {
+            recordStep(tenant, key, state == ConversationState.CLOSED ? HandoffEvent.Kind.CLOSED
+                    : HandoffEvent.Kind.RELEASED, Optional.empty(), Optional.empty());
         }
         return stored;
     }
@@ -131,6 +142,53 @@ public final class Ownership {
         return change(tenant, key, state, StateChange.Origin.AGENT, Optional.of(agent), stillValid);
     }
 
+    /**
+     * Conversa changes who answers by a queue's SLA, after the agent store recorded it; the
+     * change is skipped when {@code stillValid} says the assignment changed meanwhile. Recorded
+     * with {@link #SYSTEM_ACTOR} as actor, told with origin {@code SYSTEM}.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param state the new state
+     * @param stillValid tells, from the stored conversation, whether the change still applies
+     * @return the conversation as stored
+     * @throws NoSuchElementException if the conversation does not exist
+     */
+    public Conversation changeBySystem(TenantId tenant, ConversationKey key, ConversationState state,
+            Predicate<Conversation> stillValid) {
+        return change(tenant, key, state, StateChange.Origin.SYSTEM, Optional.empty(), stillValid);
+    }
+
+    /**
+     * The service levels of a tenant's queue.
+     *
+     * @param tenant the business
+     * @param queue the queue's id
+     * @return its policy, or {@link SlaPolicy#none()} when the queue is not saved
+     */
+    public SlaPolicy sla(TenantId tenant, String queue) {
+        return stores.agents().listQueues(tenant).stream().filter(q -> q.id().equals(queue)).findFirst()
+                .map(AgentQueue::sla).orElse(SlaPolicy.none());
+    }
+
+    /**
+     * Schedules the SLA check of a conversation handed to a person, as a durable timer in the
+     * inbox, when its queue has a limit for where it is now: waiting (the wait limit from when
+     * it was queued) or held by an agent (the answer limit from when it was taken).
+     *
+     * @param tenant the business
+     * @param key the conversation
+     */
+    public void scheduleSla(TenantId tenant, ConversationKey key) {
+        stores.agents().findAssignment(tenant, key).ifPresent(assignment -> {
+            SlaPolicy sla = sla(tenant, assignment.queue());
+            Optional<Instant> due = assignment.waiting()
+                    ? sla.waitLimit().map(limit -> assignment.queuedAt().plus(limit))
+                    : sla.answerLimit().flatMap(limit -> assignment.assignedAt().map(at -> at.plus(limit)));
+            due.ifPresent(at -> stores.inbox().scheduleTimer(tenant, key, at, clock.instant()));
+        });
+    }
+
     private Conversation change(TenantId tenant, ConversationKey key, ConversationState state,
             StateChange.Origin origin, Optional<String> agent, Predicate<Conversation> stillValid) {
         Instant now = clock.instant();
@@ -150,10 +208,14 @@ public final class Ownership {
             }
             return changed;
         }).orElseThrow(() -> new NoSuchElementException("no such conversation in this tenant"));
-        if (before[0] == state && origin == StateChange.Origin.AGENT) {
+        if (before[0] == state && (origin == StateChange.Origin.AGENT || origin == StateChange.Origin.SYSTEM)) {
             return stored;
         }
-        audit(tenant, now, "ownership", before[0], state, agent.map(id -> "agent").orElse("host"), agent);
+        if (origin == StateChange.Origin.SYSTEM) {
+            auditAs(tenant, now, "ownership", before[0], state, "sla", Optional.of(SYSTEM_ACTOR));
+        } else {
+            audit(tenant, now, "ownership", before[0], state, agent.map(id -> "agent").orElse("host"), agent);
+        }
         waitingSince.get().ifPresent(since -> stores.inbox().scheduleReply(tenant, key, now, now));
         notifier.changed(tenant, key, before[0], state, origin, agent);
         return stored;
@@ -181,11 +243,25 @@ public final class Ownership {
         if (before[0] == state) {
             return;
         }
-        if (state.botMaySpeak()) {
-            stores.agents().dequeue(tenant, key);
+        if (state.botMaySpeak() && stores.agents().dequeue(tenant, key)) {
+            recordStep(tenant, key, HandoffEvent.Kind.RELEASED, Optional.empty(), Optional.empty());
         }
         audit(tenant, now, "ownership", before[0], state, cause, Optional.empty());
         notifier.changed(tenant, key, before[0], state, StateChange.Origin.CHANNEL);
+    }
+
+    /**
+     * The customer wrote in a closed conversation, which the RECORD step reopened to the bot:
+     * recorded in the audit log and told to the listeners ({@code CLOSED → BOT}, origin
+     * {@code CUSTOMER}).
+     *
+     * @param tenant the business
+     * @param key the conversation
+     */
+    public void reopenedByCustomer(TenantId tenant, ConversationKey key) {
+        Instant now = clock.instant();
+        audit(tenant, now, "ownership", ConversationState.CLOSED, ConversationState.BOT, "customer", Optional.empty());
+        notifier.changed(tenant, key, ConversationState.CLOSED, ConversationState.BOT, StateChange.Origin.CUSTOMER);
     }
 
     /**
@@ -235,7 +311,11 @@ public final class Ownership {
             return;
         }
         if (stored.get().state() == ConversationState.WAITING_FOR_AGENT) {
-            stores.agents().enqueue(tenant, key, queue.orElseGet(() -> defaultQueue(tenant)), reason, now);
+            String target = queue.orElseGet(() -> defaultQueue(tenant));
+            if (stores.agents().enqueue(tenant, key, target, reason, now)) {
+                recordStep(tenant, key, HandoffEvent.Kind.QUEUED, Optional.of(target), Optional.empty());
+                scheduleSla(tenant, key);
+            }
         }
         audit(tenant, now, "handoff", before[0], ConversationState.WAITING_FOR_AGENT, "responder", Optional.empty());
         if (tellListenersNow) {
@@ -268,11 +348,30 @@ public final class Ownership {
                 .findFirst().orElse(AgentQueue.DEFAULT_ID);
     }
 
+    /**
+     * Stores a step of a handoff for the manager's metrics, at the clock's time.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param kind what happened
+     * @param queue the queue, when known
+     * @param agent the agent who got it or acted, when one did
+     */
+    public void recordStep(TenantId tenant, ConversationKey key, HandoffEvent.Kind kind, Optional<String> queue,
+            Optional<String> agent) {
+        stores.agents().recordEvent(new HandoffEvent(tenant, key, kind, queue, agent, clock.instant()));
+    }
+
     private void audit(TenantId tenant, Instant now, String type, ConversationState from, ConversationState to,
             String cause, Optional<String> agent) {
+        auditAs(tenant, now, type, from, to, cause, agent.map(id -> "agent:" + id));
+    }
+
+    private void auditAs(TenantId tenant, Instant now, String type, ConversationState from, ConversationState to,
+            String cause, Optional<String> actor) {
         Map<String, String> details = new LinkedHashMap<>(Map.of("from", from.name(), "to", to.name(),
                 "cause", cause));
-        agent.ifPresent(id -> details.put("actor", "agent:" + id));
+        actor.ifPresent(name -> details.put("actor", name));
         stores.audit().record(new AuditEvent(tenant, now, type, details));
     }
 

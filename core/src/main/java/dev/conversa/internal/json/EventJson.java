@@ -2,6 +2,7 @@ package dev.conversa.internal.json;
 
 import static dev.conversa.internal.json.JsonFields.bool;
 import static dev.conversa.internal.json.JsonFields.enumValue;
+import static dev.conversa.internal.json.JsonFields.instant;
 import static dev.conversa.internal.json.JsonFields.list;
 import static dev.conversa.internal.json.JsonFields.map;
 import static dev.conversa.internal.json.JsonFields.object;
@@ -11,17 +12,22 @@ import static dev.conversa.internal.json.JsonFields.putMap;
 import static dev.conversa.internal.json.JsonFields.putOptional;
 import static dev.conversa.internal.json.JsonFields.text;
 
+import dev.conversa.model.AccountLinking;
 import dev.conversa.model.ChannelError;
+import dev.conversa.model.Checkout;
 import dev.conversa.model.Deleted;
 import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.DeliveryWatermark;
 import dev.conversa.model.Echo;
 import dev.conversa.model.Edited;
 import dev.conversa.model.EventHeader;
+import dev.conversa.model.GamePlay;
 import dev.conversa.model.Handover;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.OptIn;
 import dev.conversa.model.PlatformError;
+import dev.conversa.model.PolicyEnforcement;
 import dev.conversa.model.Reaction;
 import dev.conversa.model.Read;
 import dev.conversa.model.Referral;
@@ -88,10 +94,38 @@ final class EventJson {
                     .set("content", MessageContentJson.write(e.content()));
         } else if (event instanceof PlatformError p) {
             return withErrors(start("platform_error", p.header()), p.errors());
+        } else if (event instanceof Unsupported u) {
+            return start("unsupported", u.header()).put("unsupportedType", u.type()).put("rawJson", u.rawJson());
         }
-        Unsupported u = (Unsupported) event;
-        return start("unsupported", u.header()).put("unsupportedType", u.type()).put("rawJson", u.rawJson());
+        return writeAccountEvents(event);
     }
+
+    private static ObjectNode writeAccountEvents(InboundEvent event) {
+        if (event instanceof DeliveryWatermark d) {
+            return start("delivery_watermark", d.header()).put("watermark", d.watermark().toString());
+        } else if (event instanceof PolicyEnforcement p) {
+            ObjectNode node = start("policy_enforcement", p.header()).put("action", p.action().name());
+            putOptional(node, "reason", p.reason());
+            return node;
+        } else if (event instanceof AccountLinking a) {
+            ObjectNode node = start("account_linking", a.header()).put("linked", a.linked());
+            putOptional(node, "authorizationCode", a.authorizationCode());
+            return node;
+        } else if (event instanceof Checkout c) {
+            ObjectNode node = start("checkout", c.header()).put("stage", c.stage().name());
+            putOptional(node, "payload", c.payload());
+            putMap(node, "details", c.details());
+            return node;
+        }
+        GamePlay g = (GamePlay) event;
+        ObjectNode node = start("game_play", g.header()).put("gameId", g.gameId());
+        putOptional(node, "playerId", g.playerId());
+        putOptional(node, "contextType", g.contextType());
+        putOptional(node, "contextId", g.contextId());
+        putOptional(node, "payload", g.payload());
+        return node;
+    }
+
 
     static InboundEvent read(JsonNode node) {
         String type = text(node, CommonJson.TYPE);
@@ -116,6 +150,15 @@ final class EventJson {
                     MessageContentJson.read(object(node, "content")));
             case "platform_error" -> new PlatformError(header, errors(node));
             case "unsupported" -> new Unsupported(header, text(node, "unsupportedType"), text(node, "rawJson"));
+            case "delivery_watermark" -> new DeliveryWatermark(header, instant(node, "watermark"));
+            case "policy_enforcement" -> new PolicyEnforcement(header,
+                    enumValue(node, "action", PolicyEnforcement.Action.class), optionalText(node, "reason"));
+            case "account_linking" -> new AccountLinking(header, bool(node, "linked"),
+                    optionalText(node, "authorizationCode"));
+            case "checkout" -> new Checkout(header, enumValue(node, "stage", Checkout.Stage.class),
+                    optionalText(node, "payload"), map(node, "details"));
+            case "game_play" -> new GamePlay(header, text(node, "gameId"), optionalText(node, "playerId"),
+                    optionalText(node, "contextType"), optionalText(node, "contextId"), optionalText(node, "payload"));
             default -> throw new IllegalArgumentException("unknown inbound event type '" + type + "'");
         };
     }

@@ -12,11 +12,13 @@ import dev.conversa.model.InteractiveReply;
 import dev.conversa.model.MessageContent;
 import dev.conversa.model.Order;
 import dev.conversa.model.OrderItem;
+import dev.conversa.model.ProductShare;
 import dev.conversa.model.ReplyKind;
 import dev.conversa.model.Share;
 import dev.conversa.model.StoryMention;
 import dev.conversa.model.StoryReply;
 import dev.conversa.model.SystemNotice;
+import dev.conversa.model.TemplateAttachment;
 import dev.conversa.model.UnsupportedContent;
 import java.math.BigDecimal;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,11 @@ final class MessageContentJson {
             return writeOrder(order);
         } else if (content instanceof SystemNotice notice) {
             return writeSystemNotice(notice);
+        } else if (content instanceof ProductShare products) {
+            return writeProductShare(products);
+        } else if (content instanceof TemplateAttachment template) {
+            return typed("template_attachment").put("templateType", template.templateType())
+                    .put("summary", template.summary()).put("rawJson", template.rawJson());
         }
         return writeUnsupported((UnsupportedContent) content);
     }
@@ -65,6 +72,9 @@ final class MessageContentJson {
             case "order" -> readOrder(node);
             case "system" -> new SystemNotice(text(node, "noticeType"), text(node, "body"),
                     optionalText(node, "newContactId"));
+            case "product_share" -> readProductShare(node);
+            case "template_attachment" -> new TemplateAttachment(text(node, "templateType"), text(node, "summary"),
+                    text(node, "rawJson"));
             case "unsupported" -> new UnsupportedContent(text(node, "unsupportedType"), text(node, "rawJson"),
                     list(node, "errors", CommonJson::readChannelError));
             default -> throw new IllegalArgumentException("unknown message content type '" + type + "'");
@@ -88,6 +98,25 @@ final class MessageContentJson {
         ObjectNode node = typed("share").put("shareKind", share.shareKind()).put("url", share.url());
         putOptional(node, "title", share.title());
         return node;
+    }
+
+    private static ObjectNode writeProductShare(ProductShare share) {
+        ObjectNode node = typed("product_share");
+        JsonFields.putList(node, "products", share.products(), product -> {
+            ObjectNode item = JsonNodeFactory.instance.objectNode().put("productId", product.productId());
+            putOptional(item, "retailerId", product.retailerId());
+            putOptional(item, "title", product.title());
+            putOptional(item, "subtitle", product.subtitle());
+            putOptional(item, "imageUrl", product.imageUrl());
+            return item;
+        });
+        return node;
+    }
+
+    private static ProductShare readProductShare(JsonNode node) {
+        return new ProductShare(list(node, "products", item -> new ProductShare.Product(text(item, "productId"),
+                optionalText(item, "retailerId"), optionalText(item, "title"), optionalText(item, "subtitle"),
+                optionalText(item, "imageUrl"))));
     }
 
     private static ObjectNode writeOrder(Order order) {

@@ -41,6 +41,7 @@ final class OutboundJson {
                 .put("contactId", message.to().contactId());
         node.set("content", writeContent(message.content()));
         putOptional(node, "replyTo", message.replyTo());
+        putOptional(node, "agent", message.agent());
         return node.put("author", message.author().name()).put("linkPreview", message.linkPreview());
     }
 
@@ -49,7 +50,7 @@ final class OutboundJson {
         ConversationKey key = new ConversationKey(new ChannelType(text(to, "channel")), text(to, "accountId"),
                 text(to, "contactId"));
         return new OutboundMessage(key, readContent(object(node, "content")), optionalText(node, "replyTo"),
-                enumValue(node, "author", Author.class), bool(node, "linkPreview"));
+                enumValue(node, "author", Author.class), bool(node, "linkPreview"), optionalText(node, "agent"));
     }
 
     private static ObjectNode writeContent(OutboundContent content) {

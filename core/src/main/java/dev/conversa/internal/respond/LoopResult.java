@@ -12,5 +12,5 @@ sealed interface LoopResult {
     }
 
     /** The model called {@code handoff_to_human}. */
-    record Handoff(String reason) implements LoopResult {}
+    record Handoff(String reason, java.util.Optional<String> queue) implements LoopResult {}
 }

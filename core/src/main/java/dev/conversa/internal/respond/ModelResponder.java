@@ -5,6 +5,7 @@ import dev.conversa.model.Text;
 import dev.conversa.respond.AgentAssist;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.respond.SentimentReading;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -57,7 +58,8 @@ public final class ModelResponder {
         }
         Settings settings = options.settings();
         MeteredModel model = new MeteredModel(backend, modelName, options.usageListener());
-        ToolLoop loop = new ToolLoop(model, options.toolsByName(), settings.maxToolRounds(), toolCalling);
+        ToolLoop loop = new ToolLoop(model, options.toolsByName(), settings.maxToolRounds(), toolCalling,
+                options.handoffQueues().keySet());
         return new ModelResponder(settings, model, loop, toolCalling);
     }
 
@@ -74,7 +76,7 @@ public final class ModelResponder {
         try {
             LoopResult result = loop.run(request, composer.compose(request, toolCalling));
             if (result instanceof LoopResult.Handoff handoff) {
-                return new Reply.Handoff(Optional.of(settings.handoffMessage()), handoff.reason());
+                return new Reply.Handoff(Optional.of(settings.handoffMessage()), handoff.reason(), handoff.queue());
             }
             return answer(((LoopResult.Answer) result).text(), request.capabilities().maxTextLength());
         } catch (ModelCallException e) {
@@ -90,6 +92,16 @@ public final class ModelResponder {
      */
     public AgentAssist agentAssist() {
         return assist;
+    }
+
+    /**
+     * Reads the customer's sentiment and intent through the agent assist.
+     *
+     * @param request the conversation and its history
+     * @return the reading, or none with the reason
+     */
+    public SentimentReading sentiment(ResponderRequest request) {
+        return assist.sentiment(request);
     }
 
     private Reply answer(String text, int maxLength) {

@@ -25,6 +25,7 @@ public final class ResponderOptions {
     private boolean maskPersonalData = true;
     private Function<TenantId, TenantProfile> profiles = tenant -> TenantProfile.empty();
     private final List<Tool> tools = new ArrayList<>();
+    private final Map<String, String> handoffQueues = new LinkedHashMap<>();
     private String handoffMessage = "I'm passing you to a colleague, who will answer here as soon as possible.";
     private String fallbackMessage = "Sorry, I can't answer right now. Please write again in a few minutes.";
     private boolean handoffOnFailure;
@@ -48,6 +49,7 @@ public final class ResponderOptions {
         copy.maskPersonalData = maskPersonalData;
         copy.profiles = profiles;
         copy.tools.addAll(tools);
+        copy.handoffQueues.putAll(handoffQueues);
         copy.handoffMessage = handoffMessage;
         copy.fallbackMessage = fallbackMessage;
         copy.handoffOnFailure = handoffOnFailure;
@@ -83,6 +85,34 @@ public final class ResponderOptions {
     /** @param tool one more host tool */
     public void tool(Tool tool) {
         tools.add(Objects.requireNonNull(tool, "tool"));
+    }
+
+    /**
+     * Offers the model a queue to hand a conversation to; checked at once, like main's builder.
+     *
+     * @param queueId the queue's id: 1 to 100 letters, digits or {@code _ . : -}
+     * @param description what the queue handles, for the model; not blank
+     * @throws IllegalArgumentException if the id is malformed or the description blank
+     */
+    public void handoffQueue(String queueId, String description) {
+        Objects.requireNonNull(queueId, "queueId");
+        Objects.requireNonNull(description, "description");
+        if (!queueId.matches("[A-Za-z0-9_.:-]{1,100}")) {
+            throw new IllegalArgumentException("queueId must be 1 to 100 letters, digits or _ . : -");
+        }
+        if (description.isBlank()) {
+            throw new IllegalArgumentException("description must not be blank");
+        }
+        handoffQueues.put(queueId, description.strip());
+    }
+
+    /**
+     * The queues offered for a handoff, by id, in the order offered.
+     *
+     * @return the ids and their descriptions, unmodifiable
+     */
+    public Map<String, String> handoffQueues() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(handoffQueues));
     }
 
     /** @param value what the customer is told on a handoff */

@@ -54,6 +54,17 @@ public final class ToolJson {
     }
 
     /**
+     * Parses JSON text, for the agent assist's sentiment answer.
+     *
+     * @param json the text
+     * @return the tree
+     * @throws JacksonException if it is not JSON
+     */
+    static JsonNode readTree(String json) {
+        return MAPPER.readTree(json);
+    }
+
+    /**
      * A JSON object with one string field, for tool results.
      *
      * @param field the field

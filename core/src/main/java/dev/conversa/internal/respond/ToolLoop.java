@@ -7,6 +7,8 @@ import dev.conversa.respond.ToolInvocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,15 @@ final class ToolLoop {
     private final Map<String, Tool> tools;
     private final int maxRounds;
     private final boolean toolCalling;
+    private final Set<String> handoffQueues;
 
-    ToolLoop(MeteredModel model, Map<String, Tool> tools, int maxRounds, boolean toolCalling) {
+    ToolLoop(MeteredModel model, Map<String, Tool> tools, int maxRounds, boolean toolCalling,
+            Set<String> handoffQueues) {
         this.model = model;
         this.tools = Map.copyOf(tools);
         this.maxRounds = maxRounds;
         this.toolCalling = toolCalling;
+        this.handoffQueues = Set.copyOf(handoffQueues);
     }
 
     LoopResult run(ResponderRequest request, List<PromptMessage> prompt) {
@@ -52,7 +57,7 @@ final class ToolLoop {
             }
             for (ToolCallRequest call : turn.calls()) {
                 if (Tool.HANDOFF_TO_HUMAN.equals(call.name())) {
-                    return new LoopResult.Handoff(handoffReason(call));
+                    return new LoopResult.Handoff(handoffReason(call), handoffQueue(call));
                 }
             }
             if (!toolsAllowed) {
@@ -71,6 +76,12 @@ final class ToolLoop {
             return "the assistant asked for a person";
         }
         return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH);
+    }
+
+    /** The queue the model named, if it is one offered; otherwise the default queue (empty). */
+    private Optional<String> handoffQueue(ToolCallRequest call) {
+        String queue = ToolJson.stringField(call.argumentsJson(), "queue").strip();
+        return handoffQueues.contains(queue) ? Optional.of(queue) : Optional.empty();
     }
 
     private String runTool(ResponderRequest request, ToolCallRequest call) {

@@ -133,6 +133,7 @@ public final class OutboundHistory {
     private static MessageRecord record(OutboxEntry entry, String id, DeliveryStatus status) {
         var message = entry.message();
         return new MessageRecord(entry.tenant(), message.to(), id, Direction.OUTBOUND, message.author(),
-                message.content().kind(), readableText(message.content()), status, entry.createdAt());
+                message.content().kind(), readableText(message.content()), status, entry.createdAt(),
+                message.agent());
     }
 }

@@ -3,6 +3,7 @@ package dev.conversa.store.memory;
 import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
 import dev.conversa.model.ConversationKey;
@@ -32,6 +33,7 @@ final class InMemoryAgentStore implements AgentStore {
     private final Map<TenantId, Map<String, AgentQueue>> queues = new HashMap<>();
     private final Map<Key, Assignment> assignments = new HashMap<>();
     private final Map<Key, List<Note>> notes = new HashMap<>();
+    private final List<HandoffEvent> events = new ArrayList<>();
 
     @Override
     public synchronized void saveAgent(Agent agent) {
@@ -106,7 +108,8 @@ final class InMemoryAgentStore implements AgentStore {
         Objects.requireNonNull(queue, "queue");
         return assignments.values().stream()
                 .filter(a -> a.tenant().equals(tenant) && a.queue().equals(queue) && a.waiting())
-                .sorted(OLDEST_FIRST).limit(limit).toList();
+                .sorted(Comparator.comparingInt(Assignment::priority).reversed().thenComparing(OLDEST_FIRST))
+                .limit(limit).toList();
     }
 
     @Override
@@ -129,7 +132,7 @@ final class InMemoryAgentStore implements AgentStore {
             return Optional.empty();
         }
         Assignment assigned = new Assignment(tenant, conversation, current.queue(), Optional.of(agentId),
-                current.reason(), current.queuedAt(), Optional.of(now));
+                current.reason(), current.queuedAt(), Optional.of(now), current.priority());
         assignments.put(new Key(tenant, conversation), assigned);
         lastAssigned.computeIfAbsent(tenant, t -> new HashMap<>()).put(agentId, now);
         return Optional.of(assigned);
@@ -156,6 +159,36 @@ final class InMemoryAgentStore implements AgentStore {
     }
 
     @Override
+    public synchronized Optional<Assignment> requeue(TenantId tenant, ConversationKey conversation, String queue,
+            int priority, Optional<String> currentAgent, Instant now) {
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(currentAgent, "currentAgent");
+        Objects.requireNonNull(now, "now");
+        Key key = new Key(tenant, conversation);
+        Assignment current = assignments.get(key);
+        if (current == null || !current.agent().equals(currentAgent)) {
+            return Optional.empty();
+        }
+        Assignment waiting = new Assignment(tenant, conversation, queue, Optional.empty(), current.reason(), now,
+                Optional.empty(), priority);
+        assignments.put(key, waiting);
+        return Optional.of(waiting);
+    }
+
+    @Override
+    public synchronized boolean dequeue(TenantId tenant, ConversationKey conversation,
+            Optional<String> currentAgent) {
+        Objects.requireNonNull(currentAgent, "currentAgent");
+        Key key = new Key(tenant, conversation);
+        Assignment current = assignments.get(key);
+        if (current == null || !current.agent().equals(currentAgent)) {
+            return false;
+        }
+        assignments.remove(key);
+        return true;
+    }
+
+    @Override
     public synchronized void addNote(Note note) {
         Objects.requireNonNull(note, "note");
         notes.computeIfAbsent(new Key(note.tenant(), note.conversation()), k -> new ArrayList<>()).add(note);
@@ -171,6 +204,30 @@ final class InMemoryAgentStore implements AgentStore {
     public synchronized int deleteNotes(TenantId tenant, ConversationKey conversation) {
         List<Note> removed = notes.remove(new Key(tenant, conversation));
         return removed == null ? 0 : removed.size();
+    }
+
+    @Override
+    public synchronized void recordEvent(HandoffEvent event) {
+        events.add(Objects.requireNonNull(event, "event"));
+    }
+
+    @Override
+    public synchronized List<HandoffEvent> events(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return events.stream()
+                .filter(e -> e.tenant().equals(tenant) && !e.at().isBefore(from) && e.at().isBefore(to))
+                .sorted(Comparator.comparing(HandoffEvent::at)).toList();
+    }
+
+    @Override
+    public synchronized int deleteEvents(TenantId tenant, ConversationKey conversation) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        int before = events.size();
+        events.removeIf(e -> e.tenant().equals(tenant) && e.conversation().equals(conversation));
+        return before - events.size();
     }
 
     private int active(TenantId tenant, String agentId) {

@@ -120,6 +120,7 @@ final class InMemoryConversationStore implements ConversationStore {
                     messages.deleteConversation(tenant, key);
                     conversations.remove(key(tenant, key));
                     agents.deleteNotes(tenant, key);
+                    agents.deleteEvents(tenant, key);
                     agents.dequeue(tenant, key);
                 }
             }

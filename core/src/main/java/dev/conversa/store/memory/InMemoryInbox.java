@@ -40,6 +40,7 @@ final class InMemoryInbox implements Inbox {
     private final TreeMap<Long, InboxSlot> open = new TreeMap<>();
     private final TreeMap<Long, InboxSlot> parked = new TreeMap<>();
     private final Map<Lane, InboxSlot> pendingReplyTasks = new HashMap<>();
+    private final Map<Lane, InboxSlot> pendingTimers = new HashMap<>();
     private final LinkedHashMap<EventKey, Seen> seen = new LinkedHashMap<>();
     private long lastId;
     private long lastFence;
@@ -78,6 +79,25 @@ final class InMemoryInbox implements Inbox {
     }
 
     @Override
+    public synchronized void scheduleTimer(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(now, "now");
+        Lane lane = new Lane(tenant, conversation);
+        InboxSlot pending = pendingTimers.get(lane);
+        if (pending != null) {
+            if (due.isBefore(pending.notBefore)) {
+                pending.notBefore = due;
+            }
+        } else {
+            InboxSlot slot = new InboxSlot(++lastId, tenant, conversation, Optional.empty(), true, due, now);
+            open.put(slot.id, slot);
+            pendingTimers.put(lane, slot);
+        }
+    }
+
+    @Override
     public synchronized List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(now, "now");
@@ -95,7 +115,9 @@ final class InMemoryInbox implements Inbox {
             if (slot.isDueAt(now)) {
                 decided.add(Lane.of(slot));
                 if (slot.isPendingReplyTask()) {
-                    pendingReplyTasks.remove(Lane.of(slot));
+                    pendingReplyTasks.remove(Lane.of(slot), slot);
+                } else if (slot.timer) {
+                    pendingTimers.remove(Lane.of(slot), slot);
                 }
                 claimed.add(slot.claim(++lastFence, now.plus(lease)));
             } else if (slot.event.isPresent()) {
@@ -208,6 +230,7 @@ final class InMemoryInbox implements Inbox {
         Predicate<InboxSlot> ofIt = s -> s.belongsTo(tenant, conversation);
         int removed = remove(open, ofIt) + remove(parked, ofIt);
         pendingReplyTasks.remove(new Lane(tenant, conversation));
+        pendingTimers.remove(new Lane(tenant, conversation));
         seen.entrySet().removeIf(e -> e.getKey().tenant().equals(tenant)
                 && e.getValue().conversation().equals(conversation));
         return removed;

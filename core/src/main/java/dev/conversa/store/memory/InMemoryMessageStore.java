@@ -6,6 +6,7 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
+import dev.conversa.store.MessageMark;
 import dev.conversa.store.MessageStore;
 import java.time.Instant;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ final class InMemoryMessageStore implements MessageStore {
         Key newKey = key(tenant, channel, newId);
         DeliveryStatus status = furthest(stored.message().status(), messages.get(newKey));
         messages.put(newKey, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),
-                newId, m.direction(), m.author(), m.kind(), m.text(), status, m.timestamp())));
+                newId, m.direction(), m.author(), m.kind(), m.text(), status, m.timestamp(), m.agent())));
         for (String part : ids.subList(1, ids.size())) {
             Key partKey = key(tenant, channel, part);
             Stored echo = messages.remove(partKey);
@@ -89,7 +90,7 @@ final class InMemoryMessageStore implements MessageStore {
             return false;
         }
         messages.put(key, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(), m.messageId(),
-                m.direction(), m.author(), kind, text, m.status(), m.timestamp())));
+                m.direction(), m.author(), kind, text, m.status(), m.timestamp(), m.agent())));
         return true;
     }
 
@@ -109,6 +110,19 @@ final class InMemoryMessageStore implements MessageStore {
                         .thenComparingLong(Stored::sequence))
                 .toList();
         return all.subList(Math.max(0, all.size() - limit), all.size()).stream().map(Stored::message).toList();
+    }
+
+    @Override
+    public synchronized List<MessageMark> marks(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return messages.values().stream()
+                .filter(s -> s.message().tenant().equals(tenant) && !s.message().timestamp().isBefore(from)
+                        && s.message().timestamp().isBefore(to))
+                .sorted(Comparator.comparing((Stored s) -> s.message().timestamp()).thenComparingLong(Stored::sequence))
+                .map(s -> new MessageMark(s.message().conversation(), s.message().author(), s.message().timestamp()))
+                .toList();
     }
 
     @Override

@@ -17,6 +17,7 @@ final class InboxSlot {
     final TenantId tenant;
     final ConversationKey conversation;
     final Optional<InboundEvent> event;
+    final boolean timer;
     final Instant createdAt;
     Instant notBefore;
     Status status = Status.PENDING;
@@ -26,7 +27,13 @@ final class InboxSlot {
 
     InboxSlot(long id, TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event,
             Instant notBefore, Instant createdAt) {
+        this(id, tenant, conversation, event, false, notBefore, createdAt);
+    }
+
+    InboxSlot(long id, TenantId tenant, ConversationKey conversation, Optional<InboundEvent> event, boolean timer,
+            Instant notBefore, Instant createdAt) {
         this.id = id;
+        this.timer = timer;
         this.createdAt = createdAt;
         this.tenant = tenant;
         this.conversation = conversation;
@@ -44,7 +51,7 @@ final class InboxSlot {
     }
 
     boolean isPendingReplyTask() {
-        return status == Status.PENDING && event.isEmpty();
+        return status == Status.PENDING && event.isEmpty() && !timer;
     }
 
     boolean belongsTo(TenantId otherTenant, ConversationKey otherConversation) {
@@ -63,6 +70,6 @@ final class InboxSlot {
 
     InboxEntry snapshot() {
         return new InboxEntry(id, tenant, conversation, event, notBefore, attempts,
-                status == Status.CLAIMED ? fence : 0);
+                status == Status.CLAIMED ? fence : 0, timer);
     }
 }

@@ -8,12 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
+import dev.conversa.agent.SlaPolicy;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.AgentLoad;
 import dev.conversa.store.AgentStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -251,6 +255,62 @@ public abstract class AgentStoreContract extends StoreContract {
     }
 
     @Test
+    void aConditionalRequeueOrDequeueChangesOnlyWhatTheNamedHolderHolds() {
+        online("ana", 2);
+        online("bea", 2);
+        agents().enqueue(TENANT_A, ONE, "support", "asked", now());
+        agents().enqueue(TENANT_A, TWO, "support", "asked", now());
+        agents().assign(TENANT_A, ONE, "ana", Optional.empty(), now());
+
+        assertThat(agents().requeue(TENANT_A, ONE, "sales", 0, Optional.of("bea"), inSeconds(1))).isEmpty();
+        assertThat(agents().requeue(TENANT_A, ONE, "sales", 0, Optional.empty(), inSeconds(1))).isEmpty();
+        assertThat(agents().dequeue(TENANT_A, ONE, Optional.of("bea"))).isFalse();
+        assertThat(agents().dequeue(TENANT_A, ONE, Optional.empty())).isFalse();
+        assertThat(agents().findAssignment(TENANT_A, ONE).orElseThrow().agent()).contains("ana");
+
+        assertThat(agents().requeue(TENANT_A, ONE, "sales", 2, Optional.of("ana"), inSeconds(3))).contains(
+                new Assignment(TENANT_A, ONE, "sales", Optional.empty(), "asked", inSeconds(3), Optional.empty(), 2));
+        assertThat(agents().requeue(TENANT_A, TWO, "support", 1, Optional.of("ana"), inSeconds(3))).isEmpty();
+        assertThat(agents().dequeue(TENANT_A, TWO, Optional.of("ana"))).isFalse();
+        assertThat(agents().dequeue(TENANT_A, TWO, Optional.empty())).isTrue();
+        assertThat(agents().findAssignment(TENANT_A, TWO)).isEmpty();
+        assertThat(agents().requeue(TENANT_B, ONE, "sales", 0, Optional.empty(), inSeconds(4))).isEmpty();
+    }
+
+    @Test
+    void waitingListsHigherPriorityFirstAndAnAssignmentKeepsItsPriority() {
+        online("ana", 2);
+        agents().enqueue(TENANT_A, ONE, "support", "asked", now());
+        agents().enqueue(TENANT_A, TWO, "support", "asked", inSeconds(1));
+        agents().requeue(TENANT_A, TWO, "support", 1, Optional.empty(), inSeconds(5));
+
+        assertThat(agents().waiting(TENANT_A, "support", 10)).extracting(Assignment::conversation)
+                .containsExactly(TWO, ONE);
+        assertThat(agents().assign(TENANT_A, TWO, "ana", Optional.empty(), inSeconds(6)).orElseThrow().priority())
+                .isEqualTo(1);
+        assertThat(agents().requeue(TENANT_A, TWO, "support", inSeconds(7)).orElseThrow().priority()).isZero();
+    }
+
+    @Test
+    void aQueueKeepsItsServiceLevels() {
+        SlaPolicy bot = SlaPolicy.builder().waitLimit(Duration.ofMinutes(5)).backToBot("We are busy, sorry")
+                .answerLimit(Duration.ofSeconds(90)).build();
+        SlaPolicy raise = SlaPolicy.builder().waitLimit(Duration.ofMinutes(2)).build();
+        AgentQueue support = AgentQueue.of(TENANT_A, "support", "Support").withSla(bot).asDefault();
+        AgentQueue sales = AgentQueue.of(TENANT_A, "sales", "Sales").withSla(raise);
+        AgentQueue plain = AgentQueue.of(TENANT_A, "plain", "Plain");
+        agents().saveQueue(support);
+        agents().saveQueue(sales);
+        agents().saveQueue(plain);
+
+        assertThat(agents().listQueues(TENANT_A)).containsExactly(plain, sales, support);
+
+        AgentQueue changed = support.withSla(SlaPolicy.none());
+        agents().saveQueue(changed);
+        assertThat(agents().listQueues(TENANT_A)).contains(changed);
+    }
+
+    @Test
     void notesAreListedOldestFirstAndDeletedPerConversation() {
         Note first = new Note(TENANT_A, ONE, "n1", "ana", "VIP customer", now());
         Note second = new Note(TENANT_A, ONE, "n2", "bea", "wants a refund", inSeconds(60));
@@ -348,6 +408,54 @@ public abstract class AgentStoreContract extends StoreContract {
         });
 
         assertThat(won).containsOnlyOnce(true);
+    }
+
+    private static HandoffEvent event(TenantId tenant, ConversationKey conversation, HandoffEvent.Kind kind,
+            Instant at) {
+        return new HandoffEvent(tenant, conversation, kind, Optional.of("support"),
+                kind == HandoffEvent.Kind.QUEUED ? Optional.empty() : Optional.of("ana"), at);
+    }
+
+    @Test
+    void handoffStepsOfAPeriodAreListedInTheOrderTheyHappened() {
+        HandoffEvent queued = event(TENANT_A, ONE, HandoffEvent.Kind.QUEUED, now());
+        HandoffEvent assigned = event(TENANT_A, ONE, HandoffEvent.Kind.ASSIGNED, inSeconds(30));
+        HandoffEvent sameTime = event(TENANT_A, TWO, HandoffEvent.Kind.QUEUED, inSeconds(30));
+        agents().recordEvent(event(TENANT_A, TWO, HandoffEvent.Kind.CLOSED, inSeconds(-1)));
+        agents().recordEvent(assigned);
+        agents().recordEvent(sameTime);
+        agents().recordEvent(queued);
+        agents().recordEvent(event(TENANT_A, ONE, HandoffEvent.Kind.RELEASED, inSeconds(60)));
+        agents().recordEvent(event(TENANT_B, ONE, HandoffEvent.Kind.QUEUED, inSeconds(10)));
+
+        List<HandoffEvent> events = agents().events(TENANT_A, now(), inSeconds(60));
+
+        assertThat(events).containsExactly(queued, assigned, sameTime);
+    }
+
+    @Test
+    void aStepWithoutQueueOrAgentIsKeptAsItIs() {
+        HandoffEvent released = new HandoffEvent(TENANT_A, ONE, HandoffEvent.Kind.RELEASED, Optional.empty(),
+                Optional.empty(), now());
+
+        agents().recordEvent(released);
+
+        assertThat(agents().events(TENANT_A, now(), inSeconds(1))).containsExactly(released);
+    }
+
+    @Test
+    void deletingAConversationsStepsLeavesOtherConversationsAndTenants() {
+        agents().recordEvent(event(TENANT_A, ONE, HandoffEvent.Kind.QUEUED, now()));
+        agents().recordEvent(event(TENANT_A, ONE, HandoffEvent.Kind.ASSIGNED, inSeconds(1)));
+        HandoffEvent other = event(TENANT_A, TWO, HandoffEvent.Kind.QUEUED, inSeconds(2));
+        HandoffEvent otherTenant = event(TENANT_B, ONE, HandoffEvent.Kind.QUEUED, inSeconds(3));
+        agents().recordEvent(other);
+        agents().recordEvent(otherTenant);
+
+        assertThat(agents().deleteEvents(TENANT_A, ONE)).isEqualTo(2);
+
+        assertThat(agents().events(TENANT_A, now(), inSeconds(10))).containsExactly(other);
+        assertThat(agents().events(TENANT_B, now(), inSeconds(10))).containsExactly(otherTenant);
     }
 
     private static <T> List<T> runTogether(Callable<T> task) throws Exception {

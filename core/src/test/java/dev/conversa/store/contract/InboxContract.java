@@ -200,6 +200,71 @@ public abstract class InboxContract extends StoreContract {
     }
 
     @Test
+    void aTimerIsClaimedWhenDueAsATimerAndNotAsAReplyTask() {
+        inbox().scheduleTimer(TENANT_A, ANNA, inSeconds(30), now());
+
+        assertThat(inbox().claim("w", 10, LEASE, inSeconds(29))).isEmpty();
+        assertThat(inbox().claim("w", 10, LEASE, inSeconds(30))).singleElement().satisfies(e -> {
+            assertThat(e.timer()).isTrue();
+            assertThat(e.isReplyTask()).isFalse();
+            assertThat(e.event()).isEmpty();
+            assertThat(e.conversation()).isEqualTo(ANNA);
+            assertThat(e.tenant()).isEqualTo(TENANT_A);
+        });
+    }
+
+    @Test
+    void schedulingATimerAgainMovesItOnlyEarlier() {
+        inbox().scheduleTimer(TENANT_A, ANNA, inSeconds(30), now());
+        inbox().scheduleTimer(TENANT_A, ANNA, inSeconds(60), now());
+        inbox().scheduleTimer(TENANT_A, ANNA, inSeconds(20), now());
+
+        assertThat(inbox().pendingCount()).isEqualTo(1);
+        assertThat(inbox().claim("w", 10, LEASE, inSeconds(19))).isEmpty();
+        assertThat(inbox().claim("w", 10, LEASE, inSeconds(20))).singleElement()
+                .satisfies(e -> assertThat(e.notBefore()).isEqualTo(inSeconds(20)));
+    }
+
+    @Test
+    void aTimerAndAReplyTaskOfOneConversationAreSeparateAndTakenOneAtATime() {
+        inbox().scheduleReply(TENANT_A, ANNA, inSeconds(5), now());
+        inbox().scheduleTimer(TENANT_A, ANNA, inSeconds(5), now());
+        inbox().scheduleTimer(TENANT_A, BOB, inSeconds(99), now());
+
+        List<InboxEntry> first = inbox().claim("w", 10, LEASE, inSeconds(5));
+        assertThat(first).hasSize(1);
+        inbox().complete(first.get(0), inSeconds(5));
+        List<InboxEntry> second = inbox().claim("w", 10, LEASE, inSeconds(5));
+
+        assertThat(second).hasSize(1);
+        assertThat(List.of(first.get(0).timer(), second.get(0).timer())).containsExactlyInAnyOrder(true, false);
+        assertThat(inbox().pendingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimerNotYetDueHoldsBackNoEvent() {
+        inbox().scheduleTimer(TENANT_A, ANNA, inSeconds(60), now());
+        inbox().append(TENANT_A, List.of(message(ANNA, "m1", now())), now());
+
+        assertThat(inbox().claim("w", 10, LEASE, inSeconds(1))).singleElement()
+                .satisfies(e -> assertThat(e.event()).isPresent());
+    }
+
+    @Test
+    void schedulingATimerWhileOneIsClaimedAddsANewOne() {
+        inbox().scheduleTimer(TENANT_A, ANNA, now(), now());
+        InboxEntry running = inbox().claim("w", 1, LEASE, now()).get(0);
+
+        inbox().scheduleTimer(TENANT_A, ANNA, inSeconds(1), now());
+        inbox().complete(running, inSeconds(1));
+
+        assertThat(inbox().claim("w", 10, LEASE, inSeconds(1))).singleElement().satisfies(e -> {
+            assertThat(e.id()).isNotEqualTo(running.id());
+            assertThat(e.timer()).isTrue();
+        });
+    }
+
+    @Test
     void pendingCountCountsEntriesNotYetCompletedOrParked() {
         inbox().append(TENANT_A, List.of(message(ANNA, "m1", now()), message(BOB, "m2", now())), now());
         inbox().append(TENANT_B, List.of(message(ANNA, "m3", now())), now());

@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
+import dev.conversa.model.Author;
+import dev.conversa.store.MessageMark;
 import dev.conversa.store.MessageStore;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +48,29 @@ public abstract class MessageStoreContract extends StoreContract {
 
         assertThat(added).isFalse();
         assertThat(messages().find(TENANT_A, WA, "wamid.1")).contains(first);
+    }
+
+    @Test
+    void anAgentsMessageKeepsTheAgentsIdThroughRenameEditAndStatus() {
+        MessageRecord plain = record(TENANT_A, ANNA, "outbox:9", now());
+        MessageRecord byAgent = new MessageRecord(plain.tenant(), plain.conversation(), plain.messageId(),
+                dev.conversa.model.Direction.OUTBOUND, dev.conversa.model.Author.AGENT, "text",
+                Optional.of("Hello"), DeliveryStatus.PENDING, plain.timestamp(), Optional.of("ana"));
+        messages().append(byAgent);
+        messages().append(record(TENANT_A, ANNA, "wamid.2", inSeconds(1)));
+
+        messages().rename(TENANT_A, WA, "outbox:9", List.of("wamid.9"));
+        messages().updateStatus(TENANT_A, WA, "wamid.9", DeliveryStatus.SENT);
+        messages().edit(TENANT_A, WA, "wamid.9", "text", Optional.of("Hello again"));
+
+        assertThat(messages().find(TENANT_A, WA, "wamid.9")).hasValueSatisfying(found -> {
+            assertThat(found.agent()).contains("ana");
+            assertThat(found.author()).isEqualTo(dev.conversa.model.Author.AGENT);
+            assertThat(found.status()).isEqualTo(DeliveryStatus.SENT);
+        });
+        assertThat(messages().find(TENANT_A, WA, "wamid.2").orElseThrow().agent()).isEmpty();
+        assertThat(messages().history(TENANT_A, ANNA, 10)).extracting(MessageRecord::agent)
+                .containsExactlyInAnyOrder(Optional.of("ana"), Optional.empty());
     }
 
     @Test
@@ -250,5 +276,21 @@ public abstract class MessageStoreContract extends StoreContract {
 
         assertThat(messages().find(TENANT_A, WA, "mid.caption")).isEmpty();
         assertThat(messages().updateStatus(TENANT_A, WA, "mid.caption", DeliveryStatus.READ)).isFalse();
+    }
+
+    @Test
+    void marksListATenantsMessagesOfAPeriodOldestFirstWithoutContent() {
+        messages().append(record(TENANT_A, ANNA, "wamid.before", inSeconds(-1)));
+        messages().append(record(TENANT_A, BOB, "wamid.2", inSeconds(20)));
+        messages().append(record(TENANT_A, ANNA, "wamid.1", now()));
+        messages().append(new MessageRecord(TENANT_A, ANNA, "wamid.out", Direction.OUTBOUND, Author.AGENT, "text",
+                Optional.of("hi"), DeliveryStatus.SENT, inSeconds(30)));
+        messages().append(record(TENANT_A, ANNA, "wamid.at-end", inSeconds(60)));
+        messages().append(record(TENANT_B, ANNA, "wamid.other-tenant", inSeconds(10)));
+
+        List<MessageMark> marks = messages().marks(TENANT_A, now(), inSeconds(60));
+
+        assertThat(marks).containsExactly(new MessageMark(ANNA, Author.CUSTOMER, now()),
+                new MessageMark(BOB, Author.CUSTOMER, inSeconds(20)), new MessageMark(ANNA, Author.AGENT, inSeconds(30)));
     }
 }

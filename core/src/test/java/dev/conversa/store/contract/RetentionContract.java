@@ -9,6 +9,7 @@ import static dev.conversa.store.contract.Samples.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contact;
@@ -125,6 +126,11 @@ public abstract class RetentionContract extends StoreContract {
         stores.agents().enqueue(TENANT_A, ANNA, "support", "asked", START);
         stores.agents().addNote(new Note(TENANT_A, ANNA, "n-anna", "agent-1", "Anna wants a refund", START));
         stores.agents().addNote(new Note(TENANT_A, BOB, "n-bob", "agent-1", "Bob is fine", START));
+        stores.agents().recordEvent(new HandoffEvent(TENANT_A, ANNA, HandoffEvent.Kind.QUEUED, Optional.of("support"),
+                Optional.empty(), START));
+        HandoffEvent bobs = new HandoffEvent(TENANT_A, BOB, HandoffEvent.Kind.QUEUED, Optional.of("support"),
+                Optional.empty(), START);
+        stores.agents().recordEvent(bobs);
 
         // when
         runAfter(DAYS_90, conversationsFor(DAYS_90));
@@ -134,6 +140,7 @@ public abstract class RetentionContract extends StoreContract {
         assertThat(stores.agents().notes(TENANT_A, ANNA)).isEmpty();
         assertThat(stores.agents().findAssignment(TENANT_A, ANNA)).isEmpty();
         assertThat(stores.agents().notes(TENANT_A, BOB)).hasSize(1);
+        assertThat(stores.agents().events(TENANT_A, START, START.plusSeconds(1))).containsExactly(bobs);
     }
 
     @Test

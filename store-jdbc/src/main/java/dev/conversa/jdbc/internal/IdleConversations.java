@@ -67,6 +67,7 @@ final class IdleConversations {
         Rows.update(connection, "DELETE FROM conversa_outbox" + where + " AND state IN ('SENT', 'DEAD', "
                 + "'SEND_UNCERTAIN')", lane.values());
         Rows.update(connection, "DELETE FROM conversa_note" + where, lane.values());
+        Rows.update(connection, "DELETE FROM conversa_handoff_event" + where, lane.values());
         Rows.update(connection, "DELETE FROM conversa_assignment" + where, lane.values());
         Rows.update(connection, "DELETE FROM conversa_contact WHERE tenant = ? AND channel = ? AND external_id = ? "
                 + "AND NOT EXISTS (SELECT 1 FROM conversa_conversation WHERE tenant = ? AND channel = ? "

@@ -116,7 +116,7 @@ final class InboxClaimer {
         InboxEntry row = Rows.first(connection, "SELECT " + InboxRows.COLUMNS + " FROM conversa_inbox WHERE id = ? "
                 + "AND tenant = ?", InboxRows::entry, candidate.id(), lane.tenant()).orElseThrow();
         return Optional.of(new InboxEntry(row.id(), row.tenant(), row.conversation(), row.event(), row.notBefore(),
-                row.attempts() - 1, row.fence()));
+                row.attempts() - 1, row.fence(), row.timer()));
     }
 
     private record Open(long id, String status, Instant notBefore, Optional<Instant> leaseUntil, long fence,

@@ -14,7 +14,9 @@ import java.util.Optional;
 final class InboxRows {
 
     static final String COLUMNS = "id, tenant, channel, account_id, contact_id, external_id, event, status, "
-            + "not_before, attempts, fence, lease_until, created_at";
+            + "not_before, attempts, fence, lease_until, created_at, task";
+    /** The {@code task} of a timer entry: a queue's SLA check. */
+    static final String TIMER = "SLA";
     /** The type of the {@link Unsupported} event that stands for a stored event this version cannot read. */
     static final String UNREADABLE = "conversa.unreadable-stored-event";
     static final String CLAIMED = "CLAIMED";
@@ -43,6 +45,6 @@ final class InboxRows {
         Optional<InboundEvent> event = json == null ? Optional.empty() : Optional.of(event(row, lane, json));
         long fence = CLAIMED.equals(row.getString("status")) ? row.getLong("fence") : 0;
         return new InboxEntry(row.getLong("id"), lane.tenantId(), lane.key(), event, Rows.instant(row, "not_before"),
-                row.getInt("attempts"), fence);
+                row.getInt("attempts"), fence, TIMER.equals(row.getString("task")));
     }
 }

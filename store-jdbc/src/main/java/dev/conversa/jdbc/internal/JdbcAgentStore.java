@@ -3,8 +3,10 @@ package dev.conversa.jdbc.internal;
 import dev.conversa.agent.Agent;
 import dev.conversa.agent.AgentQueue;
 import dev.conversa.agent.Assignment;
+import dev.conversa.agent.HandoffEvent;
 import dev.conversa.agent.Note;
 import dev.conversa.agent.Presence;
+import dev.conversa.agent.SlaPolicy;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
@@ -13,6 +15,7 @@ import dev.conversa.store.AgentStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -31,9 +34,12 @@ public final class JdbcAgentStore implements AgentStore {
 
     private static final String AGENT_COLUMNS = "tenant, agent_id, display_name, queues, presence, max_conversations";
     private static final String ASSIGNMENT_COLUMNS = "tenant, channel, account_id, contact_id, queue_id, agent_id, "
-            + "reason, queued_at, assigned_at";
+            + "reason, queued_at, assigned_at, priority";
     private static final String BY_KEY = " WHERE tenant = ? AND channel = ? AND account_id = ? AND contact_id = ?";
-    private static final String BY_CONVERSATION = " ORDER BY queued_at, channel, account_id, contact_id";
+    private static final String BY_CONVERSATION = " ORDER BY priority DESC, queued_at, channel, account_id, "
+            + "contact_id";
+    private static final String QUEUE_COLUMNS = "tenant, queue_id, name, is_default, wait_limit_ms, on_wait_limit, "
+            + "bot_message, answer_limit_ms";
 
     private final Database database;
     private final Inserts inserts;
@@ -110,12 +116,18 @@ public final class JdbcAgentStore implements AgentStore {
                 Rows.update(connection, "UPDATE conversa_agent_queue SET is_default = FALSE WHERE tenant = ? "
                         + "AND queue_id <> ?", queue.tenant().value(), queue.id());
             }
-            boolean inserted = inserts.insertIfAbsent(connection, "INSERT INTO conversa_agent_queue (tenant, "
-                    + "queue_id, name, is_default) VALUES (?, ?, ?, ?)", queue.tenant().value(), queue.id(),
-                    queue.name(), queue.defaultQueue());
+            SlaPolicy sla = queue.sla();
+            Object waitLimit = sla.waitLimit().map(Duration::toMillis).orElse(null);
+            Object answerLimit = sla.answerLimit().map(Duration::toMillis).orElse(null);
+            boolean inserted = inserts.insertIfAbsent(connection, "INSERT INTO conversa_agent_queue ("
+                    + QUEUE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", queue.tenant().value(), queue.id(),
+                    queue.name(), queue.defaultQueue(), waitLimit, sla.onWaitLimit().name(), sla.botMessage(),
+                    answerLimit);
             if (!inserted) {
-                Rows.update(connection, "UPDATE conversa_agent_queue SET name = ?, is_default = ? WHERE tenant = ? "
-                        + "AND queue_id = ?", queue.name(), queue.defaultQueue(), queue.tenant().value(), queue.id());
+                Rows.update(connection, "UPDATE conversa_agent_queue SET name = ?, is_default = ?, wait_limit_ms = ?, "
+                        + "on_wait_limit = ?, bot_message = ?, answer_limit_ms = ? WHERE tenant = ? AND queue_id = ?",
+                        queue.name(), queue.defaultQueue(), waitLimit, sla.onWaitLimit().name(), sla.botMessage(),
+                        answerLimit, queue.tenant().value(), queue.id());
             }
             return null;
         });
@@ -124,10 +136,9 @@ public final class JdbcAgentStore implements AgentStore {
     @Override
     public List<AgentQueue> listQueues(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");
-        return database.inTransaction("listing queues", connection -> Rows.query(connection, "SELECT tenant, "
-                + "queue_id, name, is_default FROM conversa_agent_queue WHERE tenant = ? ORDER BY queue_id",
-                row -> new AgentQueue(TenantId.of(row.getString("tenant")), row.getString("queue_id"),
-                        row.getString("name"), row.getBoolean("is_default")), tenant.value()));
+        return database.inTransaction("listing queues", connection -> Rows.query(connection, "SELECT "
+                + QUEUE_COLUMNS + " FROM conversa_agent_queue WHERE tenant = ? ORDER BY queue_id",
+                JdbcAgentStore::queue, tenant.value()));
     }
 
     @Override
@@ -203,9 +214,40 @@ public final class JdbcAgentStore implements AgentStore {
         Objects.requireNonNull(now, "now");
         return database.inTransaction("queueing a conversation again", connection -> {
             int changed = Rows.update(connection, "UPDATE conversa_assignment SET queue_id = ?, agent_id = NULL, "
-                    + "assigned_at = NULL, queued_at = ?" + BY_KEY, queue, now, key[0], key[1], key[2], key[3]);
+                    + "assigned_at = NULL, queued_at = ?, priority = 0" + BY_KEY, queue, now, key[0], key[1], key[2],
+                    key[3]);
             return changed == 1 ? find(connection, key) : Optional.<Assignment>empty();
         });
+    }
+
+    @Override
+    public Optional<Assignment> requeue(TenantId tenant, ConversationKey conversation, String queue, int priority,
+            Optional<String> currentAgent, Instant now) {
+        Object[] key = key(tenant, conversation);
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(currentAgent, "currentAgent");
+        Objects.requireNonNull(now, "now");
+        return database.inTransaction("queueing a conversation again", connection -> {
+            String set = "UPDATE conversa_assignment SET queue_id = ?, agent_id = NULL, assigned_at = NULL, "
+                    + "queued_at = ?, priority = ?" + BY_KEY;
+            int changed = currentAgent.isEmpty()
+                    ? Rows.update(connection, set + " AND agent_id IS NULL", queue, now, priority, key[0], key[1],
+                            key[2], key[3])
+                    : Rows.update(connection, set + " AND agent_id = ?", queue, now, priority, key[0], key[1], key[2],
+                            key[3], currentAgent.get());
+            return changed == 1 ? find(connection, key) : Optional.<Assignment>empty();
+        });
+    }
+
+    @Override
+    public boolean dequeue(TenantId tenant, ConversationKey conversation, Optional<String> currentAgent) {
+        Object[] key = key(tenant, conversation);
+        Objects.requireNonNull(currentAgent, "currentAgent");
+        return database.inTransaction("removing an assignment", connection -> currentAgent.isEmpty()
+                ? Rows.update(connection, "DELETE FROM conversa_assignment" + BY_KEY + " AND agent_id IS NULL",
+                        key) > 0
+                : Rows.update(connection, "DELETE FROM conversa_assignment" + BY_KEY + " AND agent_id = ?", key[0],
+                        key[1], key[2], key[3], currentAgent.get()) > 0);
     }
 
     @Override
@@ -242,6 +284,37 @@ public final class JdbcAgentStore implements AgentStore {
                 "DELETE FROM conversa_note" + BY_KEY, key));
     }
 
+    @Override
+    public void recordEvent(HandoffEvent event) {
+        Objects.requireNonNull(event, "event");
+        Object[] key = key(event.tenant(), event.conversation());
+        database.inTransaction("recording a handoff step", connection -> Rows.update(connection, "INSERT INTO "
+                + "conversa_handoff_event (tenant, channel, account_id, contact_id, kind, queue_id, agent_id, "
+                + "happened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key[0], key[1], key[2], key[3], event.kind().name(),
+                event.queue().orElse(null), event.agent().orElse(null), event.at()));
+    }
+
+    @Override
+    public List<HandoffEvent> events(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return database.inTransaction("listing handoff steps", connection -> Rows.query(connection, "SELECT tenant, "
+                + "channel, account_id, contact_id, kind, queue_id, agent_id, happened_at FROM conversa_handoff_event "
+                + "WHERE tenant = ? AND happened_at >= ? AND happened_at < ? ORDER BY happened_at, seq",
+                row -> new HandoffEvent(TenantId.of(row.getString("tenant")), conversation(row),
+                        HandoffEvent.Kind.valueOf(row.getString("kind")),
+                        Optional.ofNullable(row.getString("queue_id")), Optional.ofNullable(row.getString("agent_id")),
+                        Rows.instant(row, "happened_at")), tenant.value(), from, to));
+    }
+
+    @Override
+    public int deleteEvents(TenantId tenant, ConversationKey conversation) {
+        Object[] key = key(tenant, conversation);
+        return database.inTransaction("deleting handoff steps", connection -> Rows.update(connection,
+                "DELETE FROM conversa_handoff_event" + BY_KEY, key));
+    }
+
     private static int active(Connection connection, Object tenant, String agentId) throws SQLException {
         return Rows.first(connection, "SELECT COUNT(*) AS active FROM conversa_assignment WHERE tenant = ? "
                 + "AND agent_id = ?", row -> row.getInt("active"), tenant, agentId).orElse(0);
@@ -276,6 +349,18 @@ public final class JdbcAgentStore implements AgentStore {
     private static Assignment assignment(ResultSet row) throws SQLException {
         return new Assignment(TenantId.of(row.getString("tenant")), conversation(row), row.getString("queue_id"),
                 Rows.optionalText(row, "agent_id"), row.getString("reason"), Rows.instant(row, "queued_at"),
-                Rows.optionalInstant(row, "assigned_at"));
+                Rows.optionalInstant(row, "assigned_at"), row.getInt("priority"));
+    }
+
+    private static AgentQueue queue(ResultSet row) throws SQLException {
+        Optional<Duration> waitLimit = Optional.ofNullable(row.getObject("wait_limit_ms", Long.class))
+                .map(Duration::ofMillis);
+        Optional<Duration> answerLimit = Optional.ofNullable(row.getObject("answer_limit_ms", Long.class))
+                .map(Duration::ofMillis);
+        String onWaitLimit = row.getString("on_wait_limit");
+        SlaPolicy sla = new SlaPolicy(waitLimit, onWaitLimit == null ? SlaPolicy.WaitEscalation.RAISE_PRIORITY
+                : SlaPolicy.WaitEscalation.valueOf(onWaitLimit), Rows.optionalText(row, "bot_message"), answerLimit);
+        return new AgentQueue(TenantId.of(row.getString("tenant")), row.getString("queue_id"), row.getString("name"),
+                row.getBoolean("is_default"), sla);
     }
 }

@@ -8,6 +8,7 @@ import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
+import dev.conversa.store.LeaseLostException;
 import dev.conversa.store.PurgeScope;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +42,7 @@ public final class JdbcInbox implements Inbox {
     private final InboxClaimer claimer;
     private final LaneLocks lanes;
     private final GroupCommit<Append, List<InboxEntry>> appends;
+    private final GroupCommit<Completion, Boolean> completions;
 
     /**
      * Creates the inbox.
@@ -54,6 +56,7 @@ public final class JdbcInbox implements Inbox {
         this.lanes = new LaneLocks(database.dialect(), "inbox");
         this.claimer = new InboxClaimer(lanes);
         this.appends = new GroupCommit<>(database, "appending to the inbox", MAX_GROUP, this::insert);
+        this.completions = new GroupCommit<>(database, "completing inbox entries", MAX_GROUP, this::completeAll);
     }
 
     @Override
@@ -108,6 +111,33 @@ public final class JdbcInbox implements Inbox {
         });
     }
 
+    @Override
+    public void scheduleTimer(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
+        Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(now, "now");
+        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(conversation, "key"));
+        database.inTransaction("scheduling a timer", connection -> {
+            if (movePendingTimer(connection, lane, due)) {
+                return null;
+            }
+            if (!inserts.insertIfAbsent(connection, "INSERT INTO conversa_inbox (tenant, channel, account_id, "
+                    + "contact_id, reply_slot, task, status, not_before, attempts, fence, created_at) "
+                    + "VALUES (?, ?, ?, ?, 'S', '" + InboxRows.TIMER + "', 'PENDING', ?, 0, 0, ?)",
+                    lane.valuesAnd(due, now))) {
+                movePendingTimer(connection, lane, due);
+            }
+            return null;
+        });
+    }
+
+    /** Moves the pending timer earlier, if due is earlier; tells whether one is pending. */
+    private static boolean movePendingTimer(Connection connection, Lane lane, Instant due) throws SQLException {
+        Object[] key = lane.values();
+        return Rows.update(connection, "UPDATE conversa_inbox SET not_before = CASE WHEN not_before > ? THEN ? "
+                + "ELSE not_before END WHERE" + Lane.WHERE + " AND reply_slot = 'S'", due, due, key[0], key[1],
+                key[2], key[3]) == 1;
+    }
+
     private static boolean movePendingReply(Connection connection, Lane lane, Instant due) throws SQLException {
         Object[] key = lane.values();
         return Rows.update(connection, "UPDATE conversa_inbox SET not_before = ? WHERE" + Lane.WHERE
@@ -132,9 +162,31 @@ public final class JdbcInbox implements Inbox {
 
     @Override
     public void complete(InboxEntry entry, Instant now) {
+        Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(now, "now");
-        changeClaimed(entry, "completing an inbox entry",
-                "SET status = 'COMPLETED', completed_at = ?, lease_until = NULL, event = NULL", now);
+        if (!completions.write(new Completion(entry, now))) {
+            throw new LeaseLostException("inbox entry " + entry.id() + " is no longer claimed under fence "
+                    + entry.fence());
+        }
+    }
+
+    /**
+     * Completes the entries of concurrent workers in one transaction ({@link GroupCommit}), each
+     * only while still claimed under its fence: a status batch of many entries costs a few
+     * commits, not one per entry. The result says, per entry, whether it was still claimed.
+     */
+    private List<Boolean> completeAll(Connection connection, List<Completion> group) throws SQLException {
+        List<Boolean> completed = new ArrayList<>(group.size());
+        for (Completion completion : group) {
+            InboxEntry entry = completion.entry();
+            completed.add(Rows.update(connection, "UPDATE conversa_inbox SET status = 'COMPLETED', completed_at = ?, "
+                    + "lease_until = NULL, event = NULL WHERE id = ? AND tenant = ? AND status = 'CLAIMED' AND fence = ?",
+                    completion.now(), entry.id(), entry.tenant().value(), entry.fence()) == 1);
+        }
+        return completed;
+    }
+
+    private record Completion(InboxEntry entry, Instant now) {
     }
 
     @Override

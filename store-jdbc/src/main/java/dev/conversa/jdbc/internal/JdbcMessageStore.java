@@ -8,10 +8,12 @@ import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
+import dev.conversa.store.MessageMark;
 import dev.conversa.store.MessageStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -30,7 +32,7 @@ import java.util.Optional;
 public final class JdbcMessageStore implements MessageStore {
 
     private static final String COLUMNS = "tenant, channel, account_id, contact_id, message_id, direction, author, "
-            + "kind, body, status, sent_at";
+            + "kind, body, status, sent_at, agent_id";
     private static final String BY_ID = " WHERE tenant = ? AND channel = ? AND message_id = ?";
     /** A message by the id of one of its parts, else by its own id: bind tenant, channel, tenant, channel, id, id. */
     private static final String BY_ID_OR_PART = " WHERE tenant = ? AND channel = ? AND message_id = COALESCE("
@@ -39,8 +41,11 @@ public final class JdbcMessageStore implements MessageStore {
     private static final String BY_CONVERSATION =
             " WHERE tenant = ? AND channel = ? AND account_id = ? AND contact_id = ?";
 
+    private static final int MAX_GROUP = 256;
+
     private final Database database;
     private final Inserts inserts;
+    private final GroupCommit<StatusChange, Boolean> statuses;
 
     /**
      * Creates the store.
@@ -50,16 +55,17 @@ public final class JdbcMessageStore implements MessageStore {
     public JdbcMessageStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
         this.inserts = new Inserts(database.dialect());
+        this.statuses = new GroupCommit<>(database, "updating message statuses", MAX_GROUP, this::updateAll);
     }
 
     @Override
     public boolean append(MessageRecord m) {
         Objects.requireNonNull(m, "message");
         return database.inTransaction("appending a message", connection -> inserts.insertIfAbsent(connection,
-                "INSERT INTO conversa_message (" + COLUMNS + ", status_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO conversa_message (" + COLUMNS + ", status_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.tenant().value(), m.conversation().channel().value(), m.conversation().accountId(),
                 m.conversation().contactId(), m.messageId(), m.direction().name(), m.author().name(), m.kind(),
-                m.text(), m.status().name(), m.timestamp(), rank(m.status())));
+                m.text(), m.status().name(), m.timestamp(), m.agent(), rank(m.status())));
     }
 
     @Override
@@ -68,10 +74,29 @@ public final class JdbcMessageStore implements MessageStore {
         if (status == DeliveryStatus.UNKNOWN) {
             return false;
         }
-        Object[] id = idOf(tenant, channel, messageId);
-        return database.inTransaction("updating a message status", connection -> Rows.update(connection,
-                "UPDATE conversa_message SET status = ?, status_rank = ?" + BY_ID_OR_PART + " AND status_rank < ?",
-                status.name(), rank(status), id[0], id[1], id[0], id[1], id[2], id[2], rank(status)) == 1);
+        return statuses.write(new StatusChange(idOf(tenant, channel, messageId), status));
+    }
+
+    /**
+     * Moves the statuses of concurrent workers in one transaction ({@link GroupCommit}): the many
+     * statuses of one webhook, processed by several workers at once, share their commits. Each
+     * update still moves a status only forward. Workers of one instance take one conversation at
+     * a time, so a group's rows are almost always distinct; should two instances' groups deadlock
+     * on a row, the database fails one, and {@link GroupCommit} writes its members one by one.
+     */
+    private List<Boolean> updateAll(Connection connection, List<StatusChange> group) throws SQLException {
+        List<Boolean> moved = new ArrayList<>(group.size());
+        for (StatusChange change : group) {
+            Object[] id = change.id();
+            int rank = rank(change.status());
+            moved.add(Rows.update(connection,
+                    "UPDATE conversa_message SET status = ?, status_rank = ?" + BY_ID_OR_PART + " AND status_rank < ?",
+                    change.status().name(), rank, id[0], id[1], id[0], id[1], id[2], id[2], rank) == 1);
+        }
+        return moved;
+    }
+
+    private record StatusChange(Object[] id, DeliveryStatus status) {
     }
 
     /**
@@ -158,6 +183,19 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public List<MessageMark> marks(TenantId tenant, Instant from, Instant to) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return database.inTransaction("counting messages", connection -> Rows.query(connection, "SELECT channel, "
+                + "account_id, contact_id, author, sent_at FROM conversa_message WHERE tenant = ? AND sent_at >= ? "
+                + "AND sent_at < ? ORDER BY sent_at, seq", row -> new MessageMark(new ConversationKey(
+                        new ChannelType(row.getString("channel")), row.getString("account_id"),
+                        row.getString("contact_id")), Author.valueOf(row.getString("author")),
+                        Rows.instant(row, "sent_at")), tenant.value(), from, to));
+    }
+
+    @Override
     public boolean delete(TenantId tenant, ChannelType channel, String messageId) {
         Object[] id = idOf(tenant, channel, messageId);
         return database.inTransaction("deleting a message", connection -> {
@@ -203,6 +241,6 @@ public final class JdbcMessageStore implements MessageStore {
         return new MessageRecord(TenantId.of(row.getString("tenant")), key, row.getString("message_id"),
                 Direction.valueOf(row.getString("direction")), Author.valueOf(row.getString("author")),
                 row.getString("kind"), Rows.optionalText(row, "body"), DeliveryStatus.valueOf(row.getString("status")),
-                Rows.instant(row, "sent_at"));
+                Rows.instant(row, "sent_at"), Rows.optionalText(row, "agent_id"));
     }
 }

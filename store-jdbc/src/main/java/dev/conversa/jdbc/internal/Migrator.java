@@ -30,7 +30,8 @@ public final class Migrator {
     private static final List<Script> SCRIPTS = List.of(new Script(1, "init"), new Script(2, "consent_and_deletion"),
             new Script(3, "delivery"), new Script(4, "handoff_flag"), new Script(5, "retention"),
             new Script(6, "erasure"), new Script(8, "app_user"),
-            new Script(9, "agents"));
+            new Script(9, "agents"),
+            new Script(10, "agent_replies_and_sla"), new Script(11, "handoff_events"));
 
     private final Database database;
     private final Clock clock;

@@ -20,7 +20,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads the content of a {@code message} object. A message with several attachments yields one
  * content per attachment, in order; text sent together with a single attachment becomes its
- * caption. Content this version cannot read becomes {@link UnsupportedContent} with its raw JSON.
+ * caption. A {@code fallback} attachment (a link Messenger shows as a card) keeps its URL and title,
+ * which older payloads put on the attachment itself beside a {@code null} or opaque payload; a
+ * {@code template} attachment is read by {@link SharedTemplates}. Content this version cannot read
+ * becomes {@link UnsupportedContent} with its raw JSON.
  */
 final class ContentParser {
 
@@ -64,6 +67,9 @@ final class ContentParser {
         JsonNode payload = attachment.path("payload");
         Optional<String> url = LenientJson.nonEmpty(payload, "url");
         Optional<String> title = LenientJson.nonEmpty(payload, "title").or(() -> LenientJson.nonEmpty(attachment, "title"));
+        if ("fallback".equals(type)) {
+            url = url.or(() -> LenientJson.nonEmpty(attachment, "url")).or(() -> LenientJson.nonEmpty(attachment, "URL"));
+        }
         switch (type) {
             case "image":
                 return image(payload, url, attachment);
@@ -86,6 +92,8 @@ final class ContentParser {
             case "reel":
             case "ig_reel":
                 return share("reel", url, title, attachment);
+            case "template":
+                return SharedTemplates.template(attachment);
             default:
                 return unsupported(type.isEmpty() ? "attachment" : type, attachment);
         }

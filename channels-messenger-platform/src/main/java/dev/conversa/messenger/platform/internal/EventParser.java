@@ -2,6 +2,7 @@ package dev.conversa.messenger.platform.internal;
 
 import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.DeliveryWatermark;
 import dev.conversa.model.InboundEvent;
 import dev.conversa.model.OptIn;
 import dev.conversa.model.Reaction;
@@ -9,6 +10,7 @@ import dev.conversa.model.Read;
 import dev.conversa.model.Referral;
 import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.Unsupported;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +51,16 @@ final class EventParser {
             case "request_thread_control":
             case "app_roles":
                 return List.of(HandoverParser.handover(scope, type, body));
+            case "policy_enforcement":
+            case "policy-enforcement":
+                return List.of(AccountEventParser.policyEnforcement(scope, body));
+            case "account_linking":
+                return List.of(AccountEventParser.accountLinking(scope, body));
+            case "checkout_update":
+            case "payment":
+                return List.of(AccountEventParser.checkout(scope, type, body));
+            case "game_play":
+                return List.of(AccountEventParser.gamePlay(scope, body));
             default:
                 return List.of(new Unsupported(
                         scope.header(scope.derivedId(type, Optional.of(LenientJson.digest(scope.event())))), type,
@@ -68,7 +80,7 @@ final class EventParser {
 
     private static InboundEvent read(EventScope scope, JsonNode body) {
         Optional<String> mid = LenientJson.nonEmpty(body, "mid");
-        Optional<java.time.Instant> watermark = LenientJson.millis(body, "watermark");
+        Optional<Instant> watermark = LenientJson.millis(body, "watermark");
         String id = mid.map(m -> "read:" + m)
                 .orElseGet(() -> scope.derivedId("read", watermark.map(w -> Long.toString(w.toEpochMilli()))));
         return new Read(scope.header(id), mid, watermark);
@@ -76,7 +88,8 @@ final class EventParser {
 
     /**
      * A delivery lists the delivered message ids: each becomes a {@code DELIVERED} status update.
-     * A delivery with only a watermark names no message and is kept as {@link Unsupported}.
+     * A delivery with only a watermark becomes a {@link DeliveryWatermark}; one with neither is
+     * kept as {@link Unsupported}.
      */
     private static List<InboundEvent> deliveries(EventScope scope, JsonNode body) {
         List<InboundEvent> events = new ArrayList<>();
@@ -88,7 +101,11 @@ final class EventParser {
                         DeliveryStatus.DELIVERED, List.of(), details));
             }
         }
-        if (events.isEmpty()) {
+        Optional<Instant> watermark = LenientJson.millis(body, "watermark");
+        if (events.isEmpty() && watermark.isPresent()) {
+            events.add(new DeliveryWatermark(scope.header(scope.derivedId("delivery",
+                    Optional.of(Long.toString(watermark.get().toEpochMilli())))), watermark.get()));
+        } else if (events.isEmpty()) {
             events.add(new Unsupported(scope.header(scope.derivedId("delivery", LenientJson.nonEmpty(body, "watermark"))),
                     "delivery", scope.raw()));
         }

@@ -21,7 +21,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Events in {@code standby[]} arrive while another app (the Page inbox, a CRM) holds the
  * thread. Each becomes a {@link Handover} with {@link Handover.Action#STANDBY} whose metadata is
- * the raw event JSON: it is recorded, and never answered, because it is not a message. Events of
+ * the raw event JSON, which gives the conversation to a person; a standby {@code message} is then
+ * also read as any message (the customer's message, or an echo of the other app's), after the
+ * handover, so its text enters the history while the bot, which no longer holds the
+ * conversation, does not answer it. Events of
  * a type this version does not know, and events too malformed to read, become
  * {@link Unsupported} with their raw JSON; this parser never throws for an event.
  *
@@ -80,7 +83,7 @@ public final class MessagingEventParser {
 
     private List<InboundEvent> safely(EventScope scope, boolean standby) {
         try {
-            return standby ? List.of(standby(scope)) : EventParser.events(scope, typeOf(scope.event()));
+            return standby ? standby(scope) : EventParser.events(scope, typeOf(scope.event()));
         } catch (RuntimeException malformed) {
             return List.of(new Unsupported(
                     scope.header("malformed:" + LenientJson.digest(scope.event())), "malformed:" + typeOf(scope.event()),
@@ -103,12 +106,17 @@ public final class MessagingEventParser {
                 scope.raw());
     }
 
-    private static InboundEvent standby(EventScope scope) {
+    private static List<InboundEvent> standby(EventScope scope) {
         JsonNode message = scope.event().path("message");
         String id = LenientJson.nonEmpty(message, "mid").map(mid -> "standby:" + mid)
                 .orElseGet(() -> "standby:" + typeOf(scope.event()) + ":" + LenientJson.digest(scope.event()));
-        return new Handover(scope.header(id), Handover.Action.STANDBY, Optional.empty(), Optional.empty(),
-                Optional.of(scope.raw()));
+        List<InboundEvent> events = new ArrayList<>();
+        events.add(new Handover(scope.header(id), Handover.Action.STANDBY, Optional.empty(), Optional.empty(),
+                Optional.of(scope.raw())));
+        if ("message".equals(typeOf(scope.event()))) {
+            events.addAll(EventParser.events(scope, "message"));
+        }
+        return events;
     }
 
     static String typeOf(JsonNode event) {

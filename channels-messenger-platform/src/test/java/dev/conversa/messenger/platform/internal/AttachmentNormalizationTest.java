@@ -4,6 +4,7 @@ import static dev.conversa.messenger.platform.internal.Fixtures.events;
 import static dev.conversa.messenger.platform.internal.Fixtures.header;
 import static dev.conversa.messenger.platform.internal.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.Location;
@@ -11,9 +12,11 @@ import dev.conversa.model.Media;
 import dev.conversa.model.MediaKind;
 import dev.conversa.model.MessageContent;
 import dev.conversa.model.MessageContext;
+import dev.conversa.model.ProductShare;
 import dev.conversa.model.SenderProfile;
 import dev.conversa.model.Share;
-import dev.conversa.model.UnsupportedContent;
+import dev.conversa.model.TemplateAttachment;
+import dev.conversa.model.Text;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,20 +68,54 @@ class AttachmentNormalizationTest {
     @Test
     void readsFallbackAsShareWithTitleAfterItsText() {
         assertThat(events("fallback")).containsExactly(
-                message("m_att_fallback", new dev.conversa.model.Text("https://example.com/catalogue")),
+                message("m_att_fallback", new Text("https://example.com/catalogue")),
                 message("m_att_fallback#1",
                         new Share("fallback", "https://example.com/catalogue", Optional.of("Our catalogue"))));
     }
 
     @Test
-    void keepsTemplateAttachmentAsUnsupportedContentWithRawJson() {
-        InboundMessage message = (InboundMessage) single("template");
+    void readsLegacyFallbackWithLinkAndTitleOnTheAttachmentBesideANullOrOpaquePayload() {
+        assertThat(events("fallback_legacy")).containsExactly(
+                message("m_att_fallback_legacy",
+                        new Share("fallback", "https://example.com/spring", Optional.of("Spring collection"))),
+                message("m_att_fallback_legacy#1",
+                        new Share("fallback", "https://example.com/hours", Optional.of("Store hours"))));
+    }
 
-        assertThat(message.header()).isEqualTo(header("m_att_template"));
-        UnsupportedContent content = (UnsupportedContent) message.content();
-        assertThat(content.type()).isEqualTo("template");
-        assertThat(content.rawJson()).contains("\"template_type\":\"generic\"", "Shared product");
-        assertThat(content.errors()).isEmpty();
+    @Test
+    void readsAProductMessageFromShopsAsAProductShareWithItsIds() {
+        assertThat(events("template_product")).containsExactly(
+                message("m_att_product", new Text("Is this one still available?")),
+                message("m_att_product#1", new ProductShare(List.of(
+                        new ProductShare.Product("7305128811112222", Optional.of("JKT-RAIN-M"), Optional.of("Rain jacket"),
+                                Optional.of("EUR 89.00"), Optional.of("https://scontent.xx.fbcdn.net/jacket.jpg")),
+                        new ProductShare.Product("7305128833334444", Optional.empty(), Optional.of("Wool scarf"),
+                                Optional.empty(), Optional.empty())))));
+    }
+
+    @Test
+    void keepsAGenericTemplateWithItsTypeAndItsElementTitles() {
+        TemplateAttachment content = (TemplateAttachment) ((InboundMessage) single("template")).content();
+
+        assertThat(content.templateType()).isEqualTo("generic");
+        assertThat(content.summary()).isEqualTo("Shared product");
+        assertThat(content.rawJson()).contains("\"template_type\":\"generic\"");
+    }
+
+    @Test
+    void summarizesAReceiptByItsItemsWithoutTheRecipientsNameAddressOrCard() {
+        TemplateAttachment content = (TemplateAttachment) ((InboundMessage) single("template_receipt")).content();
+
+        assertThat(content.templateType()).isEqualTo("receipt");
+        assertThat(content.summary()).isEqualTo("Rain jacket");
+        assertThat(content.toString()).doesNotContain("Ana", "Augusta", "Rain");
+    }
+
+    @Test
+    void summarizesAButtonTemplateByItsTextElseByItsButtonsTitles() {
+        assertThat(events("template_button")).extracting(event -> (TemplateAttachment) ((InboundMessage) event).content())
+                .extracting(TemplateAttachment::templateType, TemplateAttachment::summary)
+                .containsExactly(tuple("button", "Track your parcel"), tuple("button", "Returns, Talk to us"));
     }
 
     @Test

@@ -9,11 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.channel.WebhookPayload;
+import dev.conversa.model.AccountLinking;
 import dev.conversa.model.ChannelType;
+import dev.conversa.model.Checkout;
 import dev.conversa.model.DeliveryStatus;
+import dev.conversa.model.DeliveryWatermark;
 import dev.conversa.model.EventHeader;
+import dev.conversa.model.GamePlay;
+import dev.conversa.model.InboundEvent;
 import dev.conversa.model.InboundMessage;
 import dev.conversa.model.OptIn;
+import dev.conversa.model.PolicyEnforcement;
 import dev.conversa.model.Reaction;
 import dev.conversa.model.Read;
 import dev.conversa.model.Referral;
@@ -64,12 +70,54 @@ class EventNormalizationTest {
     }
 
     @Test
-    void keepsDeliveryWithOnlyAWatermarkAsUnsupported() {
-        Unsupported unsupported = (Unsupported) single("delivery_watermark_only");
+    void readsDeliveryWithOnlyAWatermarkAsADeliveryWatermark() {
+        assertThat(single("delivery_watermark_only")).isEqualTo(new DeliveryWatermark(
+                header("delivery:" + PSID + ":" + MS + ":1732363150000"), Instant.ofEpochMilli(1732363150000L)));
+    }
 
-        assertThat(unsupported.header()).isEqualTo(header("delivery:" + PSID + ":" + MS + ":1732363150000"));
-        assertThat(unsupported.type()).isEqualTo("delivery");
-        assertThat(unsupported.rawJson()).contains("\"watermark\":1732363150000");
+    @Test
+    void readsPolicyEnforcementAsConcerningThePageItself() {
+        PolicyEnforcement block = (PolicyEnforcement) single("policy_enforcement");
+
+        assertThat(block.header().accountId()).isEqualTo(Fixtures.PAGE);
+        assertThat(block.header().contactId()).isEqualTo(Fixtures.PAGE);
+        assertThat(block.header().timestamp()).isEqualTo(AT);
+        assertThat(block.header().externalId()).startsWith("policy_enforcement:" + Fixtures.PAGE + ":" + MS + ":");
+        assertThat(block.action()).isEqualTo(PolicyEnforcement.Action.BLOCK);
+        assertThat(block.reason()).contains("The Page sent messages that break the Messenger Platform policies.");
+    }
+
+    @Test
+    void readsTheHyphenatedPolicyEnforcementOfOlderPayloads() {
+        PolicyEnforcement unblock = (PolicyEnforcement) single("policy_enforcement_legacy_unblock");
+
+        assertThat(unblock.action()).isEqualTo(PolicyEnforcement.Action.UNBLOCK);
+        assertThat(unblock.reason()).isEmpty();
+    }
+
+    @Test
+    void readsAccountLinkingCheckoutPaymentAndGamePlayAsTypedEvents() {
+        List<InboundEvent> events = events("account_events");
+
+        assertThat(events).extracting(InboundEvent::kind).containsExactly("account_linking", "account_linking",
+                "checkout", "checkout", "game_play");
+        assertThat(events).extracting(event -> event.header().contactId()).containsOnly(PSID);
+        assertThat(events).extracting(event -> event.header().externalId()).doesNotHaveDuplicates();
+        AccountLinking linked = (AccountLinking) events.get(0);
+        assertThat(linked.linked()).isTrue();
+        assertThat(linked.authorizationCode()).contains("link-code-5521");
+        assertThat(linked.toString()).doesNotContain("link-code-5521");
+        assertThat(((AccountLinking) events.get(1)).linked()).isFalse();
+        Checkout update = (Checkout) events.get(2);
+        assertThat(update.stage()).isEqualTo(Checkout.Stage.CHECKOUT_UPDATE);
+        assertThat(update.payload()).contains("BUY_JACKET_M");
+        assertThat(update.details()).containsEntry("shipping_address.city", "Lisboa").doesNotContainKey("payload");
+        Checkout payment = (Checkout) events.get(3);
+        assertThat(payment.stage()).isEqualTo(Checkout.Stage.PAYMENT);
+        assertThat(payment.details()).containsEntry("amount.amount", "89.00")
+                .containsEntry("payment_credential.charge_id", "ch_test_1042");
+        assertThat(events.get(4)).isEqualTo(new GamePlay(events.get(4).header(), "480112233445566",
+                Optional.of("pl-8812"), Optional.of("SOLO"), Optional.of("9911"), Optional.of("{\"level\":3}")));
     }
 
     @Test

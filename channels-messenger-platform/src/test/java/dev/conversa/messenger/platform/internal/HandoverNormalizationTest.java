@@ -2,6 +2,7 @@ package dev.conversa.messenger.platform.internal;
 
 import static dev.conversa.messenger.platform.internal.Fixtures.AT;
 import static dev.conversa.messenger.platform.internal.Fixtures.PSID;
+import static dev.conversa.messenger.platform.internal.Fixtures.events;
 import static dev.conversa.messenger.platform.internal.Fixtures.header;
 import static dev.conversa.messenger.platform.internal.Fixtures.single;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.EventHeader;
 import dev.conversa.model.Handover;
+import dev.conversa.model.InboundEvent;
+import dev.conversa.model.InboundMessage;
+import dev.conversa.model.MessageContext;
+import dev.conversa.model.SenderProfile;
+import dev.conversa.model.Text;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +61,19 @@ class HandoverNormalizationTest {
     }
 
     @Test
-    void recordsStandbyMessageAsStandbyHandoverWithTheRawEvent() {
-        Handover handover = (Handover) single("standby");
+    void recordsStandbyMessageAsStandbyHandoverFollowedByTheMessageItself() {
+        List<InboundEvent> events = events("standby");
 
+        assertThat(events).hasSize(2);
+        Handover handover = (Handover) events.get(0);
         assertThat(handover.header()).isEqualTo(
                 new EventHeader(ChannelType.MESSENGER, Fixtures.PAGE, PSID, "standby:m_standby_1", AT));
         assertThat(handover.action()).isEqualTo(Handover.Action.STANDBY);
         assertThat(handover.previousOwnerAppId()).isEmpty();
         assertThat(handover.newOwnerAppId()).isEmpty();
         assertThat(handover.metadata()).hasValueSatisfying(raw -> assertThat(raw).contains("Thanks Ana!"));
+        assertThat(events.get(1)).isEqualTo(new InboundMessage(
+                new EventHeader(ChannelType.MESSENGER, Fixtures.PAGE, PSID, "m_standby_1", AT), new Text("Thanks Ana!"),
+                MessageContext.NONE, SenderProfile.UNKNOWN));
     }
 }

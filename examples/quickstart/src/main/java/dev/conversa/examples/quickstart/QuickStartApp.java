@@ -2,6 +2,9 @@ package dev.conversa.examples.quickstart;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.conversa.Conversa;
+import dev.conversa.agent.Agent;
+import dev.conversa.agent.AgentQueue;
+import dev.conversa.agent.Presence;
 import dev.conversa.channel.ChannelAccount;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.instagram.InstagramChannel;
@@ -20,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +50,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /meta/} ({@link MetaCallbacks}): Meta's data deletion and deauthorize callbacks and
  *       the deletion status page, with no token: the callbacks are verified by their
  *       {@code signed_request};
+ *   <li>{@code /api/agent/} ({@link AgentApi}): the agent inbox's endpoints, served and guarded as
+ *       {@code /api/};
+ *   <li>the agent inbox page at {@code /inbox} ({@link InboxPage}), always: it holds no data and
+ *       signs in to {@code /api/agent/} with the API token (in demo mode without a token it opens
+ *       directly); demo mode seeds two queues and two agents;
  *   <li>the demo page at {@code /} and {@code /demo/} ({@link DemoApi}): in demo mode only.
  * </ul>
  * A {@code CONVERSA_API_TOKEN} or {@code CONVERSA_PRIVACY_PEPPER} shorter than 32 characters, or
@@ -118,8 +127,13 @@ final class QuickStartApp implements AutoCloseable {
         server.setExecutor(threads);
         WebhookHandler webhooks = conversa.webhooks();
         server.createContext("/webhook", new JdkWebhookEndpoint(webhooks));
+        if (demo) {
+            seedAgents(conversa);
+        }
         mountApi(server, new ConversationApi(conversa, TENANT),
-                new PrivacyApi(pepper.map(set -> conversa.privacy()), TENANT), apiToken, demo);
+                new PrivacyApi(pepper.map(set -> conversa.privacy()), TENANT),
+                new AgentApi(conversa, TENANT, Clock.systemUTC()), apiToken, demo);
+        server.createContext("/inbox", new InboxPage());
         MetaCallbacks.mount(server, conversa, storage.stores(), appSecret, TENANT,
                 demo ? Optional.of(publicUrl.orElse("https://localhost:" + server.getAddress().getPort())) : publicUrl,
                 pepper.isPresent());
@@ -142,16 +156,18 @@ final class QuickStartApp implements AutoCloseable {
      * and demo mode listens on loopback by default); not at all with connected accounts and no
      * token, where it would show real customers' data to anyone.
      */
-    private static void mountApi(HttpServer server, ConversationApi api, PrivacyApi privacy, Optional<Secret> token,
-            boolean demo) {
+    private static void mountApi(HttpServer server, ConversationApi api, PrivacyApi privacy, AgentApi agents,
+            Optional<Secret> token, boolean demo) {
         if (token.isPresent()) {
             BearerTokenAuthenticator authenticator = new BearerTokenAuthenticator(token.get());
             server.createContext("/api/", api).setAuthenticator(authenticator);
             server.createContext("/api/privacy/", privacy).setAuthenticator(authenticator);
+            server.createContext("/api/agent/", agents).setAuthenticator(authenticator);
             LOG.info("/api/ requires the header Authorization: Bearer <CONVERSA_API_TOKEN>");
         } else if (demo) {
             server.createContext("/api/", api);
             server.createContext("/api/privacy/", privacy);
+            server.createContext("/api/agent/", agents);
         } else {
             LOG.warn("/api/ is off: it shows customers' names, numbers and messages, so with connected accounts it "
                     + "needs a token. Set CONVERSA_API_TOKEN (at least {} characters, e.g. openssl rand -hex 32) "
@@ -203,6 +219,16 @@ final class QuickStartApp implements AutoCloseable {
                 + "out: set CONVERSA_PRIVACY_PEPPER (at least {} characters, e.g. openssl rand -hex 32), the same on "
                 + "every instance and kept across restarts and backups", QuickStartConfig.MIN_PRIVACY_PEPPER_LENGTH);
         return Optional.empty();
+    }
+
+    /** Demo mode: two queues (support, the default, and sales) and two agents online. */
+    private static void seedAgents(Conversa conversa) {
+        conversa.agents().saveQueue(AgentQueue.of(TENANT, "support", "Support").asDefault());
+        conversa.agents().saveQueue(AgentQueue.of(TENANT, "sales", "Sales"));
+        conversa.agents().save(Agent.builder().tenant(TENANT).id("ana").displayName("Ana").queue("support")
+                .queue("sales").presence(Presence.ONLINE).maxConversations(5).build());
+        conversa.agents().save(Agent.builder().tenant(TENANT).id("bea").displayName("Bea").queue("support")
+                .presence(Presence.ONLINE).maxConversations(5).build());
     }
 
     private static void registerAccounts(Conversa conversa, QuickStartConfig config, boolean demo) {

@@ -62,6 +62,17 @@ class QuickStartAppTest {
     }
 
     @Test
+    void demoModeOpensTheInboxDirectlyWithTwoAgentsAndTwoQueues() throws Exception {
+        HttpResponse<String> agents = client.get("/api/agent/agents");
+        HttpResponse<String> queues = client.get("/api/agent/queues");
+
+        assertThat(client.get("/inbox").statusCode()).isEqualTo(200);
+        assertThat(agents.statusCode()).isEqualTo(200);
+        assertThat(HttpJson.MAPPER.readTree(agents.body()).findValuesAsString("id")).containsExactly("ana", "bea");
+        assertThat(HttpJson.MAPPER.readTree(queues.body()).findValuesAsString("id")).containsExactly("sales", "support");
+    }
+
+    @Test
     void servesTheApiWithoutATokenWhenNoneIsSet() throws Exception {
         HttpResponse<String> response = client.get("/api/conversations");
 
