@@ -2,34 +2,35 @@
 package dev.conversa.openai;
 
 import dev.conversa.internal.http.RetryPolicy;
+import dev.conversa.internal.respond.HandoffTool;
+import dev.conversa.internal.respond.ModelResponder;
+import dev.conversa.internal.respond.ResponderOptions;
+import dev.conversa.internal.respond.ToolJson;
 import dev.conversa.lang.Secret;
-import dev.conversa.model.OutboundContent;
 import dev.conversa.model.TenantId;
-import dev.conversa.model.Text;
 import dev.conversa.openai.internal.ChatCompletionsClient;
 import dev.conversa.openai.internal.ClientConfig;
-import dev.conversa.openai.internal.OpenAiCallException;
 import dev.conversa.openai.internal.ToolSpec;
-import dev.conversa.openai.internal.WireJson;
+import dev.conversa.respond.AgentAssist;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.ResponderRequest;
 import dev.conversa.respond.SentimentReading;
+import dev.conversa.respond.TenantProfile;
+import dev.conversa.respond.Tool;
+import dev.conversa.respond.UsageListener;
+import dev.conversa.respond.UsageMeter;
 import dev.conversa.time.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link Responder} backed by the OpenAI Chat Completions API, or any endpoint that speaks it
@@ -65,22 +66,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenAiResponder implements Responder {
 
-    private static final Logger log = LoggerFactory.getLogger(OpenAiResponder.class);
-
-    private final Settings settings;
-    private final PromptComposer composer;
-    private final ToolLoop loop;
-    private final ReplySplitter splitter;
-    private final AgentAssist agentAssist;
+    private final ModelResponder shared;
     private final Builder configuration;
 
-    OpenAiResponder(Settings settings, ToolLoop loop, ModelClient model, Builder configuration) {
+    private OpenAiResponder(ModelResponder shared, Builder configuration) {
+        this.shared = shared;
         this.configuration = configuration;
-        this.settings = settings;
-        this.composer = new PromptComposer(settings);
-        this.loop = loop;
-        this.splitter = new ReplySplitter(settings.maxMessagesPerReply());
-        this.agentAssist = new AgentAssist(model, composer, settings);
     }
 
     /**
@@ -114,19 +105,7 @@ public final class OpenAiResponder implements Responder {
      */
     @Override
     public Reply respond(ResponderRequest request) {
-        if (request.unanswered().isEmpty()) {
-            return Reply.silence();
-        }
-        try {
-            LoopResult result = loop.run(request, composer.compose(request, true));
-            if (result instanceof LoopResult.Handoff handoff) {
-                return new Reply.Handoff(Optional.of(settings.handoffMessage()), handoff.reason(), handoff.queue());
-            }
-            return answer(((LoopResult.Answer) result).text(), request.capabilities().maxTextLength());
-        } catch (OpenAiCallException e) {
-            log.warn("no usable answer from the model for tenant {}: {}", request.conversation().tenant(), e.getMessage());
-            return fallback(e.kind(), request.capabilities().maxTextLength());
-        }
+        return shared.respond(request);
     }
 
     /**
@@ -136,7 +115,7 @@ public final class OpenAiResponder implements Responder {
      * @return the agent assist
      */
     public AgentAssist agentAssist() {
-        return agentAssist;
+        return shared.agentAssist();
     }
 
     /**
@@ -147,27 +126,14 @@ public final class OpenAiResponder implements Responder {
      */
     @Override
     public SentimentReading sentiment(ResponderRequest request) {
-        return agentAssist.sentiment(request);
-    }
-
-    private Reply answer(String text, int maxLength) {
-        List<OutboundContent> messages = splitter.split(text, maxLength).stream()
-                .<OutboundContent>map(Text::new)
-                .toList();
-        return new Reply.Answer(messages);
-    }
-
-    private Reply fallback(OpenAiCallException.Kind kind, int maxLength) {
-        if (settings.handoffOnFailure()) {
-            return new Reply.Handoff(Optional.of(settings.fallbackMessage()), "the assistant could not answer: " + kind);
-        }
-        return answer(settings.fallbackMessage(), maxLength);
+        return shared.sentiment(request);
     }
 
     /** Shows the settings, never the API key. */
     @Override
     public String toString() {
-        return "OpenAiResponder[" + settings + "]";
+        return "OpenAiResponder[model=" + configuration.model + ", temperature=" + configuration.temperature
+                + ", maxOutputTokens=" + configuration.maxOutputTokens + ", " + shared + "]";
     }
 
     /**
@@ -196,21 +162,13 @@ public final class OpenAiResponder implements Responder {
         private int maxRetries = 2;
         private Duration initialBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(20);
-        private int historyBudgetChars = 12_000;
-        private int maxToolRounds = 3;
-        private int maxMessagesPerReply = 3;
-        private boolean maskPersonalData = true;
-        private Function<TenantId, TenantProfile> profiles = tenant -> TenantProfile.empty();
-        private final List<Tool> tools = new ArrayList<>();
-        private final Map<String, String> handoffQueues = new LinkedHashMap<>();
-        private String handoffMessage = "I'm passing you to a colleague, who will answer here as soon as possible.";
-        private String fallbackMessage = "Sorry, I can't answer right now. Please write again in a few minutes.";
-        private boolean handoffOnFailure;
-        private UsageListener usageListener = UsageListener.NONE;
+        private final ResponderOptions shared;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
 
-        Builder() {}
+        Builder() {
+            shared = new ResponderOptions();
+        }
 
         private Builder(Builder other) {
             apiKey = other.apiKey;
@@ -225,17 +183,7 @@ public final class OpenAiResponder implements Responder {
             maxRetries = other.maxRetries;
             initialBackoff = other.initialBackoff;
             maxBackoff = other.maxBackoff;
-            historyBudgetChars = other.historyBudgetChars;
-            maxToolRounds = other.maxToolRounds;
-            maxMessagesPerReply = other.maxMessagesPerReply;
-            maskPersonalData = other.maskPersonalData;
-            profiles = other.profiles;
-            tools.addAll(other.tools);
-            handoffQueues.putAll(other.handoffQueues);
-            handoffMessage = other.handoffMessage;
-            fallbackMessage = other.fallbackMessage;
-            handoffOnFailure = other.handoffOnFailure;
-            usageListener = other.usageListener;
+            shared = other.shared.copy();
             clock = other.clock;
             sleeper = other.sleeper;
         }
@@ -383,7 +331,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder historyBudgetChars(int historyBudgetChars) {
-            this.historyBudgetChars = historyBudgetChars;
+            shared.historyBudgetChars(historyBudgetChars);
             return this;
         }
 
@@ -397,7 +345,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder maxToolRounds(int maxToolRounds) {
-            this.maxToolRounds = maxToolRounds;
+            shared.maxToolRounds(maxToolRounds);
             return this;
         }
 
@@ -409,7 +357,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder maxMessagesPerReply(int maxMessagesPerReply) {
-            this.maxMessagesPerReply = maxMessagesPerReply;
+            shared.maxMessagesPerReply(maxMessagesPerReply);
             return this;
         }
 
@@ -424,7 +372,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder maskPersonalData(boolean mask) {
-            this.maskPersonalData = mask;
+            shared.maskPersonalData(mask);
             return this;
         }
 
@@ -437,7 +385,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder profiles(Function<TenantId, TenantProfile> profiles) {
-            this.profiles = Objects.requireNonNull(profiles, "profiles");
+            shared.profiles(profiles);
             return this;
         }
 
@@ -448,7 +396,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder tool(Tool tool) {
-            tools.add(Objects.requireNonNull(tool, "tool"));
+            shared.tool(tool);
             return this;
         }
 
@@ -473,15 +421,7 @@ public final class OpenAiResponder implements Responder {
          * @throws IllegalArgumentException if the id is malformed or the description blank
          */
         public Builder handoffQueue(String queueId, String description) {
-            Objects.requireNonNull(queueId, "queueId");
-            Objects.requireNonNull(description, "description");
-            if (!queueId.matches("[A-Za-z0-9_.:-]{1,100}")) {
-                throw new IllegalArgumentException("queueId must be 1 to 100 letters, digits or _ . : -");
-            }
-            if (description.isBlank()) {
-                throw new IllegalArgumentException("description must not be blank");
-            }
-            handoffQueues.put(queueId, description.strip());
+            shared.handoffQueue(queueId, description);
             return this;
         }
 
@@ -492,7 +432,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder handoffMessage(String handoffMessage) {
-            this.handoffMessage = Objects.requireNonNull(handoffMessage, "handoffMessage");
+            shared.handoffMessage(handoffMessage);
             return this;
         }
 
@@ -503,7 +443,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder fallbackMessage(String fallbackMessage) {
-            this.fallbackMessage = Objects.requireNonNull(fallbackMessage, "fallbackMessage");
+            shared.fallbackMessage(fallbackMessage);
             return this;
         }
 
@@ -517,7 +457,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder handoffOnFailure(boolean handoff) {
-            this.handoffOnFailure = handoff;
+            shared.handoffOnFailure(handoff);
             return this;
         }
 
@@ -529,7 +469,7 @@ public final class OpenAiResponder implements Responder {
          * @return this builder
          */
         public Builder usageListener(UsageListener usageListener) {
-            this.usageListener = Objects.requireNonNull(usageListener, "usageListener");
+            shared.usageListener(usageListener);
             return this;
         }
 
@@ -565,17 +505,13 @@ public final class OpenAiResponder implements Responder {
          */
         public OpenAiResponder build() {
             validate();
-            Map<String, Tool> toolsByName = toolsByName();
-            Settings settings = new Settings(model, temperature, maxOutputTokens, historyBudgetChars, maxToolRounds,
-                    maxMessagesPerReply, maskPersonalData ? PersonalDataMask.ON : PersonalDataMask.OFF, profiles,
-                    handoffMessage, fallbackMessage, handoffOnFailure);
+            List<ToolSpec> specs = toolSpecs();
             ClientConfig config = new ClientConfig(baseUrl, apiKey, organization, project, requestTimeout);
             RetryPolicy retry = RetryPolicy.of(maxRetries + 1, initialBackoff, maxBackoff, sleeper);
             HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
-            ModelClient client = new ModelClient(new ChatCompletionsClient(http, config, retry, clock), settings, usageListener);
-            return new OpenAiResponder(settings, new ToolLoop(client, toolSpecs(), toolsByName, maxToolRounds,
-                    handoffQueues.keySet()), client,
-                    new Builder(this));
+            OpenAiBackend backend = new OpenAiBackend(new ChatCompletionsClient(http, config, retry, clock), model,
+                    temperature, maxOutputTokens, specs);
+            return new OpenAiResponder(ModelResponder.create(shared, backend, model, true), new Builder(this));
         }
 
         private void validate() {
@@ -587,15 +523,15 @@ public final class OpenAiResponder implements Responder {
             if (!"https".equals(scheme) && !"http".equals(scheme) || baseUrl.getHost() == null) {
                 throw new IllegalStateException("baseUrl must be an absolute http(s) URL such as https://api.openai.com/v1");
             }
-            requireText(model, "model");
+            ResponderOptions.requireText(model, "model");
             if (temperature.isPresent() && !(temperature.getAsDouble() >= 0 && temperature.getAsDouble() <= 2)) {
                 throw new IllegalStateException("temperature must be between 0 and 2");
             }
-            requirePositive(maxOutputTokens, "maxOutputTokens");
+            ResponderOptions.requirePositive(maxOutputTokens, "maxOutputTokens");
             requirePositive(connectTimeout, "connectTimeout");
             requirePositive(requestTimeout, "requestTimeout");
-            organization.ifPresent(value -> requireText(value, "organization"));
-            project.ifPresent(value -> requireText(value, "project"));
+            organization.ifPresent(value -> ResponderOptions.requireText(value, "organization"));
+            project.ifPresent(value -> ResponderOptions.requireText(value, "project"));
             if (maxRetries < 0) {
                 throw new IllegalStateException("maxRetries must not be negative");
             }
@@ -604,41 +540,16 @@ public final class OpenAiResponder implements Responder {
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalStateException("maxBackoff must not be below initialBackoff");
             }
-            requirePositive(historyBudgetChars, "historyBudgetChars");
-            requirePositive(maxToolRounds, "maxToolRounds");
-            requirePositive(maxMessagesPerReply, "maxMessagesPerReply");
-            requireText(handoffMessage, "handoffMessage");
-            requireText(fallbackMessage, "fallbackMessage");
-        }
-
-        private Map<String, Tool> toolsByName() {
-            Map<String, Tool> byName = new LinkedHashMap<>();
-            for (Tool tool : tools) {
-                if (byName.putIfAbsent(tool.name(), tool) != null) {
-                    throw new IllegalStateException("tool '" + tool.name() + "' was added twice");
-                }
-            }
-            return byName;
+            shared.validate();
         }
 
         private List<ToolSpec> toolSpecs() {
             List<ToolSpec> specs = new ArrayList<>();
-            specs.add(HandoffTool.spec(handoffQueues));
-            tools.forEach(tool -> specs.add(ToolSpec.function(
-                    tool.name(), tool.description(), WireJson.parseSchema(tool.parametersSchema(), tool.name()))));
+            specs.add(ToolSpec.function(HandoffTool.NAME, HandoffTool.DESCRIPTION,
+                    ToolJson.parseSchema(HandoffTool.schema(shared.handoffQueues()), HandoffTool.NAME)));
+            shared.tools().forEach(tool -> specs.add(ToolSpec.function(
+                    tool.name(), tool.description(), ToolJson.parseSchema(tool.parametersSchema(), tool.name()))));
             return specs;
-        }
-
-        private static void requireText(String value, String name) {
-            if (value.isBlank()) {
-                throw new IllegalStateException(name + " must not be blank");
-            }
-        }
-
-        private static void requirePositive(int value, String name) {
-            if (value <= 0) {
-                throw new IllegalStateException(name + " must be positive, got " + value);
-            }
         }
 
         private static void requirePositive(Duration value, String name) {

@@ -11,9 +11,13 @@ import static dev.conversa.openai.OpenAiStub.json;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.respond.AgentAssist;
 import dev.conversa.respond.ResponderRequest;
 import dev.conversa.respond.Sentiment;
 import dev.conversa.respond.SentimentReading;
+import dev.conversa.respond.UsageMeter;
+import dev.conversa.respond.UsageTotals;
+import dev.conversa.testsupport.Conversations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

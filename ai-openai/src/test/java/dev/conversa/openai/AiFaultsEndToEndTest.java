@@ -19,6 +19,7 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.Direction;
 import dev.conversa.model.MessageRecord;
 import dev.conversa.model.Text;
+import dev.conversa.respond.Usage;
 import dev.conversa.testsupport.EchoTestChannel;
 import dev.conversa.testsupport.TestSignatures;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.lang.Secret;
+import dev.conversa.respond.Tool;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

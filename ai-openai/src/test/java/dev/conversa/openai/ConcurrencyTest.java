@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
+import dev.conversa.respond.UsageMeter;
+import dev.conversa.testsupport.Conversations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

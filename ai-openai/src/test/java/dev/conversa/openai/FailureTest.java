@@ -10,6 +10,7 @@ import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.respond.Reply;
+import dev.conversa.testsupport.Conversations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -7,6 +7,7 @@ import static dev.conversa.openai.OpenAiStub.ok;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.conversa.respond.Responder;
 import dev.conversa.respond.contract.ResponderContract;
+import dev.conversa.testsupport.Conversations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,6 @@ class OpenAiResponderContractTest extends ResponderContract {
     }
 
     private static ResponseDefinitionBuilder answer(String text) {
-        return ok("answer.json").withBody(Conversations.fixture("answer.json").replace(STUB_ANSWER, text));
+        return ok("answer.json").withBody(Conversations.resource("/fixtures/openai/answer.json").replace(STUB_ANSWER, text));
     }
 }

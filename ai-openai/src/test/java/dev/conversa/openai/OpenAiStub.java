@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import dev.conversa.lang.Secret;
+import dev.conversa.testsupport.Conversations;
 import dev.conversa.testsupport.LoopbackWireMock;
 import dev.conversa.time.RecordingSleeper;
 import java.time.Duration;
@@ -53,7 +54,7 @@ final class OpenAiStub extends LoopbackWireMock {
 
     static ResponseDefinitionBuilder json(int status, String fixture) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody(Conversations.fixture(fixture));
+                .withBody(Conversations.resource("/fixtures/openai/" + fixture));
     }
 
     static ResponseDefinitionBuilder ok(String fixture) {

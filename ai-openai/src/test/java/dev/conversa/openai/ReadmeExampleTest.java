@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.lang.Secret;
 import dev.conversa.respond.Reply;
+import dev.conversa.respond.TenantProfile;
+import dev.conversa.respond.Tool;
+import dev.conversa.respond.UsageMeter;
+import dev.conversa.testsupport.Conversations;
 import dev.conversa.testsupport.LoopbackWireMock;
 import java.util.List;
 import org.junit.jupiter.api.Test;

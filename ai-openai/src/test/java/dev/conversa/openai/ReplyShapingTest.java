@@ -8,6 +8,7 @@ import dev.conversa.channel.ChannelCapabilities;
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.testsupport.Conversations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

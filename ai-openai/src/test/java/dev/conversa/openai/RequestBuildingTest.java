@@ -12,8 +12,12 @@ import static dev.conversa.openai.OpenAiStub.chat;
 import static dev.conversa.openai.OpenAiStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.conversa.internal.respond.PromptComposer;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
+import dev.conversa.respond.TenantProfile;
+import dev.conversa.respond.Tool;
+import dev.conversa.testsupport.Conversations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
+import dev.conversa.respond.Tool;
+import dev.conversa.respond.ToolInvocation;
+import dev.conversa.testsupport.Conversations;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

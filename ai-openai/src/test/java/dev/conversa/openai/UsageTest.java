@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
+import dev.conversa.respond.Tool;
+import dev.conversa.respond.Usage;
+import dev.conversa.respond.UsageMeter;
+import dev.conversa.respond.UsageTotals;
+import dev.conversa.testsupport.Conversations;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.conversa.openai.internal;
 
 import dev.conversa.internal.http.RetryPolicy;
-import dev.conversa.openai.internal.OpenAiCallException.Kind;
+import dev.conversa.internal.respond.ModelCallException.Kind;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,11 +1,9 @@
 package dev.conversa.openai.internal;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one JSON mapper of this module, and the JSON chores around tools. */
+/** The one JSON mapper of this module; the JSON chores around tools are core's {@code ToolJson}. */
 public final class WireJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -21,53 +19,5 @@ public final class WireJson {
      */
     public static JsonMapper mapper() {
         return MAPPER;
-    }
-
-    /**
-     * Parses a tool's JSON schema.
-     *
-     * @param schema the schema text
-     * @param toolName the tool, for the error message
-     * @return the parsed schema
-     * @throws IllegalArgumentException if it is not a JSON object
-     */
-    public static JsonNode parseSchema(String schema, String toolName) {
-        try {
-            JsonNode node = MAPPER.readTree(schema);
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("tool '" + toolName + "': the parameters schema must be a JSON object");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw new IllegalArgumentException("tool '" + toolName + "': the parameters schema is not valid JSON", e);
-        }
-    }
-
-    /**
-     * Reads one string field of a JSON object given as text, leniently.
-     *
-     * @param json the object's text, may be malformed
-     * @param field the field
-     * @return the field's text, or an empty string when absent or unreadable
-     */
-    public static String stringField(String json, String field) {
-        try {
-            JsonNode node = MAPPER.readTree(json == null ? "" : json);
-            JsonNode value = node == null ? null : node.get(field);
-            return value != null && value.isString() ? value.asString() : "";
-        } catch (JacksonException e) {
-            return "";
-        }
-    }
-
-    /**
-     * A JSON object with one string field, for tool results.
-     *
-     * @param field the field
-     * @param value its value
-     * @return the JSON text
-     */
-    public static String object(String field, String value) {
-        return MAPPER.createObjectNode().put(field, value).toString();
     }
 }

@@ -145,7 +145,7 @@ final class QuickStartApp implements AutoCloseable {
         server.start();
         if (demo && !server.getAddress().getAddress().isLoopbackAddress()) {
             LOG.warn("Demo mode listens on {} (CONVERSA_HOST): anyone who can reach it can use the demo page and "
-                    + "/demo/, and make the bot answer (on your OpenAI account if OPENAI_API_KEY is set)", config.host());
+                    + "/demo/, and make the bot answer (on your OpenAI or Anthropic account if a key is set)", config.host());
         }
         return new QuickStartApp(conversa, server, threads, standIn, storage);
     }
@@ -263,7 +263,20 @@ final class QuickStartApp implements AutoCloseable {
         return settings;
     }
 
-    private static Responder responder(QuickStartConfig config) {
+    /**
+     * The bot's responder: LangChain4j over Anthropic when {@code CONVERSA_AI=langchain4j-anthropic},
+     * OpenAI when {@code OPENAI_API_KEY} is set, else the rules.
+     */
+    static Responder responder(QuickStartConfig config) {
+        String ai = config.get("CONVERSA_AI").orElse("openai");
+        if (ai.equals("langchain4j-anthropic")) {
+            Secret key = Secret.of(config.get("ANTHROPIC_API_KEY").orElseThrow(() -> new IllegalStateException(
+                    "ANTHROPIC_API_KEY is required when CONVERSA_AI=langchain4j-anthropic")));
+            return LangChain4jSetup.anthropic(key, config.get("ANTHROPIC_MODEL"), config.get("ANTHROPIC_BASE_URL"));
+        }
+        if (!ai.equals("openai")) {
+            throw new IllegalStateException("CONVERSA_AI must be openai or langchain4j-anthropic; got " + ai);
+        }
         Optional<String> apiKey = config.get("OPENAI_API_KEY");
         if (apiKey.isPresent()) {
             return OpenAiSetup.responder(Secret.of(apiKey.get()), config.get("OPENAI_BASE_URL"));
