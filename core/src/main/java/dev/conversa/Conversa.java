@@ -147,7 +147,7 @@ public final class Conversa implements AutoCloseable {
         this.graph = builder.graphClientOrDefault();
         this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership,
                 builder.observer, parking);
-        this.dispatcher = new Dispatcher(stores.inbox(), stores.accounts(), pipeline, builder.clock, settings, leases,
+        this.dispatcher = new Dispatcher(stores, pipeline, builder.clock, settings, leases,
                 outboxSender::wake, this::checkSla);
         WebhookHandler.Builder webhookBuilder = WebhookHandler.builder()
                 .verifyToken(builder.verifyToken)

@@ -6,6 +6,8 @@ import dev.conversa.store.AccountStore;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.LeaseLostException;
+import dev.conversa.store.Stores;
+import dev.conversa.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * failed entry is retried with backoff and parked after its last attempt; a failure in one lane
  * never stops another. Attempts are counted when an entry is claimed, so an entry whose
  * processing stops the process is parked too once it was claimed {@code maxAttempts} times. An
+ * entry's pass and its completion are one {@link UnitOfWork} (one transaction with the JDBC
+ * stores): the entry is handled and completed together, or not at all and tried again; a reply
+ * task's responder runs outside it ({@link UnitOfWork#outside}), so what came before commits
+ * and no transaction waits on a model. An
  * entry of an account that is no longer registered (disconnected) is completed without
  * processing: a disconnected account's events already in the inbox get no reply (an account
  * event counts as registered while any account of its business account is).
@@ -30,6 +36,7 @@ final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Inbox inbox;
+    private final UnitOfWork unitOfWork;
     private final AccountStore accounts;
     private final Pipeline pipeline;
     private final Clock clock;
@@ -44,23 +51,14 @@ final class Dispatcher implements AutoCloseable {
      * Creates the dispatcher.
      *
      * @param afterEach called after each entry, such as waking the outbox sender
-     */
-    Dispatcher(Inbox inbox, AccountStore accounts, Pipeline pipeline, Clock clock, Settings settings,
-            LeaseKeeper leases, Runnable afterEach) {
-        this(inbox, accounts, pipeline, clock, settings, leases, afterEach, timer -> { });
-    }
-
-    /**
-     * Creates the dispatcher.
-     *
-     * @param afterEach called after each entry, such as waking the outbox sender
      * @param timers runs a due timer entry (a queue's SLA check) instead of the pipeline
      */
-    Dispatcher(Inbox inbox, AccountStore accounts, Pipeline pipeline, Clock clock, Settings settings,
-            LeaseKeeper leases, Runnable afterEach, Consumer<InboxEntry> timers) {
+    Dispatcher(Stores stores, Pipeline pipeline, Clock clock, Settings settings, LeaseKeeper leases,
+            Runnable afterEach, Consumer<InboxEntry> timers) {
         this.timers = timers;
-        this.inbox = inbox;
-        this.accounts = accounts;
+        this.inbox = stores.inbox();
+        this.accounts = stores.accounts();
+        this.unitOfWork = stores.unitOfWork();
         this.afterEach = afterEach;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -99,20 +97,24 @@ final class Dispatcher implements AutoCloseable {
                 inbox.complete(entry, clock.instant());
                 return;
             }
-            Optional<Instant> deferred = pipeline.process(entry, () -> !held.isLost());
-            held.check();
-            if (deferred.isPresent()) {
-                LOG.debug("Inbox entry {} deferred until {}", entry.id(), deferred.get());
-                inbox.retry(entry, deferred.get(), "deferred by the pipeline");
-            } else {
-                inbox.complete(entry, clock.instant());
-            }
+            unitOfWork.run(() -> finish(entry, pipeline.process(entry, () -> !held.isLost()), held));
         } catch (LeaseLostException e) {
             LOG.warn("Inbox entry {} lost its lease; the worker that took it over finishes it", entry.id());
         } catch (Exception e) {
             fail(entry, e);
         } finally {
             afterEach.run();
+        }
+    }
+
+    /** Completes the entry, or gives it back until the time a step asked for. */
+    private void finish(InboxEntry entry, Optional<Instant> deferred, LeaseKeeper.Held held) {
+        held.check();
+        if (deferred.isPresent()) {
+            LOG.debug("Inbox entry {} deferred until {}", entry.id(), deferred.get());
+            inbox.retry(entry, deferred.get(), "deferred by the pipeline");
+        } else {
+            inbox.complete(entry, clock.instant());
         }
     }
 

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After}, up to the attempt limit; a failure after which the channel may have
  * received the message (no answer, a server error, an answer without an id, an adapter that broke
  * after its request) marks it {@code SEND_UNCERTAIN}, never resent; anything else fails the entry
- * for good and marks the message {@code FAILED}. Attempts are counted at claim time, so an entry
+ * for good and marks the message {@code FAILED}. An outcome and the message history that records
+ * it commit together (one {@link dev.conversa.store.UnitOfWork}). Attempts are counted at claim time, so an entry
  * whose sending stops the process is failed once it was claimed more than {@code maxAttempts}
  * times. An account whose token Meta refused, or which Meta throttles as a whole, is parked
  * ({@link AccountParking}): its entries wait, postponed with the reason and without using up
@@ -117,10 +118,32 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private void attempt(OutboxEntry entry, LeaseKeeper.Held held) {
+        Optional<Ready> ready = stores.unitOfWork().run(() -> prepare(entry));
+        if (ready.isEmpty()) {
+            return;
+        }
+        SendingMarker marker = new SendingMarker(graph, () -> {
+            held.check();
+            Instant at = clock.instant();
+            stores.outbox().markSending(entry, leases.lease(), at);
+            held.renewedAt(at);
+        });
+        trySend(entry, ready.get().adapter(), ready.get().request(), marker);
+    }
+
+    /** A send that passed every check, ready to go. */
+    private record Ready(ChannelAdapter adapter, SendRequest request) {
+    }
+
+    /**
+     * Reads what the checks need in one unit of work and checks: the request to send, or empty
+     * when the entry was failed or postponed instead.
+     */
+    private Optional<Ready> prepare(OutboxEntry entry) {
         if (entry.attempts() > maxAttempts) {
             fail(entry, "claimed " + entry.attempts() + " times without an outcome; the process may have stopped "
                     + "while sending it");
-            return;
+            return Optional.empty();
         }
         OutboundMessage message = entry.message();
         Instant now = clock.instant();
@@ -133,26 +156,20 @@ final class OutboxSender implements AutoCloseable {
         Optional<String> refusal = refusal(message, adapter, conversation, account, optedOutAt, now);
         if (refusal.isPresent()) {
             fail(entry, refusal.get());
-            return;
+            return Optional.empty();
         }
         Optional<String> limited = TemplateCheck.refusal(stores.accounts(), entry.tenant(), account.get(), message, now);
         if (limited.isPresent()) {
             fail(entry, limited.get());
-            return;
+            return Optional.empty();
         }
         Optional<AccountParking.Parked> parked = parking.parked(account.get(), now);
         if (parked.isPresent()) {
             postpone(entry, parked.get().lookAgainAt(now, parkedRecheck()), parked.get().reason());
-            return;
+            return Optional.empty();
         }
         Optional<Instant> lastInboundAt = conversation.flatMap(Conversation::lastInboundAt);
-        SendingMarker marker = new SendingMarker(graph, () -> {
-            held.check();
-            Instant at = clock.instant();
-            stores.outbox().markSending(entry, leases.lease(), at);
-            held.renewedAt(at);
-        });
-        trySend(entry, adapter, new SendRequest(account.get(), message, lastInboundAt, now), marker);
+        return Optional.of(new Ready(adapter, new SendRequest(account.get(), message, lastInboundAt, now)));
     }
 
     private static Optional<String> refusal(OutboundMessage message, ChannelAdapter adapter,
@@ -208,8 +225,10 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private void sent(OutboxEntry entry, SendResult result) {
-        stores.outbox().markSent(entry, result.messageId(), clock.instant());
-        OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
+        stores.unitOfWork().run(() -> {
+            stores.outbox().markSent(entry, result.messageId(), clock.instant());
+            OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
+        });
     }
 
     private SendOutcome graphFailure(OutboxEntry entry, ChannelAccount account, GraphApiException e) {
@@ -263,15 +282,19 @@ final class OutboxSender implements AutoCloseable {
 
     private SendOutcome uncertain(OutboxEntry entry, String reason) {
         LOG.warn("Outbox entry {} is uncertain: {}", entry.id(), reason);
-        stores.outbox().markUncertain(entry, reason);
-        OutboundHistory.settle(stores.messages(), entry, List.of(), DeliveryStatus.SEND_UNCERTAIN);
+        stores.unitOfWork().run(() -> {
+            stores.outbox().markUncertain(entry, reason);
+            OutboundHistory.settle(stores.messages(), entry, List.of(), DeliveryStatus.SEND_UNCERTAIN);
+        });
         return SendOutcome.UNCERTAIN;
     }
 
     private SendOutcome fail(OutboxEntry entry, String reason) {
         LOG.warn("Outbox entry {} failed for good: {}", entry.id(), reason);
-        stores.outbox().markDead(entry, reason);
-        OutboundHistory.settle(stores.messages(), entry, List.of(), DeliveryStatus.FAILED);
+        stores.unitOfWork().run(() -> {
+            stores.outbox().markDead(entry, reason);
+            OutboundHistory.settle(stores.messages(), entry, List.of(), DeliveryStatus.FAILED);
+        });
         return SendOutcome.DEAD;
     }
 

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * for an answer; when the bot may not speak, the waiting time is cleared and nothing is sent.
  * Outbox keys are {@code "reply:" + entry id + ":" + position} ({@code "handoff:" + entry id} for
  * the last message of a handoff, queued with {@code completesHandoff}), so a replayed task
- * queues nothing twice. Who may speak, and the handoff itself, are {@link Ownership}'s.
+ * queues nothing twice. Who may speak, and the handoff itself, are {@link Ownership}'s. The
+ * responder runs {@link dev.conversa.store.UnitOfWork#outside outside} the unit of work the
+ * dispatcher runs the task in, so no transaction waits on a model.
  *
  * <p>Each responder call is a turn of the {@link TurnLimiter}: once the sender's or the
  * tenant's turns of the window are spent, the responder is not asked; the sender gets the
@@ -96,8 +98,8 @@ final class RespondStep implements Middleware {
         }
         List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
         var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
-        Reply reply = timedRespond(conversation.key().channel(),
-                new ResponderRequest(conversation, contact, history, caps));
+        Reply reply = stores.unitOfWork().outside(() -> timedRespond(conversation.key().channel(),
+                new ResponderRequest(conversation, contact, history, caps)));
         if (Thread.currentThread().isInterrupted()) {
             // the runtime is closing: a responder's answer to an interrupt is its fallback, which
             // the customer must not get when the turn can run again on the next start

@@ -24,6 +24,7 @@ public final class Stores {
     private final DeadLetterStore deadLetters;
     private final ErasureLedger erasures;
     private final AgentStore agents;
+    private final UnitOfWork unitOfWork;
 
     private Stores(Builder builder) {
         this.accounts = builder.accounts;
@@ -38,6 +39,7 @@ public final class Stores {
         this.deadLetters = builder.deadLetters;
         this.erasures = builder.erasures;
         this.agents = builder.agents;
+        this.unitOfWork = builder.unitOfWork;
     }
 
     /**
@@ -57,7 +59,7 @@ public final class Stores {
     public Builder toBuilder() {
         return new Builder().accounts(accounts).contacts(contacts).conversations(conversations).messages(messages)
                 .inbox(inbox).outbox(outbox).audit(audit).consents(consents).deletionRequests(deletionRequests)
-                .deadLetters(deadLetters).erasures(erasures).agents(agents);
+                .deadLetters(deadLetters).erasures(erasures).agents(agents).unitOfWork(unitOfWork);
     }
 
     /**
@@ -168,6 +170,16 @@ public final class Stores {
         return agents;
     }
 
+    /**
+     * Groups the store calls of a piece of work into one transaction ({@link UnitOfWork#none()}
+     * when the stores cannot).
+     *
+     * @return the unit of work
+     */
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
     @Override
     public String toString() {
         return "Stores[" + inbox.getClass().getSimpleName() + ", ...]";
@@ -188,6 +200,7 @@ public final class Stores {
         private DeadLetterStore deadLetters;
         private ErasureLedger erasures;
         private AgentStore agents;
+        private UnitOfWork unitOfWork = UnitOfWork.none();
 
         private Builder() {
         }
@@ -322,6 +335,19 @@ public final class Stores {
          */
         public Builder agents(AgentStore store) {
             this.agents = Objects.requireNonNull(store, "agents");
+            return this;
+        }
+
+        /**
+         * Sets how the stores group the calls of a piece of work into one transaction (optional;
+         * default {@link UnitOfWork#none()}: each call commits on its own). A wrapper that replaces
+         * a store must pass its calls on to the wrapped store on the calling thread, so they join.
+         *
+         * @param work the unit of work of these stores
+         * @return this builder
+         */
+        public Builder unitOfWork(UnitOfWork work) {
+            this.unitOfWork = Objects.requireNonNull(work, "unitOfWork");
             return this;
         }
 

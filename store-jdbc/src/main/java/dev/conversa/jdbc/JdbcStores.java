@@ -16,6 +16,7 @@ import dev.conversa.jdbc.internal.JdbcErasureLedger;
 import dev.conversa.jdbc.internal.JdbcInbox;
 import dev.conversa.jdbc.internal.JdbcMessageStore;
 import dev.conversa.jdbc.internal.JdbcOutbox;
+import dev.conversa.jdbc.internal.JdbcUnitOfWork;
 import dev.conversa.jdbc.internal.Migrator;
 import dev.conversa.lang.ConversaException;
 import dev.conversa.store.Stores;
@@ -70,6 +71,7 @@ public final class JdbcStores {
                 .deadLetters(new JdbcDeadLetterStore(database))
                 .erasures(new JdbcErasureLedger(database))
                 .agents(new JdbcAgentStore(database))
+                .unitOfWork(new JdbcUnitOfWork(database))
                 .build();
     }
 

@@ -26,4 +26,13 @@ public final class TestDatabasesAccess {
     public static JdbcStores postgres(Clock clock) {
         return TestDatabases.postgres(clock);
     }
+
+    /**
+     * The shared PostgreSQL server's pooled data source, started on first use.
+     *
+     * @return the data source
+     */
+    public static javax.sql.DataSource postgresDataSource() {
+        return TestDatabases.postgresDataSource();
+    }
 }

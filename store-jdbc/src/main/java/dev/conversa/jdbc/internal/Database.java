@@ -3,7 +3,9 @@ package dev.conversa.jdbc.internal;
 import dev.conversa.lang.ConversaException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ public final class Database {
      * configured level (HikariCP resets a changed one when it takes a connection back).
      */
     private volatile int defaultIsolation = -1;
+    /** The unit of work the current thread runs, if any ({@link #inUnitOfWork}). */
+    private final ThreadLocal<Unit> unit = new ThreadLocal<>();
 
     /**
      * Wraps a data source.
@@ -77,6 +81,64 @@ public final class Database {
     }
 
     /**
+     * Runs work so that every {@link #inTransaction} call the current thread makes inside it
+     * joins one transaction: taken from the pool at the first such call, committed when the work
+     * returns, rolled back when it throws. Each joined call runs inside a savepoint, so a call that
+     * fails leaves nothing behind and does not spoil the rest (PostgreSQL otherwise refuses every
+     * later statement of the transaction). A unit of work inside another joins it.
+     *
+     * @param work the work
+     * @param <T> its result
+     * @return the work's result, after the commit
+     * @throws ConversaException if the commit fails; the work's own exceptions pass unchanged
+     */
+    public <T> T inUnitOfWork(Supplier<T> work) {
+        if (unit.get() != null) {
+            return work.get();
+        }
+        Unit current = new Unit();
+        unit.set(current);
+        try {
+            T result = work.get();
+            current.commit();
+            return result;
+        } finally {
+            unit.remove();
+            current.close();
+        }
+    }
+
+    /**
+     * Runs work outside the current thread's unit of work, if any: what the unit wrote commits
+     * first and its connection goes back to the pool; calls made by the work commit on their
+     * own; the unit goes on afterwards on a connection taken at its next call.
+     *
+     * @param work the work, such as waiting on a model
+     * @param <T> its result
+     * @return the work's result
+     * @throws ConversaException if committing what came before fails
+     */
+    public <T> T outsideUnitOfWork(Supplier<T> work) {
+        Unit current = unit.get();
+        if (current == null) {
+            return work.get();
+        }
+        current.commit();
+        current.close();
+        unit.remove();
+        try {
+            return work.get();
+        } finally {
+            unit.set(current);
+        }
+    }
+
+    /** Whether the current thread runs a unit of work, whose transaction every call joins. */
+    boolean inUnitOfWork() {
+        return unit.get() != null;
+    }
+
+    /**
      * Runs work in one transaction, at {@code READ COMMITTED}; the isolation level is changed
      * (and changed back) only when the data source's connections come with another one.
      *
@@ -87,6 +149,10 @@ public final class Database {
      * @throws ConversaException if the database fails; the transaction is rolled back
      */
     public <T> T inTransaction(String operation, SqlWork<T> work) {
+        Unit current = unit.get();
+        if (current != null) {
+            return current.savepoint(operation, work);
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = defaultIsolation(connection);
@@ -110,6 +176,88 @@ public final class Database {
             }
         } catch (SQLException e) {
             throw failure(operation, e);
+        }
+    }
+
+    /** A unit of work's transaction: its connection, opened at the first call that joins. */
+    private final class Unit {
+
+        private Connection connection;
+        private boolean autoCommit;
+        private int isolation;
+        private boolean changeIsolation;
+        private int savepoints;
+
+        <T> T savepoint(String operation, SqlWork<T> work) {
+            try {
+                Connection open = open();
+                Savepoint savepoint = open.setSavepoint("conversa_" + ++savepoints);
+                try {
+                    T result = work.run(open);
+                    open.releaseSavepoint(savepoint);
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        open.rollback(savepoint);
+                    } catch (SQLException again) {
+                        LOG.debug("rollback to a savepoint failed", again);
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure(operation, e);
+            }
+        }
+
+        private Connection open() throws SQLException {
+            if (connection == null) {
+                Connection opened = dataSource.getConnection();
+                try {
+                    autoCommit = opened.getAutoCommit();
+                    isolation = defaultIsolation(opened);
+                    changeIsolation = isolation != Connection.TRANSACTION_READ_COMMITTED;
+                    opened.setAutoCommit(false);
+                    if (changeIsolation) {
+                        opened.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    }
+                } catch (SQLException e) {
+                    opened.close();
+                    throw e;
+                }
+                connection = opened;
+            }
+            return connection;
+        }
+
+        void commit() {
+            if (connection != null) {
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    throw failure("committing a unit of work", e);
+                }
+            }
+        }
+
+        /**
+         * Rolls back what was not committed (nothing after a commit), restores and returns the
+         * connection; a later call takes a new one.
+         */
+        void close() {
+            if (connection == null) {
+                return;
+            }
+            Connection open = connection;
+            connection = null;
+            try (Connection closing = open) {
+                rollback(closing);
+                if (changeIsolation) {
+                    closing.setTransactionIsolation(isolation);
+                }
+                closing.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                LOG.debug("closing a unit of work's connection failed", e);
+            }
         }
     }
 

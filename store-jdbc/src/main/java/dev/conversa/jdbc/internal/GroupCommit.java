@@ -16,6 +16,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * A lone caller is never delayed, and under load one commit (one fsync) serves many callers.
  * Each caller returns only once its own work is committed, with its own result or failure.
  *
+ * <p>A caller inside a unit of work ({@link Database#inUnitOfWork}) writes in that unit's
+ * transaction instead, which commits with the rest of its work.
+ *
  * <p>If a group's transaction fails, each of its members is written again in a transaction of
  * its own, so one bad member cannot fail the others.
  *
@@ -55,6 +58,9 @@ final class GroupCommit<R, T> {
      * @throws RuntimeException what the database threw for this request (a {@code ConversaException})
      */
     T write(R request) {
+        if (database.inUnitOfWork()) {
+            return database.inTransaction(operation, connection -> writer.write(connection, List.of(request)).get(0));
+        }
         Pending<R, T> mine = new Pending<>(request);
         boolean interrupted = false;
         lock.lock();
