@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 /**
  * Makes the store calls of one piece of work commit together: every call the running thread
  * makes to the stores inside {@link #run} joins one transaction, which commits when the work
- * returns and rolls back when it throws. The dispatcher runs an inbox event's whole pipeline
- * pass and the entry's completion in one, and the outbox sender records a send's outcome in
- * one, so a reply costs a few commits rather than one per store call.
+ * returns and rolls back when it throws. The dispatcher runs an inbox entry's pipeline pass and
+ * its completion in one, and the outbox sender records a send's outcome in one, so a reply
+ * costs a few commits rather than one per store call.
  *
  * <p>Each store call inside keeps its own all-or-nothing meaning (a call that fails leaves
  * nothing behind, and the work may go on), and a call made inside sees what earlier calls of
