@@ -11,6 +11,8 @@ import dev.conversa.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -26,14 +28,18 @@ import org.slf4j.LoggerFactory;
  * entry's pass and its completion are one {@link UnitOfWork} (one transaction with the JDBC
  * stores): the entry is handled and completed together, or not at all and tried again; a reply
  * task's responder runs outside it ({@link UnitOfWork#outside}), so what came before commits
- * and no transaction waits on a model. An
- * entry of an account that is no longer registered (disconnected) is completed without
+ * and no transaction waits on a model. Delivery statuses are handled in batches: those of one
+ * claim together, each with the statuses that follow it in its conversation, in one unit of
+ * work. An entry of an account that is no longer registered (disconnected) is completed without
  * processing: a disconnected account's events already in the inbox get no reply (an account
  * event counts as registered while any account of its business account is).
  */
 final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final String WORKER = "conversa-dispatcher";
+    /** The most statuses of one conversation claimed after a held one ({@link Inbox#claimStatusRun}). */
+    static final int RUN = 100;
 
     private final Inbox inbox;
     private final UnitOfWork unitOfWork;
@@ -45,7 +51,7 @@ final class Dispatcher implements AutoCloseable {
     private final Backoff backoff;
     private final Runnable afterEach;
     private final Consumer<InboxEntry> timers;
-    private final WorkLoop<InboxEntry> loop;
+    private final WorkLoop<List<InboxEntry>> loop;
 
     /**
      * Creates the dispatcher.
@@ -65,10 +71,9 @@ final class Dispatcher implements AutoCloseable {
         this.leases = leases;
         this.maxAttempts = settings.maxAttempts();
         this.backoff = settings.backoff();
-        String worker = "conversa-dispatcher";
-        this.loop = new WorkLoop<>(worker, settings.concurrency(), settings.pollInterval(),
-                max -> inbox.claim(worker, max, leases.lease(), clock.instant()), this::process,
-                WorkerThreads.create(worker, settings.concurrency()));
+        this.loop = new WorkLoop<>(WORKER, settings.concurrency(), settings.pollInterval(),
+                max -> batches(inbox.claim(WORKER, max, leases.lease(), clock.instant())), this::processBatch, List::size,
+                WorkerThreads.create(WORKER, settings.concurrency()));
     }
 
     void start() {
@@ -79,32 +84,110 @@ final class Dispatcher implements AutoCloseable {
         loop.wake();
     }
 
+    /** Handles a batch from {@link #batches}: one entry, or delivery statuses together. */
+    void processBatch(List<InboxEntry> batch) {
+        if (batch.size() == 1 && !batch.get(0).isDeliveryStatus()) {
+            process(batch.get(0));
+        } else {
+            statuses(batch);
+        }
+    }
+
     void process(InboxEntry entry) {
-        try (LeaseKeeper.Held held = leases.hold("inbox entry " + entry.id(),
-                (lease, now) -> inbox.renew(entry, lease, now))) {
-            if (entry.attempts() >= maxAttempts) {
-                abandoned(entry);
-                return;
+        if (entry.isDeliveryStatus()) {
+            statuses(List.of(entry));
+            return;
+        }
+        try (LeaseKeeper.Held held = hold(entry)) {
+            handle(entry, held);
+        } finally {
+            afterEach.run();
+        }
+    }
+
+    /**
+     * Groups a claim's delivery statuses into one batch, handled in one unit of work; every other
+     * entry is a batch of its own.
+     */
+    static List<List<InboxEntry>> batches(List<InboxEntry> claimed) {
+        List<List<InboxEntry>> batches = new ArrayList<>();
+        List<InboxEntry> statuses = new ArrayList<>();
+        for (InboxEntry entry : claimed) {
+            if (entry.isDeliveryStatus()) {
+                statuses.add(entry);
+            } else {
+                batches.add(List.of(entry));
             }
-            if (!registered(entry)) {
-                LOG.debug("Inbox entry {} belongs to a disconnected account: completed without processing", entry.id());
-                inbox.complete(entry, clock.instant());
-                return;
-            }
-            if (entry.timer()) {
-                timers.accept(entry);
-                held.check();
-                inbox.complete(entry, clock.instant());
-                return;
-            }
-            unitOfWork.run(() -> finish(entry, pipeline.process(entry, () -> !held.isLost()), held));
+        }
+        if (!statuses.isEmpty()) {
+            batches.add(List.copyOf(statuses));
+        }
+        return batches;
+    }
+
+    /**
+     * Handles claimed delivery statuses in one unit of work, each followed by the statuses that
+     * come next in its conversation ({@link Inbox#claimStatusRun}, claimed inside the same unit):
+     * a webhook of a thousand statuses costs a few transactions, not one per status. Each status
+     * runs in a unit of its own inside, so one that fails is undone and retried alone while the
+     * rest complete; statuses only move forward, so one retried later loses nothing. If the unit
+     * cannot commit, nothing of it holds and every claimed entry is tried again.
+     */
+    private void statuses(List<InboxEntry> claimed) {
+        List<LeaseKeeper.Held> holds = claimed.stream().map(this::hold).toList();
+        try {
+            unitOfWork.run(() -> {
+                for (int i = 0; i < claimed.size(); i++) {
+                    InboxEntry entry = claimed.get(i);
+                    List<InboxEntry> run = holds.get(i).isLost() ? List.of()
+                            : inbox.claimStatusRun(WORKER, entry, RUN, leases.lease(), clock.instant());
+                    handle(entry, holds.get(i));
+                    for (InboxEntry next : run) {
+                        handle(next, leases.unrenewed("inbox entry " + next.id()));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("A batch of {} delivery statuses could not be committed ({}); each is tried again",
+                    claimed.size(), e.getClass().getName());
+            claimed.forEach(entry -> fail(entry, e));
+        } finally {
+            holds.forEach(LeaseKeeper.Held::close);
+            afterEach.run();
+        }
+    }
+
+    /**
+     * Runs an entry through the pipeline (a timer through the agents' SLA check) and completes it,
+     * in one unit of work; parks it when it was claimed as often as it may be tried, completes it
+     * unprocessed when its account is gone; gives it back with backoff when it fails.
+     */
+    private void handle(InboxEntry entry, LeaseKeeper.Held held) {
+        try {
+            unitOfWork.run(() -> {
+                if (entry.attempts() >= maxAttempts) {
+                    abandoned(entry);
+                } else if (!registered(entry)) {
+                    LOG.debug("Inbox entry {} belongs to a disconnected account: completed without processing",
+                            entry.id());
+                    inbox.complete(entry, clock.instant());
+                } else if (entry.timer()) {
+                    timers.accept(entry);
+                    held.check();
+                    inbox.complete(entry, clock.instant());
+                } else {
+                    finish(entry, pipeline.process(entry, () -> !held.isLost()), held);
+                }
+            });
         } catch (LeaseLostException e) {
             LOG.warn("Inbox entry {} lost its lease; the worker that took it over finishes it", entry.id());
         } catch (Exception e) {
             fail(entry, e);
-        } finally {
-            afterEach.run();
         }
+    }
+
+    private LeaseKeeper.Held hold(InboxEntry entry) {
+        return leases.hold("inbox entry " + entry.id(), (lease, now) -> inbox.renew(entry, lease, now));
     }
 
     /** Completes the entry, or gives it back until the time a step asked for. */

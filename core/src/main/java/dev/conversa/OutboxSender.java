@@ -79,7 +79,7 @@ final class OutboxSender implements AutoCloseable {
         this.leases = leases;
         String worker = "conversa-outbox";
         this.loop = new WorkLoop<>(worker, settings.concurrency(), settings.pollInterval(),
-                max -> stores.outbox().claim(worker, max, leases.lease(), clock.instant()), this::send,
+                max -> stores.outbox().claim(worker, max, leases.lease(), clock.instant()), this::send, entry -> 1,
                 WorkerThreads.create(worker, settings.concurrency()));
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ final class WorkLoop<T> implements AutoCloseable {
     private final String name;
     private final IntFunction<List<T>> claim;
     private final Consumer<T> worker;
+    private final ToIntFunction<T> size;
     private final Semaphore permits;
     private final ExecutorService executor;
     private final Duration pollInterval;
@@ -36,9 +38,17 @@ final class WorkLoop<T> implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
 
+    /**
+     * Creates the loop.
+     *
+     * @param claim claims up to the given number of units of work, handed out as items
+     * @param size how many units an item holds: a batch holds several, each taking a permit until
+     *     the batch is done
+     */
     WorkLoop(String name, int concurrency, Duration pollInterval, IntFunction<List<T>> claim, Consumer<T> worker,
-            ExecutorService executor) {
+            ToIntFunction<T> size, ExecutorService executor) {
         this.name = name;
+        this.size = size;
         this.claim = claim;
         this.worker = worker;
         this.permits = new Semaphore(concurrency);
@@ -91,11 +101,12 @@ final class WorkLoop<T> implements AutoCloseable {
             LOG.debug("{}: claiming work failed", name, e);
             return false;
         }
-        permits.release(free - items.size());
+        int claimed = items.stream().mapToInt(size).sum();
+        permits.release(free - claimed);
         for (T item : items) {
             executor.execute(() -> run(item));
         }
-        return !items.isEmpty() && items.size() == free;
+        return claimed > 0 && claimed == free;
     }
 
     private void run(T item) {
@@ -105,7 +116,7 @@ final class WorkLoop<T> implements AutoCloseable {
             LOG.error("{}: a work item failed unexpectedly ({})", name, e.getClass().getName());
             LOG.debug("{}: a work item failed", name, e);
         } finally {
-            permits.release();
+            permits.release(size.applyAsInt(item));
             wake();
         }
     }

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A webhook of many small events, 1,000 statuses in one body as Meta batches them: accepted within
- * the default body limit, stored in one inbox transaction, and every status processed. The figures
- * are in {@code docs/reliability.md}.
+ * the default body limit, stored in one inbox transaction, and every status processed, claimed in
+ * runs and batches rather than one claim (one transaction) each, whether the statuses are about
+ * one customer's messages or about a thousand customers'. The figures are in
+ * {@code docs/reliability.md}.
  */
 class StatusBatchEndToEndTest {
 
@@ -52,6 +54,7 @@ class StatusBatchEndToEndTest {
         String ours = rig.awaitSent(KEY, SIZE_ANSWER).messageId();
         rig.awaitIdle();
         int appendsBefore = rig.inboxAppends();
+        int claimsBefore = rig.inboxClaimsWithWork();
         int storedBefore = rig.storedEventIds().size();
         WhatsAppWebhook batch = WhatsAppWebhook.builder().at(Instant.now()).status(ours, CUSTOMER, "read");
         for (int i = 1; i < STATUSES; i++) {
@@ -69,5 +72,32 @@ class StatusBatchEndToEndTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> rig.inboxPending() == 0);
         assertThat(rig.history(KEY)).filteredOn(message -> message.messageId().equals(ours))
                 .extracting(MessageRecord::status).containsExactly(DeliveryStatus.READ);
+        assertThat(rig.inboxClaimsWithWork() - claimsBefore).as("claims that took statuses, one conversation")
+                .isLessThanOrEqualTo(STATUSES / 50);
+    }
+
+    @Test
+    void aThousandStatusesAboutAThousandCustomersAreClaimedInBatches() {
+        rig.deliver(WhatsAppWebhook.builder().at(Instant.now())
+                .message(WhatsAppCustomer.withPhone(CUSTOMER, "Kerry Fisher"),
+                        WhatsAppMessage.text("wamid.fan.in", "Do you have the jacket in size M?"))
+                .signed(APP_SECRET));
+        String ours = rig.awaitSent(KEY, SIZE_ANSWER).messageId();
+        rig.awaitIdle();
+        int claimsBefore = rig.inboxClaimsWithWork();
+        int storedBefore = rig.storedEventIds().size();
+        WhatsAppWebhook batch = WhatsAppWebhook.builder().at(Instant.now()).status(ours, CUSTOMER, "read");
+        for (int i = 1; i < STATUSES; i++) {
+            batch.status("wamid.fan.other." + i, String.valueOf(16315550000L + i), "delivered");
+        }
+
+        rig.deliver(batch.signed(APP_SECRET));
+
+        assertThat(rig.storedEventIds()).hasSize(storedBefore + STATUSES);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rig.inboxPending() == 0);
+        assertThat(rig.history(KEY)).filteredOn(message -> message.messageId().equals(ours))
+                .extracting(MessageRecord::status).containsExactly(DeliveryStatus.READ);
+        assertThat(rig.inboxClaimsWithWork() - claimsBefore).as("claims that took statuses, a conversation each")
+                .isLessThanOrEqualTo(STATUSES / 10);
     }
 }

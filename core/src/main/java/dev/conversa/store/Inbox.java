@@ -71,6 +71,30 @@ public interface Inbox {
     List<InboxEntry> claim(String worker, int max, Duration lease, Instant now);
 
     /**
+     * Claims, for the worker that holds {@code held}, the delivery statuses that come next in the
+     * held entry's conversation, so that a batch of statuses (a webhook may carry a thousand) is
+     * handled and completed together rather than one claim and one commit each. The run is the
+     * conversation's entries after {@code held} in id order, as long as each is pending, due and
+     * a delivery status ({@link InboxEntry#isDeliveryStatus()}); it ends at the first that is not
+     * (a message, a reply task, a timer, a claimed or a deferred entry), so order holds. The
+     * entries are claimed as by {@link #claim}, each with its own fence, lease and attempt.
+     *
+     * <p>The default claims nothing: an inbox that does not implement it hands statuses out one
+     * by one through {@link #claim}, which is correct, only slower.
+     *
+     * @param worker a name for the claiming worker, for diagnostics
+     * @param held an entry this worker holds, as claimed
+     * @param max the most entries to claim
+     * @param lease how long the claims hold
+     * @param now the current time
+     * @return the claimed entries, in id order; empty when {@code held} is no longer claimed under
+     *     its fence and lease, or when the run is empty
+     */
+    default List<InboxEntry> claimStatusRun(String worker, InboxEntry held, int max, Duration lease, Instant now) {
+        return List.of();
+    }
+
+    /**
      * Extends a claim to {@code now + lease}, while its work runs: a worker renews the leases of
      * the entries it holds at a fraction of the lease, so slow work (a model's tool loop, a Graph
      * call with backoff) keeps its entry, and a stopped worker's entries are free again soon.

@@ -1,7 +1,10 @@
 package dev.conversa.store;
 
 import dev.conversa.model.ConversationKey;
+import dev.conversa.model.DeliveryWatermark;
 import dev.conversa.model.InboundEvent;
+import dev.conversa.model.Read;
+import dev.conversa.model.StatusUpdate;
 import dev.conversa.model.TenantId;
 import java.time.Instant;
 import java.util.Objects;
@@ -61,5 +64,17 @@ public record InboxEntry(
      */
     public boolean isReplyTask() {
         return event.isEmpty() && !timer;
+    }
+
+    /**
+     * Tells whether this is an event that only moves the status of the business's messages
+     * forward: a {@link StatusUpdate}, a {@link Read} or a {@link DeliveryWatermark}. Such entries
+     * may be claimed and handled together ({@link Inbox#claimStatusRun}).
+     *
+     * @return true for a delivery status
+     */
+    public boolean isDeliveryStatus() {
+        return event.filter(e -> e instanceof StatusUpdate || e instanceof Read || e instanceof DeliveryWatermark)
+                .isPresent();
     }
 }

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  *
  * <p>Each store call inside keeps its own all-or-nothing meaning (a call that fails leaves
  * nothing behind, and the work may go on), and a call made inside sees what earlier calls of
- * the same work wrote. A unit of work run inside another joins the outer one. Keep the work
+ * the same work wrote. A unit of work run inside another joins the outer one's transaction; when
+ * the inner work throws, what it wrote is undone (with the JDBC stores: back to a savepoint
+ * taken when it began) and the outer unit may go on. Keep the work
  * short: it holds a database connection and the rows it wrote until it ends, so what waits on
  * a remote peer (a model, the Graph API) runs {@link #outside} it.
  *

@@ -235,6 +235,15 @@ public final class ConversaRig implements AutoCloseable {
     }
 
     /**
+     * How many inbox claims took work, each one transaction ({@link RecordingInbox#claimsWithWork}).
+     *
+     * @return the count
+     */
+    public int inboxClaimsWithWork() {
+        return inbox.claimsWithWork();
+    }
+
+    /**
      * How many times the inbox was asked to append events, each one transaction.
      *
      * @return the count

@@ -45,6 +45,11 @@ public abstract class ForwardingInbox implements Inbox {
     }
 
     @Override
+    public List<InboxEntry> claimStatusRun(String worker, InboxEntry held, int max, Duration lease, Instant now) {
+        return delegate.claimStatusRun(worker, held, max, lease, now);
+    }
+
+    @Override
     public List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
         return delegate.claim(worker, max, lease, now);
     }

@@ -4,6 +4,7 @@ import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,7 @@ public final class RecordingInbox extends ForwardingInbox {
 
     private final List<String> stored = new CopyOnWriteArrayList<>();
     private final AtomicInteger appends = new AtomicInteger();
+    private final AtomicInteger claimsWithWork = new AtomicInteger();
 
     /**
      * Wraps an inbox.
@@ -44,6 +46,33 @@ public final class RecordingInbox extends ForwardingInbox {
      */
     public int appendCalls() {
         return appends.get();
+    }
+
+    /**
+     * How many calls to {@link #claim} and {@link #claimStatusRun} claimed at least one entry, each
+     * one transaction of the inbox.
+     *
+     * @return the count
+     */
+    public int claimsWithWork() {
+        return claimsWithWork.get();
+    }
+
+    @Override
+    public List<InboxEntry> claim(String worker, int max, Duration lease, Instant now) {
+        return counted(super.claim(worker, max, lease, now));
+    }
+
+    @Override
+    public List<InboxEntry> claimStatusRun(String worker, InboxEntry held, int max, Duration lease, Instant now) {
+        return counted(super.claimStatusRun(worker, held, max, lease, now));
+    }
+
+    private List<InboxEntry> counted(List<InboxEntry> claimed) {
+        if (!claimed.isEmpty()) {
+            claimsWithWork.incrementAndGet();
+        }
+        return claimed;
     }
 
     @Override

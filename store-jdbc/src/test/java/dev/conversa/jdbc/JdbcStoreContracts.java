@@ -13,6 +13,7 @@ import dev.conversa.store.contract.DeletionRequestStoreContract;
 import dev.conversa.store.contract.ErasureLedgerContract;
 import dev.conversa.store.contract.InboxClaimContract;
 import dev.conversa.store.contract.InboxContract;
+import dev.conversa.store.contract.InboxStatusRunContract;
 import dev.conversa.store.contract.MessageStoreContract;
 import dev.conversa.store.contract.OutboxContract;
 import dev.conversa.store.contract.RetentionContract;
@@ -79,6 +80,14 @@ abstract class JdbcStoreContracts {
 
     @Nested
     class InboxClaims extends InboxClaimContract {
+        @Override
+        protected Stores createStores(Clock clock) {
+            return stores(clock);
+        }
+    }
+
+    @Nested
+    class InboxStatusRuns extends InboxStatusRunContract {
         @Override
         protected Stores createStores(Clock clock) {
             return stores(clock);

@@ -128,6 +128,34 @@ final class InMemoryInbox implements Inbox {
     }
 
     @Override
+    public synchronized List<InboxEntry> claimStatusRun(String worker, InboxEntry held, int max, Duration lease,
+            Instant now) {
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(held, "held");
+        Objects.requireNonNull(now, "now");
+        StoreArguments.requireClaim(max, lease);
+        InboxSlot holding = open.get(held.id());
+        if (holding == null || !holding.tenant.equals(held.tenant()) || holding.fence != held.fence()
+                || !holding.isLeasedAt(now)) {
+            return List.of();
+        }
+        List<InboxEntry> run = new ArrayList<>();
+        for (InboxSlot slot : open.tailMap(held.id(), false).values()) {
+            if (run.size() == max) {
+                break;
+            }
+            if (!slot.belongsTo(holding.tenant, holding.conversation)) {
+                continue;
+            }
+            if (slot.status != InboxSlot.Status.PENDING || !slot.isDueAt(now) || !slot.snapshot().isDeliveryStatus()) {
+                break;
+            }
+            run.add(slot.claim(++lastFence, now.plus(lease)));
+        }
+        return List.copyOf(run);
+    }
+
+    @Override
     public synchronized void renew(InboxEntry entry, Duration lease, Instant now) {
         StoreArguments.requireClaim(1, lease);
         Objects.requireNonNull(now, "now");

@@ -85,7 +85,8 @@ public final class Database {
      * joins one transaction: taken from the pool at the first such call, committed when the work
      * returns, rolled back when it throws. Each joined call runs inside a savepoint, so a call that
      * fails leaves nothing behind and does not spoil the rest (PostgreSQL otherwise refuses every
-     * later statement of the transaction). A unit of work inside another joins it.
+     * later statement of the transaction). A unit of work inside another joins it in a savepoint
+     * of its own: when the inner work throws, what it wrote is undone and the outer unit may go on.
      *
      * @param work the work
      * @param <T> its result
@@ -93,8 +94,9 @@ public final class Database {
      * @throws ConversaException if the commit fails; the work's own exceptions pass unchanged
      */
     public <T> T inUnitOfWork(Supplier<T> work) {
-        if (unit.get() != null) {
-            return work.get();
+        Unit outer = unit.get();
+        if (outer != null) {
+            return outer.nested(work);
         }
         Unit current = new Unit();
         unit.set(current);
@@ -187,6 +189,8 @@ public final class Database {
         private int isolation;
         private boolean changeIsolation;
         private int savepoints;
+        /** How many transactions this unit has begun; a new one after each {@link #outsideUnitOfWork}. */
+        private int transactions;
 
         <T> T savepoint(String operation, SqlWork<T> work) {
             try {
@@ -209,6 +213,45 @@ public final class Database {
             }
         }
 
+        /**
+         * Runs a unit of work inside this one, in a savepoint: undone when it throws. When the work
+         * left the unit meanwhile ({@link #outsideUnitOfWork} committed it), there is nothing of
+         * it to undo here.
+         */
+        <T> T nested(Supplier<T> work) {
+            Connection open;
+            Savepoint savepoint;
+            int transaction;
+            try {
+                open = open();
+                transaction = transactions;
+                savepoint = open.setSavepoint("conversa_" + ++savepoints);
+            } catch (SQLException e) {
+                throw failure("starting a nested unit of work", e);
+            }
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                if (connection != null && transactions == transaction) {
+                    try {
+                        open.rollback(savepoint);
+                    } catch (SQLException again) {
+                        LOG.debug("rollback to a savepoint failed", again);
+                    }
+                }
+                throw e;
+            }
+            if (connection != null && transactions == transaction) {
+                try {
+                    open.releaseSavepoint(savepoint);
+                } catch (SQLException e) {
+                    throw failure("ending a nested unit of work", e);
+                }
+            }
+            return result;
+        }
+
         private Connection open() throws SQLException {
             if (connection == null) {
                 Connection opened = dataSource.getConnection();
@@ -225,6 +268,7 @@ public final class Database {
                     throw e;
                 }
                 connection = opened;
+                transactions++;
             }
             return connection;
         }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,14 @@ final class InboxClaimer {
     private static final String MORE_PENDING = "SELECT " + COLUMNS + " FROM conversa_inbox WHERE" + Lane.WHERE
             + " AND status = 'PENDING' AND id > ?" + LANE_ORDER + " LIMIT ?";
 
+    /** The held entry, still claimed under its fence and lease. */
+    private static final String HOLDING = "SELECT id FROM conversa_inbox WHERE id = ? AND tenant = ? "
+            + "AND status = 'CLAIMED' AND fence = ? AND lease_until > ?";
+    /** The entries after the held one in a lane: the claimed ones (each ends a run) and the first pending. */
+    private static final String AFTER = "SELECT " + InboxRows.COLUMNS + " FROM conversa_inbox WHERE" + Lane.WHERE
+            + " AND status = 'CLAIMED' AND id > ? UNION ALL (SELECT " + InboxRows.COLUMNS + " FROM conversa_inbox "
+            + "WHERE" + Lane.WHERE + " AND status = 'PENDING' AND id > ?" + LANE_ORDER + " LIMIT ?)";
+
     private final LaneLocks locks;
     private final DueCandidates due = new DueCandidates("conversa_inbox", "status");
 
@@ -65,6 +74,53 @@ final class InboxClaimer {
         }
         claimed.sort(Comparator.comparingLong(InboxEntry::id));
         return List.copyOf(claimed);
+    }
+
+    /**
+     * Claims the delivery statuses that follow a held entry in its lane ({@code Inbox#claimStatusRun}):
+     * under the lane's lock, while the held entry's claim lives, the pending entries after it in id
+     * order up to the first that is not a due delivery status, or up to a claimed entry; taken in
+     * one update. A lane another claimer is deciding on gives no run (the held entry is handled alone).
+     */
+    List<InboxEntry> claimRun(Connection connection, InboxEntry held, String worker, int max, Duration lease,
+            Instant now) throws SQLException {
+        Lane lane = Lane.of(held.tenant(), held.conversation());
+        if (!locks.tryLock(connection, lane) || Rows.first(connection, HOLDING, row -> row.getLong(1), held.id(),
+                lane.tenant(), held.fence(), now).isEmpty()) {
+            return List.of();
+        }
+        List<Stored> after = Rows.query(connection, AFTER, Stored::read,
+                lane.valuesAnd(held.id(), lane.tenant(), lane.channel(), lane.accountId(), lane.contactId(),
+                        held.id(), max));
+        long firstClaimed = after.stream().filter(Stored::claimed).mapToLong(e -> e.entry().id()).min()
+                .orElse(Long.MAX_VALUE);
+        List<Stored> run = new ArrayList<>();
+        for (Stored next : after.stream().filter(e -> !e.claimed())
+                .sorted(Comparator.comparingLong(e -> e.entry().id())).toList()) {
+            InboxEntry entry = next.entry();
+            if (entry.id() > firstClaimed || entry.notBefore().isAfter(now) || !entry.isDeliveryStatus()) {
+                break;
+            }
+            run.add(next);
+        }
+        if (run.isEmpty()) {
+            return List.of();
+        }
+        String ids = String.join(", ", Collections.nCopies(run.size(), "?"));
+        Object[] values = new Object[3 + run.size()];
+        values[0] = now.plus(lease);
+        values[1] = Rows.clip(worker, 200);
+        values[2] = lane.tenant();
+        for (int i = 0; i < run.size(); i++) {
+            values[3 + i] = run.get(i).entry().id();
+        }
+        int taken = Rows.update(connection, "UPDATE conversa_inbox SET status = 'CLAIMED', fence = fence + 1, "
+                + "attempts = attempts + 1, lease_until = ?, worker = ? WHERE tenant = ? AND status = 'PENDING' "
+                + "AND id IN (" + ids + ")", values);
+        if (taken != run.size()) {
+            throw new SQLException("inbox entries changed under the lane lock while claiming a run", "40001");
+        }
+        return run.stream().map(Stored::claimedOnce).toList();
     }
 
     private Optional<InboxEntry> claimLane(Connection connection, Lane lane, String worker, Instant until,
@@ -117,6 +173,20 @@ final class InboxClaimer {
                 + "AND tenant = ?", InboxRows::entry, candidate.id(), lane.tenant()).orElseThrow();
         return Optional.of(new InboxEntry(row.id(), row.tenant(), row.conversation(), row.event(), row.notBefore(),
                 row.attempts() - 1, row.fence(), row.timer()));
+    }
+
+    /** A row as stored, with its fence whether claimed or not. */
+    private record Stored(InboxEntry entry, long fence, boolean claimed) {
+
+        static Stored read(ResultSet row) throws SQLException {
+            return new Stored(InboxRows.entry(row), row.getLong("fence"), InboxRows.CLAIMED.equals(row.getString("status")));
+        }
+
+        /** The entry as claimed by the update that raised its fence and counted an attempt. */
+        InboxEntry claimedOnce() {
+            return new InboxEntry(entry.id(), entry.tenant(), entry.conversation(), entry.event(), entry.notBefore(),
+                    entry.attempts(), fence + 1, false);
+        }
     }
 
     private record Open(long id, String status, Instant notBefore, Optional<Instant> leaseUntil, long fence,

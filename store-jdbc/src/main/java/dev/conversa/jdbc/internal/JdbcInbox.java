@@ -154,6 +154,16 @@ public final class JdbcInbox implements Inbox {
     }
 
     @Override
+    public List<InboxEntry> claimStatusRun(String worker, InboxEntry held, int max, Duration lease, Instant now) {
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(held, "held");
+        Objects.requireNonNull(now, "now");
+        StoreArguments.requireClaim(max, lease);
+        return database.inTransaction("claiming a run of inbox statuses",
+                connection -> claimer.claimRun(connection, held, worker, max, lease, now));
+    }
+
+    @Override
     public void renew(InboxEntry entry, Duration lease, Instant now) {
         StoreArguments.requireClaim(1, lease);
         Objects.requireNonNull(now, "now");

@@ -134,6 +134,46 @@ class UnitOfWorkTest {
         assertThat(values(database)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aUnitInsideAnotherThatThrowsIsUndoneAndTheOuterGoesOn(String kind) {
+        Database database = database(kind);
+        GroupCommit<String, Integer> grouped = new GroupCommit<>(database, "grouped insert", 8,
+                (connection, values) -> insertAll(connection, values));
+
+        database.inUnitOfWork(() -> {
+            insert(database, "before");
+            assertThatThrownBy(() -> database.inUnitOfWork(() -> {
+                insert(database, "inner");
+                grouped.write("inner grouped");
+                throw new IllegalStateException("one status failed");
+            })).hasMessage("one status failed");
+            database.inUnitOfWork(() -> insert(database, "next"));
+            insert(database, "after");
+            return null;
+        });
+
+        assertThat(values(database)).containsExactlyInAnyOrder("before", "next", "after");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aUnitInsideAnotherThatWentOutsideKeepsWhatCommittedThere(String kind) {
+        Database database = database(kind);
+
+        database.inUnitOfWork(() -> {
+            assertThatThrownBy(() -> database.inUnitOfWork(() -> {
+                insert(database, "inner before");
+                database.outsideUnitOfWork(() -> insert(database, "outside"));
+                throw new IllegalStateException("failed after the model answered");
+            })).hasMessage("failed after the model answered");
+            insert(database, "after");
+            return null;
+        });
+
+        assertThat(values(database)).containsExactlyInAnyOrder("inner before", "outside", "after");
+    }
+
     private Database database(String kind) {
         DataSource dataSource;
         Dialect dialect;
