@@ -9,11 +9,12 @@ import java.util.function.Supplier;
  * its completion in one, and the outbox sender records a send's outcome in one, so a reply
  * costs a few commits rather than one per store call.
  *
- * <p>Each store call inside keeps its own all-or-nothing meaning (a call that fails leaves
- * nothing behind, and the work may go on), and a call made inside sees what earlier calls of
- * the same work wrote. A unit of work run inside another joins the outer one's transaction; when
- * the inner work throws, what it wrote is undone (with the JDBC stores: back to a savepoint
- * taken when it began) and the outer unit may go on. Keep the work
+ * <p>A call made inside sees what earlier calls of the same work wrote. A store call that fails
+ * inside dooms the unit: nothing of it commits (later calls and the commit fail too, and the
+ * work is tried again as a whole by whoever runs it). A unit of work run inside another joins
+ * the outer one's transaction; when the inner work throws, or a call inside it failed, what it
+ * wrote is undone (with the JDBC stores: back to a savepoint taken when it began) and the outer
+ * unit may go on. Keep the work
  * short: it holds a database connection and the rows it wrote until it ends, so what waits on
  * a remote peer (a model, the Graph API) runs {@link #outside} it.
  *

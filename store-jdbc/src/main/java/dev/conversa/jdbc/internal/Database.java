@@ -83,10 +83,11 @@ public final class Database {
     /**
      * Runs work so that every {@link #inTransaction} call the current thread makes inside it
      * joins one transaction: taken from the pool at the first such call, committed when the work
-     * returns, rolled back when it throws. Each joined call runs inside a savepoint, so a call that
-     * fails leaves nothing behind and does not spoil the rest (PostgreSQL otherwise refuses every
-     * later statement of the transaction). A unit of work inside another joins it in a savepoint
-     * of its own: when the inner work throws, what it wrote is undone and the outer unit may go on.
+     * returns, rolled back when it throws. A call that fails inside dooms the unit: later calls
+     * fail at once and the commit is refused, so nothing of it commits (the work is tried again as
+     * a whole; PostgreSQL would refuse every later statement of the transaction anyway). A unit of
+     * work inside another joins it in a savepoint of its own: when the inner work throws, what it
+     * wrote is undone, a failed call inside it included, and the outer unit may go on.
      *
      * @param work the work
      * @param <T> its result
@@ -153,7 +154,7 @@ public final class Database {
     public <T> T inTransaction(String operation, SqlWork<T> work) {
         Unit current = unit.get();
         if (current != null) {
-            return current.savepoint(operation, work);
+            return current.join(operation, work);
         }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -189,39 +190,42 @@ public final class Database {
         private int isolation;
         private boolean changeIsolation;
         private int savepoints;
+        /** The operation of the call that failed and doomed the unit, or null. */
+        private String failed;
         /** How many transactions this unit has begun; a new one after each {@link #outsideUnitOfWork}. */
         private int transactions;
 
-        <T> T savepoint(String operation, SqlWork<T> work) {
+        /**
+         * Runs a call on the unit's connection. A call that fails leaves the unit doomed: no later
+         * call runs and nothing commits, since what the call half did cannot be told apart (a
+         * savepoint per call would, at two more round trips per call).
+         */
+        <T> T join(String operation, SqlWork<T> work) {
+            if (failed != null) {
+                throw new ConversaException(operation + " failed: an earlier call of its unit of work failed ("
+                        + failed + ")");
+            }
             try {
-                Connection open = open();
-                Savepoint savepoint = open.setSavepoint("conversa_" + ++savepoints);
-                try {
-                    T result = work.run(open);
-                    open.releaseSavepoint(savepoint);
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    try {
-                        open.rollback(savepoint);
-                    } catch (SQLException again) {
-                        LOG.debug("rollback to a savepoint failed", again);
-                    }
-                    throw e;
-                }
+                return work.run(open());
             } catch (SQLException e) {
+                failed = operation;
                 throw failure(operation, e);
+            } catch (RuntimeException e) {
+                failed = operation;
+                throw e;
             }
         }
 
         /**
-         * Runs a unit of work inside this one, in a savepoint: undone when it throws. When the work
-         * left the unit meanwhile ({@link #outsideUnitOfWork} committed it), there is nothing of
-         * it to undo here.
+         * Runs a unit of work inside this one, in a savepoint: undone when it throws or when a call
+         * inside it failed (which then dooms only the nested unit). When the work left the unit
+         * meanwhile ({@link #outsideUnitOfWork} committed it), there is nothing of it to undo here.
          */
         <T> T nested(Supplier<T> work) {
             Connection open;
             Savepoint savepoint;
             int transaction;
+            String failedBefore = failed;
             try {
                 open = open();
                 transaction = transactions;
@@ -236,11 +240,23 @@ public final class Database {
                 if (connection != null && transactions == transaction) {
                     try {
                         open.rollback(savepoint);
+                        failed = failedBefore;
                     } catch (SQLException again) {
                         LOG.debug("rollback to a savepoint failed", again);
                     }
                 }
                 throw e;
+            }
+            if (failedBefore == null && failed != null && connection != null && transactions == transaction) {
+                String doomed = failed;
+                try {
+                    open.rollback(savepoint);
+                    failed = failedBefore;
+                } catch (SQLException e) {
+                    throw failure("undoing a nested unit of work", e);
+                }
+                throw new ConversaException("a nested unit of work failed: its call " + doomed
+                        + " failed, so nothing of it commits");
             }
             if (connection != null && transactions == transaction) {
                 try {
@@ -274,6 +290,10 @@ public final class Database {
         }
 
         void commit() {
+            if (failed != null) {
+                throw new ConversaException("committing a unit of work failed: its call " + failed
+                        + " failed, so nothing of it commits");
+            }
             if (connection != null) {
                 try {
                     connection.commit();

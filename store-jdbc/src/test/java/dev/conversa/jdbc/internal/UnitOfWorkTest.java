@@ -22,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link Database#inUnitOfWork}: the calls a thread makes inside commit together, each keeps its
- * own all-or-nothing meaning, and work outside it commits on its own. On H2 and PostgreSQL,
- * whose aborted-transaction rule is what the savepoints are for.
+ * {@link Database#inUnitOfWork}: the calls a thread makes inside commit together, a failed call
+ * dooms the unit (or only the nested unit it ran in), and work outside it commits on its own. On
+ * H2, where a failed statement leaves the transaction open, and PostgreSQL, where it aborts it.
  */
 class UnitOfWorkTest {
 
@@ -77,10 +77,10 @@ class UnitOfWorkTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
-    void aFailedCallLeavesNothingAndTheRestGoesOn(String kind) {
+    void aFailedCallDoomsTheUnitSoNothingOfItCommits(String kind) {
         Database database = database(kind);
 
-        database.inUnitOfWork(() -> {
+        assertThatThrownBy(() -> database.inUnitOfWork(() -> {
             insert(database, "before");
             assertThatThrownBy(() -> database.inTransaction("a bad call", connection -> {
                 insertAll(connection, List.of("half"));
@@ -88,6 +88,37 @@ class UnitOfWorkTest {
                     return statement.executeUpdate("INSERT INTO no_such_table VALUES (1)");
                 }
             })).isInstanceOf(ConversaException.class).hasMessageStartingWith("a bad call failed: SQL state");
+            assertThatThrownBy(() -> insert(database, "after")).isInstanceOf(ConversaException.class)
+                    .hasMessageContaining("an earlier call of its unit of work failed (a bad call)");
+            return null;
+        })).isInstanceOf(ConversaException.class).hasMessageContaining("a bad call");
+
+        assertThat(values(database)).as("neither the half call nor what came before").isEmpty();
+        insert(database, "next");
+        assertThat(values(database)).containsExactly("next");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aFailedCallInsideANestedUnitUndoesOnlyThatUnit(String kind) {
+        Database database = database(kind);
+
+        database.inUnitOfWork(() -> {
+            insert(database, "before");
+            assertThatThrownBy(() -> database.inUnitOfWork(() -> {
+                insert(database, "inner");
+                try {
+                    database.inTransaction("a bad call", connection -> {
+                        insertAll(connection, List.of("half"));
+                        try (Statement statement = connection.createStatement()) {
+                            return statement.executeUpdate("INSERT INTO no_such_table VALUES (1)");
+                        }
+                    });
+                } catch (ConversaException swallowed) {
+                    // a careless caller goes on: the nested unit must still not commit
+                }
+                return null;
+            })).isInstanceOf(ConversaException.class).hasMessageContaining("a bad call");
             insert(database, "after");
             return null;
         });
