@@ -237,35 +237,41 @@ public final class Database {
             try {
                 result = work.get();
             } catch (RuntimeException | Error e) {
-                if (connection != null && transactions == transaction) {
+                if (sameTransaction(transaction)) {
                     try {
-                        open.rollback(savepoint);
-                        failed = failedBefore;
+                        undo(open, savepoint, failedBefore);
                     } catch (SQLException again) {
                         LOG.debug("rollback to a savepoint failed", again);
                     }
                 }
                 throw e;
             }
-            if (failedBefore == null && failed != null && connection != null && transactions == transaction) {
-                String doomed = failed;
-                try {
-                    open.rollback(savepoint);
-                    failed = failedBefore;
-                } catch (SQLException e) {
-                    throw failure("undoing a nested unit of work", e);
-                }
-                throw new ConversaException("a nested unit of work failed: its call " + doomed
-                        + " failed, so nothing of it commits");
+            if (!sameTransaction(transaction)) {
+                return result;
             }
-            if (connection != null && transactions == transaction) {
-                try {
-                    open.releaseSavepoint(savepoint);
-                } catch (SQLException e) {
-                    throw failure("ending a nested unit of work", e);
+            try {
+                if (failedBefore == null && failed != null) {
+                    String doomed = failed;
+                    undo(open, savepoint, null);
+                    throw new ConversaException("a nested unit of work failed: its call " + doomed
+                            + " failed, so nothing of it commits");
                 }
+                open.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                throw failure("ending a nested unit of work", e);
             }
             return result;
+        }
+
+        /** Whether the unit still runs the transaction it ran when {@code transaction} was its count. */
+        private boolean sameTransaction(int transaction) {
+            return connection != null && transactions == transaction;
+        }
+
+        /** Rolls back to a nested unit's savepoint and forgets the failures that came after it. */
+        private void undo(Connection open, Savepoint savepoint, String failedBefore) throws SQLException {
+            open.rollback(savepoint);
+            failed = failedBefore;
         }
 
         private Connection open() throws SQLException {
