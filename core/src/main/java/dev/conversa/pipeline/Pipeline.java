@@ -72,7 +72,7 @@ public final class Pipeline {
                 new ConsentStep.KeywordsByTenant(builder.optOutKeywords, builder.tenantKeywords), clock));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.burstQuietWindow, builder.burstMaxWait));
         steps.put(Step.RESPOND, new RespondStep(stores, queue, builder.responder, builder.capabilities, clock,
-                builder.historyLimit, ownership, builder.observer, new TurnLimiter(builder.turnBudget)));
+                builder.historyLimit, ownership, builder.observer, new TurnLimiter(builder.turnBudget, stores.conversations())));
         List<Middleware> all = new ArrayList<>();
         if (builder.privacy != null) {
             all.add(new ErasureGuardStep(PrivacyGuards.of(builder.privacy)));

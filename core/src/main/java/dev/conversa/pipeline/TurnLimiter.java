@@ -3,16 +3,22 @@ package dev.conversa.pipeline;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.TurnBudget;
+import dev.conversa.store.ConversationStore;
+import dev.conversa.store.SenderTurn;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts responder turns per sender and per tenant in fixed windows of the {@link TurnBudget},
- * in memory: one limiter per pipeline, shared by all its workers, so the budget holds per
- * running instance. Only the current window's counters are kept; they are dropped when the
- * window ends, so memory is bounded by the senders of one window. Thread-safe (one lock; the
- * work under it is a few map operations, next to a responder call).
+ * through the {@link ConversationStore}, so the budget holds for every instance sharing the
+ * stores. A sender's turns are counted on their conversation in the unit of work of the reply
+ * (a conversation's replies run one at a time, so that count is exact). A tenant's turns are
+ * granted to this instance in allotments of {@link #allotment} and spent here: one store call per
+ * allotment rather than per turn, so the tenant's count is not a lock every reply waits on. The
+ * tenant's budget is never exceeded; a turn granted here and unspent when the window ends is
+ * lost, so with several instances a tenant may get up to an allotment per instance fewer turns
+ * than its budget. Thread-safe.
  */
 final class TurnLimiter {
 
@@ -26,23 +32,29 @@ final class TurnLimiter {
         SILENCE
     }
 
-    private record Sender(TenantId tenant, ConversationKey key) {
-    }
-
-    private static final class Count {
-        int turns;
-        boolean noticed;
+    /** Turns of the tenant granted to this instance in one window and not yet spent. */
+    private static final class Allotment {
+        Instant window;
+        int left;
+        boolean spent;
     }
 
     private final TurnBudget budget;
+    private final ConversationStore conversations;
     private final long windowMillis;
-    private long currentWindow = Long.MIN_VALUE;
-    private final Map<Sender, Count> senders = new HashMap<>();
-    private final Map<TenantId, Count> tenants = new HashMap<>();
+    private final int allotment;
+    private final Map<TenantId, Allotment> tenants = new ConcurrentHashMap<>();
 
-    TurnLimiter(TurnBudget budget) {
+    TurnLimiter(TurnBudget budget, ConversationStore conversations) {
         this.budget = budget;
+        this.conversations = conversations;
         this.windowMillis = budget.window().toMillis();
+        this.allotment = allotment(budget.perTenant());
+    }
+
+    /** A hundredth of the tenant's budget, between 1 and 50 turns. */
+    static int allotment(int perTenant) {
+        return Math.max(1, Math.min(50, perTenant / 100));
     }
 
     TurnBudget budget() {
@@ -53,24 +65,46 @@ final class TurnLimiter {
      * Takes one turn for the sender when both the sender and its tenant have turns left in the
      * window of {@code now}; otherwise counts nothing and says whether to notify.
      */
-    synchronized Decision take(TenantId tenant, ConversationKey sender, Instant now) {
-        long window = Math.floorDiv(now.toEpochMilli(), windowMillis);
-        if (window > currentWindow) {
-            senders.clear();
-            tenants.clear();
-            currentWindow = window;
+    Decision take(TenantId tenant, ConversationKey sender, Instant now) {
+        Instant window = Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
+        boolean tenantTurn = takeTenantTurn(tenant, window);
+        SenderTurn turn = conversations.takeTurn(tenant, sender, window, tenantTurn ? budget.perSender() : 0);
+        if (turn != SenderTurn.TAKEN && tenantTurn) {
+            giveBack(tenant, window);
         }
-        Count own = senders.computeIfAbsent(new Sender(tenant, sender), key -> new Count());
-        Count all = tenants.computeIfAbsent(tenant, key -> new Count());
-        if (own.turns < budget.perSender() && all.turns < budget.perTenant()) {
-            own.turns++;
-            all.turns++;
-            return Decision.ANSWER;
+        return switch (turn) {
+            case TAKEN -> Decision.ANSWER;
+            case REFUSED_FIRST -> Decision.NOTICE;
+            case REFUSED -> Decision.SILENCE;
+        };
+    }
+
+    private boolean takeTenantTurn(TenantId tenant, Instant window) {
+        Allotment own = tenants.computeIfAbsent(tenant, key -> new Allotment());
+        synchronized (own) {
+            if (!window.equals(own.window)) {
+                own.window = window;
+                own.left = 0;
+                own.spent = false;
+            }
+            if (own.left == 0 && !own.spent) {
+                own.left = conversations.grantTenantTurns(tenant, window, allotment, budget.perTenant());
+                own.spent = own.left == 0;
+            }
+            if (own.left == 0) {
+                return false;
+            }
+            own.left--;
+            return true;
         }
-        if (own.noticed) {
-            return Decision.SILENCE;
+    }
+
+    private void giveBack(TenantId tenant, Instant window) {
+        Allotment own = tenants.get(tenant);
+        synchronized (own) {
+            if (window.equals(own.window)) {
+                own.left++;
+            }
         }
-        own.noticed = true;
-        return Decision.NOTICE;
     }
 }

@@ -11,8 +11,12 @@ import java.util.Objects;
  * next window starts; other senders and other tenants are answered as usual.
  *
  * <p>Windows are fixed: they start at multiples of {@link #window()} since the epoch of the
- * runtime's clock. The counters are kept in memory, per running instance (see
- * {@code docs/reliability.md}): two instances sharing one database each allow the budget.
+ * runtime's clock. The counts are kept in the stores ({@code ConversationStore.takeTurn} and
+ * {@code grantTenantTurns}), so the budget holds for all the instances sharing one database, not
+ * per instance. A sender's count lives on their conversation and is erased with it. A tenant's
+ * turns are handed to each instance in small allotments (a hundredth of {@link #perTenant()},
+ * 1 to 50 turns): the budget is never exceeded, and with several instances a tenant may be
+ * stopped up to an allotment per instance short of it (see {@code docs/reliability.md}).
  *
  * <pre>{@code
  * Conversa.builder()

@@ -62,6 +62,44 @@ public interface ConversationStore {
     boolean delete(TenantId tenant, ConversationKey key);
 
     /**
+     * Counts one responder turn of the conversation's customer in the budget window that starts
+     * at {@code window}, if fewer than {@code allowed} turns are counted in it; otherwise marks the
+     * customer as told of the refusal, once per window. The counts are kept with the
+     * conversation, so they are shared by every instance using the stores and removed with the
+     * conversation (erasure, retention); a window other than the stored one starts again at zero.
+     * One conversation's turns are taken by its lane, one at a time; each call is atomic all the
+     * same. Joins the running {@link UnitOfWork}.
+     *
+     * @param tenant the business
+     * @param key the conversation, whose customer spends the turn
+     * @param window the start of the current window
+     * @param allowed the turns the customer may have in the window; 0 when none may be taken
+     *     (the tenant's turns are spent)
+     * @return {@link SenderTurn#TAKEN} when counted (also when the conversation does not exist,
+     *     which nothing then limits), else {@link SenderTurn#REFUSED_FIRST} on the window's first
+     *     refusal and {@link SenderTurn#REFUSED} after it
+     * @throws IllegalArgumentException if {@code allowed} is negative
+     */
+    SenderTurn takeTurn(TenantId tenant, ConversationKey key, Instant window, int allowed);
+
+    /**
+     * Grants up to {@code wanted} of the tenant's responder turns of the window that starts at
+     * {@code window}, of which at most {@code limit} are granted in all, over every instance
+     * using the stores. The caller spends what it was granted on its own; the counts of earlier
+     * windows are removed. The count holds no personal data. Commits on its own, even inside a
+     * {@link UnitOfWork} (a grant that rolled back after its turns were spent would let them be
+     * granted twice).
+     *
+     * @param tenant the business
+     * @param window the start of the current window
+     * @param wanted the turns asked for, at least 1
+     * @param limit the tenant's turns per window, at least 1
+     * @return the turns granted, from 0 (all spent) to {@code wanted}
+     * @throws IllegalArgumentException if {@code wanted} or {@code limit} is below 1
+     */
+    int grantTenantTurns(TenantId tenant, Instant window, int wanted, int limit);
+
+    /**
      * Removes, in one transaction, up to {@code limit} conversations of the scope whose last
      * interaction is at or before {@code cutoff}, with everything keyed to them: their messages
      * and part ids, their parked inbox entries, their finished outbox entries, their lane rows,

@@ -128,8 +128,12 @@ class TurnBudgetTest {
     @Test
     void theBudgetHoldsAcrossConcurrentWorkers() throws Exception {
         // given: one limiter shared by 8 workers, 7 turns per tenant, 3 per sender
-        TurnLimiter limiter = new TurnLimiter(TurnBudget.builder().perSender(3).perTenant(7).build());
+        TurnLimiter limiter = new TurnLimiter(TurnBudget.builder().perSender(3).perTenant(7).build(),
+                fixture.stores.conversations());
         Instant now = fixture.clock.instant();
+        for (int sender = 0; sender < 4; sender++) {
+            fixture.stores.conversations().getOrOpen(TENANT, key("s" + sender), now);
+        }
         workers = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger answered = new AtomicInteger();
@@ -158,6 +162,54 @@ class TurnBudgetTest {
         // then
         assertThat(answered).hasValue(7);
         assertThat(answeredPerSender.values()).allSatisfy(count -> assertThat(count.get()).isLessThanOrEqualTo(3));
+    }
+
+    @Test
+    void twoInstancesOnOneStoreShareTheTenantsBudgetInAllotments() {
+        // given: two limiters (two instances) on the same stores; 300 turns per tenant, handed out 3 at a time
+        TurnBudget budget = TurnBudget.builder().perSender(1_000).perTenant(300).build();
+        List<TurnLimiter> instances = List.of(new TurnLimiter(budget, fixture.stores.conversations()),
+                new TurnLimiter(budget, fixture.stores.conversations()));
+        Instant now = fixture.clock.instant();
+        fixture.stores.conversations().getOrOpen(TENANT, key("alice"), now);
+        assertThat(TurnLimiter.allotment(300)).isEqualTo(3);
+
+        // when: 400 turns are asked for, alternately on each instance
+        int answered = 0;
+        for (int i = 0; i < 400; i++) {
+            if (instances.get(i % 2).take(TENANT, key("alice"), now) == TurnLimiter.Decision.ANSWER) {
+                answered++;
+            }
+        }
+
+        // then: never more than the budget, at most an allotment short per instance, and none left in the store
+        assertThat(answered).isBetween(300 - 2 * 3, 300);
+        assertThat(fixture.stores.conversations().grantTenantTurns(TENANT, windowOf(now), 1, 300)).isZero();
+        assertThat(TurnLimiter.allotment(5_000)).as("the default budget's allotment").isEqualTo(50);
+        assertThat(TurnLimiter.allotment(1_000_000)).isEqualTo(50);
+    }
+
+    @Test
+    void aTurnTheSenderMayNotSpendStaysWithTheTenant() {
+        // given: one turn per sender, 100 per tenant handed out one at a time
+        TurnLimiter limiter = new TurnLimiter(TurnBudget.builder().perSender(1).perTenant(100).build(),
+                fixture.stores.conversations());
+        Instant now = fixture.clock.instant();
+        fixture.stores.conversations().getOrOpen(TENANT, key("alice"), now);
+        fixture.stores.conversations().getOrOpen(TENANT, key("bob"), now);
+
+        // when: alice asks five times, then bob once
+        List<TurnLimiter.Decision> alice = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            alice.add(limiter.take(TENANT, key("alice"), now));
+        }
+        TurnLimiter.Decision bob = limiter.take(TENANT, key("bob"), now);
+
+        // then: the tenant spent two turns, not six: alice's refusals took none of them
+        assertThat(alice).containsExactly(TurnLimiter.Decision.ANSWER, TurnLimiter.Decision.NOTICE,
+                TurnLimiter.Decision.SILENCE, TurnLimiter.Decision.SILENCE, TurnLimiter.Decision.SILENCE);
+        assertThat(bob).isEqualTo(TurnLimiter.Decision.ANSWER);
+        assertThat(fixture.stores.conversations().grantTenantTurns(TENANT, windowOf(now), 100, 100)).isEqualTo(98);
     }
 
     @Test
@@ -197,6 +249,12 @@ class TurnBudgetTest {
             fixture.clock.advance(Duration.ofSeconds(2));
             fixture.runDue(pipeline);
         }
+    }
+
+    /** The start of the default ten-minute window holding {@code now}. */
+    private static Instant windowOf(Instant now) {
+        long window = TurnBudget.DEFAULT_WINDOW.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), window) * window);
     }
 
     private static ConversationKey key(String contact) {

@@ -83,7 +83,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14);
+        assertThat(applied).containsExactly(2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15);
         Stores stores = jdbc.stores();
         assertThat(stores.contacts().find(TENANT, ChannelType.WHATSAPP, "15551234567")).contains(anna);
         ConsentRecord optOut = new ConsentRecord(TENANT, ChannelType.WHATSAPP, "15551234567", ConsentRecord.ALL,
@@ -113,7 +113,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14);
+        assertThat(applied).containsExactly(3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15);
         Stores stores = jdbc.stores();
         OutboxEntry claimed = stores.outbox().claim("w", 1, Duration.ofMinutes(1), AT).get(0);
         assertThat(claimed.id()).isEqualTo(queued);
@@ -152,7 +152,7 @@ class SchemaUpgradeTest {
         var applied = jdbc.migrate();
 
         // then
-        assertThat(applied).containsExactly(4, 5, 6, 8, 9, 10, 11, 12, 13, 14);
+        assertThat(applied).containsExactly(4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15);
         Stores stores = jdbc.stores();
         assertThat(stores.outbox().find(TENANT, handoff).orElseThrow().completesHandoff()).isTrue();
         assertThat(stores.outbox().find(TENANT, reply).orElseThrow().completesHandoff()).isFalse();

@@ -27,7 +27,7 @@ final class TestDatabases {
         "conversa_message", "conversa_inbox", "conversa_outbox", "conversa_lane", "conversa_audit", "conversa_consent",
         "conversa_deletion_request", "conversa_message_part", "conversa_dead_letter", "conversa_erasure",
         "conversa_agent", "conversa_agent_queue", "conversa_assignment", "conversa_note",
-        "conversa_handoff_event", "conversa_contact_former_id"};
+        "conversa_handoff_event", "conversa_contact_former_id", "conversa_turn_window"};
     private static EmbeddedPostgres server;
     private static DataSource postgres;
 

@@ -1,6 +1,7 @@
 package dev.conversa.internal.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -89,6 +90,37 @@ public final class StoreArguments {
         }
         if (Objects.requireNonNull(lease, "lease").isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("lease must be positive: " + lease);
+        }
+    }
+    /**
+     * Checks the arguments of {@code ConversationStore.takeTurn}.
+     *
+     * @param window the start of the window
+     * @param allowed the turns the customer may have
+     * @throws IllegalArgumentException if {@code allowed} is negative
+     */
+    public static void requireTurn(Instant window, int allowed) {
+        Objects.requireNonNull(window, "window");
+        if (allowed < 0) {
+            throw new IllegalArgumentException("allowed must not be negative: " + allowed);
+        }
+    }
+
+    /**
+     * Checks the arguments of {@code ConversationStore.grantTenantTurns}.
+     *
+     * @param window the start of the window
+     * @param wanted the turns asked for
+     * @param limit the tenant's turns per window
+     * @throws IllegalArgumentException if {@code wanted} or {@code limit} is below 1
+     */
+    public static void requireGrant(Instant window, int wanted, int limit) {
+        Objects.requireNonNull(window, "window");
+        if (wanted < 1) {
+            throw new IllegalArgumentException("wanted must be at least 1: " + wanted);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.conversa.model.ConversationState;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ConversationStore;
 import dev.conversa.store.PurgeScope;
+import dev.conversa.store.SenderTurn;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +25,10 @@ import java.util.Optional;
 final class InMemoryConversationStore implements ConversationStore {
 
     private final Map<Key, Conversation> conversations = new HashMap<>();
+    /** The turn budget's counts of each conversation's customer, removed with the conversation. */
+    private final Map<Key, SenderTurns> senderTurns = new HashMap<>();
+    /** The turns granted to each tenant in its latest window. */
+    private final Map<TenantId, TenantTurns> tenantTurns = new HashMap<>();
     private final InMemoryMessageStore messages;
     private final InMemoryInbox inbox;
     private final InMemoryOutbox outbox;
@@ -81,7 +86,45 @@ final class InMemoryConversationStore implements ConversationStore {
 
     @Override
     public synchronized boolean delete(TenantId tenant, ConversationKey key) {
+        senderTurns.remove(key(tenant, key));
         return conversations.remove(key(tenant, key)) != null;
+    }
+
+    @Override
+    public synchronized SenderTurn takeTurn(TenantId tenant, ConversationKey key, Instant window, int allowed) {
+        StoreArguments.requireTurn(window, allowed);
+        Key stored = key(tenant, key);
+        if (!conversations.containsKey(stored)) {
+            return SenderTurn.TAKEN;
+        }
+        SenderTurns turns = senderTurns.get(stored);
+        if (turns == null || !turns.window.equals(window)) {
+            turns = new SenderTurns(window);
+            senderTurns.put(stored, turns);
+        }
+        if (turns.count < allowed) {
+            turns.count++;
+            return SenderTurn.TAKEN;
+        }
+        if (turns.noticed) {
+            return SenderTurn.REFUSED;
+        }
+        turns.noticed = true;
+        return SenderTurn.REFUSED_FIRST;
+    }
+
+    @Override
+    public synchronized int grantTenantTurns(TenantId tenant, Instant window, int wanted, int limit) {
+        Objects.requireNonNull(tenant, "tenant");
+        StoreArguments.requireGrant(window, wanted, limit);
+        TenantTurns turns = tenantTurns.get(tenant);
+        if (turns == null || !turns.window.equals(window)) {
+            turns = new TenantTurns(window);
+            tenantTurns.put(tenant, turns);
+        }
+        int granted = Math.max(0, Math.min(wanted, limit - turns.granted));
+        turns.granted += granted;
+        return granted;
     }
 
     @Override
@@ -119,6 +162,7 @@ final class InMemoryConversationStore implements ConversationStore {
                     outbox.removeFinished(tenant, key);
                     messages.deleteConversation(tenant, key);
                     conversations.remove(key(tenant, key));
+                    senderTurns.remove(key(tenant, key));
                     agents.deleteNotes(tenant, key);
                     agents.deleteEvents(tenant, key);
                     agents.dequeue(tenant, key);
@@ -139,4 +183,23 @@ final class InMemoryConversationStore implements ConversationStore {
     }
 
     private record Key(TenantId tenant, ConversationKey conversation) {}
+
+    private static final class SenderTurns {
+        final Instant window;
+        int count;
+        boolean noticed;
+
+        SenderTurns(Instant window) {
+            this.window = window;
+        }
+    }
+
+    private static final class TenantTurns {
+        final Instant window;
+        int granted;
+
+        TenantTurns(Instant window) {
+            this.window = window;
+        }
+    }
 }

@@ -4,11 +4,17 @@ import static dev.conversa.store.contract.Samples.TENANT_A;
 import static dev.conversa.store.contract.Samples.TENANT_B;
 import static dev.conversa.store.contract.Samples.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.store.ConversationStore;
+import dev.conversa.store.SenderTurn;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +23,7 @@ public abstract class ConversationStoreContract extends StoreContract {
 
     private static final ConversationKey ANNA = conversation("anna");
     private static final ConversationKey BOB = conversation("bob");
+    private static final Instant WINDOW = Instant.parse("2026-01-05T09:00:00Z");
 
     private ConversationStore conversations() {
         return stores.conversations();
@@ -140,5 +147,106 @@ public abstract class ConversationStoreContract extends StoreContract {
         assertThat(theirs).isEqualTo(Conversation.open(TENANT_B, ANNA, inSeconds(2)));
         assertThat(conversations().find(TENANT_A, ANNA).orElseThrow().state())
                 .isEqualTo(ConversationState.WITH_AGENT);
+    }
+    @Test
+    void takeTurnCountsUpToTheAllowedTurnsThenRefusesOnceWithANoticeThenSilently() {
+        conversations().getOrOpen(TENANT_A, ANNA, now());
+
+        List<SenderTurn> taken = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            taken.add(conversations().takeTurn(TENANT_A, ANNA, WINDOW, 2));
+        }
+
+        assertThat(taken).containsExactly(SenderTurn.TAKEN, SenderTurn.TAKEN, SenderTurn.REFUSED_FIRST,
+                SenderTurn.REFUSED, SenderTurn.REFUSED);
+    }
+
+    @Test
+    void aNewWindowStartsAgainWithItsOwnNotice() {
+        conversations().getOrOpen(TENANT_A, ANNA, now());
+        conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1);
+        conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1);
+
+        Instant next = WINDOW.plus(Duration.ofMinutes(10));
+
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, next, 1)).isEqualTo(SenderTurn.TAKEN);
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, next, 1)).isEqualTo(SenderTurn.REFUSED_FIRST);
+    }
+
+    @Test
+    void noTurnAllowedRefusesWithoutSpendingOne() {
+        conversations().getOrOpen(TENANT_A, ANNA, now());
+
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, WINDOW, 0)).isEqualTo(SenderTurn.REFUSED_FIRST);
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1)).isEqualTo(SenderTurn.TAKEN);
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1)).as("told already")
+                .isEqualTo(SenderTurn.REFUSED);
+    }
+
+    @Test
+    void turnsAreCountedPerConversationAndTenant() {
+        for (ConversationKey key : List.of(ANNA, BOB)) {
+            conversations().getOrOpen(TENANT_A, key, now());
+        }
+        conversations().getOrOpen(TENANT_B, ANNA, now());
+        conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1);
+
+        assertThat(conversations().takeTurn(TENANT_A, BOB, WINDOW, 1)).isEqualTo(SenderTurn.TAKEN);
+        assertThat(conversations().takeTurn(TENANT_B, ANNA, WINDOW, 1)).isEqualTo(SenderTurn.TAKEN);
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1)).isEqualTo(SenderTurn.REFUSED_FIRST);
+    }
+
+    @Test
+    void turnsLeaveTheConversationAndItsVersionAsTheyAreAndSurviveItsUpdates() {
+        Conversation opened = conversations().getOrOpen(TENANT_A, ANNA, now());
+        conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1);
+
+        assertThat(conversations().find(TENANT_A, ANNA)).contains(opened);
+        assertThat(conversations().update(opened.withState(ConversationState.WITH_AGENT, inSeconds(1)))).isPresent();
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1)).isEqualTo(SenderTurn.REFUSED_FIRST);
+    }
+
+    @Test
+    void aDeletedConversationTakesItsTurnsWithIt() {
+        conversations().getOrOpen(TENANT_A, ANNA, now());
+        conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1);
+
+        conversations().delete(TENANT_A, ANNA);
+
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1)).as("nothing to limit")
+                .isEqualTo(SenderTurn.TAKEN);
+        conversations().getOrOpen(TENANT_A, ANNA, now());
+        assertThat(conversations().takeTurn(TENANT_A, ANNA, WINDOW, 1)).as("a fresh count")
+                .isEqualTo(SenderTurn.TAKEN);
+    }
+
+    @Test
+    void grantTenantTurnsGrantsUpToTheLimitOfEachWindowPerTenant() {
+        assertThat(conversations().grantTenantTurns(TENANT_A, WINDOW, 3, 5)).isEqualTo(3);
+        assertThat(conversations().grantTenantTurns(TENANT_A, WINDOW, 3, 5)).isEqualTo(2);
+        assertThat(conversations().grantTenantTurns(TENANT_A, WINDOW, 3, 5)).isZero();
+        assertThat(conversations().grantTenantTurns(TENANT_B, WINDOW, 3, 5)).as("another tenant").isEqualTo(3);
+        assertThat(conversations().grantTenantTurns(TENANT_A, WINDOW.plus(Duration.ofMinutes(10)), 3, 5))
+                .as("the next window").isEqualTo(3);
+    }
+
+    @Test
+    void aGrantStaysCountedWhenTheUnitOfWorkAroundItRollsBack() {
+        assertThatThrownBy(() -> stores.unitOfWork().run(() -> {
+            conversations().grantTenantTurns(TENANT_A, WINDOW, 4, 5);
+            throw new IllegalStateException("the work failed after the turns were granted");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(conversations().grantTenantTurns(TENANT_A, WINDOW, 4, 5)).isEqualTo(1);
+    }
+
+    @Test
+    void turnArgumentsOutOfRangeAreRefusedByName() {
+        assertThatThrownBy(() -> conversations().takeTurn(TENANT_A, ANNA, WINDOW, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("allowed");
+        assertThatThrownBy(() -> conversations().grantTenantTurns(TENANT_A, WINDOW, 0, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("wanted");
+        assertThatThrownBy(() -> conversations().grantTenantTurns(TENANT_A, WINDOW, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("limit");
     }
 }

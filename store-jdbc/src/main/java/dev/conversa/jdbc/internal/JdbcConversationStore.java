@@ -8,6 +8,7 @@ import dev.conversa.model.ConversationState;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ConversationStore;
 import dev.conversa.store.PurgeScope;
+import dev.conversa.store.SenderTurn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Conversations in {@code conversa_conversation}, updated by compare-and-set on the version. */
+/**
+ * Conversations in {@code conversa_conversation}, updated by compare-and-set on the version, and
+ * the turn budget's counts ({@link TurnCounts}).
+ */
 public final class JdbcConversationStore implements ConversationStore {
 
     private static final String COLUMNS = "tenant, channel, account_id, contact_id, state, last_inbound_at, "
@@ -25,6 +29,7 @@ public final class JdbcConversationStore implements ConversationStore {
     private final Database database;
     private final Inserts inserts;
     private final IdleConversations idle;
+    private final TurnCounts turns;
 
     /**
      * Creates the store.
@@ -35,6 +40,7 @@ public final class JdbcConversationStore implements ConversationStore {
         this.database = Objects.requireNonNull(database, "database");
         this.inserts = new Inserts(database.dialect());
         this.idle = new IdleConversations(database);
+        this.turns = new TurnCounts(database);
     }
 
     @Override
@@ -96,6 +102,16 @@ public final class JdbcConversationStore implements ConversationStore {
         Objects.requireNonNull(key, "key");
         return database.inTransaction("deleting a conversation", connection -> Rows.update(connection,
                 "DELETE FROM conversa_conversation" + BY_KEY, keyOf(tenant, key)) == 1);
+    }
+
+    @Override
+    public SenderTurn takeTurn(TenantId tenant, ConversationKey key, Instant window, int allowed) {
+        return turns.take(tenant, key, window, allowed);
+    }
+
+    @Override
+    public int grantTenantTurns(TenantId tenant, Instant window, int wanted, int limit) {
+        return turns.grant(tenant, window, wanted, limit);
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class Migrator {
             new Script(6, "erasure"), new Script(8, "app_user"),
             new Script(9, "agents"),
             new Script(10, "agent_replies_and_sla"), new Script(11, "handoff_events"), new Script(12, "business_account"),
-            new Script(13, "contact_former_ids"), new Script(14, "contact_username_key"));
+            new Script(13, "contact_former_ids"), new Script(14, "contact_username_key"),
+            new Script(15, "turn_budget"));
 
     private final Database database;
     private final Clock clock;
