@@ -55,7 +55,7 @@ class JdbcStoresTest {
         JdbcDataSource dataSource = h2();
         JdbcStores jdbc = stores(dataSource);
 
-        assertThat(jdbc.migrate()).containsExactly(1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14);
+        assertThat(jdbc.migrate()).containsExactly(1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15);
         assertThat(jdbc.migrate()).isEmpty();
         assertThat(queryString(dataSource, "SELECT description FROM conversa_schema_version WHERE version = 1"))
                 .isEqualTo("init");
@@ -85,7 +85,7 @@ class JdbcStoresTest {
                 applied.addAll(migration.get(60, TimeUnit.SECONDS));
             }
 
-            assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14);
+            assertThat(applied).containsExactly(1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15);
         } finally {
             pool.shutdownNow();
         }

@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LenientJson {
 
+    /** 9999-12-31T23:59:59Z: the latest time read from a timestamp. */
+    private static final long LATEST_SECOND = 253_402_300_799L;
+
     private static final int DIGEST_BYTES = 16;
 
     private LenientJson() {}
@@ -106,23 +109,28 @@ public final class LenientJson {
     /**
      * A Unix timestamp in seconds, sent as a number or a string of digits.
      *
-     * @return the instant; empty when absent, not a whole number or beyond what an
-     *     {@link Instant} holds (found by the webhook fuzz test: a timestamp of 18 digits made
-     *     {@link Instant#ofEpochSecond(long)} throw {@code DateTimeException}, answered 500)
+     * @return the instant; empty when absent, not a whole number (negative ones included) or
+     *     after the year 9999, past which a database's timestamp column may not hold it (found by the webhook fuzz test: a
+     *     timestamp of 18 digits made {@link Instant#ofEpochSecond(long)} throw
+     *     {@code DateTimeException}, answered 500; one within an {@link Instant}'s range but past
+     *     PostgreSQL's would have failed the insert, answered 500 on every redelivery)
      */
     public static Optional<Instant> seconds(JsonNode node, String field) {
         return epoch(node, field)
-                .filter(second -> second >= Instant.MIN.getEpochSecond() && second <= Instant.MAX.getEpochSecond())
+                .filter(second -> second <= LATEST_SECOND)
                 .map(Instant::ofEpochSecond);
     }
 
     /**
      * A Unix timestamp in milliseconds, sent as a number or a string of digits.
      *
-     * @return the instant; empty when absent or not a whole number
+     * @return the instant; empty when absent, not a whole number or after the year 9999 (as
+     *     {@link #seconds})
      */
     public static Optional<Instant> millis(JsonNode node, String field) {
-        return epoch(node, field).map(Instant::ofEpochMilli);
+        return epoch(node, field)
+                .filter(milli -> milli / 1_000 <= LATEST_SECOND)
+                .map(Instant::ofEpochMilli);
     }
 
     /**

@@ -79,7 +79,21 @@ class LenientJsonTest {
                 "{\"far\": \"173236320032363201\", \"farNumber\": 173236320032363201, \"last\": 31556889864403199}");
         assertThat(LenientJson.seconds(node, "far")).isEmpty();
         assertThat(LenientJson.seconds(node, "farNumber")).isEmpty();
-        assertThat(LenientJson.seconds(node, "last")).hasValue(Instant.ofEpochSecond(31556889864403199L));
+        assertThat(LenientJson.seconds(node, "last")).isEmpty();
+    }
+
+    @Test
+    void aTimestampAfterTheYear9999IsAbsentAsADatabaseCouldNotStoreIt() {
+        JsonNode node = JsonMapper.builder().build().readTree("{\"last\": 253402300799, \"after\": 253402300800, "
+                + "\"negative\": -1, \"lastMillis\": 253402300799999, "
+                + "\"afterMillis\": 253402300800000, \"year100000\": 3093527980800}");
+
+        assertThat(LenientJson.seconds(node, "last")).hasValue(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(LenientJson.seconds(node, "after")).isEmpty();
+        assertThat(LenientJson.seconds(node, "negative")).isEmpty();
+        assertThat(LenientJson.millis(node, "lastMillis")).hasValue(Instant.parse("9999-12-31T23:59:59.999Z"));
+        assertThat(LenientJson.millis(node, "afterMillis")).isEmpty();
+        assertThat(LenientJson.seconds(node, "year100000")).isEmpty();
     }
 
     @Test

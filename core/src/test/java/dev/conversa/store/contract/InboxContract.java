@@ -13,6 +13,7 @@ import dev.conversa.model.InboundEvent;
 import dev.conversa.store.Inbox;
 import dev.conversa.store.InboxEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +63,17 @@ public abstract class InboxContract extends StoreContract {
         assertThat(entry.event()).contains(event);
         assertThat(claimed.event()).contains(event);
         assertThat(claimed.isReplyTask()).isFalse();
+    }
+
+    @Test
+    void anEventOfTheLastSecondOfTheYear9999IsStoredAsItIs() {
+        // the latest time the channels read from a webhook (LenientJson.seconds)
+        InboundEvent event = message(ANNA, "m1", Instant.parse("9999-12-31T23:59:59Z"));
+
+        inbox().append(TENANT_A, List.of(event), now());
+
+        assertThat(inbox().claim("w", 1, LEASE, now())).singleElement()
+                .satisfies(claimed -> assertThat(claimed.event()).contains(event));
     }
 
     @Test
