@@ -10,6 +10,7 @@ import dev.conversa.model.ChannelType;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.RulesResponder;
 import dev.conversa.respond.TurnBudget;
+import dev.conversa.store.Stores;
 import dev.conversa.testkit.GraphStandIn;
 import dev.conversa.testkit.RecordedRequest;
 import dev.conversa.testkit.whatsapp.WhatsAppCustomer;
@@ -132,11 +133,20 @@ public final class EndToEndLoad {
     }
 
     private static Conversa conversa(BenchmarkDatabases databases, Kind kind, GraphStandIn graph, Options options) {
+        return conversa(databases.fresh(kind).stores(), graph, options.fast(), options.workers());
+    }
+
+    /**
+     * An instance on the stores answering every customer through the stand-in, registered and not
+     * started; {@code fast} turns the quiet window and WhatsApp's pacing off; {@code workers} 0 for
+     * the builder's default.
+     */
+    static Conversa conversa(Stores stores, GraphStandIn graph, boolean fast, int workers) {
         WhatsAppChannel.Builder channel = WhatsAppChannel.builder();
         Conversa.Builder builder = Conversa.builder()
                 .appSecret(APP_SECRET)
                 .verifyToken(Secret.of("verify"))
-                .stores(databases.fresh(kind).stores())
+                .stores(stores)
                 .responder(RulesResponder.builder().fallback(ANSWER).build())
                 .graphClient(GraphClient.builder().baseUrl(graph.baseUrl()).allowInsecureLoopbackForTests(true)
                         .build())
@@ -144,12 +154,12 @@ public final class EndToEndLoad {
                 // every conversation is a customer of one tenant: the default 5,000 turns per tenant
                 // and window would cap a run of more conversations
                 .turnBudget(TurnBudget.builder().perTenant(Integer.MAX_VALUE).build());
-        if (options.fast()) {
+        if (fast) {
             channel.messagesPerSecond(1_000_000);
             builder.burstQuietWindow(Duration.ZERO).burstMaxWait(Duration.ZERO);
         }
-        if (options.workers() > 0) {
-            builder.concurrency(options.workers());
+        if (workers > 0) {
+            builder.concurrency(workers);
         }
         Conversa conversa = builder.channel(channel.build()).build();
         conversa.registerAccount(ChannelAccount.of(TENANT, ChannelType.WHATSAPP, WhatsAppWebhook.PHONE_NUMBER_ID,
@@ -158,7 +168,7 @@ public final class EndToEndLoad {
     }
 
     /** Webhooks acknowledged per second; fails unless every one was answered 200. */
-    private static double drive(Conversa conversa, List<WebhookRequest> webhooks, int callers) throws Exception {
+    static double drive(Conversa conversa, List<WebhookRequest> webhooks, int callers) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(callers);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -201,7 +211,7 @@ public final class EndToEndLoad {
     }
 
     /** The heap in use after collections, with the started instance and its caches still alive. */
-    private static long heapAfterGc() {
+    static long heapAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {
             memory.gc();
@@ -214,7 +224,7 @@ public final class EndToEndLoad {
      * requests only, every 20 ms: rescanning every request every few milliseconds took a fifth
      * of the process's CPU from the instance it measures.
      */
-    private static long awaitReplies(GraphStandIn graph, int expected, Duration timeout) throws InterruptedException {
+    static long awaitReplies(GraphStandIn graph, int expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         int scanned = 0;
@@ -235,7 +245,7 @@ public final class EndToEndLoad {
         return lastChange;
     }
 
-    private static void checkOnePerCustomer(GraphStandIn graph, int customers) {
+    static void checkOnePerCustomer(GraphStandIn graph, int customers) {
         Map<String, Integer> perCustomer = new HashMap<>();
         for (RecordedRequest send : sends(graph)) {
             Matcher to = RECIPIENT.matcher(send.body());
@@ -262,9 +272,14 @@ public final class EndToEndLoad {
     }
 
     private static List<WebhookRequest> sign(String prefix, int customers) {
+        return sign(prefix, 0, customers);
+    }
+
+    /** Signed texts, timed now, from customers {@code first} to {@code first + count - 1}. */
+    static List<WebhookRequest> sign(String prefix, int first, int count) {
         Instant now = Instant.now();
-        List<WebhookRequest> webhooks = new ArrayList<>(customers);
-        for (int i = 0; i < customers; i++) {
+        List<WebhookRequest> webhooks = new ArrayList<>(count);
+        for (int i = first; i < first + count; i++) {
             webhooks.add(WhatsAppWebhook.builder().at(now)
                     .message(WhatsAppCustomer.withPhone("1555" + (2_000_000 + i), "Customer " + i),
                             WhatsAppMessage.text("wamid." + prefix + i, "Hello, is my order on its way?"))

@@ -11,10 +11,12 @@ import dev.conversa.store.MessageStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,6 +29,8 @@ final class InMemoryMessageStore implements MessageStore {
 
     private final Map<Key, Stored> messages = new HashMap<>();
     private final Map<Key, Key> parts = new HashMap<>();
+    /** The keys of each conversation's messages, so that a history reads one conversation only. */
+    private final Map<ConversationRef, Set<Key>> byConversation = new HashMap<>();
     private long lastSequence;
 
     @Override
@@ -36,7 +40,7 @@ final class InMemoryMessageStore implements MessageStore {
         if (messages.containsKey(key)) {
             return false;
         }
-        messages.put(key, new Stored(message, ++lastSequence));
+        put(key, new Stored(message, ++lastSequence));
         return true;
     }
 
@@ -59,18 +63,19 @@ final class InMemoryMessageStore implements MessageStore {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("newIds must name at least the message's own id");
         }
-        Stored stored = messages.remove(key(tenant, channel, oldId));
+        Stored stored = remove(key(tenant, channel, oldId));
         if (stored == null) {
             return false;
         }
         String newId = ids.get(0);
         Key newKey = key(tenant, channel, newId);
         DeliveryStatus status = furthest(stored.message().status(), messages.get(newKey));
-        messages.put(newKey, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),
+        remove(newKey);
+        put(newKey, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),
                 newId, m.direction(), m.author(), m.kind(), m.text(), status, m.timestamp(), m.agent())));
         for (String part : ids.subList(1, ids.size())) {
             Key partKey = key(tenant, channel, part);
-            Stored echo = messages.remove(partKey);
+            Stored echo = remove(partKey);
             if (echo != null) {
                 updateStatus(tenant, channel, newId, echo.message().status());
             }
@@ -104,8 +109,7 @@ final class InMemoryMessageStore implements MessageStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
         StoreArguments.requireLimit(limit);
-        List<Stored> all = messages.values().stream()
-                .filter(s -> s.belongsTo(tenant, conversation))
+        List<Stored> all = of(tenant, conversation).stream()
                 .sorted(Comparator.comparing((Stored s) -> s.message().timestamp())
                         .thenComparingLong(Stored::sequence))
                 .toList();
@@ -129,23 +133,51 @@ final class InMemoryMessageStore implements MessageStore {
     public synchronized boolean delete(TenantId tenant, ChannelType channel, String messageId) {
         Key key = key(tenant, channel, messageId);
         parts.values().removeIf(key::equals);
-        return messages.remove(key) != null;
+        return remove(key) != null;
     }
 
     @Override
     public synchronized int deleteConversation(TenantId tenant, ConversationKey conversation) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
-        int before = messages.size();
-        messages.values().removeIf(s -> s.belongsTo(tenant, conversation));
+        Set<Key> keys = byConversation.remove(new ConversationRef(tenant, conversation));
+        if (keys == null) {
+            return 0;
+        }
+        keys.forEach(messages::remove);
         parts.values().removeIf(key -> !messages.containsKey(key));
-        return before - messages.size();
+        return keys.size();
     }
 
     /** The time of a conversation's newest message, if it has any. */
     synchronized Optional<Instant> newest(TenantId tenant, ConversationKey conversation) {
-        return messages.values().stream().filter(s -> s.belongsTo(tenant, conversation))
-                .map(s -> s.message().timestamp()).max(Comparator.naturalOrder());
+        return of(tenant, conversation).stream().map(s -> s.message().timestamp()).max(Comparator.naturalOrder());
+    }
+
+    /** The stored messages of a conversation, in no order. */
+    private List<Stored> of(TenantId tenant, ConversationKey conversation) {
+        return byConversation.getOrDefault(new ConversationRef(tenant, conversation), Set.of()).stream()
+                .map(messages::get).toList();
+    }
+
+    /** Stores a message under a key that holds none. */
+    private void put(Key key, Stored stored) {
+        messages.put(key, stored);
+        byConversation.computeIfAbsent(ConversationRef.of(stored), ref -> new HashSet<>()).add(key);
+    }
+
+    /** Removes the message under a key, if any. */
+    private Stored remove(Key key) {
+        Stored stored = messages.remove(key);
+        if (stored != null) {
+            ConversationRef ref = ConversationRef.of(stored);
+            Set<Key> keys = byConversation.get(ref);
+            keys.remove(key);
+            if (keys.isEmpty()) {
+                byConversation.remove(ref);
+            }
+        }
+        return stored;
     }
 
     /** The key of the message a part id belongs to, or the key itself. */
@@ -164,14 +196,17 @@ final class InMemoryMessageStore implements MessageStore {
 
     private record Key(TenantId tenant, ChannelType channel, String messageId) {}
 
+    private record ConversationRef(TenantId tenant, ConversationKey conversation) {
+
+        static ConversationRef of(Stored stored) {
+            return new ConversationRef(stored.message().tenant(), stored.message().conversation());
+        }
+    }
+
     private record Stored(MessageRecord message, long sequence) {
 
         Stored with(UnaryOperator<MessageRecord> change) {
             return new Stored(change.apply(message), sequence);
-        }
-
-        boolean belongsTo(TenantId tenant, ConversationKey conversation) {
-            return message.tenant().equals(tenant) && message.conversation().equals(conversation);
         }
     }
 }
