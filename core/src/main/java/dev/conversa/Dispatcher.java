@@ -1,6 +1,7 @@
 package dev.conversa;
 
 import dev.conversa.model.AccountEvent;
+import dev.conversa.model.InboundMessage;
 import dev.conversa.pipeline.Pipeline;
 import dev.conversa.store.AccountStore;
 import dev.conversa.store.Inbox;
@@ -49,23 +50,25 @@ final class Dispatcher implements AutoCloseable {
     private final LeaseKeeper leases;
     private final int maxAttempts;
     private final Backoff backoff;
-    private final Runnable afterEach;
+    private final Runnable wakeOutbox;
     private final Consumer<InboxEntry> timers;
     private final WorkLoop<List<InboxEntry>> loop;
 
     /**
      * Creates the dispatcher.
      *
-     * @param afterEach called after each entry, such as waking the outbox sender
+     * @param wakeOutbox wakes the outbox sender: called after an entry whose pass queued a message
+     *     (and after any entry but a customer's message, a reply task or a delivery status, which
+     *     may change what the sender may do without queueing), once the pass committed
      * @param timers runs a due timer entry (a queue's SLA check) instead of the pipeline
      */
     Dispatcher(Stores stores, Pipeline pipeline, Clock clock, Settings settings, LeaseKeeper leases,
-            Runnable afterEach, Consumer<InboxEntry> timers) {
+            Runnable wakeOutbox, Consumer<InboxEntry> timers) {
         this.timers = timers;
         this.inbox = stores.inbox();
         this.accounts = stores.accounts();
         this.unitOfWork = stores.unitOfWork();
-        this.afterEach = afterEach;
+        this.wakeOutbox = wakeOutbox;
         this.pipeline = pipeline;
         this.clock = clock;
         this.leases = leases;
@@ -98,10 +101,25 @@ final class Dispatcher implements AutoCloseable {
             statuses(List.of(entry));
             return;
         }
+        long queuedBefore = pipeline.queued();
         try (LeaseKeeper.Held held = hold(entry)) {
             handle(entry, held);
         } finally {
-            afterEach.run();
+            wakeOutboxAfter(entry, queuedBefore);
+        }
+    }
+
+    /**
+     * Wakes the outbox sender after a pass that queued a message, or whose entry may change what
+     * the sender may do otherwise (an account or policy event, a timer). After a customer's message
+     * or a reply task that queued nothing, or a delivery status, it is left to its poll: waking it
+     * costs a claim that finds nothing (a third of the transactions of a webhook of statuses).
+     */
+    private void wakeOutboxAfter(InboxEntry entry, long queuedBefore) {
+        boolean quiet = entry.isDeliveryStatus() || entry.isReplyTask()
+                || entry.event().filter(InboundMessage.class::isInstance).isPresent();
+        if (!quiet || pipeline.queued() != queuedBefore) {
+            wakeOutbox.run();
         }
     }
 
@@ -134,6 +152,7 @@ final class Dispatcher implements AutoCloseable {
      * cannot commit, nothing of it holds and every claimed entry is tried again.
      */
     private void statuses(List<InboxEntry> claimed) {
+        long queuedBefore = pipeline.queued();
         List<LeaseKeeper.Held> holds = claimed.stream().map(this::hold).toList();
         try {
             unitOfWork.run(() -> {
@@ -153,7 +172,7 @@ final class Dispatcher implements AutoCloseable {
             claimed.forEach(entry -> fail(entry, e));
         } finally {
             holds.forEach(LeaseKeeper.Held::close);
-            afterEach.run();
+            wakeOutboxAfter(claimed.get(0), queuedBefore);
         }
     }
 

@@ -8,9 +8,15 @@ import static org.awaitility.Awaitility.await;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.Direction;
 import dev.conversa.model.InboundMessage;
+import dev.conversa.model.Text;
 import dev.conversa.pipeline.Step;
 import dev.conversa.respond.Reply;
 import dev.conversa.store.InboxEntry;
+import dev.conversa.store.Outbox;
+import dev.conversa.store.Stores;
+import dev.conversa.store.memory.InMemoryStores;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +96,49 @@ class DispatcherTest {
                 assertThat(seen.get(key("c" + c))).as("conversation c" + c).containsExactlyElementsOf(expected);
             }
         }
+    }
+
+    @Test
+    void wakesTheOutboxSenderOnlyAfterAPassThatQueuedAMessage() {
+        // given: the sender polls every ten minutes, so it looks at the outbox only when woken
+        AtomicInteger outboxClaims = new AtomicInteger();
+        AtomicBoolean answer = new AtomicBoolean();
+        Stores stores = InMemoryStores.create();
+        Outbox counted = countingClaims(stores.outbox(), outboxClaims);
+        try (TestBed bed = new TestBed(stores.toBuilder().outbox(counted).build(), builder -> builder
+                .pollInterval(Duration.ofMinutes(10)).burstQuietWindow(Duration.ZERO)
+                .responder(request -> answer.get() ? Reply.text("Hello!") : Reply.silence()), true)) {
+
+            // when: five messages whose passes and reply tasks queue nothing
+            for (int i = 0; i < 5; i++) {
+                bed.deliver("quiet-" + i, "alice", "hello " + i);
+                bed.awaitIdle();
+            }
+
+            // then: ten passes, and at most the sender's first look at start
+            assertThat(outboxClaims).as("outbox claims").hasValueLessThanOrEqualTo(1);
+
+            // and when a reply is queued, the sender is woken at once and sends it
+            answer.set(true);
+            bed.deliver("answered", "alice", "anyone there?");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !bed.channel.sent(Text.class).isEmpty());
+            assertThat(bed.channel.sent(Text.class)).extracting(Text::body).containsExactly("Hello!");
+        }
+    }
+
+    /** The outbox, counting its claims. */
+    private static Outbox countingClaims(Outbox outbox, AtomicInteger claims) {
+        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("claim")) {
+                        claims.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(outbox, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

@@ -95,6 +95,17 @@ public final class Pipeline {
     }
 
     /**
+     * How many messages this pipeline has queued for sending since it was built, by any entry on
+     * any thread. A runtime compares it before and after a pass (once the pass committed) to
+     * wake its outbox sender only when there is something new to send.
+     *
+     * @return the count, never falling
+     */
+    public long queued() {
+        return queue.queued();
+    }
+
+    /**
      * Runs one inbox entry through every middleware. The caller completes, retries or parks
      * the entry according to the outcome.
      *

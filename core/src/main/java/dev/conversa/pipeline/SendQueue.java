@@ -7,6 +7,7 @@ import dev.conversa.store.MessageStore;
 import dev.conversa.store.Outbox;
 import dev.conversa.store.OutboxEntry;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 
 /**
@@ -20,6 +21,7 @@ final class SendQueue {
     private final Outbox outbox;
     private final MessageStore messages;
     private final Clock clock;
+    private final AtomicLong queued = new AtomicLong();
 
     SendQueue(Outbox outbox, MessageStore messages, Clock clock) {
         this.outbox = outbox;
@@ -30,6 +32,12 @@ final class SendQueue {
     OutboxEntry enqueue(TenantId tenant, OutboundMessage message, String idempotencyKey, boolean completesHandoff) {
         OutboxEntry entry = outbox.enqueue(tenant, message, idempotencyKey, completesHandoff, clock.instant());
         OutboundHistory.recordQueued(messages, entry, () -> outbox.find(tenant, entry.id()));
+        queued.incrementAndGet();
         return entry;
+    }
+
+    /** How many messages were queued through this queue so far. */
+    long queued() {
+        return queued.get();
     }
 }

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
  * two) per status: the dispatcher claims a conversation's statuses in runs and the statuses of
  * one claim in a batch, and handles each batch in one unit of work. Counted at the connections of
  * the instance's data source, on H2 and PostgreSQL, through the real dispatcher; the figures are
- * in {@code docs/reliability.md}.
+ * in {@code docs/reliability.md}. A pass of statuses queues nothing, so it does not wake the
+ * outbox sender either (a claim that finds nothing: 191 commits for a thousand conversations
+ * instead of 130).
  */
 class StatusBatchCommitsTest {
 
@@ -65,13 +67,13 @@ class StatusBatchCommitsTest {
     @Test
     void aThousandStatusesOfAThousandConversationsOnH2() {
         assertThat(drain(h2(), i -> i == 0 ? KERRY : key("c" + i))).as("commits for %s statuses", STATUSES)
-                .isLessThanOrEqualTo(STATUSES / 4);
+                .isLessThanOrEqualTo(STATUSES / 6);
     }
 
     @Test
     void aThousandStatusesOfAThousandConversationsOnPostgres() {
         assertThat(drain(postgres(), i -> i == 0 ? KERRY : key("c" + i))).as("commits for %s statuses", STATUSES)
-                .isLessThanOrEqualTo(STATUSES / 4);
+                .isLessThanOrEqualTo(STATUSES / 6);
     }
 
     /**
