@@ -17,12 +17,15 @@ import java.util.Set;
 
 /**
  * An account store that remembers the tenant of each account webhooks arrive for, so intake
- * does not ask the database for every webhook. Only accounts that exist are remembered (an
- * account registered a moment ago is never refused), each for a few seconds, and forgotten at
- * once when it is saved or deleted through this store. An account deleted directly in the
- * underlying store, or by another instance, is forgotten when its entry expires; events that
- * arrive for it meanwhile are stored and then dropped unprocessed, as for any account
- * disconnected while its events wait in the inbox. Everything else goes to the underlying store.
+ * does not ask the database for every webhook, and each account the outbox sends through, so a
+ * send does not read (and decrypt) the account for every message. Only accounts that exist are
+ * remembered (an account registered a moment ago is never refused), each for a few seconds, and
+ * forgotten at once when it is saved or deleted through this store. An account deleted or
+ * changed directly in the underlying store, or by another instance, is followed when its entry
+ * expires: events that arrive for a deleted one meanwhile are stored and then dropped
+ * unprocessed, as for any account disconnected while its events wait in the inbox, and a send
+ * in those seconds uses the token it had (one Meta refuses parks the account until the new one
+ * is read). Everything else goes to the underlying store.
  *
  * <p><b>Internal:</b> public only because the webhook package and {@code Conversa} share one.
  * Thread-safe.
@@ -34,10 +37,17 @@ public final class TenantCache implements AccountStore {
 
     private final AccountStore store;
     private final Cache<Key, TenantId> tenants;
+    private final Cache<Key, ChannelAccount> accounts;
 
     TenantCache(AccountStore store, Ticker ticker) {
         this.store = Objects.requireNonNull(store, "store");
         this.tenants = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfterWrite(REMEMBERED)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+        this.accounts = Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(REMEMBERED)
                 .ticker(ticker)
@@ -60,13 +70,20 @@ public final class TenantCache implements AccountStore {
         try {
             store.save(account);
         } finally {
-            tenants.invalidate(new Key(account.channel(), account.accountId()));
+            forget(new Key(account.channel(), account.accountId()));
         }
     }
 
     @Override
     public Optional<ChannelAccount> findByAccountId(ChannelType channel, String accountId) {
-        return store.findByAccountId(channel, accountId);
+        Key key = new Key(channel, accountId);
+        ChannelAccount known = accounts.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ChannelAccount> found = store.findByAccountId(channel, accountId);
+        found.ifPresent(account -> accounts.put(key, account));
+        return found;
     }
 
     @Override
@@ -96,8 +113,13 @@ public final class TenantCache implements AccountStore {
         try {
             return store.delete(tenant, channel, accountId);
         } finally {
-            tenants.invalidate(new Key(channel, accountId));
+            forget(new Key(channel, accountId));
         }
+    }
+
+    private void forget(Key key) {
+        tenants.invalidate(key);
+        accounts.invalidate(key);
     }
 
     @Override

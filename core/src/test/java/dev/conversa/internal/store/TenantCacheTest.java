@@ -21,6 +21,7 @@ class TenantCacheTest {
 
     private final AccountStore backing = InMemoryStores.create().accounts();
     private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger accountReads = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
     private final TenantCache cache = new TenantCache(counting(backing), nanos::get);
 
@@ -71,6 +72,33 @@ class TenantCacheTest {
     }
 
     @Test
+    void readsAnAccountOnceAndFollowsItsChangesThroughItAtOnceAndBehindItsBackOnExpiry() {
+        backing.save(ACCOUNT);
+        for (int i = 0; i < 5; i++) {
+            assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).contains(ACCOUNT);
+        }
+        assertThat(accountReads).as("reads of a remembered account").hasValue(1);
+
+        ChannelAccount newToken = ChannelAccount.of(SHOP, ChannelType.WHATSAPP, "1001", Secret.of("new token"));
+        cache.save(newToken);
+        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).as("saved through it").contains(newToken);
+
+        backing.delete(SHOP, ChannelType.WHATSAPP, "1001");
+        nanos.addAndGet(TenantCache.REMEMBERED.minusMillis(1).toNanos());
+        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).as("still remembered").contains(newToken);
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).as("expired").isEmpty();
+
+        cache.save(ACCOUNT);
+        cache.findByAccountId(ChannelType.WHATSAPP, "1001");
+        cache.delete(SHOP, ChannelType.WHATSAPP, "1001");
+        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).as("deleted through it").isEmpty();
+        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "unknown")).isEmpty();
+        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "unknown")).isEmpty();
+        assertThat(accountReads).as("an unknown account is asked for each time").hasValue(7);
+    }
+
+    @Test
     void wrapsAStoreOnce() {
         AccountStore once = TenantCache.over(backing);
 
@@ -82,6 +110,8 @@ class TenantCacheTest {
                 (proxy, method, args) -> {
                     if (method.getName().equals("findTenant")) {
                         lookups.incrementAndGet();
+                    } else if (method.getName().equals("findByAccountId")) {
+                        accountReads.incrementAndGet();
                     }
                     return method.invoke(store, args);
                 });
