@@ -16,6 +16,7 @@ import dev.conversa.model.OutboundMessage;
 import dev.conversa.observe.ConversaObserver;
 import dev.conversa.observe.SendOutcome;
 import dev.conversa.store.LeaseLostException;
+import dev.conversa.store.Outbox;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,7 @@ import org.slf4j.LoggerFactory;
 final class OutboxSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+    private static final String WORKER = "conversa-outbox";
 
     private final Stores stores;
     private final Map<ChannelType, ChannelAdapter> adapters;
@@ -77,10 +80,9 @@ final class OutboxSender implements AutoCloseable {
         this.maxAttempts = settings.maxAttempts();
         this.backoff = settings.backoff();
         this.leases = leases;
-        String worker = "conversa-outbox";
-        this.loop = new WorkLoop<>(worker, settings.concurrency(), settings.pollInterval(),
-                max -> stores.outbox().claim(worker, max, leases.lease(), clock.instant()), this::send, entry -> 1,
-                WorkerThreads.create(worker, settings.concurrency()));
+        this.loop = new WorkLoop<>(WORKER, settings.concurrency(), settings.pollInterval(),
+                max -> stores.outbox().claim(WORKER, max, leases.lease(), clock.instant()), this::send, entry -> 1,
+                WorkerThreads.create(WORKER, settings.concurrency()));
     }
 
     void start() {
@@ -91,10 +93,23 @@ final class OutboxSender implements AutoCloseable {
         loop.wake();
     }
 
-    void send(OutboxEntry entry) {
+    /**
+     * Sends a claimed entry, then the entries of its conversation that were claimed, one after
+     * the other, as each before them was sent ({@link Outbox#claimNext}).
+     */
+    void send(OutboxEntry first) {
+        Optional<OutboxEntry> entry = Optional.of(first);
+        while (entry.isPresent()) {
+            entry = sendOne(entry.get());
+        }
+    }
+
+    /** Sends one entry; returns its conversation's next entry when it was claimed once this one was sent. */
+    private Optional<OutboxEntry> sendOne(OutboxEntry entry) {
+        Optional<OutboxEntry> next = Optional.empty();
         try (LeaseKeeper.Held held = leases.hold("outbox entry " + entry.id(),
                 (lease, now) -> stores.outbox().renew(entry, lease, now))) {
-            attempt(entry, held);
+            next = attempt(entry, held);
         } catch (LeaseLostException e) {
             LOG.warn("Outbox entry {} lost its lease; if it was being sent it is marked uncertain, never resent",
                     entry.id());
@@ -102,6 +117,7 @@ final class OutboxSender implements AutoCloseable {
         if (entry.completesHandoff()) {
             handoffDelivered(entry);
         }
+        return next;
     }
 
     /**
@@ -117,10 +133,10 @@ final class OutboxSender implements AutoCloseable {
         ownership.handoffMessageLeft(entry.tenant(), entry.message().to());
     }
 
-    private void attempt(OutboxEntry entry, LeaseKeeper.Held held) {
+    private Optional<OutboxEntry> attempt(OutboxEntry entry, LeaseKeeper.Held held) {
         Optional<Ready> ready = stores.unitOfWork().run(() -> prepare(entry));
         if (ready.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         SendingMarker marker = new SendingMarker(graph, () -> {
             held.check();
@@ -128,7 +144,9 @@ final class OutboxSender implements AutoCloseable {
             stores.outbox().markSending(entry, leases.lease(), at);
             held.renewedAt(at);
         });
-        trySend(entry, ready.get().adapter(), ready.get().request(), marker);
+        AtomicReference<OutboxEntry> next = new AtomicReference<>();
+        trySend(entry, ready.get().adapter(), ready.get().request(), marker, next);
+        return Optional.ofNullable(next.get());
     }
 
     /** A send that passed every check, ready to go. */
@@ -190,9 +208,10 @@ final class OutboxSender implements AutoCloseable {
         return Optional.empty();
     }
 
-    private void trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request, SendingMarker marker) {
+    private void trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request, SendingMarker marker,
+            AtomicReference<OutboxEntry> next) {
         Instant started = clock.instant();
-        SendOutcome outcome = attemptSend(entry, adapter, request, marker);
+        SendOutcome outcome = attemptSend(entry, adapter, request, marker, next);
         Duration latency = Duration.between(started, clock.instant());
         try {
             observer.sendFinished(request.message().to().channel(), outcome, latency);
@@ -202,7 +221,7 @@ final class OutboxSender implements AutoCloseable {
     }
 
     private SendOutcome attemptSend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request,
-            SendingMarker marker) {
+            SendingMarker marker, AtomicReference<OutboxEntry> next) {
         SendResult result;
         try {
             result = adapter.send(request, marker);
@@ -220,14 +239,22 @@ final class OutboxSender implements AutoCloseable {
             }
             return retryOrFail(entry, failure + " before any request", Optional.empty());
         }
-        sent(entry, result);
+        sent(entry, result, next);
         return SendOutcome.SENT;
     }
 
-    private void sent(OutboxEntry entry, SendResult result) {
+    /**
+     * Records the entry as sent with its history and, in the same unit of work, claims the next
+     * entry of its conversation (unless the sender is closing), which this worker sends next.
+     */
+    private void sent(OutboxEntry entry, SendResult result, AtomicReference<OutboxEntry> next) {
         stores.unitOfWork().run(() -> {
             stores.outbox().markSent(entry, result.messageId(), clock.instant());
             OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
+            if (!Thread.currentThread().isInterrupted()) {
+                stores.outbox().claimNext(WORKER, entry.tenant(), entry.message().to(), leases.lease(),
+                        clock.instant()).ifPresent(next::set);
+            }
         });
     }
 

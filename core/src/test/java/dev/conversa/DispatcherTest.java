@@ -15,8 +15,7 @@ import dev.conversa.store.InboxEntry;
 import dev.conversa.store.Outbox;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.conversa.testsupport.CountingOutbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,7 +103,7 @@ class DispatcherTest {
         AtomicInteger outboxClaims = new AtomicInteger();
         AtomicBoolean answer = new AtomicBoolean();
         Stores stores = InMemoryStores.create();
-        Outbox counted = countingClaims(stores.outbox(), outboxClaims);
+        Outbox counted = CountingOutbox.claims(stores.outbox(), outboxClaims);
         try (TestBed bed = new TestBed(stores.toBuilder().outbox(counted).build(), builder -> builder
                 .pollInterval(Duration.ofMinutes(10)).burstQuietWindow(Duration.ZERO)
                 .responder(request -> answer.get() ? Reply.text("Hello!") : Reply.silence()), true)) {
@@ -124,21 +123,6 @@ class DispatcherTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> !bed.channel.sent(Text.class).isEmpty());
             assertThat(bed.channel.sent(Text.class)).extracting(Text::body).containsExactly("Hello!");
         }
-    }
-
-    /** The outbox, counting its claims. */
-    private static Outbox countingClaims(Outbox outbox, AtomicInteger claims) {
-        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("claim")) {
-                        claims.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(outbox, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     @Test

@@ -68,6 +68,28 @@ public interface Outbox {
     List<OutboxEntry> claim(String worker, int max, Duration lease, Instant now);
 
     /**
+     * Claims the next entry of one conversation, as {@link #claim} would hand it out, without
+     * looking at any other conversation: its first open entry, when that one is pending, due and
+     * not claimed under a live lease, and no entry of the conversation is being sent. The outbox
+     * sender calls it in the unit of work that records an entry as sent, so a reply of several
+     * messages (a typing indicator, then the text) costs one claim, not one per message; the
+     * claim counts the attempt, as {@link #claim} does. Joins the running {@link UnitOfWork}.
+     *
+     * <p>The default claims nothing: the entry is then found by the next {@link #claim}.
+     *
+     * @param worker a name for the claiming worker
+     * @param tenant the business
+     * @param conversation the conversation
+     * @param lease how long the claim holds
+     * @param now the current time
+     * @return the claimed entry with its fencing token, or empty
+     */
+    default Optional<OutboxEntry> claimNext(String worker, TenantId tenant, ConversationKey conversation,
+            Duration lease, Instant now) {
+        return Optional.empty();
+    }
+
+    /**
      * Marks a claimed entry {@link OutboxState#SENDING}: the next step is the request that may
      * deliver it. From here, a worker that stops leaves the entry {@code SEND_UNCERTAIN}. The
      * lease is renewed to {@code now + lease}.

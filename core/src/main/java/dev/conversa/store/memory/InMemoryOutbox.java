@@ -82,6 +82,25 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized Optional<OutboxEntry> claimNext(String worker, TenantId tenant, ConversationKey conversation,
+            Duration lease, Instant now) {
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(now, "now");
+        StoreArguments.requireClaim(1, lease);
+        Lane lane = new Lane(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(conversation,
+                "conversation"));
+        for (OutboxSlot slot : open.values()) {
+            if (!slot.isOpen() || !Lane.of(slot).equals(lane)) {
+                continue;
+            }
+            // the first open entry decides, as in claim: claimable when pending, due and not leased
+            boolean claimable = slot.state == OutboxState.PENDING && slot.isDueAt(now) && !slot.isLeasedAt(now);
+            return claimable ? Optional.of(slot.claim(++lastFence, now.plus(lease))) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public synchronized OutboxEntry markSending(OutboxEntry entry, Duration lease, Instant now) {
         StoreArguments.requireClaim(1, lease);
         Objects.requireNonNull(now, "now");

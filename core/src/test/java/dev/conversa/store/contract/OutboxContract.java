@@ -64,6 +64,46 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void claimNextClaimsTheConversationsNextEntryOnceTheOneBeforeWasSent() {
+        enqueue(ANNA, "typing");
+        enqueue(ANNA, "reply");
+        enqueue(ANNA, "later");
+        enqueue(BOB, "bob");
+        OutboxEntry first = outbox().markSending(outbox().claim("w", 1, LEASE, now()).get(0), LEASE, now());
+        assertThat(outbox().claimNext("w", TENANT_A, ANNA, LEASE, now())).as("while the first is sending").isEmpty();
+
+        outbox().markSent(first, Optional.of("wamid.1"), now());
+        Optional<OutboxEntry> next = outbox().claimNext("w", TENANT_A, ANNA, LEASE, now());
+
+        assertThat(next).hasValueSatisfying(entry -> {
+            assertThat(entry.idempotencyKey()).isEqualTo("reply");
+            assertThat(entry.state()).isEqualTo(OutboxState.PENDING);
+            assertThat(entry.attempts()).isEqualTo(1);
+            assertThat(entry.fence()).as("claimed under a fence").isPositive();
+        });
+        assertThat(outbox().claimNext("w", TENANT_A, ANNA, LEASE, now())).as("the lane is held by its claim")
+                .isEmpty();
+        assertThat(outbox().claim("w", 10, LEASE, now())).as("a general claim skips the held lane")
+                .extracting(OutboxEntry::idempotencyKey).containsExactly("bob");
+        OutboxEntry sending = outbox().markSending(next.get(), LEASE, now());
+        outbox().markSent(sending, Optional.of("wamid.2"), now());
+        assertThat(outbox().claimNext("w", TENANT_A, ANNA, LEASE, now())).map(OutboxEntry::idempotencyKey)
+                .contains("later");
+    }
+
+    @Test
+    void claimNextClaimsNothingNotDueOfAnotherTenantOrOfAnEmptyConversation() {
+        outbox().enqueue(TENANT_A, reply(ANNA, "later"), "later", now());
+        OutboxEntry claimed = outbox().claim("w", 1, LEASE, now()).get(0);
+        outbox().retry(claimed, inSeconds(30), "throttled");
+
+        assertThat(outbox().claimNext("w", TENANT_A, ANNA, LEASE, now())).as("not due").isEmpty();
+        assertThat(outbox().claimNext("w", TENANT_B, ANNA, LEASE, inSeconds(31))).as("another tenant").isEmpty();
+        assertThat(outbox().claimNext("w", TENANT_A, BOB, LEASE, inSeconds(31))).as("nothing queued").isEmpty();
+        assertThat(outbox().claimNext("w", TENANT_A, ANNA, LEASE, inSeconds(31))).as("due now").isPresent();
+    }
+
+    @Test
     void countByStateCountsEveryTenantsEntriesWithEveryStateAKey() {
         assertThat(outbox().countByState()).containsOnlyKeys(OutboxState.values()).allSatisfy(
                 (state, count) -> assertThat(count).isZero());

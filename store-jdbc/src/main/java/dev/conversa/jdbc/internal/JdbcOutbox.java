@@ -80,6 +80,18 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public Optional<OutboxEntry> claimNext(String worker, TenantId tenant, ConversationKey conversation,
+            Duration lease, Instant now) {
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(now, "now");
+        StoreArguments.requireClaim(1, lease);
+        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
+        return database.inTransaction("claiming a conversation's next outbox entry",
+                connection -> claimer.claimNext(connection, worker, lane, lease, now));
+    }
+
+    @Override
     public OutboxEntry markSending(OutboxEntry entry, Duration lease, Instant now) {
         Objects.requireNonNull(entry, "entry");
         StoreArguments.requireClaim(1, lease);

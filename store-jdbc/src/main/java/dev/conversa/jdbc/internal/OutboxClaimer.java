@@ -52,13 +52,23 @@ final class OutboxClaimer {
         return List.copyOf(claimed);
     }
 
+    /** Claims the head of one lane, as {@link #claim} would (for {@code Outbox.claimNext}). */
+    Optional<OutboxEntry> claimNext(Connection connection, String worker, Lane lane, Duration lease, Instant now)
+            throws SQLException {
+        return claimHead(connection, lane, Rows.clip(worker, 200), now.plus(lease), now);
+    }
+
     private Optional<OutboxEntry> claimLane(Connection connection, Candidate candidate, String worker, Instant until,
             Instant now) throws SQLException {
         boolean leased = candidate.leaseUntil().filter(lease -> lease.isAfter(now)).isPresent();
-        if (leased || !locks.tryLock(connection, candidate.lane())) {
+        return leased ? Optional.empty() : claimHead(connection, candidate.lane(), worker, until, now);
+    }
+
+    private Optional<OutboxEntry> claimHead(Connection connection, Lane lane, String worker, Instant until,
+            Instant now) throws SQLException {
+        if (!locks.tryLock(connection, lane)) {
             return Optional.empty();
         }
-        Lane lane = candidate.lane();
         List<Open> open = Rows.query(connection, LANE_HEAD, row -> new Open(row.getLong("id"), row.getString("state"),
                 Rows.instant(row, "not_before"), Rows.optionalInstant(row, "lease_until"), row.getLong("fence")),
                 lane.valuesAnd(lane.values()));
