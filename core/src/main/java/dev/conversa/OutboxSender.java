@@ -245,13 +245,13 @@ final class OutboxSender implements AutoCloseable {
 
     /**
      * Records the entry as sent with its history and, in the same unit of work, claims the next
-     * entry of its conversation (unless the sender is closing), which this worker sends next.
+     * entry of its conversation (unless the sender is stopping), which this worker sends next.
      */
     private void sent(OutboxEntry entry, SendResult result, AtomicReference<OutboxEntry> next) {
         stores.unitOfWork().run(() -> {
             stores.outbox().markSent(entry, result.messageId(), clock.instant());
             OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
-            if (!Thread.currentThread().isInterrupted()) {
+            if (loop.running() && !Thread.currentThread().isInterrupted()) {
                 stores.outbox().claimNext(WORKER, entry.tenant(), entry.message().to(), leases.lease(),
                         clock.instant()).ifPresent(next::set);
             }

@@ -66,6 +66,11 @@ final class WorkLoop<T> implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether the loop runs: started and not asked to stop. Items may use it to end early. */
+    boolean running() {
+        return running;
+    }
+
     /** Makes the loop look for work now. Safe from any thread. */
     void wake() {
         lock.lock();
