@@ -1,11 +1,11 @@
 package dev.conversa.benchmarks.drain;
 
+import dev.conversa.benchmarks.Arguments;
 import dev.conversa.benchmarks.db.BenchmarkDatabases;
 import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
 import dev.conversa.jdbc.JdbcStores;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,16 +116,9 @@ public final class InboxDrainBenchmark {
             int largeTarget, double maxRatio) {
 
         static Options parse(String... args) {
-            Map<String, String> values = new LinkedHashMap<>(Map.of("databases", "h2,postgresql", "workers", "4",
+            Map<String, String> values = Arguments.parse(Map.of("databases", "h2,postgresql", "workers", "4",
                     "small", "1000:100", "large", "100000:10000", "warmups", "3", "rounds", "3", "largeTarget", "0",
-                    "maxRatio", "2"));
-            for (String arg : args) {
-                String[] pair = arg.split("=", 2);
-                if (pair.length != 2 || !values.containsKey(pair[0])) {
-                    throw new IllegalArgumentException("unknown option '" + arg + "'; options: " + values.keySet());
-                }
-                values.put(pair[0], pair[1]);
-            }
+                    "maxRatio", "2"), args);
             return new Options(Arrays.stream(values.get("databases").split(","))
                     .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
                     Integer.parseInt(values.get("workers")), Size.parse(values.get("small")),

@@ -1,5 +1,6 @@
 package dev.conversa.benchmarks.load;
 
+import dev.conversa.benchmarks.Arguments;
 import dev.conversa.benchmarks.db.BenchmarkDatabases;
 import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
 import dev.conversa.channel.ChannelAccount;
@@ -20,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -254,15 +254,8 @@ public final class DurableIntakeLoad {
             int requests) {
 
         static Options parse(String... args) {
-            Map<String, String> values = new LinkedHashMap<>(Map.of("databases", "postgresql,h2", "callers", "1,16,64",
-                    "seconds", "10", "warmup", "3", "paced", "0.5", "requests", "250000"));
-            for (String arg : args) {
-                String[] pair = arg.split("=", 2);
-                if (pair.length != 2 || !values.containsKey(pair[0])) {
-                    throw new IllegalArgumentException("unknown option '" + arg + "'; options: " + values.keySet());
-                }
-                values.put(pair[0], pair[1]);
-            }
+            Map<String, String> values = Arguments.parse(Map.of("databases", "postgresql,h2", "callers", "1,16,64",
+                    "seconds", "10", "warmup", "3", "paced", "0.5", "requests", "250000"), args);
             return new Options(list(values.get("databases")).stream()
                     .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
                     list(values.get("callers")).stream().map(Integer::valueOf).toList(),

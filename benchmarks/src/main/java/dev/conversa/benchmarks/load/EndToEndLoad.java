@@ -1,6 +1,7 @@
 package dev.conversa.benchmarks.load;
 
 import dev.conversa.Conversa;
+import dev.conversa.benchmarks.Arguments;
 import dev.conversa.benchmarks.db.BenchmarkDatabases;
 import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
 import dev.conversa.channel.ChannelAccount;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -293,15 +293,8 @@ public final class EndToEndLoad {
             Duration timeout) {
 
         static Options parse(String... args) {
-            Map<String, String> values = new LinkedHashMap<>(Map.of("databases", "postgresql,h2", "conversations",
-                    "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120"));
-            for (String arg : args) {
-                String[] pair = arg.split("=", 2);
-                if (pair.length != 2 || !values.containsKey(pair[0])) {
-                    throw new IllegalArgumentException("unknown option '" + arg + "'; options: " + values.keySet());
-                }
-                values.put(pair[0], pair[1]);
-            }
+            Map<String, String> values = Arguments.parse(Map.of("databases", "postgresql,h2", "conversations",
+                    "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120"), args);
             String mode = values.get("mode");
             if (!mode.equals("fast") && !mode.equals("defaults")) {
                 throw new IllegalArgumentException("mode must be fast or defaults, was '" + mode + "'");

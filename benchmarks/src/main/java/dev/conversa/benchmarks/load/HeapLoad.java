@@ -1,6 +1,7 @@
 package dev.conversa.benchmarks.load;
 
 import dev.conversa.Conversa;
+import dev.conversa.benchmarks.Arguments;
 import dev.conversa.benchmarks.db.BenchmarkDatabases;
 import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
 import dev.conversa.store.Stores;
@@ -9,7 +10,6 @@ import dev.conversa.testkit.GraphStandIn;
 import dev.conversa.webhook.WebhookRequest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,15 +84,8 @@ public final class HeapLoad {
     record Options(String stores, int conversations, int step, int callers, Duration timeout) {
 
         static Options parse(String... args) {
-            Map<String, String> values = new LinkedHashMap<>(Map.of("stores", "h2", "conversations", "100000",
-                    "step", "10000", "callers", "8", "timeout", "1800"));
-            for (String arg : args) {
-                String[] pair = arg.split("=", 2);
-                if (pair.length != 2 || !values.containsKey(pair[0])) {
-                    throw new IllegalArgumentException("unknown option '" + arg + "'; options: " + values.keySet());
-                }
-                values.put(pair[0], pair[1]);
-            }
+            Map<String, String> values = Arguments.parse(Map.of("stores", "h2", "conversations", "100000",
+                    "step", "10000", "callers", "8", "timeout", "1800"), args);
             String stores = values.get("stores");
             if (!List.of("h2", "postgresql", "memory").contains(stores)) {
                 throw new IllegalArgumentException("stores must be h2, postgresql or memory, was '" + stores + "'");

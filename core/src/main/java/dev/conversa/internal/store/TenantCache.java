@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An account store that remembers the tenant of each account webhooks arrive for, so intake
@@ -41,18 +42,28 @@ public final class TenantCache implements AccountStore {
 
     TenantCache(AccountStore store, Ticker ticker) {
         this.store = Objects.requireNonNull(store, "store");
-        this.tenants = Caffeine.newBuilder()
+        this.tenants = remembering(ticker);
+        this.accounts = remembering(ticker);
+    }
+
+    private static <T> Cache<Key, T> remembering(Ticker ticker) {
+        return Caffeine.newBuilder()
                 .maximumSize(10_000)
                 .expireAfterWrite(REMEMBERED)
                 .ticker(ticker)
                 .executor(Runnable::run)
                 .build();
-        this.accounts = Caffeine.newBuilder()
-                .maximumSize(10_000)
-                .expireAfterWrite(REMEMBERED)
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+    }
+
+    /** The remembered value, else the store's, remembered when there is one. */
+    private static <T> Optional<T> remembered(Cache<Key, T> cache, Key key, Supplier<Optional<T>> load) {
+        T known = cache.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<T> found = load.get();
+        found.ifPresent(value -> cache.put(key, value));
+        return found;
     }
 
     /**
@@ -76,26 +87,12 @@ public final class TenantCache implements AccountStore {
 
     @Override
     public Optional<ChannelAccount> findByAccountId(ChannelType channel, String accountId) {
-        Key key = new Key(channel, accountId);
-        ChannelAccount known = accounts.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<ChannelAccount> found = store.findByAccountId(channel, accountId);
-        found.ifPresent(account -> accounts.put(key, account));
-        return found;
+        return remembered(accounts, new Key(channel, accountId), () -> store.findByAccountId(channel, accountId));
     }
 
     @Override
     public Optional<TenantId> findTenant(ChannelType channel, String accountId) {
-        Key key = new Key(channel, accountId);
-        TenantId known = tenants.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<TenantId> found = store.findTenant(channel, accountId);
-        found.ifPresent(tenant -> tenants.put(key, tenant));
-        return found;
+        return remembered(tenants, new Key(channel, accountId), () -> store.findTenant(channel, accountId));
     }
 
     @Override
