@@ -26,10 +26,9 @@ class OutboxChainTest {
         AtomicInteger claims = new AtomicInteger();
         Stores stores = InMemoryStores.create();
         Stores counted = stores.toBuilder().outbox(CountingOutbox.claims(stores.outbox(), claims)).build();
+        Reply threeTexts = new Reply.Answer(List.of(new Text("One."), new Text("Two."), new Text("Three.")));
         try (TestBed bed = new TestBed(counted, builder -> builder.pollInterval(Duration.ofMinutes(10))
-                .burstQuietWindow(Duration.ZERO)
-                .responder(request -> new Reply.Answer(List.of(new Text("One."), new Text("Two."), new Text("Three.")))),
-                true)) {
+                .burstQuietWindow(Duration.ZERO).responder(request -> threeTexts), true)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> claims.get() >= 1);
             int atStart = claims.get();
 

@@ -71,8 +71,9 @@ public final class Pipeline {
         steps.put(Step.CONSENT, new ConsentStep(stores, queue, ownership,
                 new ConsentStep.KeywordsByTenant(builder.optOutKeywords, builder.tenantKeywords), clock));
         steps.put(Step.COALESCE, new CoalesceStep(stores, clock, builder.burstQuietWindow, builder.burstMaxWait));
+        TurnLimiter turns = new TurnLimiter(builder.turnBudget, stores.conversations());
         steps.put(Step.RESPOND, new RespondStep(stores, queue, builder.responder, builder.capabilities, clock,
-                builder.historyLimit, ownership, builder.observer, new TurnLimiter(builder.turnBudget, stores.conversations())));
+                builder.historyLimit, ownership, builder.observer, turns));
         List<Middleware> all = new ArrayList<>();
         if (builder.privacy != null) {
             all.add(new ErasureGuardStep(PrivacyGuards.of(builder.privacy)));

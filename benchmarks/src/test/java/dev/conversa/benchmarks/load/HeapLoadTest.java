@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The heap driver runs, tiny, on the in-memory and H2 stores and checks its own counts; its figures come from running it by hand. */
+/**
+ * The heap driver runs, tiny, on the in-memory and H2 stores and checks its own counts; its
+ * figures come from running it by hand.
+ */
 class HeapLoadTest {
 
     @Test

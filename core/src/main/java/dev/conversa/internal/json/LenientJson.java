@@ -110,10 +110,10 @@ public final class LenientJson {
      * A Unix timestamp in seconds, sent as a number or a string of digits.
      *
      * @return the instant; empty when absent, not a whole number (negative ones included) or
-     *     after the year 9999, past which a database's timestamp column may not hold it (found by the webhook fuzz test: a
-     *     timestamp of 18 digits made {@link Instant#ofEpochSecond(long)} throw
-     *     {@code DateTimeException}, answered 500; one within an {@link Instant}'s range but past
-     *     PostgreSQL's would have failed the insert, answered 500 on every redelivery)
+     *     after the year 9999, past which a database's timestamp column may not hold it (found by
+     *     the webhook fuzz test: a timestamp of 18 digits made {@link Instant#ofEpochSecond(long)}
+     *     throw {@code DateTimeException}, answered 500; one within an {@link Instant}'s range but
+     *     past PostgreSQL's would have failed the insert, answered 500 on every redelivery)
      */
     public static Optional<Instant> seconds(JsonNode node, String field) {
         return epoch(node, field)

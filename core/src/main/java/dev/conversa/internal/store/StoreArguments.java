@@ -92,6 +92,7 @@ public final class StoreArguments {
             throw new IllegalArgumentException("lease must be positive: " + lease);
         }
     }
+
     /**
      * Checks the arguments of {@code ConversationStore.takeTurn}.
      *

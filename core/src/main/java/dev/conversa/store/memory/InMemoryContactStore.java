@@ -73,7 +73,7 @@ final class InMemoryContactStore implements ContactStore {
         ContactKey key = key(tenant, channel, externalId);
         if (!formerId.equals(externalId)) {
             formerIds.computeIfAbsent(key, k -> new HashSet<>()).add(formerId);
-            index.computeIfAbsent(Term.id(tenant, formerId), term -> new HashSet<>()).add(key);
+            index(Term.id(tenant, formerId), key);
         }
     }
 
@@ -122,15 +122,20 @@ final class InMemoryContactStore implements ContactStore {
         return removed != null;
     }
 
-    /** Stores a contact, indexing its new terms and forgetting the ones it no longer has. */
+    /**
+     * Stores a contact, indexing its new terms and forgetting the ones it no longer has (its
+     * former ids are indexed by {@link #link}, stored or not).
+     */
     private void put(ContactKey key, Contact contact) {
         Contact old = contacts.put(key, contact);
         if (old != null) {
             terms(old).forEach(term -> unindex(term, key));
         }
-        terms(contact).forEach(term -> index.computeIfAbsent(term, t -> new HashSet<>()).add(key));
-        formerIds.getOrDefault(key, Set.of())
-                .forEach(former -> index.computeIfAbsent(Term.id(key.tenant(), former), t -> new HashSet<>()).add(key));
+        terms(contact).forEach(term -> index(term, key));
+    }
+
+    private void index(Term term, ContactKey key) {
+        index.computeIfAbsent(term, t -> new HashSet<>()).add(key);
     }
 
     private void unindex(Term term, ContactKey key) {

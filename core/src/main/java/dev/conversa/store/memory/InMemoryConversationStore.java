@@ -1,6 +1,7 @@
 package dev.conversa.store.memory;
 
 import dev.conversa.internal.store.StoreArguments;
+import dev.conversa.internal.store.TurnCount;
 import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
@@ -26,7 +27,7 @@ final class InMemoryConversationStore implements ConversationStore {
 
     private final Map<Key, Conversation> conversations = new HashMap<>();
     /** The turn budget's counts of each conversation's customer, removed with the conversation. */
-    private final Map<Key, SenderTurns> senderTurns = new HashMap<>();
+    private final Map<Key, TurnCount> senderTurns = new HashMap<>();
     /** The turns granted to each tenant in its latest window. */
     private final Map<TenantId, TenantTurns> tenantTurns = new HashMap<>();
     private final InMemoryMessageStore messages;
@@ -97,20 +98,10 @@ final class InMemoryConversationStore implements ConversationStore {
         if (!conversations.containsKey(stored)) {
             return SenderTurn.TAKEN;
         }
-        SenderTurns turns = senderTurns.get(stored);
-        if (turns == null || !turns.window.equals(window)) {
-            turns = new SenderTurns(window);
-            senderTurns.put(stored, turns);
-        }
-        if (turns.count < allowed) {
-            turns.count++;
-            return SenderTurn.TAKEN;
-        }
-        if (turns.noticed) {
-            return SenderTurn.REFUSED;
-        }
-        turns.noticed = true;
-        return SenderTurn.REFUSED_FIRST;
+        TurnCount current = TurnCount.in(window, Optional.ofNullable(senderTurns.get(stored)));
+        SenderTurn outcome = current.take(allowed);
+        senderTurns.put(stored, current.after(outcome));
+        return outcome;
     }
 
     @Override
@@ -122,7 +113,7 @@ final class InMemoryConversationStore implements ConversationStore {
             turns = new TenantTurns(window);
             tenantTurns.put(tenant, turns);
         }
-        int granted = Math.max(0, Math.min(wanted, limit - turns.granted));
+        int granted = TurnCount.grantable(wanted, limit, turns.granted);
         turns.granted += granted;
         return granted;
     }
@@ -183,16 +174,6 @@ final class InMemoryConversationStore implements ConversationStore {
     }
 
     private record Key(TenantId tenant, ConversationKey conversation) {}
-
-    private static final class SenderTurns {
-        final Instant window;
-        int count;
-        boolean noticed;
-
-        SenderTurns(Instant window) {
-            this.window = window;
-        }
-    }
 
     private static final class TenantTurns {
         final Instant window;

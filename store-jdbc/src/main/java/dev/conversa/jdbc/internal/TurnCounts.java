@@ -1,9 +1,12 @@
 package dev.conversa.jdbc.internal;
 
 import dev.conversa.internal.store.StoreArguments;
+import dev.conversa.internal.store.TurnCount;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.SenderTurn;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,11 +17,6 @@ import java.util.Optional;
  * it), a tenant's turns in {@code conversa_turn_window}, one row per tenant and current window.
  */
 final class TurnCounts {
-
-    private static final String BY_KEY = " WHERE tenant = ? AND channel = ? AND account_id = ? AND contact_id = ?";
-
-    private record Stored(Optional<Instant> window, int count, boolean noticed) {
-    }
 
     private final Database database;
     private final Inserts inserts;
@@ -32,27 +30,31 @@ final class TurnCounts {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(key, "key");
         StoreArguments.requireTurn(window, allowed);
-        Object[] row = {tenant.value(), key.channel().value(), key.accountId(), key.contactId()};
+        Lane lane = Lane.of(tenant, key);
         return database.inTransaction("taking a responder turn", connection -> {
-            Optional<Stored> found = Rows.first(connection, "SELECT turn_window, turn_count, turn_noticed "
-                    + "FROM conversa_conversation" + BY_KEY + " FOR UPDATE", result -> new Stored(
-                            Rows.optionalInstant(result, "turn_window"), result.getInt("turn_count"),
-                            result.getBoolean("turn_noticed")), row);
-            if (found.isEmpty()) {
+            // the row, if the conversation exists, and its count, if one was ever kept
+            Optional<Optional<TurnCount>> row = Rows.first(connection, "SELECT turn_window, turn_count, turn_noticed "
+                    + "FROM conversa_conversation WHERE" + Lane.WHERE + " FOR UPDATE", TurnCounts::count,
+                    lane.values());
+            if (row.isEmpty()) {
                 return SenderTurn.TAKEN;
             }
-            boolean sameWindow = found.get().window().filter(window::equals).isPresent();
-            int count = sameWindow ? found.get().count() : 0;
-            boolean noticed = sameWindow && found.get().noticed();
-            SenderTurn outcome = count < allowed ? SenderTurn.TAKEN
-                    : noticed ? SenderTurn.REFUSED : SenderTurn.REFUSED_FIRST;
-            if (outcome != SenderTurn.REFUSED || !sameWindow) {
+            TurnCount current = TurnCount.in(window, row.get());
+            SenderTurn outcome = current.take(allowed);
+            TurnCount next = current.after(outcome);
+            if (row.get().filter(next::equals).isEmpty()) {
                 Rows.update(connection, "UPDATE conversa_conversation SET turn_window = ?, turn_count = ?, "
-                        + "turn_noticed = ?" + BY_KEY, window, outcome == SenderTurn.TAKEN ? count + 1 : count,
-                        outcome != SenderTurn.TAKEN || noticed, row[0], row[1], row[2], row[3]);
+                        + "turn_noticed = ? WHERE" + Lane.WHERE, next.window(), next.count(), next.noticed(),
+                        lane.tenant(), lane.channel(), lane.accountId(), lane.contactId());
             }
             return outcome;
         });
+    }
+
+    private static Optional<TurnCount> count(ResultSet row) throws SQLException {
+        int count = row.getInt("turn_count");
+        boolean noticed = row.getBoolean("turn_noticed");
+        return Rows.optionalInstant(row, "turn_window").map(start -> new TurnCount(start, count, noticed));
     }
 
     int grant(TenantId tenant, Instant window, int wanted, int limit) {
@@ -67,7 +69,7 @@ final class TurnCounts {
                     int spent = Rows.first(connection, "SELECT turns FROM conversa_turn_window "
                             + "WHERE tenant = ? AND window_start = ? FOR UPDATE", result -> result.getInt("turns"),
                             tenant.value(), window).orElseThrow();
-                    int granted = Math.max(0, Math.min(wanted, limit - spent));
+                    int granted = TurnCount.grantable(wanted, limit, spent);
                     if (granted > 0) {
                         Rows.update(connection, "UPDATE conversa_turn_window SET turns = turns + ? "
                                 + "WHERE tenant = ? AND window_start = ?", granted, tenant.value(), window);
