@@ -13,23 +13,30 @@ import dev.conversa.store.Inbox;
 import dev.conversa.store.MessageStore;
 import dev.conversa.store.Outbox;
 import dev.conversa.store.Stores;
+import dev.conversa.store.UnitOfWork;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The database as one process sees it, with a kill switch: once {@link #kill()} is called,
  * every call of that process into the stores parks its thread until the test ends and then
- * fails, so the process never writes again, like a process stopped with SIGKILL. Calls already
- * inside the database complete, as a commit in flight may. Other processes keep their own
- * view of the same database.
+ * fails, so the process never writes again, like a process stopped with SIGKILL. The process
+ * runs with the database's real units of work; what a unit of the killed process wrote and had
+ * not committed is rolled back, as the database does for the connection of a dead process: its
+ * next store call, and its commit, fail instead of parking, and the thread parks once the unit
+ * has rolled back. Calls already inside the database complete, as a commit in flight may. Other
+ * processes keep their own view of the same database.
  */
 final class Killable {
 
     private final CountDownLatch dead = new CountDownLatch(1);
     private final CountDownLatch buried = new CountDownLatch(1);
+    /** How deep the calling thread is in units of work of this process. */
+    private final ThreadLocal<int[]> units = ThreadLocal.withInitial(() -> new int[1]);
     private final Stores stores;
 
     Killable(Stores real) {
@@ -46,6 +53,7 @@ final class Killable {
                 .deadLetters(guard(DeadLetterStore.class, real.deadLetters()))
                 .erasures(guard(ErasureLedger.class, real.erasures()))
                 .agents(guard(AgentStore.class, real.agents()))
+                .unitOfWork(guard(real.unitOfWork()))
                 .build();
     }
 
@@ -79,14 +87,56 @@ final class Killable {
         buried.countDown();
     }
 
+    /**
+     * A killed process's thread stops here: outside a unit of work it parks; inside one it fails,
+     * so that the unit rolls back and the thread parks where the outermost unit began.
+     */
+    private void stopIfDead() {
+        if (isDead()) {
+            if (units.get()[0] > 0) {
+                throw new ProcessKilled();
+            }
+            parkForever();
+        }
+    }
+
+    private UnitOfWork guard(UnitOfWork real) {
+        return new UnitOfWork() {
+            @Override
+            public <T> T run(Supplier<T> work) {
+                stopIfDead();
+                int[] depth = units.get();
+                depth[0]++;
+                try {
+                    return real.run(() -> {
+                        T result = work.get();
+                        stopIfDead();
+                        return result;
+                    });
+                } catch (ProcessKilled killed) {
+                    if (depth[0] == 1) {
+                        parkForever();
+                    }
+                    throw killed;
+                } finally {
+                    depth[0]--;
+                }
+            }
+
+            @Override
+            public <T> T outside(Supplier<T> work) {
+                stopIfDead();
+                return real.outside(work);
+            }
+        };
+    }
+
     private <T> T guard(Class<T> type, T real) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(real, args);
             }
-            if (isDead()) {
-                parkForever();
-            }
+            stopIfDead();
             try {
                 return method.invoke(real, args);
             } catch (InvocationTargetException e) {
