@@ -26,11 +26,13 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * The inbox as the open entries in id order, the parked ones aside, and an index of the events
- * seen. A completed entry leaves the open map at once, so a claim looks only at work still to
- * do; its key stays in the index to deduplicate redeliveries until {@link #purgeCompleted}
- * removes it, or until it is older than {@link #DEDUP_WINDOW} (Meta stops delivering again
- * well before), so the index does not grow for ever.
+ * The inbox as the open entries in id order and by conversation ({@link OpenLanes}), the parked
+ * ones aside, and an index of the events seen. A completed entry leaves the open ones at once,
+ * and a claim looks only at the first entries of each conversation not in flight, so a backlog
+ * of many conversations costs a claim no more than a few. A completed entry's key stays in the
+ * index to deduplicate redeliveries until {@link #purgeCompleted} removes it, or until it is
+ * older than {@link #DEDUP_WINDOW} (Meta stops delivering again well before), so the index does
+ * not grow for ever.
  */
 final class InMemoryInbox implements Inbox {
 
@@ -38,6 +40,10 @@ final class InMemoryInbox implements Inbox {
     static final Duration DEDUP_WINDOW = Duration.ofDays(7);
 
     private final TreeMap<Long, InboxSlot> open = new TreeMap<>();
+    /** The open entries again, by conversation: a claim looks at each conversation's first ones. */
+    private final OpenLanes<Lane, InboxSlot> lanes = new OpenLanes<>(slot -> slot.id);
+    /** The open entries claimed (their leases may have run out): what holds a conversation back. */
+    private final Map<Long, InboxSlot> claimedSlots = new HashMap<>();
     private final TreeMap<Long, InboxSlot> parked = new TreeMap<>();
     private final Map<Lane, InboxSlot> pendingReplyTasks = new HashMap<>();
     private final Map<Lane, InboxSlot> pendingTimers = new HashMap<>();
@@ -93,6 +99,7 @@ final class InMemoryInbox implements Inbox {
         } else {
             InboxSlot slot = new InboxSlot(++lastId, tenant, conversation, Optional.empty(), true, due, now);
             open.put(slot.id, slot);
+            lanes.add(lane, slot);
             pendingTimers.put(lane, slot);
         }
     }
@@ -103,28 +110,46 @@ final class InMemoryInbox implements Inbox {
         Objects.requireNonNull(now, "now");
         StoreArguments.requireClaim(max, lease);
         Set<Lane> decided = new HashSet<>();
-        open.values().stream().filter(s -> s.isLeasedAt(now)).forEach(s -> decided.add(Lane.of(s)));
-        List<InboxEntry> claimed = new ArrayList<>();
-        for (InboxSlot slot : open.values()) {
-            if (claimed.size() == max) {
-                break;
-            }
-            if (decided.contains(Lane.of(slot))) {
-                continue;
-            }
-            if (slot.isDueAt(now)) {
-                decided.add(Lane.of(slot));
-                if (slot.isPendingReplyTask()) {
-                    pendingReplyTasks.remove(Lane.of(slot), slot);
-                } else if (slot.timer) {
-                    pendingTimers.remove(Lane.of(slot), slot);
-                }
-                claimed.add(slot.claim(++lastFence, now.plus(lease)));
-            } else if (slot.event.isPresent()) {
+        for (InboxSlot slot : claimedSlots.values()) {
+            if (slot.isLeasedAt(now)) {
                 decided.add(Lane.of(slot));
             }
         }
+        List<InboxSlot> chosen = new ArrayList<>();
+        for (InboxSlot head : lanes.heads()) {
+            if (chosen.size() == max) {
+                break;
+            }
+            if (decided.contains(Lane.of(head))) {
+                continue;
+            }
+            // the first due entry goes; an event not due yet holds back the rest, a task not due does not
+            for (InboxSlot slot : lanes.of(Lane.of(head))) {
+                if (slot.isDueAt(now)) {
+                    chosen.add(slot);
+                    break;
+                }
+                if (slot.event.isPresent()) {
+                    break;
+                }
+            }
+        }
+        chosen.sort(Comparator.comparingLong(slot -> slot.id));
+        List<InboxEntry> claimed = new ArrayList<>(chosen.size());
+        for (InboxSlot slot : chosen) {
+            if (slot.isPendingReplyTask()) {
+                pendingReplyTasks.remove(Lane.of(slot), slot);
+            } else if (slot.timer) {
+                pendingTimers.remove(Lane.of(slot), slot);
+            }
+            claimed.add(claim(slot, lease, now));
+        }
         return List.copyOf(claimed);
+    }
+
+    private InboxEntry claim(InboxSlot slot, Duration lease, Instant now) {
+        claimedSlots.put(slot.id, slot);
+        return slot.claim(++lastFence, now.plus(lease));
     }
 
     @Override
@@ -140,17 +165,17 @@ final class InMemoryInbox implements Inbox {
             return List.of();
         }
         List<InboxEntry> run = new ArrayList<>();
-        for (InboxSlot slot : open.tailMap(held.id(), false).values()) {
+        for (InboxSlot slot : lanes.of(Lane.of(holding))) {
             if (run.size() == max) {
                 break;
             }
-            if (!slot.belongsTo(holding.tenant, holding.conversation)) {
+            if (slot.id <= held.id()) {
                 continue;
             }
             if (slot.status != InboxSlot.Status.PENDING || !slot.isDueAt(now) || !slot.snapshot().isDeliveryStatus()) {
                 break;
             }
-            run.add(slot.claim(++lastFence, now.plus(lease)));
+            run.add(claim(slot, lease, now));
         }
         return List.copyOf(run);
     }
@@ -166,7 +191,7 @@ final class InMemoryInbox implements Inbox {
     public synchronized void complete(InboxEntry entry, Instant now) {
         Objects.requireNonNull(now, "now");
         InboxSlot slot = claimed(entry);
-        open.remove(slot.id);
+        close(slot);
         slot.event.ifPresent(event -> seen.computeIfPresent(EventKey.of(slot.tenant, event),
                 (key, was) -> was.completed(now)));
     }
@@ -177,6 +202,7 @@ final class InMemoryInbox implements Inbox {
         Objects.requireNonNull(reason, "reason");
         InboxSlot slot = claimed(entry);
         slot.status = InboxSlot.Status.PENDING;
+        claimedSlots.remove(slot.id);
         slot.notBefore = notBefore;
     }
 
@@ -185,7 +211,7 @@ final class InMemoryInbox implements Inbox {
         Objects.requireNonNull(reason, "reason");
         InboxSlot slot = claimed(entry);
         slot.status = InboxSlot.Status.PARKED;
-        open.remove(slot.id);
+        close(slot);
         parked.put(slot.id, slot);
     }
 
@@ -243,7 +269,7 @@ final class InMemoryInbox implements Inbox {
 
     /** Tells whether a conversation has an entry pending or claimed, a reply task included. */
     synchronized boolean hasWork(TenantId tenant, ConversationKey conversation) {
-        return open.values().stream().anyMatch(s -> s.belongsTo(tenant, conversation));
+        return lanes.head(new Lane(tenant, conversation)) != null;
     }
 
     /** Removes a conversation's parked entries (retention); completed keys stay to deduplicate. */
@@ -256,7 +282,9 @@ final class InMemoryInbox implements Inbox {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
         Predicate<InboxSlot> ofIt = s -> s.belongsTo(tenant, conversation);
-        int removed = remove(open, ofIt) + remove(parked, ofIt);
+        List<InboxSlot> openOfIt = List.copyOf(lanes.of(new Lane(tenant, conversation)));
+        openOfIt.forEach(this::close);
+        int removed = openOfIt.size() + remove(parked, ofIt);
         pendingReplyTasks.remove(new Lane(tenant, conversation));
         pendingTimers.remove(new Lane(tenant, conversation));
         seen.entrySet().removeIf(e -> e.getKey().tenant().equals(tenant)
@@ -268,7 +296,15 @@ final class InMemoryInbox implements Inbox {
             Instant notBefore, Instant now) {
         InboxSlot slot = new InboxSlot(++lastId, tenant, conversation, event, notBefore, now);
         open.put(slot.id, slot);
+        lanes.add(Lane.of(slot), slot);
         return slot;
+    }
+
+    /** The entry leaves the open ones (completed, parked or deleted). */
+    private void close(InboxSlot slot) {
+        open.remove(slot.id);
+        lanes.remove(Lane.of(slot), slot);
+        claimedSlots.remove(slot.id);
     }
 
     private static int remove(TreeMap<Long, InboxSlot> slots, Predicate<InboxSlot> which) {

@@ -24,13 +24,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The outbox as a map of entries in id order, the entries still pending or sending in a second
- * map (so a claim looks only at open work), and an index by tenant and idempotency key.
+ * The outbox as a map of entries in id order, the entries still pending or sending by
+ * conversation ({@link OpenLanes}: a claim looks only at each conversation's first open entry,
+ * which decides for it), the claimed entries aside (whose leases a claim checks), and an index
+ * by tenant and idempotency key. No operation of the send path looks at every entry, so a
+ * backlog of many conversations costs no more per claim than a few.
  */
 final class InMemoryOutbox implements Outbox {
 
     private final TreeMap<Long, OutboxSlot> slots = new TreeMap<>();
-    private final TreeMap<Long, OutboxSlot> open = new TreeMap<>();
+    private final OpenLanes<Lane, OutboxSlot> open = new OpenLanes<>(slot -> slot.id);
+    private final Map<Long, OutboxSlot> claimedSlots = new HashMap<>();
     private final Map<KeyOfSend, Long> byKey = new HashMap<>();
     private long lastId;
     private long lastFence;
@@ -48,7 +52,7 @@ final class InMemoryOutbox implements Outbox {
         }
         OutboxSlot slot = new OutboxSlot(++lastId, tenant, message, idempotencyKey, completesHandoff, now);
         slots.put(slot.id, slot);
-        open.put(slot.id, slot);
+        open.add(Lane.of(slot), slot);
         byKey.put(key, slot.id);
         return slot.snapshot();
     }
@@ -58,25 +62,25 @@ final class InMemoryOutbox implements Outbox {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(now, "now");
         StoreArguments.requireClaim(max, lease);
-        Set<Lane> decided = new HashSet<>();
-        for (OutboxSlot slot : open.values()) {
+        for (OutboxSlot slot : List.copyOf(claimedSlots.values())) {
             if (slot.state == OutboxState.SENDING && !slot.leaseUntil.isAfter(now)) {
-                slot.release(OutboxState.SEND_UNCERTAIN);
+                release(slot, OutboxState.SEND_UNCERTAIN);
                 slot.lastError = Optional.of("the worker stopped while sending; the channel may have received it");
-            } else if (slot.isLeasedAt(now)) {
-                decided.add(Lane.of(slot));
             }
         }
-        open.values().removeIf(slot -> !slot.isOpen());
-        List<OutboxEntry> claimed = new ArrayList<>();
-        for (OutboxSlot slot : open.values()) {
-            if (claimed.size() == max) {
+        List<OutboxSlot> due = new ArrayList<>();
+        // the oldest open entry decides for its conversation: sent when due, else it holds back the rest
+        for (OutboxSlot head : open.heads()) {
+            if (due.size() == max) {
                 break;
             }
-            // the oldest pending entry decides for its conversation: sent when due, else it holds back the rest
-            if (decided.add(Lane.of(slot)) && slot.isDueAt(now)) {
-                claimed.add(slot.claim(++lastFence, now.plus(lease)));
+            if (!head.isLeasedAt(now) && head.isDueAt(now)) {
+                due.add(head);
             }
+        }
+        List<OutboxEntry> claimed = new ArrayList<>(due.size());
+        for (OutboxSlot slot : due) {
+            claimed.add(claim(slot, lease, now));
         }
         return List.copyOf(claimed);
     }
@@ -87,17 +91,25 @@ final class InMemoryOutbox implements Outbox {
         Objects.requireNonNull(worker, "worker");
         Objects.requireNonNull(now, "now");
         StoreArguments.requireClaim(1, lease);
-        Lane lane = new Lane(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(conversation,
-                "conversation"));
-        for (OutboxSlot slot : open.values()) {
-            if (!slot.isOpen() || !Lane.of(slot).equals(lane)) {
-                continue;
-            }
-            // the first open entry decides, as in claim: claimable when pending, due and not leased
-            boolean claimable = slot.state == OutboxState.PENDING && slot.isDueAt(now) && !slot.isLeasedAt(now);
-            return claimable ? Optional.of(slot.claim(++lastFence, now.plus(lease))) : Optional.empty();
+        OutboxSlot head = open.head(new Lane(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation")));
+        // the first open entry decides, as in claim: claimable when pending, due and not leased
+        return head != null && head.state == OutboxState.PENDING && head.isDueAt(now) && !head.isLeasedAt(now)
+                ? Optional.of(claim(head, lease, now)) : Optional.empty();
+    }
+
+    private OutboxEntry claim(OutboxSlot slot, Duration lease, Instant now) {
+        claimedSlots.put(slot.id, slot);
+        return slot.claim(++lastFence, now.plus(lease));
+    }
+
+    /** Ends a slot's claim in a new state; a finished slot leaves its conversation's open entries. */
+    private void release(OutboxSlot slot, OutboxState state) {
+        slot.release(state);
+        claimedSlots.remove(slot.id);
+        if (!slot.isOpen()) {
+            open.remove(Lane.of(slot), slot);
         }
-        return Optional.empty();
     }
 
     @Override
@@ -130,7 +142,7 @@ final class InMemoryOutbox implements Outbox {
         Objects.requireNonNull(notBefore, "notBefore");
         Objects.requireNonNull(error, "error");
         OutboxSlot slot = claimed(entry);
-        slot.release(OutboxState.PENDING);
+        release(slot, OutboxState.PENDING);
         slot.notBefore = notBefore;
         slot.lastError = Optional.of(error);
     }
@@ -157,9 +169,8 @@ final class InMemoryOutbox implements Outbox {
     public synchronized List<OutboxEntry> sending(TenantId tenant, ConversationKey conversation) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
-        return open.values().stream()
-                .filter(s -> s.state == OutboxState.SENDING && s.tenant.equals(tenant)
-                        && s.message.to().equals(conversation))
+        return open.of(new Lane(tenant, conversation)).stream()
+                .filter(s -> s.state == OutboxState.SENDING)
                 .map(OutboxSlot::snapshot)
                 .toList();
     }
@@ -205,8 +216,7 @@ final class InMemoryOutbox implements Outbox {
 
     /** Tells whether a conversation has an entry pending or sending. */
     synchronized boolean hasWork(TenantId tenant, ConversationKey conversation) {
-        return slots.values().stream().anyMatch(s -> s.isOpen() && s.tenant.equals(tenant)
-                && s.message.to().equals(conversation));
+        return open.head(new Lane(tenant, conversation)) != null;
     }
 
     /** Removes a conversation's finished entries (retention). */
@@ -219,7 +229,8 @@ final class InMemoryOutbox implements Outbox {
     private int remove(List<OutboxSlot> removed) {
         for (OutboxSlot slot : removed) {
             slots.remove(slot.id);
-            open.remove(slot.id);
+            open.remove(Lane.of(slot), slot);
+            claimedSlots.remove(slot.id);
             byKey.remove(new KeyOfSend(slot.tenant, slot.idempotencyKey));
         }
         return removed.size();
@@ -229,21 +240,14 @@ final class InMemoryOutbox implements Outbox {
     public synchronized int deleteConversation(TenantId tenant, ConversationKey conversation) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
-        List<OutboxSlot> removed = slots.values().stream()
+        return remove(slots.values().stream()
                 .filter(s -> s.tenant.equals(tenant) && s.message.to().equals(conversation))
-                .toList();
-        for (OutboxSlot slot : removed) {
-            slots.remove(slot.id);
-            open.remove(slot.id);
-            byKey.remove(new KeyOfSend(slot.tenant, slot.idempotencyKey));
-        }
-        return removed.size();
+                .toList());
     }
 
     private OutboxSlot finish(OutboxEntry entry, OutboxState state) {
         OutboxSlot slot = claimed(entry);
-        slot.release(state);
-        open.remove(slot.id);
+        release(slot, state);
         return slot;
     }
 
