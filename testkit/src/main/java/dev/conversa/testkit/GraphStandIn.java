@@ -57,9 +57,18 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
+ * <p>The JDK's HTTP server it runs on sends a response's headers and body in two writes and, by
+ * default, with Nagle's algorithm on; the client's delayed acknowledgement then holds every
+ * answer back about 40 ms. Unless the system property {@value #NO_DELAY} was set, the first
+ * stand-in of a JVM sets it to {@code true} before the JDK server reads it, so that an answer
+ * leaves at once (on every JDK HTTP server of that JVM; the property is read once).
+ *
  * <p>Thread-safe: requests are served on a small pool while the test thread configures and reads.
  */
 public final class GraphStandIn implements AutoCloseable {
+
+    /** The JDK HTTP server's switch for {@code TCP_NODELAY} on the connections it accepts. */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private static final Pattern VERSIONED_MESSAGES = Pattern.compile("/v\\d+\\.\\d+/[^/]+/messages");
 
@@ -86,6 +95,9 @@ public final class GraphStandIn implements AutoCloseable {
      * @throws UncheckedIOException if no port can be bound
      */
     public static GraphStandIn start() {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
             ExecutorService pool = Executors.newFixedThreadPool(4, runnable -> {

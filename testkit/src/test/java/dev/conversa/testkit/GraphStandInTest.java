@@ -53,6 +53,12 @@ class GraphStandInTest {
     }
 
     @Test
+    void turnsNaglesAlgorithmOffSoThatAnswersAreNotHeldBackByDelayedAcknowledgements() {
+        // the JDK server reads the switch once, when its first server starts: this stand-in set it before
+        assertThat(System.getProperty(GraphStandIn.NO_DELAY)).isEqualTo("true");
+    }
+
+    @Test
     void answersWhatsAppSendWithContactAndUniqueWamid() throws Exception {
         String send = "{\"messaging_product\":\"whatsapp\",\"to\":\"+1 555 0100\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}";
 
