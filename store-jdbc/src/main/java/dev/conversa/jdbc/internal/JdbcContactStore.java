@@ -25,13 +25,22 @@ public final class JdbcContactStore implements ContactStore {
      * index (external id, lowered user name, phone digits, former ids), so a lookup reads the
      * rows that match, not every contact of the tenant (one condition with ORs could use no index).
      */
+    /**
+     * A contact by external id, user name or phone digits, or through a former id. One equality
+     * per branch: H2 uses only an index's leading column for {@code IN} on a later one, and read
+     * every contact of the tenant for each lookup.
+     */
     private static final String BY_IDENTIFIER = "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
-            + "AND external_id IN (?, ?) UNION SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
+            + "AND external_id = ? UNION SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
+            + "AND external_id = ? UNION SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
             + "AND username_key = ? UNION SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
-            + "AND phone_digits = ? UNION SELECT c.tenant, c.channel, c.external_id, c.name, c.username, "
-            + "c.phone_number, c.first_seen FROM conversa_contact_former_id f JOIN conversa_contact c "
-            + "ON c.tenant = f.tenant AND c.channel = f.channel AND c.external_id = f.external_id "
-            + "WHERE f.tenant = ? AND f.former_id IN (?, ?) ORDER BY channel, external_id";
+            + "AND phone_digits = ?" + formerIdBranch() + formerIdBranch() + " ORDER BY channel, external_id";
+
+    private static String formerIdBranch() {
+        return " UNION SELECT c.tenant, c.channel, c.external_id, c.name, c.username, c.phone_number, c.first_seen "
+                + "FROM conversa_contact_former_id f JOIN conversa_contact c ON c.tenant = f.tenant "
+                + "AND c.channel = f.channel AND c.external_id = f.external_id WHERE f.tenant = ? AND f.former_id = ?";
+    }
 
     private final Database database;
     private final Inserts inserts;
@@ -82,10 +91,11 @@ public final class JdbcContactStore implements ContactStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(identifier, "identifier");
         String phoneDigits = StoreArguments.phoneDigitsOf(identifier).orElse(null);
+        String t = tenant.value();
         return database.inTransaction("finding contacts", connection -> Rows.query(connection, BY_IDENTIFIER,
-                JdbcContactStore::contact, tenant.value(), identifier, phoneDigits, tenant.value(),
-                StoreArguments.usernameOf(identifier).toLowerCase(Locale.ROOT), tenant.value(), phoneDigits,
-                tenant.value(), identifier, phoneDigits));
+                JdbcContactStore::contact, t, identifier, t, phoneDigits, t,
+                StoreArguments.usernameOf(identifier).toLowerCase(Locale.ROOT), t, phoneDigits, t, identifier, t,
+                phoneDigits));
     }
 
     @Override
