@@ -24,7 +24,10 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * connection pool (H2's {@link JdbcConnectionPool}, which pools any JDBC driver's connections).
  * The server runs with zonky's test settings ({@code fsync=off}, {@code synchronous_commit=off})
  * unless it is asked to be durable ({@code fsync=on}, {@code synchronous_commit=on}: every commit
- * waits for the disk, as in production). Not thread-safe; closed once at the end.
+ * waits for the disk, as in production). Its autovacuum looks at the tables every second instead of
+ * every minute, so that the statistics of tables filled during a run of a minute are as fresh
+ * as those of a database in service; {@link #statements} reports what PostgreSQL spent its time
+ * on ({@code pg_stat_statements}). Not thread-safe; closed once at the end.
  */
 public final class BenchmarkDatabases implements AutoCloseable {
 
@@ -105,6 +108,45 @@ public final class BenchmarkDatabases implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets what PostgreSQL counted per statement in the newest database, so that {@link
+     * #statements} reports from now on.
+     */
+    public void resetStatements() {
+        try (Connection connection = newest().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            statement.execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset PostgreSQL's statement statistics", e);
+        }
+    }
+
+    /**
+     * The statements PostgreSQL spent the most time on since {@link #resetStatements}, one line
+     * each: total milliseconds, calls, rows and the statement's first characters.
+     *
+     * @param top how many
+     * @return the lines, most time first
+     */
+    public List<String> statements(int top) {
+        String sql = "SELECT total_exec_time, calls, rows, regexp_replace(query, '\\s+', ' ', 'g') "
+                + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " ORDER BY total_exec_time DESC LIMIT " + top;
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = newest().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                String query = rows.getString(4);
+                lines.add(String.format(java.util.Locale.ROOT, "%,10.0f ms %,9d calls %,9d rows  %s",
+                        rows.getDouble(1), rows.getLong(2), rows.getLong(3),
+                        query.substring(0, Math.min(query.length(), 160))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read PostgreSQL's statement statistics", e);
+        }
+        return lines;
+    }
+
     private JdbcConnectionPool h2() {
         Path file = folder.resolve("conversa-" + ++created);
         return JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
@@ -133,6 +175,11 @@ public final class BenchmarkDatabases implements AutoCloseable {
                 if (durable) {
                     builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
                 }
+                // statistics as a database that has run a minute has them: the runs last about a minute on
+                // fresh tables, and until the first automatic ANALYZE (60 s apart by default) the plans
+                // PostgreSQL cached while the tables were nearly empty scan a tenant's rows for one row
+                builder.setServerConfig("autovacuum_naptime", "1");
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                 server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);

@@ -70,7 +70,9 @@ import java.util.regex.Pattern;
  *
  * <p>Options ({@code name=value}): {@code databases=postgresql,h2}, {@code conversations=2000},
  * {@code callers=8}, {@code workers=} (the builder's concurrency; empty for its default), {@code
- * mode=fast}, {@code timeout=120} (seconds to wait for the last reply).
+ * mode=fast}, {@code timeout=120} (seconds to wait for the last reply), {@code statements=0} (on
+ * PostgreSQL, print the statements it spent the most time on end to end, from {@code
+ * pg_stat_statements}).
  */
 public final class EndToEndLoad {
 
@@ -114,6 +116,9 @@ public final class EndToEndLoad {
                 long lastReply;
                 try (Conversa conversa = conversa(databases, kind, graph, options)) {
                     long commitsBefore = commits(databases, kind);
+                    if (kind == Kind.POSTGRESQL && options.statements() > 0) {
+                        databases.resetStatements();
+                    }
                     conversa.start();
                     started = System.nanoTime();
                     intake = drive(conversa, webhooks, options.callers());
@@ -123,8 +128,10 @@ public final class EndToEndLoad {
                             ? (double) (commits(databases, kind) - commitsBefore) / options.conversations() : -1;
                 }
                 checkOnePerCustomer(graph, options.conversations());
+                List<String> statements = kind == Kind.POSTGRESQL && options.statements() > 0
+                        ? databases.statements(options.statements()) : List.of();
                 Result result = new Result(kind, settings, options, alone, intake,
-                        options.conversations() / ((lastReply - started) / 1e9), heap, commits);
+                        options.conversations() / ((lastReply - started) / 1e9), heap, commits, statements);
                 System.out.println(result);
                 results.add(result);
             }
@@ -290,11 +297,11 @@ public final class EndToEndLoad {
 
     /** What to run. */
     record Options(List<Kind> databases, int conversations, int callers, int workers, boolean fast,
-            Duration timeout) {
+            Duration timeout, int statements) {
 
         static Options parse(String... args) {
             Map<String, String> values = Arguments.parse(Map.of("databases", "postgresql,h2", "conversations",
-                    "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120"), args);
+                    "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120", "statements", "0"), args);
             String mode = values.get("mode");
             if (!mode.equals("fast") && !mode.equals("defaults")) {
                 throw new IllegalArgumentException("mode must be fast or defaults, was '" + mode + "'");
@@ -303,13 +310,14 @@ public final class EndToEndLoad {
                     .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
                     Integer.parseInt(values.get("conversations")), Integer.parseInt(values.get("callers")),
                     values.get("workers").isBlank() ? 0 : Integer.parseInt(values.get("workers")),
-                    mode.equals("fast"), Duration.ofSeconds(Long.parseLong(values.get("timeout"))));
+                    mode.equals("fast"), Duration.ofSeconds(Long.parseLong(values.get("timeout"))),
+                    Integer.parseInt(values.get("statements")));
         }
     }
 
     /** One database's figures. */
     record Result(Kind database, String settings, Options options, double intakeAlone, double intakeWithWorkers,
-            double replies, long heapBytes, double commitsPerReply) {
+            double replies, long heapBytes, double commitsPerReply, List<String> statements) {
 
         @Override
         public String toString() {
@@ -319,7 +327,9 @@ public final class EndToEndLoad {
                     options.fast() ? "fast" : "defaults", options.conversations(), options.callers(), replies,
                     intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
                     commitsPerReply < 0 ? "" : String.format(Locale.ROOT, "; %.1f database commits per reply "
-                            + "(webhook to sent, counted by PostgreSQL)", commitsPerReply));
+                            + "(webhook to sent, counted by PostgreSQL)", commitsPerReply))
+                    + (statements.isEmpty() ? "" : "\nwhere PostgreSQL spent its time (total, calls, rows, statement):\n"
+                            + String.join("\n", statements));
         }
     }
 }

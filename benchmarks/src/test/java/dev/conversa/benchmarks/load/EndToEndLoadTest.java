@@ -11,7 +11,8 @@ class EndToEndLoadTest {
 
     @Test
     void answersEveryCustomerOnceOnDurablePostgresqlAndH2() throws Exception {
-        EndToEndLoad.Options options = EndToEndLoad.Options.parse("conversations=20", "callers=2", "timeout=60");
+        EndToEndLoad.Options options = EndToEndLoad.Options.parse("conversations=20", "callers=2", "timeout=60",
+                "statements=3");
 
         List<EndToEndLoad.Result> results = EndToEndLoad.run(options);
 
@@ -21,5 +22,8 @@ class EndToEndLoadTest {
             assertThat(result.intakeAlone()).isPositive();
             assertThat(result.intakeWithWorkers()).isPositive();
         });
+        assertThat(results.get(0).statements()).as("PostgreSQL's busiest statements").hasSize(3)
+                .allSatisfy(line -> assertThat(line).contains(" calls "));
+        assertThat(results.get(1).statements()).as("none counted on H2").isEmpty();
     }
 }
