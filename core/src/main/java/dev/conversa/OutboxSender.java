@@ -138,11 +138,17 @@ final class OutboxSender implements AutoCloseable {
         if (ready.isEmpty()) {
             return Optional.empty();
         }
+        // a marker (typing, read receipt) sent twice does no harm: it stays PENDING while it goes, and
+        // a process that dies meanwhile leaves it to be sent again instead of uncertain, for one
+        // transaction less per reply
+        boolean exactlyOnce = entry.message().content().isMessage();
         SendingMarker marker = new SendingMarker(graph, () -> {
             held.check();
-            Instant at = clock.instant();
-            stores.outbox().markSending(entry, leases.lease(), at);
-            held.renewedAt(at);
+            if (exactlyOnce) {
+                Instant at = clock.instant();
+                stores.outbox().markSending(entry, leases.lease(), at);
+                held.renewedAt(at);
+            }
         });
         AtomicReference<OutboxEntry> next = new AtomicReference<>();
         trySend(entry, ready.get().adapter(), ready.get().request(), marker, next);

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The Graph client an adapter sends one outbox entry with: before the first call that is not a
  * read, it runs the outbox's {@code markSending}, so that the entry becomes {@code SENDING}
  * right before the request that may deliver it, and not during the waits and look-ups before.
- * A call that is refused by {@code markSending} (the lease was lost) is never made.
+ * A call that is refused by {@code markSending} (the lease was lost) is never made. For a marker
+ * (typing, read receipt) the outbox sender's {@code markSending} only checks the lease.
  */
 final class SendingMarker implements GraphClient {
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
+import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.testsupport.CountingOutbox;
@@ -43,6 +44,30 @@ class OutboxChainTest {
                     .getSimpleName()).containsExactly("Typing", "Text", "Text", "Text");
             assertThat(bed.channel.sent(Text.class)).extracting(Text::body).containsExactly("One.", "Two.", "Three.");
             assertThat(claims.get() - atStart).as("claims for four entries").isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theTypingIndicatorGoesWithoutBeingMarkedSendingItsMessagesAreMarked() {
+        // given
+        AtomicInteger markings = new AtomicInteger();
+        Stores stores = InMemoryStores.create();
+        Stores counted = stores.toBuilder().outbox(CountingOutbox.calls(stores.outbox(), "markSending", markings))
+                .build();
+        Reply twoTexts = new Reply.Answer(List.of(new Text("One."), new Text("Two.")));
+        try (TestBed bed = new TestBed(counted, builder -> builder.burstQuietWindow(Duration.ZERO)
+                .responder(request -> twoTexts), true)) {
+
+            // when
+            bed.deliver("m1", "alice", "hello");
+            await().atMost(Duration.ofSeconds(10)).until(() -> bed.channel.sent(Text.class).size() == 2);
+            bed.awaitIdle();
+
+            // then: a marker sent twice does no harm, so it skips the exactly-once step; each text takes it
+            assertThat(bed.channel.attempts()).extracting(request -> request.message().content().getClass()
+                    .getSimpleName()).containsExactly("Typing", "Text", "Text");
+            assertThat(markings.get()).as("entries marked SENDING").isEqualTo(2);
+            assertThat(stores.outbox().list(TestBed.TENANT, OutboxState.SENT, 10)).hasSize(3);
         }
     }
 }

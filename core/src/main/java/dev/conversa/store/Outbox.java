@@ -17,7 +17,8 @@ import java.util.Optional;
  * after. Meta's Send API has no idempotency key, so an entry found still {@code SENDING} after
  * its lease expired becomes {@link OutboxState#SEND_UNCERTAIN} and is never resent
  * automatically; an entry whose worker stopped before {@code markSending} is simply claimed
- * again.
+ * again. The runtime does not mark markers (typing, read receipts) {@code SENDING}: sent twice
+ * they do no harm.
  *
  * <p>Ordering: at most one entry of a conversation is claimed at any time (pending under a live
  * lease, or sending), oldest first. Implementations are thread-safe.
