@@ -48,7 +48,13 @@ public final class JdbcConversationStore implements ConversationStore {
         Objects.requireNonNull(now, "now");
         Conversation opened = Conversation.open(Objects.requireNonNull(tenant, "tenant"),
                 Objects.requireNonNull(key, "key"), now);
+        // read first: most messages are of a conversation that exists, which then costs one statement
         return database.inTransaction("opening a conversation", connection -> {
+            Optional<Conversation> existing = Rows.first(connection, "SELECT " + COLUMNS
+                    + " FROM conversa_conversation" + BY_KEY, JdbcConversationStore::conversation, keyOf(tenant, key));
+            if (existing.isPresent()) {
+                return existing.get();
+            }
             inserts.insertIfAbsent(connection, "INSERT INTO conversa_conversation (" + COLUMNS + ") "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(opened));
             return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY,
