@@ -91,12 +91,10 @@ public final class EndToEndLoad {
      */
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        for (Result result : run(Options.parse(args))) {
-            System.out.println(result);
-        }
+        run(Options.parse(args));
     }
 
-    /** Runs every database the options name; one result each. */
+    /** Runs every database the options name, printing each one's result as it ends; one result each. */
     static List<Result> run(Options options) throws Exception {
         List<Result> results = new ArrayList<>();
         try (BenchmarkDatabases databases = new BenchmarkDatabases(32, true);
