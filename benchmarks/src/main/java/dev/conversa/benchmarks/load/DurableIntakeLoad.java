@@ -78,12 +78,10 @@ public final class DurableIntakeLoad {
      */
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        for (DatabaseResult result : run(Options.parse(args))) {
-            System.out.println(result);
-        }
+        run(Options.parse(args));
     }
 
-    /** Runs every level the options ask for; one result per database. */
+    /** Runs every level the options ask for, printing each database's result as it ends; one result each. */
     static List<DatabaseResult> run(Options options) throws Exception {
         List<DatabaseResult> results = new ArrayList<>();
         int connections = Math.max(PACED_CALLERS, options.callers().stream().mapToInt(Integer::intValue).max()
