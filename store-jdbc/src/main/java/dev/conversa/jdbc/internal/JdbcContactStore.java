@@ -24,11 +24,8 @@ public final class JdbcContactStore implements ContactStore {
      * A person's contacts by an identifier: each way it may match is its own branch on its own
      * index (external id, lowered user name, phone digits, former ids), so a lookup reads the
      * rows that match, not every contact of the tenant (one condition with ORs could use no index).
-     */
-    /**
-     * A contact by external id, user name or phone digits, or through a former id. One equality
-     * per branch: H2 uses only an index's leading column for {@code IN} on a later one, and read
-     * every contact of the tenant for each lookup.
+     * One equality per branch: for an {@code IN} on an index's second column H2 uses only the
+     * leading {@code tenant}, and read every contact of the tenant.
      */
     private static final String BY_IDENTIFIER = "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
             + "AND external_id = ? UNION SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
