@@ -14,6 +14,7 @@ import dev.conversa.store.Outbox;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,16 @@ public abstract class OutboxContract extends StoreContract {
         assertThat(outbox().countByState()).containsEntry(OutboxState.PENDING, 1L)
                 .containsEntry(OutboxState.SENDING, 0L).containsEntry(OutboxState.SENT, 1L)
                 .containsEntry(OutboxState.DEAD, 1L).containsEntry(OutboxState.SEND_UNCERTAIN, 1L);
+    }
+
+    @Test
+    void enqueueReturnsTheEntryAsItIsReadBackEvenWithATimeFinerThanTheStoreKeeps() {
+        Instant odd = now().plusNanos(123_456_789);
+
+        OutboxEntry entry = outbox().enqueue(TENANT_A, reply(ANNA, "hi"), "inbox-1:0", false, odd);
+
+        assertThat(outbox().find(TENANT_A, entry.id())).contains(entry);
+        assertThat(Duration.between(entry.createdAt(), odd).abs()).isLessThan(Duration.ofNanos(1_000));
     }
 
     @Test

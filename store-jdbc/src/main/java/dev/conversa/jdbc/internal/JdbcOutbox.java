@@ -11,12 +11,14 @@ import dev.conversa.store.OutboxState;
 import dev.conversa.store.PurgeScope;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The outbox in {@code conversa_outbox}, unique per tenant and idempotency key. Claims are made
@@ -58,12 +60,19 @@ public final class JdbcOutbox implements Outbox {
         Objects.requireNonNull(now, "now");
         String json = ModelCodec.writeMessage(message);
         ConversationKey to = message.to();
+        // the column holds microseconds: the entry returned has the time as stored
+        Instant at = now.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         return database.inTransaction("enqueueing a message", connection -> {
-            inserts.insertIfAbsent(connection, "INSERT INTO conversa_outbox (tenant, idempotency_key, channel, "
-                    + "account_id, contact_id, message, state, attempts, not_before, fence, created_at, "
-                    + "completes_handoff) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?)", tenant.value(),
-                    idempotencyKey, to.channel().value(), to.accountId(), to.contactId(), json, now, now,
+            OptionalLong id = inserts.insertReturningId(connection, "INSERT INTO conversa_outbox (tenant, "
+                    + "idempotency_key, channel, account_id, contact_id, message, state, attempts, not_before, fence, "
+                    + "created_at, completes_handoff) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?, ?)",
+                    tenant.value(), idempotencyKey, to.channel().value(), to.accountId(), to.contactId(), json, at, at,
                     completesHandoff);
+            if (id.isPresent()) {
+                // a new entry is what was written: no read back
+                return new OutboxEntry(id.getAsLong(), tenant, ModelCodec.readMessage(json), idempotencyKey,
+                        OutboxState.PENDING, 0, at, Optional.empty(), Optional.empty(), 0, at, completesHandoff);
+            }
             return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox "
                     + "WHERE tenant = ? AND idempotency_key = ?", OutboxRows::entry, tenant.value(), idempotencyKey)
                     .orElseThrow();
