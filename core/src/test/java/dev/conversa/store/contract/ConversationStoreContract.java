@@ -38,6 +38,16 @@ public abstract class ConversationStoreContract extends StoreContract {
     }
 
     @Test
+    void getOrOpenReturnsTheConversationAsItIsReadBackEvenWithATimeFinerThanTheStoreKeeps() {
+        Instant odd = now().plusNanos(123_456_789);
+
+        Conversation opened = conversations().getOrOpen(TENANT_A, ANNA, odd);
+
+        assertThat(conversations().find(TENANT_A, ANNA)).contains(opened);
+        assertThat(Duration.between(opened.updatedAt(), odd).abs()).isLessThan(Duration.ofNanos(1_000));
+    }
+
+    @Test
     void getOrOpenReturnsTheStoredConversation() {
         Conversation opened = conversations().getOrOpen(TENANT_A, ANNA, now());
         Conversation changed = conversations().update(opened.withState(ConversationState.WITH_AGENT, inSeconds(1)))

@@ -12,6 +12,7 @@ import dev.conversa.store.SenderTurn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,17 +47,21 @@ public final class JdbcConversationStore implements ConversationStore {
     @Override
     public Conversation getOrOpen(TenantId tenant, ConversationKey key, Instant now) {
         Objects.requireNonNull(now, "now");
+        // the columns hold microseconds: a conversation opened here is returned as stored
         Conversation opened = Conversation.open(Objects.requireNonNull(tenant, "tenant"),
-                Objects.requireNonNull(key, "key"), now);
-        // read first: most messages are of a conversation that exists, which then costs one statement
+                Objects.requireNonNull(key, "key"), now.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
+        // read first: most messages are of a conversation that exists, which then costs one statement;
+        // a new one is returned as inserted
         return database.inTransaction("opening a conversation", connection -> {
             Optional<Conversation> existing = Rows.first(connection, "SELECT " + COLUMNS
                     + " FROM conversa_conversation" + BY_KEY, JdbcConversationStore::conversation, keyOf(tenant, key));
             if (existing.isPresent()) {
                 return existing.get();
             }
-            inserts.insertIfAbsent(connection, "INSERT INTO conversa_conversation (" + COLUMNS + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(opened));
+            if (inserts.insertIfAbsent(connection, "INSERT INTO conversa_conversation (" + COLUMNS + ") "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(opened))) {
+                return opened;
+            }
             return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY,
                     JdbcConversationStore::conversation, keyOf(tenant, key)).orElseThrow();
         });
