@@ -119,8 +119,12 @@ public final class JdbcMessageStore implements MessageStore {
             DeliveryStatus status = renamed.get().status();
             for (String taken : new LinkedHashSet<>(ids)) {
                 if (!taken.equals(oldId)) {
-                    status = furthest(status, stored(connection, id[0], id[1], taken));
-                    Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id[0], id[1], taken);
+                    // a record under the new id (a status or echo that came before the answer) gives way
+                    Optional<Stored> early = stored(connection, id[0], id[1], taken);
+                    status = furthest(status, early);
+                    if (early.isPresent()) {
+                        Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id[0], id[1], taken);
+                    }
                 }
             }
             Rows.update(connection, "UPDATE conversa_message SET message_id = ?, status = ?, status_rank = ?"
