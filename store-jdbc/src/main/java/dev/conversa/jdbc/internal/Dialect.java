@@ -68,4 +68,18 @@ public enum Dialect {
     boolean insertsOnConflict() {
         return this == POSTGRESQL;
     }
+
+    /**
+     * An update that reads the rows it changed as they are after it, in one round trip instead
+     * of an update and a read: {@code RETURNING} on PostgreSQL, a data change delta table
+     * ({@code FINAL TABLE}) on H2.
+     *
+     * @param update the {@code UPDATE} statement
+     * @param columns the columns to read, comma separated
+     * @return the statement to run as a query
+     */
+    String updateReturning(String update, String columns) {
+        return this == POSTGRESQL ? update + " RETURNING " + columns
+                : "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
+    }
 }

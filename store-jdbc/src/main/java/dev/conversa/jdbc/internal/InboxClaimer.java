@@ -51,10 +51,12 @@ final class InboxClaimer {
             + "WHERE" + Lane.WHERE + " AND status = 'PENDING' AND id > ?" + LANE_ORDER + " LIMIT ?)";
 
     private final LaneLocks locks;
+    private final Dialect dialect;
     private final DueCandidates due = new DueCandidates("conversa_inbox", "status");
 
-    InboxClaimer(LaneLocks locks) {
+    InboxClaimer(LaneLocks locks, Dialect dialect) {
         this.locks = locks;
+        this.dialect = dialect;
     }
 
     List<InboxEntry> claim(Connection connection, String worker, int max, Duration lease, Instant now)
@@ -162,17 +164,13 @@ final class InboxClaimer {
 
     private Optional<InboxEntry> take(Connection connection, Lane lane, Open candidate, String worker, Instant until)
             throws SQLException {
-        int taken = Rows.update(connection, "UPDATE conversa_inbox SET status = 'CLAIMED', fence = ?, "
-                + "attempts = attempts + 1, lease_until = ?, worker = ?, reply_slot = NULL "
-                + "WHERE id = ? AND tenant = ? AND status = ? AND fence = ?", candidate.fence() + 1, until,
-                worker, candidate.id(), lane.tenant(), candidate.status(), candidate.fence());
-        if (taken == 0) {
-            return Optional.empty();
-        }
-        InboxEntry row = Rows.first(connection, "SELECT " + InboxRows.COLUMNS + " FROM conversa_inbox WHERE id = ? "
-                + "AND tenant = ?", InboxRows::entry, candidate.id(), lane.tenant()).orElseThrow();
-        return Optional.of(new InboxEntry(row.id(), row.tenant(), row.conversation(), row.event(), row.notBefore(),
-                row.attempts() - 1, row.fence(), row.timer()));
+        Optional<InboxEntry> taken = Rows.first(connection, dialect.updateReturning("UPDATE conversa_inbox SET "
+                + "status = 'CLAIMED', fence = ?, attempts = attempts + 1, lease_until = ?, worker = ?, "
+                + "reply_slot = NULL WHERE id = ? AND tenant = ? AND status = ? AND fence = ?", InboxRows.COLUMNS),
+                InboxRows::entry, candidate.fence() + 1, until, worker, candidate.id(), lane.tenant(),
+                candidate.status(), candidate.fence());
+        return taken.map(row -> new InboxEntry(row.id(), row.tenant(), row.conversation(), row.event(),
+                row.notBefore(), row.attempts() - 1, row.fence(), row.timer()));
     }
 
     /** A row as stored, with its fence whether claimed or not. */

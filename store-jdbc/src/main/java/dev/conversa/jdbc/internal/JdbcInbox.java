@@ -54,7 +54,7 @@ public final class JdbcInbox implements Inbox {
         this.fenced = new FencedUpdate(database, "conversa_inbox", "status = 'CLAIMED' AND fence = ?", "inbox entry");
         this.inserts = new Inserts(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "inbox");
-        this.claimer = new InboxClaimer(lanes);
+        this.claimer = new InboxClaimer(lanes, database.dialect());
         this.appends = new GroupCommit<>(database, "appending to the inbox", MAX_GROUP, this::insert);
         this.completions = new GroupCommit<>(database, "completing inbox entries", MAX_GROUP, this::completeAll);
     }

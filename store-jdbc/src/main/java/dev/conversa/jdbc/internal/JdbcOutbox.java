@@ -48,7 +48,7 @@ public final class JdbcOutbox implements Outbox {
         this.fenced = new FencedUpdate(database, "conversa_outbox", CLAIMED, "outbox entry");
         this.inserts = new Inserts(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "outbox");
-        this.claimer = new OutboxClaimer(lanes);
+        this.claimer = new OutboxClaimer(lanes, database.dialect());
     }
 
     @Override

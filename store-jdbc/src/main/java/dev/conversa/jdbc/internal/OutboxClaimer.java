@@ -36,10 +36,12 @@ final class OutboxClaimer {
             + "fence FROM conversa_outbox WHERE" + Lane.WHERE + " AND state = 'PENDING'" + LANE_ORDER + " LIMIT 1)";
 
     private final LaneLocks locks;
+    private final Dialect dialect;
     private final DueCandidates due = new DueCandidates("conversa_outbox", "state");
 
-    OutboxClaimer(LaneLocks locks) {
+    OutboxClaimer(LaneLocks locks, Dialect dialect) {
         this.locks = locks;
+        this.dialect = dialect;
     }
 
     List<OutboxEntry> claim(Connection connection, String worker, int max, Duration lease, Instant now)
@@ -76,15 +78,11 @@ final class OutboxClaimer {
             return Optional.empty();
         }
         Open head = open.get(0);
-        int taken = Rows.update(connection, "UPDATE conversa_outbox SET fence = ?, attempts = attempts + 1, "
-                + "lease_until = ?, worker = ? WHERE id = ? AND tenant = ? AND state = 'PENDING' AND fence = ?",
-                head.fence() + 1, until, worker, head.id(), lane.tenant(), head.fence());
-        if (taken == 0) {
-            return Optional.empty();
-        }
         try {
-            return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE id = ? "
-                    + "AND tenant = ?", OutboxRows::entry, head.id(), lane.tenant());
+            return Rows.first(connection, dialect.updateReturning("UPDATE conversa_outbox SET fence = ?, "
+                    + "attempts = attempts + 1, lease_until = ?, worker = ? WHERE id = ? AND tenant = ? "
+                    + "AND state = 'PENDING' AND fence = ?", OutboxRows.COLUMNS), OutboxRows::entry,
+                    head.fence() + 1, until, worker, head.id(), lane.tenant(), head.fence());
         } catch (OutboxRows.UnreadableMessageException e) {
             Rows.update(connection, "UPDATE conversa_outbox SET state = 'DEAD', last_error = ?, lease_until = NULL "
                     + "WHERE id = ? AND tenant = ?", e.getMessage(), head.id(), lane.tenant());
