@@ -28,9 +28,9 @@ final class LaneLocks {
         if (selectForUpdate(connection, lane)) {
             return true;
         }
-        inserts.insertIfAbsent(connection, "INSERT INTO conversa_lane (tenant, channel, account_id, contact_id, "
-                + "queue) VALUES (?, ?, ?, ?, ?)", lane.valuesAnd(queue));
-        return selectForUpdate(connection, lane);
+        // a row this transaction inserted is its own until it ends: others cannot lock it meanwhile
+        return inserts.insertIfAbsent(connection, "INSERT INTO conversa_lane (tenant, channel, account_id, "
+                + "contact_id, queue) VALUES (?, ?, ?, ?, ?)", lane.valuesAnd(queue)) || selectForUpdate(connection, lane);
     }
 
     private boolean selectForUpdate(Connection connection, Lane lane) throws SQLException {
