@@ -12,7 +12,6 @@ import dev.conversa.store.SenderTurn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public final class JdbcConversationStore implements ConversationStore {
         Objects.requireNonNull(now, "now");
         // the columns hold microseconds: a conversation opened here is returned as stored
         Conversation opened = Conversation.open(Objects.requireNonNull(tenant, "tenant"),
-                Objects.requireNonNull(key, "key"), now.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
+                Objects.requireNonNull(key, "key"), Rows.asStored(now));
         // read first: most messages are of a conversation that exists, which then costs one statement;
         // a new one is returned as inserted
         return database.inTransaction("opening a conversation", connection -> {

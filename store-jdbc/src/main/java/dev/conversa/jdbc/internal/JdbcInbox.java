@@ -101,13 +101,13 @@ public final class JdbcInbox implements Inbox {
         Objects.requireNonNull(now, "now");
         Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(conversation, "key"));
         // insert first: most turns are one message, whose task is new; a burst's later messages move it
+        Object[] task = lane.valuesAnd(null, "P", null, due, now);
         database.inTransaction("scheduling a reply", connection -> {
-            if (inserts.insertIfAbsent(connection, INSERT, lane.valuesAnd(null, "P", null, due, now))
-                    || movePendingReply(connection, lane, due)) {
+            if (inserts.insertIfAbsent(connection, INSERT, task) || movePendingReply(connection, lane, due)) {
                 return null;
             }
             // the pending task was claimed in between, which frees its slot
-            if (!inserts.insertIfAbsent(connection, INSERT, lane.valuesAnd(null, "P", null, due, now))) {
+            if (!inserts.insertIfAbsent(connection, INSERT, task)) {
                 movePendingReply(connection, lane, due);
             }
             return null;

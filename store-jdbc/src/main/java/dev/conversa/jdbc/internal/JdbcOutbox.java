@@ -11,7 +11,6 @@ import dev.conversa.store.OutboxState;
 import dev.conversa.store.PurgeScope;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,7 +60,7 @@ public final class JdbcOutbox implements Outbox {
         String json = ModelCodec.writeMessage(message);
         ConversationKey to = message.to();
         // the column holds microseconds: the entry returned has the time as stored
-        Instant at = now.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        Instant at = Rows.asStored(now);
         return database.inTransaction("enqueueing a message", connection -> {
             OptionalLong id = inserts.insertReturningId(connection, "INSERT INTO conversa_outbox (tenant, "
                     + "idempotency_key, channel, account_id, contact_id, message, state, attempts, not_before, fence, "

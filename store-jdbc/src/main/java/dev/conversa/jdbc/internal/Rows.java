@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,11 @@ final class Rows {
 
     static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+    }
+
+    /** An instant as a timestamp column keeps it: to the microsecond, rounded as the databases round. */
+    static Instant asStored(Instant instant) {
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
