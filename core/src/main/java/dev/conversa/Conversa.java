@@ -652,7 +652,10 @@ public final class Conversa implements AutoCloseable {
 
         /**
          * Sets how many inbox entries, and separately how many outbox sends, run at once
-         * (default 16). Events beyond it wait in the inbox.
+         * (default 16). Events beyond it wait in the inbox. The default suits a responder that
+         * waits on a model; with one that answers at once (rules) on a small machine, workers
+         * beyond a few only take the CPU from webhook intake (on 2 cores, 2 to 4 answered as fast
+         * as 16 and left intake twice the rate: {@code docs/performance.md}).
          *
          * @param workers at least 1
          * @return this builder
