@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,13 +149,19 @@ final class OutboxSender implements AutoCloseable {
                 held.renewedAt(at);
             }
         });
-        AtomicReference<OutboxEntry> next = new AtomicReference<>();
-        trySend(entry, ready.get().adapter(), ready.get().request(), marker, next);
-        return Optional.ofNullable(next.get());
+        return trySend(entry, ready.get().adapter(), ready.get().request(), marker);
     }
 
     /** A send that passed every check, ready to go. */
     private record Ready(ChannelAdapter adapter, SendRequest request) {
+    }
+
+    /** How a send ended, and its conversation's next entry when that was claimed as this one was sent. */
+    private record Attempt(SendOutcome outcome, Optional<OutboxEntry> next) {
+
+        static Attempt ended(SendOutcome outcome) {
+            return new Attempt(outcome, Optional.empty());
+        }
     }
 
     /**
@@ -214,53 +219,55 @@ final class OutboxSender implements AutoCloseable {
         return Optional.empty();
     }
 
-    private void trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request, SendingMarker marker,
-            AtomicReference<OutboxEntry> next) {
+    private Optional<OutboxEntry> trySend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request,
+            SendingMarker marker) {
         Instant started = clock.instant();
-        SendOutcome outcome = attemptSend(entry, adapter, request, marker, next);
+        Attempt attempt = attemptSend(entry, adapter, request, marker);
         Duration latency = Duration.between(started, clock.instant());
         try {
-            observer.sendFinished(request.message().to().channel(), outcome, latency);
+            observer.sendFinished(request.message().to().channel(), attempt.outcome(), latency);
         } catch (RuntimeException e) {
             LOG.debug("A ConversaObserver failed; ignored", e);
         }
+        return attempt.next();
     }
 
-    private SendOutcome attemptSend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request,
-            SendingMarker marker, AtomicReference<OutboxEntry> next) {
+    private Attempt attemptSend(OutboxEntry entry, ChannelAdapter adapter, SendRequest request,
+            SendingMarker marker) {
         SendResult result;
         try {
             result = adapter.send(request, marker);
         } catch (LeaseLostException e) {
             throw e;
         } catch (GraphApiException e) {
-            return graphFailure(entry, request.account(), e);
+            return Attempt.ended(graphFailure(entry, request.account(), e));
         } catch (IllegalArgumentException e) {
-            return fail(entry, "the channel refused the message before sending: " + e.getMessage());
+            return Attempt.ended(fail(entry, "the channel refused the message before sending: " + e.getMessage()));
         } catch (RuntimeException e) {
             LOG.debug("Outbox entry {}: the channel adapter failed", entry.id(), e);
             String failure = "the channel adapter failed with " + e.getClass().getName();
             if (marker.marked()) {
-                return uncertain(entry, failure + " after its request; not resent, as the channel may have received it");
+                return Attempt.ended(uncertain(entry, failure
+                        + " after its request; not resent, as the channel may have received it"));
             }
-            return retryOrFail(entry, failure + " before any request", Optional.empty());
+            return Attempt.ended(retryOrFail(entry, failure + " before any request", Optional.empty()));
         }
-        sent(entry, result, next);
-        return SendOutcome.SENT;
+        return new Attempt(SendOutcome.SENT, sent(entry, result));
     }
 
     /**
      * Records the entry as sent with its history and, in the same unit of work, claims the next
      * entry of its conversation (unless the sender is stopping), which this worker sends next.
      */
-    private void sent(OutboxEntry entry, SendResult result, AtomicReference<OutboxEntry> next) {
-        stores.unitOfWork().run(() -> {
+    private Optional<OutboxEntry> sent(OutboxEntry entry, SendResult result) {
+        return stores.unitOfWork().run(() -> {
             stores.outbox().markSent(entry, result.messageId(), clock.instant());
             OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
-            if (loop.running() && !Thread.currentThread().isInterrupted()) {
-                stores.outbox().claimNext(WORKER, entry.tenant(), entry.message().to(), leases.lease(),
-                        clock.instant()).ifPresent(next::set);
+            if (!loop.running() || Thread.currentThread().isInterrupted()) {
+                return Optional.<OutboxEntry>empty();
             }
+            return stores.outbox().claimNext(WORKER, entry.tenant(), entry.message().to(), leases.lease(),
+                    clock.instant());
         });
     }
 

@@ -9,12 +9,16 @@ class OpenLanesTest {
 
     private final OpenLanes<String, Long> open = new OpenLanes<>(id -> id);
 
+    /** Adds one entry to each named lane, in order, with ids 1, 2, 3 and so on. */
+    private void entries(String... lanes) {
+        for (int i = 0; i < lanes.length; i++) {
+            open.add(lanes[i], i + 1L);
+        }
+    }
+
     @Test
     void theFirstEntryOfEachLaneLeadsInIdOrder() {
-        open.add("kerry", 1L);
-        open.add("ana", 2L);
-        open.add("kerry", 3L);
-        open.add("ana", 4L);
+        entries("kerry", "ana", "kerry", "ana");
 
         assertThat(open.heads()).containsExactly(1L, 2L);
         assertThat(open.head("kerry")).isEqualTo(1L);
@@ -25,9 +29,7 @@ class OpenLanesTest {
 
     @Test
     void whenTheFirstLeavesTheNextOfItsLaneLeads() {
-        open.add("kerry", 1L);
-        open.add("ana", 2L);
-        open.add("kerry", 3L);
+        entries("kerry", "ana", "kerry");
 
         open.remove("kerry", 1L);
 
@@ -37,9 +39,7 @@ class OpenLanesTest {
 
     @Test
     void anEntryLeavingFromTheMiddleChangesNoLead() {
-        open.add("kerry", 1L);
-        open.add("kerry", 2L);
-        open.add("kerry", 3L);
+        entries("kerry", "kerry", "kerry");
 
         open.remove("kerry", 2L);
         open.remove("kerry", 2L);
@@ -51,7 +51,7 @@ class OpenLanesTest {
 
     @Test
     void aLaneWithoutEntriesIsGone() {
-        open.add("kerry", 1L);
+        entries("kerry");
 
         open.remove("kerry", 1L);
 
