@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +61,41 @@ public abstract class StoreConcurrencyContract extends StoreContract {
                 .map(e -> e.event().orElseThrow().header().externalId()).toList();
         assertThat(stored).hasSize(40).doesNotHaveDuplicates();
         assertThat(stores.inbox().pendingCount()).isEqualTo(40);
+    }
+
+    @Test
+    void concurrentAppendsOfBatchesGiveEachCallerItsOwnEntriesInOrder() throws Exception {
+        AtomicInteger callers = new AtomicInteger();
+
+        List<List<List<InboxEntry>>> created = runTogether(() -> {
+            int me = callers.getAndIncrement();
+            List<List<InboxEntry>> mine = new ArrayList<>();
+            for (int b = 0; b < 20; b++) {
+                // the middle event is every caller's: one of them records it
+                mine.add(stores.inbox().append(TENANT_A, List.of(alone("t" + me + "-b" + b + "-first"),
+                        alone("shared-b" + b), alone("t" + me + "-b" + b + "-last")), now()));
+            }
+            return mine;
+        });
+
+        Map<Long, String> returned = new ConcurrentHashMap<>();
+        for (List<InboxEntry> batch : created.stream().flatMap(List::stream).toList()) {
+            assertThat(batch).extracting(InboxEntry::id).isSorted();
+            batch.forEach(e -> assertThat(returned.put(e.id(), e.event().orElseThrow().header().externalId()))
+                    .as("id %d returned twice", e.id()).isNull());
+        }
+        assertThat(returned).hasSize(THREADS * 20 * 2 + 20);
+        Map<Long, String> stored = new ConcurrentHashMap<>();
+        for (List<InboxEntry> claimed = stores.inbox().claim("w", 1000, LEASE, now()); !claimed.isEmpty();
+                claimed = stores.inbox().claim("w", 1000, LEASE, now())) {
+            claimed.forEach(e -> stored.put(e.id(), e.event().orElseThrow().header().externalId()));
+        }
+        assertThat(stored).isEqualTo(returned);
+    }
+
+    /** A message alone in its conversation, so one claim can take every such message. */
+    private InboundEvent alone(String externalId) {
+        return message(conversation(externalId), externalId, now());
     }
 
     @Test

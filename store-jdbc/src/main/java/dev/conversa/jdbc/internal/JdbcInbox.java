@@ -11,11 +11,15 @@ import dev.conversa.store.InboxEntry;
 import dev.conversa.store.LeaseLostException;
 import dev.conversa.store.PurgeScope;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,7 +28,8 @@ import java.util.OptionalLong;
  * The inbox in {@code conversa_inbox}. An append is one transaction whose inserts skip events
  * already recorded (unique key on tenant, channel, account and external id), shared with the
  * appends of concurrent callers ({@link GroupCommit}: one commit, one fsync, for many
- * webhooks; each caller returns once its own events are committed); claims are made by
+ * webhooks; each caller returns once its own events are committed; on PostgreSQL the group's
+ * rows go in one statement, one round trip); claims are made by
  * {@link InboxClaimer}; finishing a claim is a compare-and-set on status and fence.
  */
 public final class JdbcInbox implements Inbox {
@@ -32,6 +37,15 @@ public final class JdbcInbox implements Inbox {
     private static final String INSERT = "INSERT INTO conversa_inbox (tenant, channel, account_id, contact_id, "
             + "external_id, reply_slot, event, status, not_before, attempts, fence, created_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, 0, ?)";
+
+    /** PostgreSQL: a group's events from one array per column, in order, returning what was inserted. */
+    private static final String INSERT_ALL = "INSERT INTO conversa_inbox (tenant, channel, account_id, contact_id, "
+            + "external_id, event, status, not_before, attempts, fence, created_at) "
+            + "SELECT r.tenant, r.channel, r.account_id, r.contact_id, r.external_id, r.event, 'PENDING', "
+            + "r.at::timestamptz, 0, 0, r.at::timestamptz "
+            + "FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[]) "
+            + "WITH ORDINALITY AS r(tenant, channel, account_id, contact_id, external_id, event, at, n) ORDER BY r.n "
+            + "ON CONFLICT DO NOTHING RETURNING id, tenant, channel, account_id, external_id";
 
     /** Appends of concurrent callers committed together at most, so one transaction stays short. */
     private static final int MAX_GROUP = 256;
@@ -72,6 +86,9 @@ public final class JdbcInbox implements Inbox {
 
     /** Writes the appends of concurrent callers in one transaction, each event skipped if already recorded. */
     private List<List<InboxEntry>> insert(Connection connection, List<Append> group) throws SQLException {
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return insertAtOnce(connection, group);
+        }
         List<List<InboxEntry>> results = new ArrayList<>(group.size());
         for (Append append : group) {
             List<InboxEntry> created = new ArrayList<>();
@@ -82,13 +99,70 @@ public final class JdbcInbox implements Inbox {
                         header.channel().value(), header.accountId(), header.contactId(), header.externalId(), null,
                         append.json().get(i), append.now(), append.now());
                 if (id.isPresent()) {
-                    created.add(new InboxEntry(id.getAsLong(), append.tenant(), header.conversation(),
-                            Optional.of(event), append.now(), 0, 0));
+                    created.add(entry(append, i, id.getAsLong()));
                 }
             }
             results.add(List.copyOf(created));
         }
         return results;
+    }
+
+    /**
+     * The group's events in one statement, one round trip however many there are: one array per
+     * column, inserted in order (so a caller's events keep their order in the ids), each row
+     * skipped if its event is already recorded. The rows inserted come back with their key and
+     * go to the first event in the group with that key; a later event with the same key (the same
+     * webhook delivered twice at once) was already recorded.
+     */
+    private static List<List<InboxEntry>> insertAtOnce(Connection connection, List<Append> group)
+            throws SQLException {
+        int count = group.stream().mapToInt(append -> append.events().size()).sum();
+        String[][] columns = new String[7][count];
+        int row = 0;
+        for (Append append : group) {
+            for (int i = 0; i < append.events().size(); i++, row++) {
+                EventHeader header = append.events().get(i).header();
+                columns[0][row] = append.tenant().value();
+                columns[1][row] = header.channel().value();
+                columns[2][row] = header.accountId();
+                columns[3][row] = header.contactId();
+                columns[4][row] = header.externalId();
+                columns[5][row] = append.json().get(i);
+                columns[6][row] = append.now().toString();
+            }
+        }
+        Map<List<String>, Long> inserted = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(c == 5 ? "text" : "varchar", columns[c]));
+            }
+            try (ResultSet keys = statement.executeQuery()) {
+                while (keys.next()) {
+                    inserted.put(List.of(keys.getString(2), keys.getString(3), keys.getString(4), keys.getString(5)),
+                            keys.getLong(1));
+                }
+            }
+        }
+        List<List<InboxEntry>> results = new ArrayList<>(group.size());
+        for (Append append : group) {
+            List<InboxEntry> created = new ArrayList<>();
+            for (int i = 0; i < append.events().size(); i++) {
+                EventHeader header = append.events().get(i).header();
+                Long id = inserted.remove(List.of(append.tenant().value(), header.channel().value(),
+                        header.accountId(), header.externalId()));
+                if (id != null) {
+                    created.add(entry(append, i, id));
+                }
+            }
+            results.add(List.copyOf(created));
+        }
+        return results;
+    }
+
+    private static InboxEntry entry(Append append, int index, long id) {
+        InboundEvent event = append.events().get(index);
+        return new InboxEntry(id, append.tenant(), event.header().conversation(), Optional.of(event), append.now(),
+                0, 0);
     }
 
     /** One caller's events, already encoded. */
