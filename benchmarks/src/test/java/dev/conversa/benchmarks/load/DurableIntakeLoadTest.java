@@ -12,7 +12,7 @@ class DurableIntakeLoadTest {
     @Test
     void drivesEveryLevelOnH2AndDurablePostgresqlAndChecksEveryWebhookWasStored() throws Exception {
         DurableIntakeLoad.Options options = DurableIntakeLoad.Options.parse("callers=1,4", "seconds=0.3",
-                "warmup=0.1", "paced=0.2", "requests=1000");
+                "warmup=0.1", "paced=0.2", "pacedCallers=8", "requests=1000");
 
         List<DurableIntakeLoad.DatabaseResult> results = DurableIntakeLoad.run(options);
 

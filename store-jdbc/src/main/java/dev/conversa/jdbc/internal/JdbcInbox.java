@@ -86,7 +86,7 @@ public final class JdbcInbox implements Inbox {
 
     /** Writes the appends of concurrent callers in one transaction, each event skipped if already recorded. */
     private List<List<InboxEntry>> insert(Connection connection, List<Append> group) throws SQLException {
-        if (database.dialect() == Dialect.POSTGRESQL) {
+        if (database.dialect() == Dialect.POSTGRESQL && (group.size() > 1 || group.get(0).events().size() > 1)) {
             return insertAtOnce(connection, group);
         }
         List<List<InboxEntry>> results = new ArrayList<>(group.size());
@@ -110,7 +110,8 @@ public final class JdbcInbox implements Inbox {
     /**
      * The group's events in one statement, one round trip however many there are: one array per
      * column, inserted in order (so a caller's events keep their order in the ids), each row
-     * skipped if its event is already recorded. The rows inserted come back with their key and
+     * skipped if its event is already recorded. (A lone event takes the plain insert, which is
+     * faster for one row.) The rows inserted come back with their key and
      * go to the first event in the group with that key; a later event with the same key (the same
      * webhook delivered twice at once) was already recorded.
      */
