@@ -6,6 +6,7 @@ import static dev.conversa.store.contract.Samples.conversation;
 import static dev.conversa.store.contract.Samples.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
@@ -63,6 +64,21 @@ public abstract class InboxContract extends StoreContract {
         assertThat(entry.event()).contains(event);
         assertThat(claimed.event()).contains(event);
         assertThat(claimed.isReplyTask()).isFalse();
+    }
+
+    @Test
+    void appendReturnsTheDueTimeAsAClaimReadsItBackEvenWithATimeFinerThanTheStoreKeeps() {
+        Instant odd = now().minusSeconds(1).plusNanos(123_456_500);
+
+        List<InboxEntry> appended = new ArrayList<>(inbox().append(TENANT_A, List.of(message(ANNA, "m1", now())), odd));
+        appended.addAll(inbox().append(TENANT_A,
+                List.of(message(BOB, "m2", now()), message(conversation("carla"), "m3", now())), odd));
+        List<InboxEntry> claimed = inbox().claim("w", 10, LEASE, now());
+
+        assertThat(claimed).extracting(InboxEntry::id, InboxEntry::notBefore).containsExactlyInAnyOrderElementsOf(
+                appended.stream().map(entry -> tuple(entry.id(), entry.notBefore())).toList());
+        assertThat(appended).allSatisfy(entry ->
+                assertThat(Duration.between(entry.notBefore(), odd).abs()).isLessThan(Duration.ofNanos(1_000)));
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class JdbcInbox implements Inbox {
         String[][] columns = new String[7][count];
         int row = 0;
         for (Append append : group) {
+            String at = Rows.asStored(append.now()).toString(); // to the microsecond, as the plain insert rounds
             for (int i = 0; i < append.events().size(); i++, row++) {
                 EventHeader header = append.events().get(i).header();
                 columns[0][row] = append.tenant().value();
@@ -129,7 +130,7 @@ public final class JdbcInbox implements Inbox {
                 columns[3][row] = header.contactId();
                 columns[4][row] = header.externalId();
                 columns[5][row] = append.json().get(i);
-                columns[6][row] = append.now().toString();
+                columns[6][row] = at;
             }
         }
         Map<List<String>, Long> inserted = new HashMap<>();
@@ -160,10 +161,11 @@ public final class JdbcInbox implements Inbox {
         return results;
     }
 
+    /** An appended entry as a claim will read it back: its due time to the microsecond, as the column keeps it. */
     private static InboxEntry entry(Append append, int index, long id) {
         InboundEvent event = append.events().get(index);
-        return new InboxEntry(id, append.tenant(), event.header().conversation(), Optional.of(event), append.now(),
-                0, 0);
+        return new InboxEntry(id, append.tenant(), event.header().conversation(), Optional.of(event),
+                Rows.asStored(append.now()), 0, 0);
     }
 
     /** One caller's events, already encoded. */
