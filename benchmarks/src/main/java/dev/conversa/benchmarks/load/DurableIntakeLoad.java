@@ -154,9 +154,9 @@ public final class DurableIntakeLoad {
                 .accounts(jdbc.stores().accounts())
                 .inbox(jdbc.stores().inbox())
                 .build();
-        Requests warm = Requests.sign("warm", (int) Math.min(options.requests(), 20_000L));
+        Requests warm = Requests.upTo("warm", (int) Math.min(options.requests(), 20_000L));
         drive(handler, warm, callers, options.warmup(), 0);
-        Requests measured = Requests.sign("load", options.requests());
+        Requests measured = Requests.upTo("load", options.requests());
         Level level = drive(handler, measured, callers, options.seconds(), rate);
         long stored = jdbc.stores().inbox().pendingCount();
         long answered = warm.used() + level.answered();
@@ -232,7 +232,7 @@ public final class DurableIntakeLoad {
             this.count = count;
         }
 
-        static Requests sign(String prefix, int count) {
+        static Requests upTo(String prefix, int count) {
             return new Requests(prefix, count);
         }
 
