@@ -61,8 +61,8 @@ import org.HdrHistogram.Histogram;
  * {@code pacedCallers=256} (threads sending at the paced rate: enough that none is still waiting
  * for an answer when its next webhook is due, or the driver, not the handler, would set the rate:
  * at 8,500 webhooks/s and 7 ms per acknowledgement, 64 threads are all busy), {@code
- * requests=250000} (webhooks at most per level, each signed as it is sent; a level that uses them all ends early
- * and says so).
+ * requests=250000} (webhooks at most per level, each signed as it is sent; a level that uses
+ * them all ends early and says so).
  */
 public final class DurableIntakeLoad {
 

@@ -47,6 +47,10 @@ public final class JdbcInbox implements Inbox {
             + "WITH ORDINALITY AS r(tenant, channel, account_id, contact_id, external_id, event, at, n) ORDER BY r.n "
             + "ON CONFLICT DO NOTHING RETURNING id, tenant, channel, account_id, external_id";
 
+    /** The SQL type of each array {@link #INSERT_ALL} takes, in its parameters' order. */
+    private static final String[] INSERT_ALL_TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "text",
+        "text"};
+
     /** Appends of concurrent callers committed together at most, so one transaction stays short. */
     private static final int MAX_GROUP = 256;
 
@@ -86,8 +90,9 @@ public final class JdbcInbox implements Inbox {
 
     /** Writes the appends of concurrent callers in one transaction, each event skipped if already recorded. */
     private List<List<InboxEntry>> insert(Connection connection, List<Append> group) throws SQLException {
-        if (database.dialect() == Dialect.POSTGRESQL && (group.size() > 1 || group.get(0).events().size() > 1)) {
-            return insertAtOnce(connection, group);
+        int events = group.stream().mapToInt(append -> append.events().size()).sum();
+        if (database.dialect() == Dialect.POSTGRESQL && events > 1) {
+            return insertAtOnce(connection, group, events);
         }
         List<List<InboxEntry>> results = new ArrayList<>(group.size());
         for (Append append : group) {
@@ -111,14 +116,13 @@ public final class JdbcInbox implements Inbox {
      * The group's events in one statement, one round trip however many there are: one array per
      * column, inserted in order (so a caller's events keep their order in the ids), each row
      * skipped if its event is already recorded. (A lone event takes the plain insert, which is
-     * faster for one row.) The rows inserted come back with their key and
-     * go to the first event in the group with that key; a later event with the same key (the same
-     * webhook delivered twice at once) was already recorded.
+     * faster for one row.) The rows inserted come back with their key and go to the first event
+     * in the group with that key; a later event with the same key (the same webhook delivered
+     * twice at once) was already recorded.
      */
-    private static List<List<InboxEntry>> insertAtOnce(Connection connection, List<Append> group)
+    private static List<List<InboxEntry>> insertAtOnce(Connection connection, List<Append> group, int count)
             throws SQLException {
-        int count = group.stream().mapToInt(append -> append.events().size()).sum();
-        String[][] columns = new String[7][count];
+        String[][] columns = new String[INSERT_ALL_TYPES.length][count];
         int row = 0;
         for (Append append : group) {
             String at = Rows.asStored(append.now()).toString(); // to the microsecond, as the plain insert rounds
@@ -133,14 +137,14 @@ public final class JdbcInbox implements Inbox {
                 columns[6][row] = at;
             }
         }
-        Map<List<String>, Long> inserted = new HashMap<>();
+        Map<Key, Long> inserted = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
             for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf(c == 5 ? "text" : "varchar", columns[c]));
+                statement.setArray(c + 1, connection.createArrayOf(INSERT_ALL_TYPES[c], columns[c]));
             }
             try (ResultSet keys = statement.executeQuery()) {
                 while (keys.next()) {
-                    inserted.put(List.of(keys.getString(2), keys.getString(3), keys.getString(4), keys.getString(5)),
+                    inserted.put(new Key(keys.getString(2), keys.getString(3), keys.getString(4), keys.getString(5)),
                             keys.getLong(1));
                 }
             }
@@ -150,7 +154,7 @@ public final class JdbcInbox implements Inbox {
             List<InboxEntry> created = new ArrayList<>();
             for (int i = 0; i < append.events().size(); i++) {
                 EventHeader header = append.events().get(i).header();
-                Long id = inserted.remove(List.of(append.tenant().value(), header.channel().value(),
+                Long id = inserted.remove(new Key(append.tenant().value(), header.channel().value(),
                         header.accountId(), header.externalId()));
                 if (id != null) {
                     created.add(entry(append, i, id));
@@ -166,6 +170,10 @@ public final class JdbcInbox implements Inbox {
         InboundEvent event = append.events().get(index);
         return new InboxEntry(id, append.tenant(), event.header().conversation(), Optional.of(event),
                 Rows.asStored(append.now()), 0, 0);
+    }
+
+    /** An event's key in {@code conversa_inbox_dedup}, as the columns hold it. */
+    private record Key(String tenant, String channel, String accountId, String externalId) {
     }
 
     /** One caller's events, already encoded. */
