@@ -141,8 +141,9 @@ public final class Conversa implements AutoCloseable {
             pipelineBuilder.privacy(privacy);
         }
         this.pipeline = pipelineBuilder.build();
+        IntakeLoad intake = builder.webhooksFirst ? IntakeLoad.forThisMachine() : IntakeLoad.NEVER_BUSY;
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
-                builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF));
+                builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF), intake);
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
         this.graph = builder.graphClientOrDefault();
         this.outboxSender = new OutboxSender(stores, channels, graph, builder.clock, settings, leases, ownership,
@@ -156,6 +157,7 @@ public final class Conversa implements AutoCloseable {
                 .inbox(stores.inbox())
                 .deadLetters(stores.deadLetters())
                 .clock(builder.clock)
+                .observer(ConversaObserver.all(List.of(intake, builder.observer)))
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
         if (privacy != null) {
@@ -527,6 +529,7 @@ public final class Conversa implements AutoCloseable {
         Duration burstQuietWindow = DEFAULT_BURST_QUIET_WINDOW;
         Duration burstMaxWait = DEFAULT_BURST_MAX_WAIT;
         int concurrency = 16;
+        boolean webhooksFirst = true;
         Duration pollInterval = Duration.ofMillis(150);
         Duration lease = DEFAULT_LEASE;
         int maxAttempts = 5;
@@ -655,13 +658,33 @@ public final class Conversa implements AutoCloseable {
          * (default 16). Events beyond it wait in the inbox. The default suits a responder that
          * waits on a model; with one that answers at once (rules) on a small machine, workers
          * beyond a few only take the CPU from webhook intake (on 2 cores, 2 to 4 answered as fast
-         * as 16 and left intake twice the rate: {@code docs/performance.md}).
+         * as 16: {@code docs/performance.md}). While the webhook endpoint is busy they run one at
+         * a time anyway ({@link #webhooksFirst}).
          *
          * @param workers at least 1
          * @return this builder
          */
         public Builder concurrency(int workers) {
             this.concurrency = workers;
+            return this;
+        }
+
+        /**
+         * Sets whether the webhook endpoint goes first (default true): while its calls overlap,
+         * on average as many in flight over the last 100 ms as the machine has processors, the
+         * inbox and outbox workers take one entry at a time instead of {@link #concurrency}, and
+         * go back to full concurrency once the calls stop overlapping. A webhook is acknowledged
+         * only after its events are committed and Meta delivers again when answers are slow, so
+         * under overload the acknowledgements keep the machine and the replies wait in the inbox;
+         * nothing is dropped. Turn it off when the workers must keep their concurrency through
+         * long bursts of webhooks, for a responder that waits seconds on a model, say, on a
+         * machine with processors to spare.
+         *
+         * @param enabled false to let the workers keep their concurrency under any load
+         * @return this builder
+         */
+        public Builder webhooksFirst(boolean enabled) {
+            this.webhooksFirst = enabled;
             return this;
         }
 

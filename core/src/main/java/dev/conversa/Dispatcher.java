@@ -76,7 +76,7 @@ final class Dispatcher implements AutoCloseable {
         this.backoff = settings.backoff();
         this.loop = new WorkLoop<>(WORKER, settings.concurrency(), settings.pollInterval(),
                 max -> batches(inbox.claim(WORKER, max, leases.lease(), clock.instant())), this::processBatch, List::size,
-                WorkerThreads.create(WORKER, settings.concurrency()));
+                WorkerThreads.create(WORKER, settings.concurrency()), settings.intake());
     }
 
     void start() {
@@ -274,7 +274,9 @@ final class Dispatcher implements AutoCloseable {
      * @param lease how long a claim holds; renewed at a third of it while the work runs
      * @param maxAttempts attempts before an entry is parked
      * @param backoff the delay between attempts
+     * @param intake the webhook endpoint's load, which the work loops yield to
      */
-    record Settings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Backoff backoff) {
+    record Settings(int concurrency, Duration pollInterval, Duration lease, int maxAttempts, Backoff backoff,
+            IntakeLoad intake) {
     }
 }

@@ -81,7 +81,7 @@ final class OutboxSender implements AutoCloseable {
         this.leases = leases;
         this.loop = new WorkLoop<>(WORKER, settings.concurrency(), settings.pollInterval(),
                 max -> stores.outbox().claim(WORKER, max, leases.lease(), clock.instant()), this::send, entry -> 1,
-                WorkerThreads.create(WORKER, settings.concurrency()));
+                WorkerThreads.create(WORKER, settings.concurrency()), settings.intake());
     }
 
     void start() {

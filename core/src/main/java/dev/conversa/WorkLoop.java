@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * durable queue rather than in memory. The loop wakes when signalled, when an item finishes,
  * and otherwise every poll interval (reply tasks and retries become due with time).
  *
+ * <p>While the webhook endpoint is {@linkplain IntakeLoad#busy() busy} the loop runs one unit of
+ * work at a time instead of its full concurrency, so that acknowledgements keep most of the
+ * machine; it goes back to full concurrency at its next look once the endpoint is not busy.
+ *
  * @param <T> the kind of work item
  */
 final class WorkLoop<T> implements AutoCloseable {
@@ -29,7 +34,9 @@ final class WorkLoop<T> implements AutoCloseable {
     private final IntFunction<List<T>> claim;
     private final Consumer<T> worker;
     private final ToIntFunction<T> size;
+    private final int concurrency;
     private final Semaphore permits;
+    private final IntakeLoad intake;
     private final ExecutorService executor;
     private final Duration pollInterval;
     private final ReentrantLock lock = new ReentrantLock();
@@ -44,10 +51,13 @@ final class WorkLoop<T> implements AutoCloseable {
      * @param claim claims up to the given number of units of work, handed out as items
      * @param size how many units an item holds: a batch holds several, each taking a permit until
      *     the batch is done
+     * @param intake the webhook endpoint's load, which the loop yields to
      */
     WorkLoop(String name, int concurrency, Duration pollInterval, IntFunction<List<T>> claim, Consumer<T> worker,
-            ToIntFunction<T> size, ExecutorService executor) {
+            ToIntFunction<T> size, ExecutorService executor, IntakeLoad intake) {
         this.name = name;
+        this.concurrency = concurrency;
+        this.intake = intake;
         this.size = size;
         this.claim = claim;
         this.worker = worker;
@@ -94,6 +104,9 @@ final class WorkLoop<T> implements AutoCloseable {
     /** Claims up to the free permits and hands the items out; true if it got as many as it asked. */
     private boolean claimOnce() {
         int free = permits.availablePermits();
+        if (free > 0 && intake.busy()) {
+            free = Math.max(0, free - concurrency + 1);
+        }
         if (free == 0 || !permits.tryAcquire(free)) {
             return false;
         }

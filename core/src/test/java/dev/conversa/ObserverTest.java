@@ -12,13 +12,18 @@ import dev.conversa.model.Text;
 import dev.conversa.observe.ConversaObserver;
 import dev.conversa.observe.SendOutcome;
 import dev.conversa.respond.Reply;
+import dev.conversa.testsupport.TestSignatures;
+import dev.conversa.webhook.WebhookResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The {@link ConversaObserver} hears the pipeline, responder and send latencies and send outcomes. */
+/**
+ * The {@link ConversaObserver} hears webhook answers, the pipeline, responder and send latencies
+ * and send outcomes.
+ */
 class ObserverTest {
 
     private final Recording observer = new Recording();
@@ -98,6 +103,36 @@ class ObserverTest {
         bed.awaitIdle();
     }
 
+    @Test
+    void hearsEachWebhookCallWithItsStatus() {
+        bed = new TestBed(builder -> builder.observer(observer).responder(request -> Reply.silence()));
+
+        bed.deliver("m1", "alice", "hello");
+        WebhookResponse refused = bed.conversa.webhooks().handle(TestSignatures.signedPost("{}", "another secret"));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(observer.webhooks).extracting(Answered::status).containsExactly(200, 401);
+        assertThat(observer.webhooks).allSatisfy(call -> assertThat(call.latency()).isPositive());
+    }
+
+    @Test
+    void aWebhookObserverThatThrowsChangesNoAnswer() {
+        bed = new TestBed(builder -> builder.responder(request -> Reply.silence())
+                .observer(new ConversaObserver() {
+                    @Override
+                    public void webhookAnswered(int status, Duration latency) {
+                        throw new IllegalStateException("observer broke");
+                    }
+                }));
+
+        bed.deliver("m1", "alice", "hello");
+
+        await().until(() -> bed.stores.conversations().find(TENANT, key("alice"))
+                .flatMap(c -> c.lastInboundAt()).isPresent());
+    }
+
+    record Answered(int status, Duration latency) {}
+
     record Send(ChannelType channel, SendOutcome outcome, Duration latency) {}
 
     record Response(ChannelType channel, String outcome, Duration latency) {}
@@ -108,6 +143,12 @@ class ObserverTest {
         final List<Send> sends = new CopyOnWriteArrayList<>();
         final List<Response> responses = new CopyOnWriteArrayList<>();
         final List<Queued> replies = new CopyOnWriteArrayList<>();
+        final List<Answered> webhooks = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void webhookAnswered(int status, Duration latency) {
+            webhooks.add(new Answered(status, latency));
+        }
 
         @Override
         public void replyQueued(ChannelType channel, Duration sinceReceipt) {

@@ -2,13 +2,14 @@ package dev.conversa.observe;
 
 import dev.conversa.model.ChannelType;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Hears timings and outcomes of Conversa's work, for metrics. Every method has an empty default,
  * so an observer overrides what it records. The arguments name the channel and never a person,
  * a contact, an account or a message, so they are safe as metric tags.
  *
- * <p>Methods are called on Conversa's worker threads, concurrently: implementations must be
+ * <p>Methods are called on Conversa's worker threads and the webhook's request threads, concurrently: implementations must be
  * thread-safe and quick. An exception thrown by an observer is logged at DEBUG and ignored; it
  * never changes the work observed.
  *
@@ -26,6 +27,30 @@ public interface ConversaObserver {
 
     /** Observes nothing. */
     ConversaObserver NONE = new ConversaObserver() { };
+
+    /**
+     * Combines observers: each call goes to every one of them, in order; an exception one of them
+     * throws does not keep the call from the others.
+     *
+     * @param observers the observers
+     * @return an observer telling all of them; {@link #NONE} when none is left after leaving
+     *     {@link #NONE} out, the observer itself for one
+     * @throws NullPointerException if the list or an observer in it is null
+     */
+    static ConversaObserver all(List<? extends ConversaObserver> observers) {
+        return ObserverGroup.of(observers);
+    }
+
+    /**
+     * A webhook call was answered: its HTTP status and how long the handler took from the call to
+     * the answer (signature check, parsing and, for a 200 with events, their durable append). A
+     * slow 200 is the first sign that the database or the machine is overloaded; Meta delivers
+     * again when answers take too long.
+     *
+     * @param status the HTTP status answered
+     * @param latency how long the handler took
+     */
+    default void webhookAnswered(int status, Duration latency) { }
 
     /**
      * A reply was queued in the outbox: the pipeline's latency from the customer's latest

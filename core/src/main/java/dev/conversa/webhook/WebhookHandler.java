@@ -7,6 +7,7 @@ import dev.conversa.internal.json.WebhookJson;
 import dev.conversa.internal.privacy.PrivacyGuards;
 import dev.conversa.internal.store.TenantCache;
 import dev.conversa.lang.Secret;
+import dev.conversa.observe.ConversaObserver;
 import dev.conversa.privacy.Privacy;
 import dev.conversa.store.AccountStore;
 import dev.conversa.store.DeadLetterStore;
@@ -75,6 +76,7 @@ public final class WebhookHandler {
     private final SignatureVerifier verifier;
     private final WebhookJson json;
     private final EventIntake intake;
+    private final ConversaObserver observer;
     private final Builder configuration;
 
     private WebhookHandler(Builder builder, Map<String, ChannelAdapter> adapters, DeadLetterStore deadLetters) {
@@ -83,6 +85,7 @@ public final class WebhookHandler {
         this.handshake = new SubscriptionHandshake(builder.verifyToken);
         this.verifier = new SignatureVerifier(builder.appSecrets);
         this.json = WebhookJson.create(builder.maxBodyBytes);
+        this.observer = builder.observer;
         this.intake = new EventIntake(adapters, TenantCache.over(builder.accounts), builder.inbox, deadLetters,
                 builder.clock, builder.replayWindow, builder.onAppended,
                 builder.privacy == null ? null : PrivacyGuards.of(builder.privacy));
@@ -126,6 +129,20 @@ public final class WebhookHandler {
      */
     public WebhookResponse handle(WebhookRequest request) {
         Objects.requireNonNull(request, "request");
+        if (observer == ConversaObserver.NONE) {
+            return answer(request);
+        }
+        long started = System.nanoTime();
+        WebhookResponse response = answer(request);
+        try {
+            observer.webhookAnswered(response.status(), Duration.ofNanos(System.nanoTime() - started));
+        } catch (RuntimeException e) {
+            LOG.debug("An observer failed; ignored", e);
+        }
+        return response;
+    }
+
+    private WebhookResponse answer(WebhookRequest request) {
         try {
             switch (request.method()) {
                 case "GET":
@@ -197,6 +214,7 @@ public final class WebhookHandler {
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration replayWindow = DEFAULT_REPLAY_WINDOW;
         private Consumer<List<InboxEntry>> onAppended = entries -> { };
+        private ConversaObserver observer = ConversaObserver.NONE;
 
         private Privacy privacy;
 
@@ -214,6 +232,7 @@ public final class WebhookHandler {
             maxBodyBytes = other.maxBodyBytes;
             replayWindow = other.replayWindow;
             onAppended = other.onAppended;
+            observer = other.observer;
             privacy = other.privacy;
         }
 
@@ -341,6 +360,19 @@ public final class WebhookHandler {
          */
         public Builder onAppended(Consumer<List<InboxEntry>> onAppended) {
             this.onAppended = Objects.requireNonNull(onAppended, "onAppended");
+            return this;
+        }
+
+        /**
+         * Sets the observer told each call's status and how long it took to answer
+         * ({@link ConversaObserver#webhookAnswered}), for metrics; {@code Conversa} sets its own
+         * observer. Defaults to {@link ConversaObserver#NONE}, which costs nothing.
+         *
+         * @param conversaObserver the observer; an exception it throws is logged at DEBUG and ignored
+         * @return this builder
+         */
+        public Builder observer(ConversaObserver conversaObserver) {
+            this.observer = Objects.requireNonNull(conversaObserver, "observer");
             return this;
         }
 

@@ -7,7 +7,10 @@ import dev.conversa.lang.Secret;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
 import dev.conversa.testsupport.EchoTestChannel;
+import dev.conversa.observe.ConversaObserver;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class WebhookHandlerBuilderTest {
@@ -84,5 +87,23 @@ class WebhookHandlerBuilderTest {
         assertThat(copy.maxBodyBytes()).isEqualTo(2048);
         assertThat(changed.maxBodyBytes()).isEqualTo(4096);
         assertThat(original.maxBodyBytes()).isEqualTo(2048);
+    }
+
+    @Test
+    void theObserverHearsEveryCallsStatusAndACopyKeepsIt() {
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        WebhookHandler original = complete().observer(new ConversaObserver() {
+            @Override
+            public void webhookAnswered(int status, Duration latency) {
+                statuses.add(status);
+            }
+        }).build();
+        WebhookRequest get = WebhookRequest.builder().method("GET").build();
+        WebhookRequest put = WebhookRequest.builder().method("PUT").build();
+
+        original.handle(get);
+        original.toBuilder().build().handle(put);
+
+        assertThat(statuses).containsExactly(400, 405);
     }
 }

@@ -72,7 +72,8 @@ import java.util.regex.Pattern;
  * {@code callers=8}, {@code workers=} (the builder's concurrency; empty for its default), {@code
  * mode=fast}, {@code timeout=120} (seconds to wait for the last reply), {@code statements=0} (on
  * PostgreSQL, print the statements it spent the most time on end to end, from {@code
- * pg_stat_statements}).
+ * pg_stat_statements}), {@code webhooksFirst=true} (false: the workers keep their concurrency
+ * while the webhooks arrive, {@code Conversa.Builder.webhooksFirst}).
  */
 public final class EndToEndLoad {
 
@@ -138,7 +139,8 @@ public final class EndToEndLoad {
     }
 
     private static Conversa conversa(BenchmarkDatabases databases, Kind kind, GraphStandIn graph, Options options) {
-        return conversa(databases.fresh(kind).stores(), graph, options.fast(), options.workers());
+        return conversa(databases.fresh(kind).stores(), graph, options.fast(), options.workers(),
+                options.webhooksFirst());
     }
 
     /**
@@ -147,6 +149,11 @@ public final class EndToEndLoad {
      * the builder's default.
      */
     static Conversa conversa(Stores stores, GraphStandIn graph, boolean fast, int workers) {
+        return conversa(stores, graph, fast, workers, true);
+    }
+
+    private static Conversa conversa(Stores stores, GraphStandIn graph, boolean fast, int workers,
+            boolean webhooksFirst) {
         WhatsAppChannel.Builder channel = WhatsAppChannel.builder();
         Conversa.Builder builder = Conversa.builder()
                 .appSecret(APP_SECRET)
@@ -156,6 +163,7 @@ public final class EndToEndLoad {
                 .graphClient(GraphClient.builder().baseUrl(graph.baseUrl()).allowInsecureLoopbackForTests(true)
                         .build())
                 .pollInterval(Duration.ofMillis(20))
+                .webhooksFirst(webhooksFirst)
                 // every conversation is a customer of one tenant: the default 5,000 turns per tenant
                 // and window would cap a run of more conversations
                 .turnBudget(TurnBudget.builder().perTenant(Integer.MAX_VALUE).build());
@@ -295,12 +303,17 @@ public final class EndToEndLoad {
 
     /** What to run. */
     record Options(List<Kind> databases, int conversations, int callers, int workers, boolean fast,
-            Duration timeout, int statements) {
+            Duration timeout, int statements, boolean webhooksFirst) {
 
         static Options parse(String... args) {
             Map<String, String> values = Arguments.parse(Map.of("databases", "postgresql,h2", "conversations",
-                    "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120", "statements", "0"), args);
+                    "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120", "statements", "0",
+                    "webhooksFirst", "true"), args);
             String mode = values.get("mode");
+            String first = values.get("webhooksFirst");
+            if (!first.equals("true") && !first.equals("false")) {
+                throw new IllegalArgumentException("webhooksFirst must be true or false, was '" + first + "'");
+            }
             if (!mode.equals("fast") && !mode.equals("defaults")) {
                 throw new IllegalArgumentException("mode must be fast or defaults, was '" + mode + "'");
             }
@@ -309,7 +322,7 @@ public final class EndToEndLoad {
                     Integer.parseInt(values.get("conversations")), Integer.parseInt(values.get("callers")),
                     values.get("workers").isBlank() ? 0 : Integer.parseInt(values.get("workers")),
                     mode.equals("fast"), Duration.ofSeconds(Long.parseLong(values.get("timeout"))),
-                    Integer.parseInt(values.get("statements")));
+                    Integer.parseInt(values.get("statements")), first.equals("true"));
         }
     }
 
@@ -319,10 +332,11 @@ public final class EndToEndLoad {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s (%s), %s mode, %,d conversations, %d callers: %,.0f replies/s end "
+            return String.format(Locale.ROOT, "%s (%s), %s mode%s, %,d conversations, %d callers: %,.0f replies/s end "
                     + "to end; intake %,.0f webhooks/s alone, %,.0f/s with the workers running (%.0f%%); none lost, "
                     + "none twice; heap in use after GC %,d MB%s", database, settings,
-                    options.fast() ? "fast" : "defaults", options.conversations(), options.callers(), replies,
+                    options.fast() ? "fast" : "defaults", options.webhooksFirst() ? "" : ", webhooks not first",
+                    options.conversations(), options.callers(), replies,
                     intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
                     commitsPerReply < 0 ? "" : String.format(Locale.ROOT, "; %.1f database commits per reply "
                             + "(webhook to sent, counted by PostgreSQL)", commitsPerReply))

@@ -1,6 +1,7 @@
 package dev.conversa.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.conversa.benchmarks.db.BenchmarkDatabases.Kind;
 import java.util.List;
@@ -25,5 +26,13 @@ class EndToEndLoadTest {
         assertThat(results.get(0).statements()).as("PostgreSQL's busiest statements").hasSize(3)
                 .allSatisfy(line -> assertThat(line).contains(" calls "));
         assertThat(results.get(1).statements()).as("none counted on H2").isEmpty();
+    }
+
+    @Test
+    void webhooksFirstIsTrueOrFalseAndNothingElse() {
+        assertThat(EndToEndLoad.Options.parse().webhooksFirst()).isTrue();
+        assertThat(EndToEndLoad.Options.parse("webhooksFirst=false").webhooksFirst()).isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> EndToEndLoad.Options.parse("webhooksFirst=no"))
+                .withMessageContaining("webhooksFirst must be true or false");
     }
 }

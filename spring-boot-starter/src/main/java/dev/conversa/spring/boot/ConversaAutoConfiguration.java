@@ -136,7 +136,7 @@ public class ConversaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public Responder conversaResponder(ConversaProperties properties, ObjectProvider<ConversaObserver> observers) {
-        return Responders.create(properties.getOpenai(), Observers.of(observers.orderedStream().toList()));
+        return Responders.create(properties.getOpenai(), ConversaObserver.all(observers.orderedStream().toList()));
     }
 
     /**
@@ -178,7 +178,7 @@ public class ConversaAutoConfiguration {
         middleware.orderedStream().forEach(step -> builder.middleware(
                 step instanceof StepMiddleware own ? own.before() : properties.getMiddlewareBefore(), step));
         listeners.orderedStream().forEach(builder::stateListener);
-        builder.observer(Observers.of(observers.orderedStream().toList()));
+        builder.observer(ConversaObserver.all(observers.orderedStream().toList()));
         Conversa conversa = builder.build();
         registerAccounts(conversa, properties.getAccounts());
         return conversa;

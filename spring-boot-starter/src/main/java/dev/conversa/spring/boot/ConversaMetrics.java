@@ -23,6 +23,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code conversa.webhooks} (counter), tag {@code status}: webhook calls by the status
  *       answered (200, 400, 401, 403, 413, 500, ...).
+ *   <li>{@code conversa.webhooks.latency} (timer), tag {@code status}: how long the handler took
+ *       to answer a webhook call (for a 200 with events, until they were committed).
  *   <li>{@code conversa.events} (counter), tags {@code channel}, {@code kind}: events that
  *       entered the pipeline, such as {@code whatsapp} / {@code message}.
  *   <li>{@code conversa.inbox.backlog} (gauge): inbox entries waiting to be processed.
@@ -63,6 +65,12 @@ final class ConversaMetrics implements WebhookOutcomes, ConversaObserver {
     public void answered(int status) {
         Counter.builder("conversa.webhooks").description("Webhook calls by the status answered")
                 .tag("status", Integer.toString(status)).register(registry).increment();
+    }
+
+    @Override
+    public void webhookAnswered(int status, Duration latency) {
+        Timer.builder("conversa.webhooks.latency").description("How long the handler took to answer a webhook call")
+                .tag("status", Integer.toString(status)).register(registry).record(latency);
     }
 
     void eventReceived(InboundEvent event) {

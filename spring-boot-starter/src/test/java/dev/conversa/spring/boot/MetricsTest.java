@@ -80,6 +80,8 @@ class MetricsTest {
             assertThat(registry.get("conversa.webhooks").tag("status", "200").counter().count()).isEqualTo(1.0);
             assertThat(registry.get("conversa.webhooks").tag("status", "401").counter().count()).isEqualTo(1.0);
         });
+        assertThat(registry.get("conversa.webhooks.latency").tag("status", "200").timer().count()).isEqualTo(1);
+        assertThat(registry.get("conversa.webhooks.latency").tag("status", "401").timer().count()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.find("conversa.events")
                 .tags("channel", "whatsapp", "kind", "message").counter() != null);
         assertThat(registry.get("conversa.inbox.backlog").gauge()).isNotNull();

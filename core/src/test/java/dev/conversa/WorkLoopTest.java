@@ -1,0 +1,95 @@
+package dev.conversa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link WorkLoop} yields to a busy webhook endpoint: one item at a time, full concurrency after. */
+class WorkLoopTest {
+
+    private static final int CONCURRENCY = 4;
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final IntakeLoad intake = new IntakeLoad(Duration.ofMillis(100), 2, nanos::get);
+    private final Deque<Integer> queue = new ArrayDeque<>();
+    private final List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger started = new AtomicInteger();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private WorkLoop<Integer> loop;
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        loop.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void runsOneItemAtATimeWhileTheEndpointIsBusyAndAllOnceItIsNot() {
+        IntStream.range(0, 10).forEach(queue::add);
+        intake.webhookAnswered(200, Duration.ofSeconds(1));
+        assertThat(intake.busy()).isTrue();
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, this::work,
+                item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+
+        loop.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
+        assertThat(asked).containsExactly(1);
+
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == CONCURRENCY);
+        assertThat(asked).containsExactly(1, CONCURRENCY - 1);
+    }
+
+    @Test
+    void anIdleEndpointLeavesTheLoopItsFullConcurrency() {
+        IntStream.range(0, 10).forEach(queue::add);
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, this::work,
+                item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+
+        loop.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == CONCURRENCY);
+        assertThat(asked).containsExactly(CONCURRENCY);
+    }
+
+    private List<Integer> claim(int max) {
+        asked.add(max);
+        List<Integer> items = new ArrayList<>();
+        synchronized (queue) {
+            while (items.size() < max && !queue.isEmpty()) {
+                items.add(queue.poll());
+            }
+        }
+        return items;
+    }
+
+    private void work(Integer item) {
+        running.incrementAndGet();
+        started.incrementAndGet();
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+}
