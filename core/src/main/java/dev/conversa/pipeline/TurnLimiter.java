@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * allotment rather than per turn, so the tenant's count is not a lock every reply waits on. The
  * tenant's budget is never exceeded; a turn granted here and unspent when the window ends is
  * lost, so with several instances a tenant may get up to an allotment per instance fewer turns
- * than its budget. Thread-safe.
+ * than its budget (and one more per reply that asked for a turn while a grant was under way).
+ * Thread-safe; no reply waits on another's call to the store.
  */
 final class TurnLimiter {
 
@@ -37,6 +38,8 @@ final class TurnLimiter {
         Instant window;
         int left;
         boolean spent;
+        /** Grants under way, made without the lock. */
+        int granting;
     }
 
     private final TurnBudget budget;
@@ -79,24 +82,49 @@ final class TurnLimiter {
         };
     }
 
+    /**
+     * Takes a turn of the tenant's allotment, asking the store for more when it is empty. The
+     * store is never called while the allotment is locked: the caller may hold a connection of
+     * its unit of work, and replies waiting on the lock while holding theirs could leave the
+     * grant none (16 workers on a pool of 10 stalled for the pool's 30 s timeout). So a reply that
+     * finds the allotment empty while another's grant is under way asks for one turn of its own.
+     */
     private boolean takeTenantTurn(TenantId tenant, Instant window) {
         Allotment own = tenants.computeIfAbsent(tenant, key -> new Allotment());
+        int wanted;
         synchronized (own) {
             if (!window.equals(own.window)) {
                 own.window = window;
                 own.left = 0;
                 own.spent = false;
             }
-            if (own.left == 0 && !own.spent) {
-                own.left = conversations.grantTenantTurns(tenant, window, allotment, budget.perTenant());
-                own.spent = own.left == 0;
+            if (own.left > 0) {
+                own.left--;
+                return true;
             }
-            if (own.left == 0) {
+            if (own.spent) {
                 return false;
             }
-            own.left--;
-            return true;
+            wanted = own.granting > 0 ? 1 : allotment;
+            own.granting++;
         }
+        int granted;
+        try {
+            granted = conversations.grantTenantTurns(tenant, window, wanted, budget.perTenant());
+        } catch (RuntimeException | Error e) {
+            synchronized (own) {
+                own.granting--;
+            }
+            throw e;
+        }
+        synchronized (own) {
+            own.granting--;
+            if (window.equals(own.window)) {
+                own.left += Math.max(0, granted - 1);
+                own.spent |= granted == 0;
+            }
+        }
+        return granted > 0;
     }
 
     private void giveBack(TenantId tenant, Instant window) {
