@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  *
  * <p>The measure is the number of webhook calls in flight on average over the last window
  * (Little's law: the time the calls answered in the window took, added up, over the window's
- * length). Calls that arrive now and then, however slow the database, seldom overlap; calls that
+ * length); calls refused with a 4xx do not count. Calls that arrive now and then, however slow the database, seldom overlap; calls that
  * queue behind each other for the processors or the commit add up to many in flight. The endpoint
  * is {@linkplain #busy() busy} from as many calls in flight on average as the machine has
  * processors.
@@ -55,8 +55,15 @@ final class IntakeLoad implements ConversaObserver {
         return new IntakeLoad(Duration.ofMillis(100), Runtime.getRuntime().availableProcessors(), System::nanoTime);
     }
 
+    /**
+     * Counts a call's time, unless it was refused (4xx): a flood of unsigned or oversized calls
+     * must not slow the replies down.
+     */
     @Override
     public void webhookAnswered(int status, Duration latency) {
+        if (status >= 400 && status < 500) {
+            return;
+        }
         rotate(nanoTime.getAsLong());
         current.add(latency.toNanos());
     }

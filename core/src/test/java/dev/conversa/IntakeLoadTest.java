@@ -58,6 +58,18 @@ class IntakeLoadTest {
     }
 
     @Test
+    void refusedCallsDoNotCountButFailedOnesDo() {
+        load.webhookAnswered(401, Duration.ofMillis(150));
+        load.webhookAnswered(413, Duration.ofMillis(150));
+        assertThat(load.busy()).isFalse();
+
+        load.webhookAnswered(500, Duration.ofMillis(100));
+        load.webhookAnswered(200, Duration.ofMillis(100));
+
+        assertThat(load.busy()).isTrue();
+    }
+
+    @Test
     void neverBusyIsNeverBusy() {
         IntakeLoad.NEVER_BUSY.webhookAnswered(200, Duration.ofHours(1));
 
