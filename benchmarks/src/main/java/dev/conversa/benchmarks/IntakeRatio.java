@@ -1,0 +1,135 @@
+package dev.conversa.benchmarks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The intake CPU path's ratios to the bare baseline, measured in pairs so that the machine's
+ * changes of speed cancel out. On a small shared machine the speed moves by a third from one
+ * second to the next, and JMH, which measures one benchmark after the other, turns that into
+ * error bars as wide as the ratios. Here each round times a short block (200 operations) of each
+ * path back to back, on a new handler, over the same kind of fresh requests of {@link WebhookIntakeBenchmark}
+ * (whose setup checks that the handler answers 200 and appends the expected events), in an order
+ * that turns each round; a round's ratio is its two blocks' times divided, and the result is the
+ * median of the rounds' ratios with its interquartile range.
+ *
+ * <p>Run, from the repository root:
+ *
+ * <pre>{@code
+ * mvn -B -q package -pl benchmarks -am -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar dev.conversa.benchmarks.IntakeRatio
+ * }</pre>
+ *
+ * <p>Options ({@code name=value}): {@code payloads=whatsappText,whatsappStatuses,
+ * whatsapp20Messages,messengerText}, {@code rounds=400}, {@code block=200} (operations per path
+ * and round; a handler's cache of recent events costs more the more it holds, so the same block
+ * compares runs), {@code warmup=10} (seconds per payload, every path in turn, before the rounds).
+ */
+public final class IntakeRatio {
+
+    /** Keeps the results out of the optimizer's reach. */
+    private static volatile Object sink;
+
+    private IntakeRatio() {}
+
+    /**
+     * Runs every payload the options name, printing each one's ratios as it ends.
+     *
+     * @param args options as {@code name=value}
+     * @throws Exception if a setup fails
+     */
+    public static void main(String... args) throws Exception {
+        Map<String, String> values = Arguments.parse(Map.of("payloads",
+                "whatsappText,whatsappStatuses,whatsapp20Messages,messengerText", "rounds", "400", "block", "200",
+                "warmup", "10"),
+                args);
+        int rounds = Integer.parseInt(values.get("rounds"));
+        int block = Integer.parseInt(values.get("block"));
+        double warmup = Double.parseDouble(values.get("warmup"));
+        for (String payload : values.get("payloads").split(",")) {
+            System.out.println(run(payload.trim(), rounds, block, warmup));
+        }
+    }
+
+    /**
+     * Measures one payload.
+     *
+     * @param payload one of {@link WebhookIntakeBenchmark#payload}'s values
+     * @param rounds how many pairs of blocks to time
+     * @param block operations per path per round, each round on a new handler: a fixed number, as
+     *     the handler's cache of recent events costs more the more it holds
+     * @param warmupSeconds how long to run the paths before timing them
+     * @return the ratios
+     * @throws Exception if the setup fails
+     */
+    static Result run(String payload, int rounds, int block, double warmupSeconds) throws Exception {
+        WebhookIntakeBenchmark bench = new WebhookIntakeBenchmark();
+        bench.payload = payload;
+        bench.tree = "shared";
+        bench.signRequests();
+        List<Supplier<Object>> paths = List.of(bench::baseline, bench::newEvent, bench::redelivery);
+
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        do {
+            bench.newHandler();
+            timeBlocks(paths, block, 0);
+        } while (System.nanoTime() < warmupEnd);
+
+        double[] newEvent = new double[rounds];
+        double[] redelivery = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            bench.newHandler();
+            long[] nanos = timeBlocks(paths, block, round);
+            newEvent[round] = (double) nanos[1] / nanos[0];
+            redelivery[round] = (double) nanos[2] / nanos[0];
+        }
+        return new Result(payload, rounds, block, quartiles(newEvent), quartiles(redelivery));
+    }
+
+    /** Times a block of each path, starting with the one the round turns to; the times in the paths' order. */
+    private static long[] timeBlocks(List<Supplier<Object>> paths, int block, int round) {
+        long[] nanos = new long[paths.size()];
+        for (int k = 0; k < paths.size(); k++) {
+            int path = (round + k) % paths.size();
+            Supplier<Object> op = paths.get(path);
+            long start = System.nanoTime();
+            for (int i = 0; i < block; i++) {
+                sink = op.get();
+            }
+            nanos[path] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    private static double[] quartiles(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new double[] {at(sorted, 0.25), at(sorted, 0.5), at(sorted, 0.75)};
+    }
+
+    private static double at(double[] sorted, double quantile) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.round(quantile * (sorted.length - 1)))];
+    }
+
+    /**
+     * One payload's ratios.
+     *
+     * @param payload the payload
+     * @param rounds the rounds timed
+     * @param block operations per path per round
+     * @param newEvent the first quartile, median and third quartile of {@code newEvent / baseline}
+     * @param redelivery the same of {@code redelivery / baseline}
+     */
+    record Result(String payload, int rounds, int block, double[] newEvent, double[] redelivery) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: newEvent/baseline %.2f (IQR %.2f-%.2f), redelivery/baseline %.2f"
+                    + " (IQR %.2f-%.2f); %d rounds of %d operations per path", payload, newEvent[1], newEvent[0],
+                    newEvent[2], redelivery[1], redelivery[0], redelivery[2], rounds, block);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.conversa.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import org.junit.jupiter.api.Test;
+
+/** The paired ratio driver runs, briefly; its figures come from running it by hand. */
+class IntakeRatioTest {
+
+    @Test
+    void measuresEveryPathOfAPayloadInPairs() throws Exception {
+        IntakeRatio.Result result = IntakeRatio.run("whatsappStatuses", 5, 20, 0.2);
+
+        assertThat(result.rounds()).isEqualTo(5);
+        assertThat(result.block()).isEqualTo(20);
+        assertThat(result.newEvent()).hasSize(3);
+        assertThat(result.newEvent()[0]).isPositive();
+        assertThat(result.newEvent()[0]).isLessThanOrEqualTo(result.newEvent()[1]);
+        assertThat(result.newEvent()[1]).isLessThanOrEqualTo(result.newEvent()[2]);
+        assertThat(result.redelivery()).hasSize(3);
+        assertThat(result.redelivery()[0]).isPositive();
+    }
+
+    @Test
+    void refusesAPayloadItDoesNotKnow() {
+        assertThatIllegalArgumentException().isThrownBy(() -> IntakeRatio.run("smokeSignals", 1, 1, 0))
+                .withMessageContaining("unknown payload smokeSignals");
+    }
+}
