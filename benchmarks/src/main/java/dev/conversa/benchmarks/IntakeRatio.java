@@ -1,5 +1,7 @@
 package dev.conversa.benchmarks;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,8 @@ import java.util.function.Supplier;
  * path back to back, on a new handler, over the same kind of fresh requests of {@link WebhookIntakeBenchmark}
  * (whose setup checks that the handler answers 200 and appends the expected events), in an order
  * that turns each round; a round's ratio is its two blocks' times divided, and the result is the
- * median of the rounds' ratios with its interquartile range.
+ * median of the rounds' ratios with its interquartile range. Each payload runs in JVMs of its
+ * own ({@code forks} of them, one line each).
  *
  * <p>Run, from the repository root:
  *
@@ -26,7 +29,8 @@ import java.util.function.Supplier;
  * <p>Options ({@code name=value}): {@code payloads=whatsappText,whatsappStatuses,
  * whatsapp20Messages,messengerText}, {@code rounds=400}, {@code block=200} (operations per path
  * and round; a handler's cache of recent events costs more the more it holds, so the same block
- * compares runs), {@code warmup=10} (seconds per payload, every path in turn, before the rounds).
+ * compares runs), {@code warmup=10} (seconds per payload, every path in turn, before the rounds),
+ * {@code forks=3} (JVMs per payload; 0 runs them all in this one).
  */
 public final class IntakeRatio {
 
@@ -44,13 +48,43 @@ public final class IntakeRatio {
     public static void main(String... args) throws Exception {
         Map<String, String> values = Arguments.parse(Map.of("payloads",
                 "whatsappText,whatsappStatuses,whatsapp20Messages,messengerText", "rounds", "400", "block", "200",
-                "warmup", "10"),
+                "warmup", "10", "forks", "3"),
                 args);
         int rounds = Integer.parseInt(values.get("rounds"));
         int block = Integer.parseInt(values.get("block"));
         double warmup = Double.parseDouble(values.get("warmup"));
-        for (String payload : values.get("payloads").split(",")) {
-            System.out.println(run(payload.trim(), rounds, block, warmup));
+        String[] payloads = values.get("payloads").split(",");
+        int forks = Integer.parseInt(values.get("forks"));
+        if (forks == 0) {
+            for (String payload : payloads) {
+                System.out.println(run(payload.trim(), rounds, block, warmup));
+            }
+            return;
+        }
+        for (String payload : payloads) {
+            for (int fork = 0; fork < forks; fork++) {
+                forked(payload.trim(), values);
+            }
+        }
+    }
+
+    /**
+     * Runs one payload in a JVM of its own, as JMH forks: what the JIT makes of the paths differs
+     * from one JVM to the next (Messenger text: 1.35 and 1.74 in two), so one JVM per payload and
+     * several per payload.
+     */
+    private static void forked(String payload, Map<String, String> values) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), IntakeRatio.class.getName(),
+                "payloads=" + payload, "forks=0"));
+        values.forEach((name, value) -> {
+            if (!name.equals("payloads") && !name.equals("forks")) {
+                command.add(name + "=" + value);
+            }
+        });
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(payload + ": the forked run ended with exit code " + exit);
         }
     }
 
