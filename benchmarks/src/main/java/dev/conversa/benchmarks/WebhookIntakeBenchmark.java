@@ -184,6 +184,23 @@ public class WebhookIntakeBenchmark {
         return handler.handle(repeated);
     }
 
+    /**
+     * Reads the bodies of the next {@code count} fresh requests, so that the path timed next finds
+     * them in the processor's cache, as a handler finds a body it has just received.
+     *
+     * @param count how many requests from the start of the iteration's pool
+     * @return a sum of their bytes, to keep the reads from being optimized away
+     */
+    long touch(int count) {
+        long sum = 0;
+        for (int i = 0; i < Math.min(count, fresh.length); i++) {
+            for (byte b : fresh[i].body()) {
+                sum += b;
+            }
+        }
+        return sum;
+    }
+
     private WebhookRequest next(boolean forHandler) {
         int i = forHandler ? nextForHandler++ : nextForBaseline++;
         if (i >= fresh.length) {
