@@ -141,7 +141,8 @@ public final class Conversa implements AutoCloseable {
             pipelineBuilder.privacy(privacy);
         }
         this.pipeline = pipelineBuilder.build();
-        IntakeLoad intake = builder.webhooksFirst ? IntakeLoad.forThisMachine() : IntakeLoad.NEVER_BUSY;
+        IntakeLoad intake = !builder.webhooksFirst ? IntakeLoad.NEVER_BUSY
+                : builder.intakeLoad != null ? builder.intakeLoad : IntakeLoad.forThisMachine();
         Dispatcher.Settings settings = new Dispatcher.Settings(builder.concurrency, builder.pollInterval, builder.lease,
                 builder.maxAttempts, new Backoff(builder.retryBackoff, MAX_BACKOFF), intake);
         this.leases = new LeaseKeeper(builder.lease, builder.clock);
@@ -530,6 +531,8 @@ public final class Conversa implements AutoCloseable {
         Duration burstMaxWait = DEFAULT_BURST_MAX_WAIT;
         int concurrency = 16;
         boolean webhooksFirst = true;
+        /** The measure of the webhook endpoint's load, for tests; null for this machine's. */
+        IntakeLoad intakeLoad;
         Duration pollInterval = Duration.ofMillis(150);
         Duration lease = DEFAULT_LEASE;
         int maxAttempts = 5;
