@@ -12,10 +12,10 @@ import java.util.function.LongSupplier;
  *
  * <p>The measure is the number of webhook calls in flight on average over the last window
  * (Little's law: the time the calls answered in the window took, added up, over the window's
- * length); calls refused with a 4xx do not count. Calls that arrive now and then, however slow the database, seldom overlap; calls that
- * queue behind each other for the processors or the commit add up to many in flight. The endpoint
- * is {@linkplain #busy() busy} from as many calls in flight on average as the machine has
- * processors.
+ * length); calls refused with a 4xx do not count. Calls that arrive now and then, however slow
+ * the database, seldom overlap; calls that queue behind each other for the processors or the
+ * commit add up to many in flight. The endpoint is {@linkplain #busy() busy} from as many calls
+ * in flight on average as the machine has processors.
  *
  * <p>Thread-safe: calls are counted on the request threads and read by the work loops.
  */
@@ -31,8 +31,8 @@ final class IntakeLoad implements ConversaObserver {
     private final LongAdder current = new LongAdder();
     private final Object rotation = new Object();
     private volatile long currentStart;
+    /** The calls' time of the window before the current one; 0 when that window had none. */
     private volatile long previousSum;
-    private volatile long previousStart;
 
     /**
      * Creates the measure.
@@ -45,9 +45,7 @@ final class IntakeLoad implements ConversaObserver {
         this.window = window.toNanos();
         this.busyInFlight = busyInFlight;
         this.nanoTime = nanoTime;
-        long now = nanoTime.getAsLong();
-        this.currentStart = now;
-        this.previousStart = now - 2 * this.window;
+        this.currentStart = nanoTime.getAsLong();
     }
 
     /** Busy from as many calls in flight as the machine has processors, averaged over 100 ms. */
@@ -78,11 +76,9 @@ final class IntakeLoad implements ConversaObserver {
         if (busyInFlight == Double.POSITIVE_INFINITY) {
             return false;
         }
-        long now = nanoTime.getAsLong();
-        rotate(now);
+        rotate(nanoTime.getAsLong());
         double threshold = busyInFlight * window;
-        boolean lastWindow = now - previousStart < 2 * window && previousSum >= threshold;
-        return lastWindow || current.sum() >= threshold;
+        return previousSum >= threshold || current.sum() >= threshold;
     }
 
     /** Starts a new window when the current one is over; a gap of more than one leaves nothing. */
@@ -98,7 +94,6 @@ final class IntakeLoad implements ConversaObserver {
             long sum = current.sumThenReset();
             boolean adjacent = now - start < 2 * window;
             previousSum = adjacent ? sum : 0;
-            previousStart = adjacent ? start : now - window;
             currentStart = adjacent ? start + window : now;
         }
     }

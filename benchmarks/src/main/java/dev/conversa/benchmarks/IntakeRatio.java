@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -13,9 +14,9 @@ import java.util.function.Supplier;
  * changes of speed cancel out. On a small shared machine the speed moves by a third from one
  * second to the next, and JMH, which measures one benchmark after the other, turns that into
  * error bars as wide as the ratios. Here each round times a short block (200 operations) of each
- * path back to back, on a new handler, over the same kind of fresh requests of {@link WebhookIntakeBenchmark}
- * (whose setup checks that the handler answers 200 and appends the expected events), in an order
- * that turns each round; a round's ratio is its two blocks' times divided, and the result is the
+ * path back to back, on a new handler, over the same kind of fresh requests of
+ * {@link WebhookIntakeBenchmark} (whose setup checks that the handler answers 200 and appends the
+ * expected events), in an order that turns each round; a round's ratio is its two blocks' times divided, and the result is the
  * median of the rounds' ratios with its interquartile range. Each payload runs in JVMs of its
  * own ({@code forks} of them, one line each).
  *
@@ -48,8 +49,7 @@ public final class IntakeRatio {
     public static void main(String... args) throws Exception {
         Map<String, String> values = Arguments.parse(Map.of("payloads",
                 "whatsappText,whatsappStatuses,whatsapp20Messages,messengerText", "rounds", "400", "block", "200",
-                "warmup", "10", "forks", "3"),
-                args);
+                "warmup", "10", "forks", "3"), args);
         int rounds = Integer.parseInt(values.get("rounds"));
         int block = Integer.parseInt(values.get("block"));
         double warmup = Double.parseDouble(values.get("warmup"));
@@ -70,8 +70,8 @@ public final class IntakeRatio {
 
     /**
      * Runs one payload in a JVM of its own, as JMH forks: what the JIT makes of the paths differs
-     * from one JVM to the next (Messenger text: 1.35 and 1.74 in two), so one JVM per payload and
-     * several per payload.
+     * from one JVM to the next (Messenger text: 1.35 and 1.74 in two), and after another payload.
+     * A fork that has not ended within an hour is stopped and fails the run.
      */
     private static void forked(String payload, Map<String, String> values) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -82,9 +82,13 @@ public final class IntakeRatio {
                 command.add(name + "=" + value);
             }
         });
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException(payload + ": the forked run ended with exit code " + exit);
+        Process fork = new ProcessBuilder(command).inheritIO().start();
+        if (!fork.waitFor(1, TimeUnit.HOURS)) {
+            fork.destroyForcibly();
+            throw new IllegalStateException(payload + ": the forked run did not end within an hour");
+        }
+        if (fork.exitValue() != 0) {
+            throw new IllegalStateException(payload + ": the forked run ended with exit code " + fork.exitValue());
         }
     }
 

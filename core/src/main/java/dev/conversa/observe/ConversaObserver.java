@@ -9,8 +9,8 @@ import java.util.List;
  * so an observer overrides what it records. The arguments name the channel and never a person,
  * a contact, an account or a message, so they are safe as metric tags.
  *
- * <p>Methods are called on Conversa's worker threads and the webhook's request threads, concurrently: implementations must be
- * thread-safe and quick. An exception thrown by an observer is logged at DEBUG and ignored; it
+ * <p>Methods are called on Conversa's worker threads and the webhook's request threads,
+ * concurrently: implementations must be thread-safe and quick. An exception thrown by an observer is logged at DEBUG and ignored; it
  * never changes the work observed.
  *
  * <pre>{@code

@@ -111,14 +111,12 @@ final class TurnLimiter {
         int granted;
         try {
             granted = conversations.grantTenantTurns(tenant, window, wanted, budget.perTenant());
-        } catch (RuntimeException | Error e) {
+        } finally {
             synchronized (own) {
                 own.granting--;
             }
-            throw e;
         }
         synchronized (own) {
-            own.granting--;
             if (window.equals(own.window)) {
                 own.left += Math.max(0, granted - 1);
                 own.spent |= granted == 0;
