@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
@@ -134,7 +135,7 @@ class QuickStartKillTest {
         server.stop();
 
         // then
-        checkStoredAndAnsweredOnce(webhooks, acknowledged, database);
+        checkStoredAndAnsweredOnce(webhooks, acknowledged, database, server.log());
     }
 
     private Set<Integer> deliverUntilKilled(List<CustomerWebhook> webhooks) throws InterruptedException {
@@ -169,7 +170,7 @@ class QuickStartKillTest {
     }
 
     private void checkStoredAndAnsweredOnce(List<CustomerWebhook> webhooks, Set<Integer> acknowledged,
-            Map<String, String> database) throws Exception {
+            Map<String, String> database, Path log) throws Exception {
         Map<String, Long> texts = SentTexts.byRecipient(graph.requests());
         try (StorageSetup storage = StorageSetup.open(QuickStartConfig.load(readerConfig(database)))) {
             Stores stores = storage.stores();
@@ -182,10 +183,16 @@ class QuickStartKillTest {
                     select(webhooks, w -> uncertain.contains(w.phone()) && !texts.containsKey(w.phone())).size());
 
             SoftAssertions softly = new SoftAssertions();
-            softly.assertThat(lost).as("acknowledged before the kill, never stored (%d of %d acknowledged)",
-                    lost.size(), acknowledged.size()).isEmpty();
-            softly.assertThat(select(webhooks, w -> !acknowledged.contains(w.customer()) && !stored.test(w)))
-                    .as("not acknowledged before the kill, delivered again, never stored").isEmpty();
+            Function<List<CustomerWebhook>, String> trace = missing -> missing.isEmpty() ? "" : missing.stream()
+                    .map(w -> "\n  customer " + w.customer() + ": texts " + texts.getOrDefault(w.phone(), 0L)
+                            + (uncertain.contains(w.phone()) ? ", a text send uncertain" : ""))
+                    .collect(Collectors.joining()) + KillTestTrace.of(database,
+                            missing.stream().map(CustomerWebhook::messageId).toList(), log);
+            softly.assertThat(lost).as("acknowledged before the kill, never stored (%d of %d acknowledged)%s",
+                    lost.size(), acknowledged.size(), trace.apply(lost)).isEmpty();
+            List<CustomerWebhook> again = select(webhooks, w -> !acknowledged.contains(w.customer()) && !stored.test(w));
+            softly.assertThat(again).as("not acknowledged before the kill, delivered again, never stored%s",
+                    trace.apply(again)).isEmpty();
             softly.assertThat(select(webhooks, w -> !texts.containsKey(w.phone()) && !uncertain.contains(w.phone())))
                     .as("never answered, nor a send left uncertain by the kill").isEmpty();
             softly.assertThat(select(webhooks, w -> texts.getOrDefault(w.phone(), 0L) > 1))
