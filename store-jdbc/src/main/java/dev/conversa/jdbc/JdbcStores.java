@@ -43,7 +43,10 @@ import javax.sql.DataSource;
  * the method returns, so use a pooling data source in production.
  *
  * <p>Durability: a commit that returned survives a killed process on both databases (on H2 file
- * databases, {@link Builder#build()} sets {@code WRITE_DELAY} to 0 for that). Surviving an OS
+ * databases, {@link Builder#build()} sets {@code WRITE_DELAY} to 0 for that, and the stores run
+ * one transaction at a time, since H2 2.x may write the file from a state in which another
+ * transaction is half done, which a killed process then leaves behind as rows no one can read or
+ * change). Surviving an OS
  * crash or a power loss needs a database that syncs to disk, such as PostgreSQL with {@code
  * fsync} on; H2 does not promise that.
  */
@@ -173,7 +176,8 @@ public final class JdbcStores {
          * and a killed process loses nothing it acknowledged, and checks that the setting holds
          * on new connections (H2 takes it from the URL whenever it opens a connection or the
          * file). That does not survive an OS crash or a power loss: for that, use a database
-         * that syncs to disk, such as PostgreSQL with {@code fsync} on.
+         * that syncs to disk, such as PostgreSQL with {@code fsync} on. The stores of an H2 file
+         * database run one transaction at a time in this JVM (see the class description).
          *
          * @return the stores
          * @throws IllegalStateException if the data source or token cipher is missing, or if an
@@ -193,10 +197,13 @@ public final class JdbcStores {
                         + ".tokenCipher(TokenCipher.builder().key(id, key).build())");
             }
             Dialect dialect = Database.detect(dataSource);
+            Database database = new Database(dataSource, dialect);
             if (dialect == Dialect.H2) {
-                H2WriteDelay.requireCommitsOnFile(dataSource);
+                database = H2WriteDelay.requireCommitsOnFile(dataSource)
+                        .map(file -> Database.oneTransactionAtATime(dataSource, dialect, file))
+                        .orElse(database);
             }
-            return new JdbcStores(new Database(dataSource, dialect), tokenCipher, clock);
+            return new JdbcStores(database, tokenCipher, clock);
         }
     }
 }

@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,9 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** The lock of each H2 file database this JVM writes through {@link #oneTransactionAtATime}. */
+    private static final ConcurrentMap<String, ReentrantLock> FILES = new ConcurrentHashMap<>();
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    /** Held by the thread whose transaction runs, when one transaction at a time may; else null. */
+    private final ReentrantLock oneAtATime;
     /**
      * The isolation level the data source's connections come with, learned from the first one
      * ({@code -1} until then): asking every connection costs a round trip on PostgreSQL
@@ -43,8 +50,51 @@ public final class Database {
      * @param dialect its database's dialect
      */
     public Database(DataSource dataSource, Dialect dialect) {
+        this(dataSource, dialect, null);
+    }
+
+    private Database(DataSource dataSource, Dialect dialect, ReentrantLock oneAtATime) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.oneAtATime = oneAtATime;
+    }
+
+    /**
+     * Wraps the data source of an H2 file database so that its transactions run one at a time
+     * in this JVM, each from its first statement to its commit or rollback (every {@code
+     * Database} of the same file shares the lock).
+     *
+     * <p>Why: H2 2.x writes the file (at each commit, with {@code WRITE_DELAY 0}) from a snapshot
+     * that is consistent per table and index but not across them while other transactions write
+     * or commit (H2 issue 2080). A process killed just after such a write leaves rows marked as
+     * changed by a transaction whose undo log the file does not hold: after the restart they are
+     * invisible to every reader and locked to every writer, for good. Seen as acknowledged
+     * messages missing after a kill, and as claims that wait on such a row until they time out.
+     * With one transaction at a time no write meets another transaction half done. The cost is
+     * H2's concurrency, which on an embedded database is mostly the JVM's own CPU anyway.
+     *
+     * @param dataSource the host's data source, of an H2 file database
+     * @param dialect its dialect
+     * @param file names the database file, the same for every data source of it (such as its
+     *     URL without settings)
+     * @return the database
+     */
+    public static Database oneTransactionAtATime(DataSource dataSource, Dialect dialect, String file) {
+        return new Database(dataSource, dialect, FILES.computeIfAbsent(file, key -> new ReentrantLock()));
+    }
+
+    /** Waits for this thread's turn to run a transaction, if transactions take turns. */
+    private void enter() {
+        if (oneAtATime != null) {
+            oneAtATime.lock();
+        }
+    }
+
+    /** Ends this thread's turn, if transactions take turns. */
+    private void leave() {
+        if (oneAtATime != null) {
+            oneAtATime.unlock();
+        }
     }
 
     /**
@@ -156,6 +206,7 @@ public final class Database {
         if (current != null) {
             return current.join(operation, work);
         }
+        enter();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = defaultIsolation(connection);
@@ -179,6 +230,8 @@ public final class Database {
             }
         } catch (SQLException e) {
             throw failure(operation, e);
+        } finally {
+            leave();
         }
     }
 
@@ -276,7 +329,14 @@ public final class Database {
 
         private Connection open() throws SQLException {
             if (connection == null) {
-                Connection opened = dataSource.getConnection();
+                enter();
+                Connection opened;
+                try {
+                    opened = dataSource.getConnection();
+                } catch (SQLException | RuntimeException e) {
+                    leave();
+                    throw e;
+                }
                 try {
                     autoCommit = opened.getAutoCommit();
                     isolation = defaultIsolation(opened);
@@ -286,7 +346,11 @@ public final class Database {
                         opened.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                     }
                 } catch (SQLException e) {
-                    opened.close();
+                    try {
+                        opened.close();
+                    } finally {
+                        leave();
+                    }
                     throw e;
                 }
                 connection = opened;
@@ -327,6 +391,8 @@ public final class Database {
                 closing.setAutoCommit(autoCommit);
             } catch (SQLException e) {
                 LOG.debug("closing a unit of work's connection failed", e);
+            } finally {
+                leave();
             }
         }
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -33,18 +34,22 @@ public final class H2WriteDelay {
      * Sets {@code WRITE_DELAY} to 0 and checks that it stays so.
      *
      * @param dataSource an H2 data source
+     * @return the file database's URL without its settings, which names it; empty for an
+     *     in-memory database
      * @throws IllegalStateException if the URL sets another delay, the delay cannot be set, or
      *     H2 closes the database between connections; the message names the setting and the fix
      * @throws ConversaException if the database cannot be reached
      */
-    public static void requireCommitsOnFile(DataSource dataSource) {
+    public static Optional<String> requireCommitsOnFile(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
+        String file;
         try {
             try (Connection first = dataSource.getConnection()) {
                 String url = first.getMetaData().getURL();
                 if (url.startsWith("jdbc:h2:mem:") || url.contains("/mem:")) {
-                    return;
+                    return Optional.empty();
                 }
+                file = url.split(";", 2)[0];
                 if (delay(first) != 0) {
                     set(first);
                 }
@@ -70,6 +75,7 @@ public final class H2WriteDelay {
         } catch (SQLException e) {
             throw Database.failure("setting H2's WRITE_DELAY to 0", e);
         }
+        return Optional.of(file);
     }
 
     private static void set(Connection connection) throws SQLException {
