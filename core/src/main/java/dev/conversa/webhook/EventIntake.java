@@ -50,6 +50,7 @@ final class EventIntake {
     private final Duration replayWindow;
     private final Consumer<List<InboxEntry>> onAppended;
     private final Cache<EventKey, Boolean> recent;
+    private final RecentBodies bodies;
     private final LogOnce unknownObjects = new LogOnce();
     private final LogOnce unknownAccounts = new LogOnce();
     private final LogOnce unreadable = new LogOnce();
@@ -72,13 +73,31 @@ final class EventIntake {
                 // maintenance on the caller: handing it to the common pool cost an unpark per webhook
                 .executor(Runnable::run)
                 .build();
+        this.bodies = new RecentBodies();
         this.erasureGuard = erasureGuard;
         if (erasureGuard != null) {
-            erasureGuard.onErasure(recent::invalidateAll);
+            erasureGuard.onErasure(() -> {
+                recent.invalidateAll();
+                bodies.clear();
+            });
         }
     }
 
-    WebhookResponse accept(WebhookPayload payload) {
+    /**
+     * Whether a body with this signature had every event of it stored (or left out for good:
+     * stale, or of an erased person), as far as this handler remembers; such a body is answered
+     * again without being read.
+     */
+    boolean knows(RecentBodies.Key body) {
+        return bodies.contains(body);
+    }
+
+    /**
+     * Stores a body's events, and remembers the body ({@link #knows}) when every one of them is
+     * in the inbox or left out for good; not when an event's account is not registered (it may
+     * be by the next delivery), nor when the body could not be read or stored.
+     */
+    WebhookResponse accept(WebhookPayload payload, RecentBodies.Key body) {
         ChannelAdapter adapter = adapters.get(payload.object());
         if (adapter == null) {
             if (unknownObjects.first(payload.object())) {
@@ -94,7 +113,12 @@ final class EventIntake {
             return keepUnreadable(payload, adapter);
         }
         Instant now = clock.instant();
-        return append(byTenant(events, now), now);
+        Routed routed = byTenant(events, now);
+        WebhookResponse response = append(routed.batches(), now);
+        if (routed.everyEventRouted() && response.status() == 200) {
+            bodies.add(body);
+        }
+        return response;
     }
 
     /**
@@ -128,13 +152,14 @@ final class EventIntake {
      * webhooks carry events of one account, so the lookup of the last account is reused and no
      * map is made for one tenant.
      */
-    private List<Batch> byTenant(List<InboundEvent> events, Instant now) {
+    private Routed byTenant(List<InboundEvent> events, Instant now) {
         List<Batch> batches = new ArrayList<>(1);
         Map<AccountKey, Optional<TenantId>> found = null;
         AccountKey lastKey = null;
         Optional<TenantId> lastTenant = Optional.empty();
         Instant oldest = now.minus(replayWindow);
         int stale = 0;
+        boolean everyEventRouted = true;
         for (InboundEvent event : events) {
             EventHeader header = event.header();
             if (recent.getIfPresent(EventKey.of(header)) != null) {
@@ -145,8 +170,9 @@ final class EventIntake {
                 continue;
             }
             if (event instanceof AccountEvent) {
-                lookUpBusiness(new AccountKey(header.channel(), header.accountId()))
-                        .forEach(tenant -> batchOf(batches, tenant).events().add(event));
+                Set<TenantId> tenants = lookUpBusiness(new AccountKey(header.channel(), header.accountId()));
+                tenants.forEach(tenant -> batchOf(batches, tenant).events().add(event));
+                everyEventRouted &= !tenants.isEmpty();
                 continue;
             }
             if (lastKey == null || lastKey.channel() != header.channel()
@@ -159,11 +185,12 @@ final class EventIntake {
                 lastTenant = found == null ? lookUp(lastKey) : found.computeIfAbsent(lastKey, this::lookUp);
             }
             lastTenant.ifPresent(tenant -> batchOf(batches, tenant).events().add(event));
+            everyEventRouted &= lastTenant.isPresent();
         }
         if (stale > 0) {
             LOG.warn("Ignored {} webhook event(s) older than the replay window of {}", stale, replayWindow);
         }
-        return batches;
+        return new Routed(batches, everyEventRouted);
     }
 
     private static Batch batchOf(List<Batch> batches, TenantId tenant) {
@@ -250,5 +277,9 @@ final class EventIntake {
 
     /** The events of one tenant in one webhook. */
     private record Batch(TenantId tenant, List<InboundEvent> events) {
+    }
+
+    /** A webhook's events by tenant, and whether each one found its tenant (or was left out for good). */
+    private record Routed(List<Batch> batches, boolean everyEventRouted) {
     }
 }

@@ -2,7 +2,9 @@ package dev.conversa.webhook;
 
 import dev.conversa.internal.crypto.HmacVerifier;
 import dev.conversa.lang.Secret;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks {@code X-Hub-Signature-256: sha256=<hex>}: HMAC-SHA256 over the raw body bytes, keyed by
@@ -23,20 +25,50 @@ final class SignatureVerifier {
         this.hmac = HmacVerifier.of(appSecrets);
     }
 
-    SignatureCheck check(WebhookRequest request) {
+    /**
+     * Checks a request's signature.
+     *
+     * @return the outcome, with the key of the signed body when the signature is valid
+     */
+    Verification check(WebhookRequest request) {
         String header = request.header(HEADER).orElse(null);
         if (header == null) {
-            return request.header(SHA1_HEADER).isPresent() ? SignatureCheck.SHA1_ONLY : SignatureCheck.MISSING;
+            return Verification.refused(request.header(SHA1_HEADER).isPresent() ? SignatureCheck.SHA1_ONLY
+                    : SignatureCheck.MISSING);
         }
         byte[] expected = decode(header);
         if (expected == null) {
-            return SignatureCheck.BAD_FORMAT;
+            return Verification.refused(SignatureCheck.BAD_FORMAT);
         }
         byte[] body = request.rawBody();
         if (body.length == 0) {
-            return SignatureCheck.EMPTY_BODY;
+            return Verification.refused(SignatureCheck.EMPTY_BODY);
         }
-        return hmac.matches(expected, body) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
+        return hmac.matches(expected, body) ? new Verification(SignatureCheck.VALID, RecentBodies.keyOf(expected))
+                : Verification.refused(SignatureCheck.MISMATCH);
+    }
+
+    /**
+     * What a signature check found.
+     *
+     * @param check the outcome
+     * @param body the key of the signed body when the outcome is {@link SignatureCheck#VALID}; else null
+     */
+    record Verification(SignatureCheck check, RecentBodies.Key body) {
+
+        private static final Map<SignatureCheck, Verification> REFUSALS = refusals();
+
+        static Verification refused(SignatureCheck check) {
+            return REFUSALS.get(check);
+        }
+
+        private static Map<SignatureCheck, Verification> refusals() {
+            Map<SignatureCheck, Verification> refusals = new EnumMap<>(SignatureCheck.class);
+            for (SignatureCheck check : SignatureCheck.values()) {
+                refusals.put(check, new Verification(check, null));
+            }
+            return refusals;
+        }
     }
 
     /** The digest the header states, or null if it is not {@code sha256=} and 64 hex digits. */

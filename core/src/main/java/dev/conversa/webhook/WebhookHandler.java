@@ -46,7 +46,10 @@ import org.slf4j.LoggerFactory;
  *       and logged once), events of unregistered accounts and events older than the replay window are
  *       left out (logged, still 200), and the rest are appended to the inbox per tenant.
  *       200 {@code EVENT_RECEIVED} only after the inbox stored them; 500 if it failed, so Meta
- *       delivers again.
+ *       delivers again. A body delivered again byte for byte, once every
+ *       event of it is stored (or left out for good: stale, or of an erased person), is answered
+ *       200 as soon as its signature is verified, without being read again; a body with an event
+ *       of an unregistered account is read each time, so that it is stored once the account is.
  *   <li>any other method: 405.
  * </ul>
  *
@@ -164,10 +167,15 @@ public final class WebhookHandler {
             LOG.warn("Webhook POST refused with 413: body over {} bytes", maxBodyBytes);
             return WebhookResponse.text(413, "body over " + maxBodyBytes + " bytes");
         }
-        SignatureCheck check = verifier.check(request);
+        SignatureVerifier.Verification verification = verifier.check(request);
+        SignatureCheck check = verification.check();
         if (check != SignatureCheck.VALID) {
             LOG.warn("Webhook POST refused with 401: {}", check.reason());
             return WebhookResponse.text(401, check.reason());
+        }
+        RecentBodies.Key body = verification.body();
+        if (intake.knows(body)) {
+            return WebhookResponse.text(200, EventIntake.RECEIVED);
         }
         WebhookPayload payload;
         try {
@@ -176,7 +184,7 @@ public final class WebhookHandler {
             LOG.warn("Webhook POST refused with 400: {}", e.getMessage());
             return WebhookResponse.text(400, e.getMessage());
         }
-        return intake.accept(payload);
+        return intake.accept(payload, body);
     }
 
     /** The Content-Length header's value; -1 when absent or not a number (the actual length decides). */

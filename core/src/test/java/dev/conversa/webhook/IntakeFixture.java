@@ -1,6 +1,7 @@
 package dev.conversa.webhook;
 
 import dev.conversa.channel.ChannelAccount;
+import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.lang.Secret;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.InboxEntry;
@@ -33,10 +34,15 @@ final class IntakeFixture {
     }
 
     WebhookHandler.Builder builder() {
+        return builder(new EchoTestChannel());
+    }
+
+    /** The fixture's handler with another adapter of the echo test channel's object. */
+    WebhookHandler.Builder builder(ChannelAdapter channel) {
         return WebhookHandler.builder()
                 .appSecret(Secret.of(APP_SECRET))
                 .verifyToken(Secret.of(VERIFY_TOKEN))
-                .channel(new EchoTestChannel())
+                .channel(channel)
                 .accounts(stores.accounts())
                 .inbox(stores.inbox())
                 .deadLetters(stores.deadLetters())
