@@ -1,7 +1,5 @@
 package dev.conversa.webhook;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.conversa.channel.ChannelAdapter;
 import dev.conversa.channel.WebhookPayload;
 import dev.conversa.internal.privacy.ErasureGuard;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +37,10 @@ import org.slf4j.LoggerFactory;
 final class EventIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
-    private static final long RECENT_KEYS = 100_000;
+    /** Events remembered as stored, at most ({@link RecentKeys}: a miss only costs the inbox a duplicate to refuse). */
+    private static final int RECENT_EVENTS = 1 << 17;
+    /** Bodies remembered as stored, at most. */
+    private static final int RECENT_BODIES = 1 << 16;
     static final String RECEIVED = "EVENT_RECEIVED";
 
     private final Map<String, ChannelAdapter> adapters;
@@ -49,8 +49,8 @@ final class EventIntake {
     private final Clock clock;
     private final Duration replayWindow;
     private final Consumer<List<InboxEntry>> onAppended;
-    private final Cache<EventKey, Boolean> recent;
-    private final RecentBodies bodies;
+    private final RecentKeys<EventKey> recent = new RecentKeys<>(RECENT_EVENTS);
+    private final RecentKeys<BodyKey> bodies = new RecentKeys<>(RECENT_BODIES);
     private final LogOnce unknownObjects = new LogOnce();
     private final LogOnce unknownAccounts = new LogOnce();
     private final LogOnce unreadable = new LogOnce();
@@ -66,18 +66,10 @@ final class EventIntake {
         this.clock = clock;
         this.replayWindow = replayWindow;
         this.onAppended = onAppended;
-        this.recent = Caffeine.newBuilder()
-                .maximumSize(RECENT_KEYS)
-                .expireAfterWrite(replayWindow)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                // maintenance on the caller: handing it to the common pool cost an unpark per webhook
-                .executor(Runnable::run)
-                .build();
-        this.bodies = new RecentBodies();
         this.erasureGuard = erasureGuard;
         if (erasureGuard != null) {
             erasureGuard.onErasure(() -> {
-                recent.invalidateAll();
+                recent.clear();
                 bodies.clear();
             });
         }
@@ -88,7 +80,7 @@ final class EventIntake {
      * stale, or of an erased person), as far as this handler remembers; such a body is answered
      * again without being read.
      */
-    boolean knows(RecentBodies.Key body) {
+    boolean knows(BodyKey body) {
         return bodies.contains(body);
     }
 
@@ -97,7 +89,7 @@ final class EventIntake {
      * in the inbox or left out for good; not when an event's account is not registered (it may
      * be by the next delivery), nor when the body could not be read or stored.
      */
-    WebhookResponse accept(WebhookPayload payload, RecentBodies.Key body) {
+    WebhookResponse accept(WebhookPayload payload, BodyKey body) {
         ChannelAdapter adapter = adapters.get(payload.object());
         if (adapter == null) {
             if (unknownObjects.first(payload.object())) {
@@ -162,7 +154,7 @@ final class EventIntake {
         boolean everyEventRouted = true;
         for (InboundEvent event : events) {
             EventHeader header = event.header();
-            if (recent.getIfPresent(EventKey.of(header)) != null) {
+            if (recent.contains(EventKey.of(header))) {
                 continue;
             }
             if (header.timestamp().isBefore(oldest)) {
@@ -236,7 +228,7 @@ final class EventIntake {
                 LOG.debug("Inbox append failed", e);
                 return WebhookResponse.text(500, "the events could not be stored; deliver again");
             }
-            events.forEach(event -> recent.put(EventKey.of(event.header()), Boolean.TRUE));
+            events.forEach(event -> recent.add(EventKey.of(event.header())));
             notifyAppended(appended);
         }
         return WebhookResponse.text(200, RECEIVED);

@@ -44,7 +44,7 @@ final class SignatureVerifier {
         if (body.length == 0) {
             return Verification.refused(SignatureCheck.EMPTY_BODY);
         }
-        return hmac.matches(expected, body) ? new Verification(SignatureCheck.VALID, RecentBodies.keyOf(expected))
+        return hmac.matches(expected, body) ? new Verification(SignatureCheck.VALID, BodyKey.of(expected))
                 : Verification.refused(SignatureCheck.MISMATCH);
     }
 
@@ -54,7 +54,7 @@ final class SignatureVerifier {
      * @param check the outcome
      * @param body the key of the signed body when the outcome is {@link SignatureCheck#VALID}; else null
      */
-    record Verification(SignatureCheck check, RecentBodies.Key body) {
+    record Verification(SignatureCheck check, BodyKey body) {
 
         private static final Map<SignatureCheck, Verification> REFUSALS = refusals();
 

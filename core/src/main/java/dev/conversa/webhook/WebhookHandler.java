@@ -173,7 +173,7 @@ public final class WebhookHandler {
             LOG.warn("Webhook POST refused with 401: {}", check.reason());
             return WebhookResponse.text(401, check.reason());
         }
-        RecentBodies.Key body = verification.body();
+        BodyKey body = verification.body();
         if (intake.knows(body)) {
             return WebhookResponse.text(200, EventIntake.RECEIVED);
         }

@@ -192,7 +192,8 @@ class QuickStartKillTest {
                             missing.stream().map(CustomerWebhook::messageId).toList(), log);
             softly.assertThat(lost).as("acknowledged before the kill, never stored (%d of %d acknowledged)%s",
                     lost.size(), acknowledged.size(), trace.apply(lost)).isEmpty();
-            List<CustomerWebhook> again = select(webhooks, w -> !acknowledged.contains(w.customer()) && !stored.test(w));
+            List<CustomerWebhook> again = select(webhooks,
+                    w -> !acknowledged.contains(w.customer()) && !stored.test(w));
             softly.assertThat(again).as("not acknowledged before the kill, delivered again, never stored%s",
                     trace.apply(again)).isEmpty();
             softly.assertThat(select(webhooks, w -> !texts.containsKey(w.phone()) && !uncertain.contains(w.phone())))
