@@ -42,6 +42,8 @@ final class EventIntake {
     /** Bodies remembered as stored, at most. */
     private static final int RECENT_BODIES = 1 << 16;
     static final String RECEIVED = "EVENT_RECEIVED";
+    /** The answer to a body taken care of; immutable, so one serves every webhook. */
+    static final WebhookResponse ACKNOWLEDGED = WebhookResponse.text(200, RECEIVED);
 
     private final Map<String, ChannelAdapter> adapters;
     private final AccountStore accounts;
@@ -96,7 +98,7 @@ final class EventIntake {
                 LOG.warn("Webhook for object '{}' acknowledged and ignored: no channel handles it",
                         printable(payload.object()));
             }
-            return WebhookResponse.text(200, RECEIVED);
+            return ACKNOWLEDGED;
         }
         List<InboundEvent> events;
         try {
@@ -136,7 +138,7 @@ final class EventIntake {
         } else {
             LOG.debug("A verified {} webhook could not be read; kept as dead letter {}", adapter.type(), letter.id());
         }
-        return WebhookResponse.text(200, RECEIVED);
+        return ACKNOWLEDGED;
     }
 
     /**
@@ -231,7 +233,7 @@ final class EventIntake {
             events.forEach(event -> recent.add(EventKey.of(event.header())));
             notifyAppended(appended);
         }
-        return WebhookResponse.text(200, RECEIVED);
+        return ACKNOWLEDGED;
     }
 
     private void notifyAppended(List<InboxEntry> appended) {

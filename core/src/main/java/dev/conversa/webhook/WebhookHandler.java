@@ -175,7 +175,7 @@ public final class WebhookHandler {
         }
         BodyKey body = verification.body();
         if (intake.knows(body)) {
-            return WebhookResponse.text(200, EventIntake.RECEIVED);
+            return EventIntake.ACKNOWLEDGED;
         }
         WebhookPayload payload;
         try {
