@@ -3,15 +3,8 @@ package dev.conversa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.conversa.channel.ChannelAccount;
-import dev.conversa.channel.ChannelAdapter;
-import dev.conversa.channel.ChannelCapabilities;
-import dev.conversa.channel.SendRequest;
-import dev.conversa.channel.SendResult;
-import dev.conversa.channel.WebhookPayload;
 import dev.conversa.graph.GraphClient;
 import dev.conversa.lang.Secret;
-import dev.conversa.model.ChannelType;
-import dev.conversa.model.InboundEvent;
 import dev.conversa.model.TenantId;
 import dev.conversa.respond.Reply;
 import dev.conversa.store.AccountStore;
@@ -27,6 +20,7 @@ import dev.conversa.store.MessageStore;
 import dev.conversa.store.Outbox;
 import dev.conversa.store.Stores;
 import dev.conversa.store.memory.InMemoryStores;
+import dev.conversa.testsupport.CountingChannel;
 import dev.conversa.testsupport.EchoTestChannel;
 import dev.conversa.testsupport.TestSignatures;
 import dev.conversa.webhook.WebhookRequest;
@@ -50,7 +44,7 @@ class UnsignedFloodTest {
     private static final String ACCOUNT = "acct-flood";
 
     private final AtomicInteger storeCalls = new AtomicInteger();
-    private final AtomicInteger normalized = new AtomicInteger();
+    private final CountingChannel channel = new CountingChannel();
 
     @Test
     void tenThousandUnsignedRequestsAreRefusedWithoutAStoreCallOrAParse() {
@@ -59,7 +53,7 @@ class UnsignedFloodTest {
                 .appSecret(Secret.of(APP_SECRET))
                 .verifyToken(Secret.of("verify"))
                 .stores(counted(InMemoryStores.create()))
-                .channel(new CountingChannel())
+                .channel(channel)
                 .responder(request -> Reply.silence())
                 .graphClient(GraphClient.builder().build())
                 .build();
@@ -83,12 +77,12 @@ class UnsignedFloodTest {
 
         // then
         assertThat(storeCalls).as("store calls during the flood").hasValue(0);
-        assertThat(normalized).as("bodies handed to a channel").hasValue(0);
+        assertThat(channel.normalized()).as("bodies handed to a channel").isZero();
 
         // and the counters see a signed request's work
         assertThat(conversa.webhooks().handle(TestSignatures.signedPost(valid, APP_SECRET)).status()).isEqualTo(200);
         assertThat(storeCalls.get()).isPositive();
-        assertThat(normalized).hasValue(1);
+        assertThat(channel.normalized()).isEqualTo(1);
     }
 
     private static WebhookRequest post(byte[] body, String signature) {
@@ -122,37 +116,5 @@ class UnsignedFloodTest {
                 throw e.getCause();
             }
         }));
-    }
-
-    /** The test channel, counting the bodies it is asked to read. */
-    private final class CountingChannel implements ChannelAdapter {
-
-        private final EchoTestChannel channel = new EchoTestChannel();
-
-        @Override
-        public ChannelType type() {
-            return channel.type();
-        }
-
-        @Override
-        public String webhookObject() {
-            return channel.webhookObject();
-        }
-
-        @Override
-        public List<InboundEvent> normalize(WebhookPayload payload) {
-            normalized.incrementAndGet();
-            return channel.normalize(payload);
-        }
-
-        @Override
-        public SendResult send(SendRequest request, GraphClient graph) {
-            return channel.send(request, graph);
-        }
-
-        @Override
-        public ChannelCapabilities capabilities() {
-            return channel.capabilities();
-        }
     }
 }

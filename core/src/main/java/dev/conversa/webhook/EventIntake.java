@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 final class EventIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
-    /** Events remembered as stored, at most ({@link RecentKeys}: a miss only costs the inbox a duplicate to refuse). */
+    /** Events remembered as stored, at most: a {@link RecentKeys} miss only lets the inbox refuse a duplicate. */
     private static final int RECENT_EVENTS = 1 << 17;
     /** Bodies remembered as stored, at most. */
     private static final int RECENT_BODIES = 1 << 16;

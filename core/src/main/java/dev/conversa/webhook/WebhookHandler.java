@@ -46,10 +46,10 @@ import org.slf4j.LoggerFactory;
  *       and logged once), events of unregistered accounts and events older than the replay window are
  *       left out (logged, still 200), and the rest are appended to the inbox per tenant.
  *       200 {@code EVENT_RECEIVED} only after the inbox stored them; 500 if it failed, so Meta
- *       delivers again. A body delivered again byte for byte, once every
- *       event of it is stored (or left out for good: stale, or of an erased person), is answered
- *       200 as soon as its signature is verified, without being read again; a body with an event
- *       of an unregistered account is read each time, so that it is stored once the account is.
+ *       delivers again. A body delivered again byte for byte, once every event of it is stored
+ *       (or left out for good: stale, or of an erased person), is answered 200 as soon as its
+ *       signature is verified, without being read again; a body with an event of an
+ *       unregistered account is read each time, so that it is stored once the account is.
  *   <li>any other method: 405.
  * </ul>
  *
