@@ -158,7 +158,8 @@ public final class Conversa implements AutoCloseable {
                 .inbox(stores.inbox())
                 .deadLetters(stores.deadLetters())
                 .clock(builder.clock)
-                .observer(ConversaObserver.all(List.of(intake, builder.observer)))
+                .observer(builder.webhooksFirst ? ConversaObserver.all(List.of(intake, builder.observer))
+                        : builder.observer)
                 .onAppended(entries -> dispatcher.wake());
         builder.appSecrets.forEach(webhookBuilder::appSecret);
         if (privacy != null) {

@@ -10,8 +10,8 @@ import java.util.List;
  * a contact, an account or a message, so they are safe as metric tags.
  *
  * <p>Methods are called on Conversa's worker threads and the webhook's request threads,
- * concurrently: implementations must be thread-safe and quick. An exception thrown by an observer is logged at DEBUG and ignored; it
- * never changes the work observed.
+ * concurrently: implementations must be thread-safe and quick. An exception thrown by an
+ * observer is logged at DEBUG and ignored; it never changes the work observed.
  *
  * <pre>{@code
  * Conversa conversa = Conversa.builder()
