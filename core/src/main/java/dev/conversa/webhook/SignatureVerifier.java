@@ -14,8 +14,9 @@ import java.util.Map;
  */
 final class SignatureVerifier {
 
-    static final String HEADER = "X-Hub-Signature-256";
-    static final String SHA1_HEADER = "X-Hub-Signature";
+    // lower case, as WebhookRequest keeps header names: a lookup then neither copies nor hashes the name
+    static final String HEADER = "x-hub-signature-256";
+    static final String SHA1_HEADER = "x-hub-signature";
     private static final String PREFIX = "sha256=";
     private static final int DIGEST_BYTES = HmacVerifier.SIGNATURE_BYTES;
 

@@ -189,7 +189,7 @@ public final class WebhookHandler {
 
     /** The Content-Length header's value; -1 when absent or not a number (the actual length decides). */
     private static long declaredLength(WebhookRequest request) {
-        Optional<String> header = request.header("Content-Length");
+        Optional<String> header = request.header("content-length");
         if (header.isEmpty()) {
             return -1;
         }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.conversa.store.Stores;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,26 +30,37 @@ class H2OneTransactionAtATimeTest {
     @TempDir
     Path directory;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
-    private JdbcConnectionPool pool;
+    private final List<JdbcConnectionPool> pools = new ArrayList<>();
 
     @AfterEach
     void stop() {
         threads.shutdownNow();
-        if (pool != null) {
-            pool.dispose();
-        }
+        pools.forEach(JdbcConnectionPool::dispose);
     }
 
     @Test
     void aStoreCallOnAFileDatabaseWaitsWhileAnotherThreadsUnitOfWorkIsOpen() throws Exception {
         Stores stores = stores("jdbc:h2:file:" + directory.resolve("conversa").toAbsolutePath());
+
+        assertCallWaitsForOpenUnit(stores, stores);
+    }
+
+    @Test
+    void storesOverTwoSpellingsOfOneFileTakeTurnsToo() throws Exception {
+        Stores one = stores("jdbc:h2:file:" + directory.resolve("conversa").toAbsolutePath());
+        Stores other = stores("jdbc:h2:" + directory.resolve("sub/../conversa") + ";LOCK_TIMEOUT=5000");
+
+        assertCallWaitsForOpenUnit(one, other);
+    }
+
+    private void assertCallWaitsForOpenUnit(Stores unitStores, Stores callStores) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> unit = openUnitUntil(stores, release);
+        CompletableFuture<Void> unit = openUnitUntil(unitStores, release);
 
         AtomicReference<Thread> caller = new AtomicReference<>();
         CompletableFuture<Long> call = CompletableFuture.supplyAsync(() -> {
             caller.set(Thread.currentThread());
-            return stores.inbox().pendingCount();
+            return callStores.inbox().pendingCount();
         }, threads);
         await().atMost(Duration.ofSeconds(10)).until(() -> caller.get() != null
                 && caller.get().getState() == Thread.State.WAITING);
@@ -73,7 +86,8 @@ class H2OneTransactionAtATimeTest {
     }
 
     private Stores stores(String url) {
-        pool = JdbcConnectionPool.create(url, "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pools.add(pool);
         JdbcStores jdbc = JdbcStores.builder().dataSource(pool).tokenCipher(TestDatabases.cipher()).build();
         jdbc.migrate();
         return jdbc.stores();

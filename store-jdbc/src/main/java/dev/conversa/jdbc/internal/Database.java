@@ -75,8 +75,8 @@ public final class Database {
      *
      * @param dataSource the host's data source, of an H2 file database
      * @param dialect its dialect
-     * @param file names the database file, the same for every data source of it (such as its
-     *     URL without settings)
+     * @param file names the database file, the same for every data source of it however its URL
+     *     spells the path (H2's {@code DATABASE_PATH()})
      * @return the database
      */
     public static Database oneTransactionAtATime(DataSource dataSource, Dialect dialect, String file) {

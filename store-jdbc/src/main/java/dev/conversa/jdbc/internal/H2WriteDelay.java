@@ -25,6 +25,7 @@ import javax.sql.DataSource;
  */
 public final class H2WriteDelay {
 
+    private static final String PATH = "SELECT DATABASE_PATH()";
     private static final String READ = "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
             + "WHERE SETTING_NAME = 'WRITE_DELAY'";
 
@@ -34,8 +35,8 @@ public final class H2WriteDelay {
      * Sets {@code WRITE_DELAY} to 0 and checks that it stays so.
      *
      * @param dataSource an H2 data source
-     * @return the file database's URL without its settings, which names it; empty for an
-     *     in-memory database
+     * @return the file database's path as H2 resolved it (absolute, however the URL spells it),
+     *     which names the database; empty for an in-memory database
      * @throws IllegalStateException if the URL sets another delay, the delay cannot be set, or
      *     H2 closes the database between connections; the message names the setting and the fix
      * @throws ConversaException if the database cannot be reached
@@ -45,11 +46,11 @@ public final class H2WriteDelay {
         String file;
         try {
             try (Connection first = dataSource.getConnection()) {
-                String url = first.getMetaData().getURL();
-                if (url.startsWith("jdbc:h2:mem:") || url.contains("/mem:")) {
+                List<String> path = Rows.query(first, PATH, row -> row.getString(1));
+                if (path.isEmpty() || path.get(0) == null) {
                     return Optional.empty();
                 }
-                file = url.split(";", 2)[0];
+                file = path.get(0);
                 if (delay(first) != 0) {
                     set(first);
                 }
