@@ -3,6 +3,7 @@ package dev.conversa.benchmarks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,11 @@ import java.util.function.Supplier;
  * whatsapp20Messages,messengerText}, {@code rounds=400}, {@code block=200} (operations per path
  * and round; a handler's cache of recent events costs more the more it holds, so the same block
  * compares runs), {@code warmup=10} (seconds per payload, every path in turn, before the rounds),
- * {@code forks=3} (JVMs per payload; 0 runs them all in this one).
+ * {@code forks=3} (JVMs per payload; 0 runs them all in this one), {@code parts=false} (true: also
+ * time, in the same rounds, parts of the path against the same baseline: {@code tokens} reads the
+ * body with Jackson's streaming parser and makes every string value, the least any reader of the
+ * JSON does; {@code tree} is the handler's parse alone; {@code normalized} that parse and the
+ * channel's normalizing).
  */
 public final class IntakeRatio {
 
@@ -49,15 +54,16 @@ public final class IntakeRatio {
     public static void main(String... args) throws Exception {
         Map<String, String> values = Arguments.parse(Map.of("payloads",
                 "whatsappText,whatsappStatuses,whatsapp20Messages,messengerText", "rounds", "400", "block", "200",
-                "warmup", "10", "forks", "3"), args);
+                "warmup", "10", "forks", "3", "parts", "false"), args);
         int rounds = Integer.parseInt(values.get("rounds"));
         int block = Integer.parseInt(values.get("block"));
         double warmup = Double.parseDouble(values.get("warmup"));
         String[] payloads = values.get("payloads").split(",");
         int forks = Integer.parseInt(values.get("forks"));
+        boolean parts = Boolean.parseBoolean(values.get("parts"));
         if (forks == 0) {
             for (String payload : payloads) {
-                System.out.println(run(payload.trim(), rounds, block, warmup));
+                System.out.println(run(payload.trim(), rounds, block, warmup, parts));
             }
             return;
         }
@@ -104,11 +110,20 @@ public final class IntakeRatio {
      * @throws Exception if the setup fails
      */
     static Result run(String payload, int rounds, int block, double warmupSeconds) throws Exception {
+        return run(payload, rounds, block, warmupSeconds, false);
+    }
+
+    static Result run(String payload, int rounds, int block, double warmupSeconds, boolean parts) throws Exception {
         WebhookIntakeBenchmark bench = new WebhookIntakeBenchmark();
         bench.payload = payload;
         bench.tree = "shared";
         bench.signRequests();
-        List<Supplier<Object>> paths = List.of(bench::baseline, bench::newEvent, bench::redelivery);
+        List<Supplier<Object>> paths = new ArrayList<>(List.of(bench::baseline, bench::newEvent, bench::redelivery));
+        List<String> partNames = parts ? List.of("tokens", "tree", "normalized") : List.of();
+        if (parts) {
+            IntakeParts intakeParts = new IntakeParts(bench);
+            paths.addAll(List.of(intakeParts::tokens, intakeParts::tree, intakeParts::normalized));
+        }
 
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         do {
@@ -116,24 +131,21 @@ public final class IntakeRatio {
             timeBlocks(bench, paths, block, 0);
         } while (System.nanoTime() < warmupEnd);
 
-        double[] newEvent = new double[rounds];
-        double[] redelivery = new double[rounds];
+        double[][] ratios = new double[paths.size()][rounds];
         for (int round = 0; round < rounds; round++) {
             bench.newHandler();
             long[] nanos = timeBlocks(bench, paths, block, round);
-            newEvent[round] = (double) nanos[1] / nanos[0];
-            redelivery[round] = (double) nanos[2] / nanos[0];
+            for (int path = 1; path < paths.size(); path++) {
+                ratios[path][round] = (double) nanos[path] / nanos[0];
+            }
         }
-        return new Result(payload, rounds, block, quartiles(newEvent), quartiles(redelivery));
+        Map<String, double[]> partRatios = new LinkedHashMap<>();
+        for (int part = 0; part < partNames.size(); part++) {
+            partRatios.put(partNames.get(part), quartiles(ratios[3 + part]));
+        }
+        return new Result(payload, rounds, block, quartiles(ratios[1]), quartiles(ratios[2]), partRatios);
     }
 
-    /**
-     * Times a block of each path, starting with the one the round turns to; the times in the
-     * paths' order. Before each block the block's request bodies are read, so every path starts
-     * with them in the processor's cache (as a handler starts with a body it has just received):
-     * otherwise the path timed after another that read the same bodies ran on warm data and the
-     * first on cold, and the ratios split into two groups by the order of the round.
-     */
     private static long[] timeBlocks(WebhookIntakeBenchmark bench, List<Supplier<Object>> paths, int block,
             int round) {
         long[] nanos = new long[paths.size()];
@@ -169,13 +181,18 @@ public final class IntakeRatio {
      * @param newEvent the first quartile, median and third quartile of {@code newEvent / baseline}
      * @param redelivery the same of {@code redelivery / baseline}
      */
-    record Result(String payload, int rounds, int block, double[] newEvent, double[] redelivery) {
+    record Result(String payload, int rounds, int block, double[] newEvent, double[] redelivery,
+            Map<String, double[]> parts) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s: newEvent/baseline %.2f (IQR %.2f-%.2f), redelivery/baseline %.2f"
-                    + " (IQR %.2f-%.2f); %d rounds of %d operations per path", payload, newEvent[1], newEvent[0],
-                    newEvent[2], redelivery[1], redelivery[0], redelivery[2], rounds, block);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: newEvent/baseline %.2f (IQR "
+                    + "%.2f-%.2f), redelivery/baseline %.2f (IQR %.2f-%.2f)", payload, newEvent[1], newEvent[0],
+                    newEvent[2], redelivery[1], redelivery[0], redelivery[2]));
+            parts.forEach((name, ratio) -> line.append(String.format(Locale.ROOT, ", %s/baseline %.2f (IQR "
+                    + "%.2f-%.2f)", name, ratio[1], ratio[0], ratio[2])));
+            return line.append(String.format(Locale.ROOT, "; %d rounds of %d operations per path", rounds, block))
+                    .toString();
         }
     }
 }

@@ -103,6 +103,7 @@ public class WebhookIntakeBenchmark {
     private Mac mac;
     private int nextForHandler;
     private int nextForBaseline;
+    private int nextForParts;
 
     /**
      * Signs the requests once for the whole trial: each iteration gets a new handler, to which
@@ -145,6 +146,7 @@ public class WebhookIntakeBenchmark {
         handler = builder.build();
         nextForHandler = 0;
         nextForBaseline = 0;
+        nextForParts = 0;
 
         expectAppended(first, eventsPerRequest());
         expectAppended(repeated, eventsPerRequest());
@@ -201,8 +203,16 @@ public class WebhookIntakeBenchmark {
         return sum;
     }
 
+    /** The next fresh request for a part of the path ({@link IntakeParts}), from the first after each new handler. */
+    WebhookRequest nextForParts() {
+        return fresh(nextForParts++);
+    }
+
     private WebhookRequest next(boolean forHandler) {
-        int i = forHandler ? nextForHandler++ : nextForBaseline++;
+        return fresh(forHandler ? nextForHandler++ : nextForBaseline++);
+    }
+
+    private WebhookRequest fresh(int i) {
         if (i >= fresh.length) {
             throw new IllegalStateException("ran out of fresh requests (" + fresh.length + ") within an iteration: "
                     + "shorten the iteration (-r) or raise the budget, or the benchmark would measure redeliveries");

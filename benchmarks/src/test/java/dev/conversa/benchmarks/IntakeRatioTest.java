@@ -23,6 +23,16 @@ class IntakeRatioTest {
     }
 
     @Test
+    void timesThePartsOfThePathAgainstTheSameBaselineWhenAsked() throws Exception {
+        IntakeRatio.Result result = IntakeRatio.run("messengerText", 5, 20, 0.2, true);
+
+        assertThat(result.parts()).containsOnlyKeys("tokens", "tree", "normalized");
+        assertThat(result.parts().values()).allSatisfy(ratio -> assertThat(ratio[1]).isPositive());
+        assertThat(result.toString()).contains("tokens/baseline", "normalized/baseline");
+        assertThat(IntakeRatio.run("messengerText", 2, 5, 0).parts()).isEmpty();
+    }
+
+    @Test
     void refusesAPayloadItDoesNotKnow() {
         assertThatIllegalArgumentException().isThrownBy(() -> IntakeRatio.run("smokeSignals", 1, 1, 0))
                 .withMessageContaining("unknown payload smokeSignals");

@@ -73,7 +73,10 @@ import java.util.regex.Pattern;
  * mode=fast}, {@code timeout=120} (seconds to wait for the last reply), {@code statements=0} (on
  * PostgreSQL, print the statements it spent the most time on end to end, from {@code
  * pg_stat_statements}), {@code webhooksFirst=true} (false: the workers keep their concurrency
- * while the webhooks arrive, {@code Conversa.Builder.webhooksFirst}).
+ * while the webhooks arrive, {@code Conversa.Builder.webhooksFirst}), {@code warmup=2000} (customers
+ * answered end to end on a database of their own before anything is measured; 0 measures a cold
+ * JVM, whose intake alone is slower, which flatters the share intake keeps beside the workers), {@code
+ * connections=32} (the size of the database's connection pool).
  */
 public final class EndToEndLoad {
 
@@ -98,9 +101,12 @@ public final class EndToEndLoad {
     /** Runs every database the options name, printing each one's result as it ends; one result each. */
     static List<Result> run(Options options) throws Exception {
         List<Result> results = new ArrayList<>();
-        try (BenchmarkDatabases databases = new BenchmarkDatabases(32, true);
+        try (BenchmarkDatabases databases = new BenchmarkDatabases(options.connections(), true);
                 GraphStandIn graph = GraphStandIn.start()) {
             for (Kind kind : options.databases()) {
+                if (options.warmup() > 0) {
+                    warmUp(databases, kind, graph, options);
+                }
                 double alone;
                 try (Conversa conversa = conversa(databases, kind, graph, options)) {
                     alone = drive(conversa, sign("alone", options.conversations()), options.callers());
@@ -136,6 +142,22 @@ public final class EndToEndLoad {
             }
         }
         return results;
+    }
+
+    /**
+     * Answers {@code warmup} customers end to end on a database of their own, so that the
+     * measured run finds the JIT's work on these paths done, as in a server that has run a while
+     * (on a cold JVM of 2 cores the compiler threads took a fifth of the JVM's CPU through a whole
+     * run of 3,000 conversations).
+     */
+    private static void warmUp(BenchmarkDatabases databases, Kind kind, GraphStandIn graph, Options options)
+            throws Exception {
+        try (Conversa conversa = conversa(databases, kind, graph, options)) {
+            conversa.start();
+            drive(conversa, sign("warmup", options.warmup()), options.callers());
+            awaitReplies(graph, options.warmup(), options.timeout());
+        }
+        graph.clear();
     }
 
     private static Conversa conversa(BenchmarkDatabases databases, Kind kind, GraphStandIn graph, Options options) {
@@ -303,12 +325,12 @@ public final class EndToEndLoad {
 
     /** What to run. */
     record Options(List<Kind> databases, int conversations, int callers, int workers, boolean fast,
-            Duration timeout, int statements, boolean webhooksFirst) {
+            Duration timeout, int statements, boolean webhooksFirst, int warmup, int connections) {
 
         static Options parse(String... args) {
             Map<String, String> values = Arguments.parse(Map.of("databases", "postgresql,h2", "conversations",
                     "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120", "statements", "0",
-                    "webhooksFirst", "true"), args);
+                    "webhooksFirst", "true", "warmup", "2000", "connections", "32"), args);
             String mode = values.get("mode");
             String first = values.get("webhooksFirst");
             if (!first.equals("true") && !first.equals("false")) {
@@ -322,7 +344,8 @@ public final class EndToEndLoad {
                     Integer.parseInt(values.get("conversations")), Integer.parseInt(values.get("callers")),
                     values.get("workers").isBlank() ? 0 : Integer.parseInt(values.get("workers")),
                     mode.equals("fast"), Duration.ofSeconds(Long.parseLong(values.get("timeout"))),
-                    Integer.parseInt(values.get("statements")), first.equals("true"));
+                    Integer.parseInt(values.get("statements")), first.equals("true"),
+                    Integer.parseInt(values.get("warmup")), Integer.parseInt(values.get("connections")));
         }
     }
 
@@ -333,11 +356,11 @@ public final class EndToEndLoad {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s (%s), %s mode%s, %,d conversations, %d callers: %,.0f replies/s end "
-                    + "to end; intake %,.0f webhooks/s alone, %,.0f/s with the workers running (%.0f%%); none lost, "
+                    + "to end%s; intake %,.0f webhooks/s alone, %,.0f/s with the workers running (%.0f%%); none lost, "
                     + "none twice; heap in use after GC %,d MB%s", database, settings,
                     options.fast() ? "fast" : "defaults", options.webhooksFirst() ? "" : ", webhooks not first",
                     options.conversations(), options.callers(), replies,
-                    intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
+                    options.warmup() > 0 ? " after " + options.warmup() + " warm-up conversations" : "", intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
                     commitsPerReply < 0 ? "" : String.format(Locale.ROOT, "; %.1f database commits per reply "
                             + "(webhook to sent, counted by PostgreSQL)", commitsPerReply))
                     + (statements.isEmpty() ? "" : "\nwhere PostgreSQL spent its time (total, calls, rows, statement):\n"

@@ -13,7 +13,7 @@ class EndToEndLoadTest {
     @Test
     void answersEveryCustomerOnceOnDurablePostgresqlAndH2() throws Exception {
         EndToEndLoad.Options options = EndToEndLoad.Options.parse("conversations=20", "callers=2", "timeout=60",
-                "statements=3");
+                "statements=3", "warmup=5", "connections=8");
 
         List<EndToEndLoad.Result> results = EndToEndLoad.run(options);
 
@@ -22,10 +22,18 @@ class EndToEndLoadTest {
             assertThat(result.replies()).isPositive();
             assertThat(result.intakeAlone()).isPositive();
             assertThat(result.intakeWithWorkers()).isPositive();
+            assertThat(result.toString()).contains("after 5 warm-up conversations");
         });
         assertThat(results.get(0).statements()).as("PostgreSQL's busiest statements").hasSize(3)
                 .allSatisfy(line -> assertThat(line).contains(" calls "));
         assertThat(results.get(1).statements()).as("none counted on H2").isEmpty();
+    }
+
+    @Test
+    void warmsUpUnlessAskedNotTo() {
+        assertThat(EndToEndLoad.Options.parse().warmup()).isEqualTo(2000);
+        assertThat(EndToEndLoad.Options.parse("warmup=0").warmup()).isZero();
+        assertThat(EndToEndLoad.Options.parse().connections()).isEqualTo(32);
     }
 
     @Test
