@@ -67,6 +67,15 @@ final class IntakeLoad implements ConversaObserver {
     }
 
     /**
+     * This load's clock, which the work loops time their pauses with.
+     *
+     * @return nanoseconds from an arbitrary origin
+     */
+    long now() {
+        return nanoTime.getAsLong();
+    }
+
+    /**
      * Whether the webhook endpoint is busy: the calls answered in the last full window, or already
      * in the one under way, add up to the threshold's number in flight.
      *

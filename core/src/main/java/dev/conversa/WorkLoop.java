@@ -20,14 +20,20 @@ import org.slf4j.LoggerFactory;
  * and otherwise every poll interval (reply tasks and retries become due with time).
  *
  * <p>While the webhook endpoint is {@linkplain IntakeLoad#busy() busy} the loop runs one unit of
- * work at a time instead of its full concurrency, so that acknowledgements keep most of the
- * machine; it goes back to full concurrency at its next look once the endpoint is not busy.
+ * work at a time instead of its full concurrency, and after each such unit pauses as long as the
+ * unit took, up to {@value #MAX_PAUSE_MILLIS} ms, so that it works about half the time and
+ * acknowledgements keep most of the machine; the work goes on, at that pace, however long the
+ * endpoint stays busy. (A unit that mostly waits, on a model say, takes little from the endpoint,
+ * hence the cap.) The loop goes back to full concurrency at its next look once the endpoint is not
+ * busy.
  *
  * @param <T> the kind of work item
  */
 final class WorkLoop<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkLoop.class);
+    static final long MAX_PAUSE_MILLIS = 100;
+    private static final long MAX_PAUSE = TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MILLIS);
 
     private final String name;
     private final IntFunction<List<T>> claim;
@@ -41,6 +47,8 @@ final class WorkLoop<T> implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean signalled;
+    /** On the intake's clock: until when the loop pauses, while the endpoint is busy, after a unit. */
+    private volatile long pausedUntil;
     private volatile boolean running;
     private Thread thread;
 
@@ -63,6 +71,7 @@ final class WorkLoop<T> implements AutoCloseable {
         this.permits = new Semaphore(concurrency);
         this.pollInterval = pollInterval;
         this.executor = executor;
+        this.pausedUntil = intake.now();
     }
 
     synchronized void start() {
@@ -103,7 +112,11 @@ final class WorkLoop<T> implements AutoCloseable {
     /** Claims up to the free permits and hands the items out; true if it got as many as it asked. */
     private boolean claimOnce() {
         int free = permits.availablePermits();
-        if (free > 0 && intake.busy()) {
+        boolean yielding = free > 0 && intake.busy();
+        if (yielding) {
+            if (intake.now() - pausedUntil < 0) {
+                return false;
+            }
             free = Math.max(0, free - concurrency + 1);
         }
         if (free == 0 || !permits.tryAcquire(free)) {
@@ -121,18 +134,23 @@ final class WorkLoop<T> implements AutoCloseable {
         int claimed = items.stream().mapToInt(size).sum();
         permits.release(free - claimed);
         for (T item : items) {
-            executor.execute(() -> run(item));
+            executor.execute(() -> run(item, yielding));
         }
         return claimed > 0 && claimed == free;
     }
 
-    private void run(T item) {
+    private void run(T item, boolean yielding) {
+        long started = yielding ? intake.now() : 0;
         try {
             worker.accept(item);
         } catch (RuntimeException e) {
             LOG.error("{}: a work item failed unexpectedly ({})", name, e.getClass().getName());
             LOG.debug("{}: a work item failed", name, e);
         } finally {
+            if (yielding) {
+                long ended = intake.now();
+                pausedUntil = ended + Math.min(ended - started, MAX_PAUSE);
+            }
             permits.release(size.applyAsInt(item));
             wake();
         }
@@ -142,7 +160,9 @@ final class WorkLoop<T> implements AutoCloseable {
         lock.lock();
         try {
             if (!signalled && running) {
-                signal.await(pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+                long pause = pausedUntil - intake.now();
+                signal.await(pause > 0 ? Math.min(pause, pollInterval.toNanos()) : pollInterval.toNanos(),
+                        TimeUnit.NANOSECONDS);
             }
             signalled = false;
         } catch (InterruptedException e) {

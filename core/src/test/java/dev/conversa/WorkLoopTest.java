@@ -18,7 +18,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link WorkLoop} yields to a busy webhook endpoint: one item at a time, full concurrency after. */
+/**
+ * {@link WorkLoop} yields to a busy webhook endpoint: one item at a time, each followed by a
+ * pause as long as it took; full concurrency after.
+ */
 class WorkLoopTest {
 
     private static final int CONCURRENCY = 4;
@@ -59,6 +62,53 @@ class WorkLoopTest {
     }
 
     @Test
+    void whileTheEndpointIsBusyTheLoopPausesAsLongAsItsLastUnitTook() {
+        IntStream.range(0, 10).forEach(queue::add);
+        keepBusy();
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, item -> {
+            nanos.addAndGet(Duration.ofMillis(50).toNanos()); // the unit takes 50 ms on the intake's clock
+            keepBusy();
+            started.incrementAndGet();
+        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+
+        loop.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
+
+        nanos.addAndGet(Duration.ofMillis(49).toNanos());
+        keepBusy();
+        loop.wake();
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
+
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        keepBusy();
+        loop.wake();
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+        assertThat(asked).containsExactly(1, 1);
+    }
+
+    @Test
+    void aLongUnitIsFollowedByAPauseOfAtMostTheCap() {
+        IntStream.range(0, 10).forEach(queue::add);
+        keepBusy();
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, item -> {
+            nanos.addAndGet(Duration.ofSeconds(2).toNanos()); // waiting on a model, say
+            keepBusy();
+            started.incrementAndGet();
+        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+
+        loop.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
+
+        nanos.addAndGet(Duration.ofMillis(WorkLoop.MAX_PAUSE_MILLIS).toNanos());
+        keepBusy();
+        loop.wake();
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+    }
+
+    @Test
     void anIdleEndpointLeavesTheLoopItsFullConcurrency() {
         IntStream.range(0, 10).forEach(queue::add);
         loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, this::work,
@@ -68,6 +118,11 @@ class WorkLoopTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == CONCURRENCY);
         assertThat(asked).containsExactly(CONCURRENCY);
+    }
+
+    /** A webhook answered now that took long enough to keep the endpoint busy for two windows. */
+    private void keepBusy() {
+        intake.webhookAnswered(200, Duration.ofSeconds(10));
     }
 
     private List<Integer> claim(int max) {
