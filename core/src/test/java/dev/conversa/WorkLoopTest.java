@@ -63,48 +63,27 @@ class WorkLoopTest {
 
     @Test
     void whileTheEndpointIsBusyTheLoopPausesAsLongAsItsLastUnitTook() {
-        IntStream.range(0, 10).forEach(queue::add);
-        keepBusy();
-        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, item -> {
-            nanos.addAndGet(Duration.ofMillis(50).toNanos()); // the unit takes 50 ms on the intake's clock
-            keepBusy();
-            started.incrementAndGet();
-        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
-
-        loop.start();
+        startBusyLoopWhoseUnitsTake(Duration.ofMillis(50));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
 
-        nanos.addAndGet(Duration.ofMillis(49).toNanos());
-        keepBusy();
-        loop.wake();
+        advanceAndWake(Duration.ofMillis(49));
         await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
 
-        nanos.addAndGet(Duration.ofMillis(1).toNanos());
-        keepBusy();
-        loop.wake();
+        advanceAndWake(Duration.ofMillis(1));
         await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
         assertThat(asked).containsExactly(1, 1);
     }
 
     @Test
     void aLongUnitIsFollowedByAPauseOfAtMostTheCap() {
-        IntStream.range(0, 10).forEach(queue::add);
-        keepBusy();
-        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, item -> {
-            nanos.addAndGet(Duration.ofSeconds(2).toNanos()); // waiting on a model, say
-            keepBusy();
-            started.incrementAndGet();
-        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+        startBusyLoopWhoseUnitsTake(Duration.ofSeconds(2)); // waiting on a model, say
 
-        loop.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
         await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
 
-        nanos.addAndGet(Duration.ofMillis(WorkLoop.MAX_PAUSE_MILLIS).toNanos());
-        keepBusy();
-        loop.wake();
+        advanceAndWake(Duration.ofMillis(WorkLoop.MAX_PAUSE_MILLIS));
         await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
     }
 
@@ -118,6 +97,24 @@ class WorkLoopTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == CONCURRENCY);
         assertThat(asked).containsExactly(CONCURRENCY);
+    }
+
+    /** Starts a loop over ten items, each taking the given time on the intake's clock, with the endpoint busy. */
+    private void startBusyLoopWhoseUnitsTake(Duration unit) {
+        IntStream.range(0, 10).forEach(queue::add);
+        keepBusy();
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, item -> {
+            nanos.addAndGet(unit.toNanos());
+            keepBusy();
+            started.incrementAndGet();
+        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+        loop.start();
+    }
+
+    private void advanceAndWake(Duration time) {
+        nanos.addAndGet(time.toNanos());
+        keepBusy();
+        loop.wake();
     }
 
     /** A webhook answered now that took long enough to keep the endpoint busy for two windows. */
