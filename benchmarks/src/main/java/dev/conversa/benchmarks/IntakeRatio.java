@@ -120,6 +120,7 @@ public final class IntakeRatio {
         bench.signRequests();
         List<Supplier<Object>> paths = new ArrayList<>(List.of(bench::baseline, bench::newEvent, bench::redelivery));
         List<String> partNames = parts ? List.of("tokens", "tree", "normalized") : List.of();
+        int firstPart = paths.size();
         if (parts) {
             IntakeParts intakeParts = new IntakeParts(bench);
             paths.addAll(List.of(intakeParts::tokens, intakeParts::tree, intakeParts::normalized));
@@ -141,11 +142,18 @@ public final class IntakeRatio {
         }
         Map<String, double[]> partRatios = new LinkedHashMap<>();
         for (int part = 0; part < partNames.size(); part++) {
-            partRatios.put(partNames.get(part), quartiles(ratios[3 + part]));
+            partRatios.put(partNames.get(part), quartiles(ratios[firstPart + part]));
         }
         return new Result(payload, rounds, block, quartiles(ratios[1]), quartiles(ratios[2]), partRatios);
     }
 
+    /**
+     * Times a block of each path, starting with the one the round turns to; the times in the
+     * paths' order. Before each block the block's request bodies are read, so every path starts
+     * with them in the processor's cache (as a handler starts with a body it has just received):
+     * otherwise the path timed after another that read the same bodies ran on warm data and the
+     * first on cold, and the ratios split into two groups by the order of the round.
+     */
     private static long[] timeBlocks(WebhookIntakeBenchmark bench, List<Supplier<Object>> paths, int block,
             int round) {
         long[] nanos = new long[paths.size()];

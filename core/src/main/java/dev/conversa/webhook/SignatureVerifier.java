@@ -2,9 +2,7 @@ package dev.conversa.webhook;
 
 import dev.conversa.internal.crypto.HmacVerifier;
 import dev.conversa.lang.Secret;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks {@code X-Hub-Signature-256: sha256=<hex>}: HMAC-SHA256 over the raw body bytes, keyed by
@@ -57,18 +55,8 @@ final class SignatureVerifier {
      */
     record Verification(SignatureCheck check, BodyKey body) {
 
-        private static final Map<SignatureCheck, Verification> REFUSALS = refusals();
-
         static Verification refused(SignatureCheck check) {
-            return REFUSALS.get(check);
-        }
-
-        private static Map<SignatureCheck, Verification> refusals() {
-            Map<SignatureCheck, Verification> refusals = new EnumMap<>(SignatureCheck.class);
-            for (SignatureCheck check : SignatureCheck.values()) {
-                refusals.put(check, new Verification(check, null));
-            }
-            return refusals;
+            return new Verification(check, null);
         }
     }
 

@@ -360,7 +360,8 @@ public final class EndToEndLoad {
                     + "none twice; heap in use after GC %,d MB%s", database, settings,
                     options.fast() ? "fast" : "defaults", options.webhooksFirst() ? "" : ", webhooks not first",
                     options.conversations(), options.callers(), replies,
-                    options.warmup() > 0 ? " after " + options.warmup() + " warm-up conversations" : "", intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
+                    options.warmup() > 0 ? " after " + options.warmup() + " warm-up conversations" : "",
+                    intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
                     commitsPerReply < 0 ? "" : String.format(Locale.ROOT, "; %.1f database commits per reply "
                             + "(webhook to sent, counted by PostgreSQL)", commitsPerReply))
                     + (statements.isEmpty() ? "" : "\nwhere PostgreSQL spent its time (total, calls, rows, statement):\n"
