@@ -147,8 +147,8 @@ public final class EndToEndLoad {
     /**
      * Answers {@code warmup} customers end to end on a database of their own, so that the
      * measured run finds the JIT's work on these paths done, as in a server that has run a while
-     * (on a cold JVM of 2 cores the compiler threads took a fifth of the JVM's CPU through a whole
-     * run of 3,000 conversations).
+     * (on a cold JVM of 2 cores the compiler threads took nearly a third of the JVM's CPU through a
+     * whole run of 3,000 conversations).
      */
     private static void warmUp(BenchmarkDatabases databases, Kind kind, GraphStandIn graph, Options options)
             throws Exception {
