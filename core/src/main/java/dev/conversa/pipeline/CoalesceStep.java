@@ -59,7 +59,8 @@ final class CoalesceStep implements Middleware {
 
     private void schedule(Context ctx, InboundMessage message) {
         Instant now = clock.instant();
-        Conversation stored = updates.apply(ctx.tenant(), ctx.conversationKey(), now, current -> {
+        Conversation stored = updates.apply(ctx.tenant(), ctx.conversationKey(), now,
+                ctx.attribute(RecordStep.RECORDED), current -> {
             if (!current.state().botMaySpeak()) {
                 return current;
             }

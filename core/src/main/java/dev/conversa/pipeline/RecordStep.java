@@ -8,6 +8,7 @@ import dev.conversa.model.AccountLinking;
 import dev.conversa.model.Author;
 import dev.conversa.model.Checkout;
 import dev.conversa.model.Contact;
+import dev.conversa.model.Conversation;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.Deleted;
@@ -56,6 +57,14 @@ final class RecordStep implements Middleware {
     /** The audit action of a channel's notice about a contact. */
     static final String NOTICE_ACTION = "contact_notice";
 
+    /**
+     * The conversation of a customer's message as this step wrote it, so that a later step of
+     * the same unit that changes it again (COALESCE) need not read it back: the write held the
+     * row until the unit ends, and a stale copy would only be refused by its version.
+     */
+    static final AttributeKey<Conversation> RECORDED = AttributeKey.of("conversa.recorded-conversation",
+            Conversation.class);
+
     private final Stores stores;
     private final ConversationUpdates updates;
     private final Clock clock;
@@ -82,14 +91,15 @@ final class RecordStep implements Middleware {
                 recordEchoFromElsewhere(ctx.tenant(), echo);
             }
         } else if (ctx.event().isPresent()) {
-            record(ctx.tenant(), ctx.event().get(), clock.instant());
+            record(ctx, ctx.event().get(), clock.instant());
         }
         next.proceed();
     }
 
-    private void record(TenantId tenant, InboundEvent event, Instant now) {
+    private void record(Context ctx, InboundEvent event, Instant now) {
+        TenantId tenant = ctx.tenant();
         if (event instanceof InboundMessage message) {
-            recordInbound(tenant, message, now);
+            recordInbound(tenant, message, now).ifPresent(written -> ctx.attribute(RECORDED, written));
         } else if (event instanceof Deleted deleted) {
             stores.messages().delete(tenant, deleted.header().channel(), deleted.messageId());
         } else if (event instanceof Edited edited) {
@@ -120,10 +130,11 @@ final class RecordStep implements Middleware {
         }
     }
 
-    private void recordInbound(TenantId tenant, InboundMessage message, Instant now) {
+    /** Records a customer's message; returns its conversation as written, unless another write followed. */
+    private Optional<Conversation> recordInbound(TenantId tenant, InboundMessage message, Instant now) {
         if (message.content() instanceof SystemNotice notice) {
             recordNotice(tenant, message, notice, now);
-            return;
+            return Optional.empty();
         }
         var header = message.header();
         // in a group the conversation is the group's; the person is the member who wrote
@@ -131,7 +142,7 @@ final class RecordStep implements Middleware {
         stores.contacts().upsert(new Contact(tenant, header.channel(), person, message.sender().name(),
                 message.sender().username(), message.sender().phoneNumber(), now));
         boolean[] reopened = new boolean[1];
-        updates.apply(tenant, message.conversation(), now, current -> {
+        Conversation written = updates.apply(tenant, message.conversation(), now, current -> {
             var changed = current.withLastInboundAt(header.timestamp(), now);
             reopened[0] = current.state() == ConversationState.CLOSED;
             return reopened[0] ? changed.withState(ConversationState.BOT, now) : changed;
@@ -142,6 +153,7 @@ final class RecordStep implements Middleware {
         stores.messages().append(new MessageRecord(tenant, message.conversation(), message.messageId(),
                 Direction.INBOUND, Author.CUSTOMER, message.content().kind(), text(message.content()),
                 DeliveryStatus.DELIVERED, notBeforeLatest(tenant, message.conversation(), header.timestamp())));
+        return reopened[0] ? Optional.empty() : Optional.of(written);
     }
 
     /**

@@ -49,6 +49,18 @@ public record OutboxEntry(
     }
 
     /**
+     * This entry in another state, every other field the same: what a store that changed only
+     * the state returns without reading the row back.
+     *
+     * @param newState the state
+     * @return the copy
+     */
+    public OutboxEntry withState(OutboxState newState) {
+        return new OutboxEntry(id, tenant, message, idempotencyKey, newState, attempts, notBefore, channelMessageId,
+                lastError, fence, createdAt, completesHandoff);
+    }
+
+    /**
      * The id this message is stored under in the message history until the channel gives it
      * its own.
      *

@@ -147,6 +147,24 @@ public final class BenchmarkDatabases implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * How many statements the newest database ran since {@link #resetStatements}, the
+     * transactions' own {@code BEGIN} and {@code COMMIT} and the statistics' queries left out.
+     *
+     * @return the calls, counted by {@code pg_stat_statements}
+     */
+    public long statementCalls() {
+        String sql = "SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database "
+                + "WHERE datname = current_database()) AND query NOT IN ('BEGIN', 'COMMIT') AND query NOT LIKE '%pg_stat%'";
+        try (Connection connection = newest().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read PostgreSQL's statement statistics", e);
+        }
+    }
+
     private JdbcConnectionPool h2() {
         Path file = folder.resolve("conversa-" + ++created);
         return JdbcConnectionPool.create("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");

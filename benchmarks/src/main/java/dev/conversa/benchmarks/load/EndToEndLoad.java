@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>intake alone: the webhooks acknowledged per second with no worker running;
  *   <li>end to end: replies per second from the first webhook to the last reply, and the intake
- *       rate while the workers run;
+ *       rate while the workers run; on PostgreSQL also the commits and the statements per reply,
+ *       as the database counted them;
  *   <li>the heap in use after collections once every reply is sent, with the instance still
  *       running ({@code conversations=100000} shows whether anything keeps every conversation
  *       in memory: with the JDBC stores, only bounded caches may grow).
@@ -117,11 +118,12 @@ public final class EndToEndLoad {
                 double intake;
                 long heap;
                 double commits;
+                double statementsPerReply;
                 long started;
                 long lastReply;
                 try (Conversa conversa = conversa(databases, kind, graph, options)) {
                     long commitsBefore = commits(databases, kind);
-                    if (kind == Kind.POSTGRESQL && options.statements() > 0) {
+                    if (kind == Kind.POSTGRESQL) {
                         databases.resetStatements();
                     }
                     conversa.start();
@@ -131,12 +133,14 @@ public final class EndToEndLoad {
                     heap = heapAfterGc();
                     commits = kind == Kind.POSTGRESQL
                             ? (double) (commits(databases, kind) - commitsBefore) / options.conversations() : -1;
+                    statementsPerReply = kind == Kind.POSTGRESQL
+                            ? (double) databases.statementCalls() / options.conversations() : -1;
                 }
                 checkOnePerCustomer(graph, options.conversations());
                 List<String> statements = kind == Kind.POSTGRESQL && options.statements() > 0
                         ? databases.statements(options.statements()) : List.of();
                 Result result = new Result(kind, settings, options, alone, intake,
-                        options.conversations() / ((lastReply - started) / 1e9), heap, commits, statements);
+                        options.conversations() / ((lastReply - started) / 1e9), heap, commits, statementsPerReply, statements);
                 System.out.println(result);
                 results.add(result);
             }
@@ -351,7 +355,8 @@ public final class EndToEndLoad {
 
     /** One database's figures. */
     record Result(Kind database, String settings, Options options, double intakeAlone, double intakeWithWorkers,
-            double replies, long heapBytes, double commitsPerReply, List<String> statements) {
+            double replies, long heapBytes, double commitsPerReply, double statementsPerReply,
+            List<String> statements) {
 
         @Override
         public String toString() {
@@ -362,8 +367,9 @@ public final class EndToEndLoad {
                     options.conversations(), options.callers(), replies,
                     options.warmup() > 0 ? " after " + options.warmup() + " warm-up conversations" : "",
                     intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
-                    commitsPerReply < 0 ? "" : String.format(Locale.ROOT, "; %.1f database commits per reply "
-                            + "(webhook to sent, counted by PostgreSQL)", commitsPerReply))
+                    commitsPerReply < 0 ? "" : String.format(Locale.ROOT, "; %.1f database commits and %.1f "
+                            + "statements besides BEGIN and COMMIT per reply (webhook to sent, counted by PostgreSQL)",
+                            commitsPerReply, statementsPerReply))
                     + (statements.isEmpty() ? "" : "\nwhere PostgreSQL spent its time (total, calls, rows, statement):\n"
                             + String.join("\n", statements));
         }

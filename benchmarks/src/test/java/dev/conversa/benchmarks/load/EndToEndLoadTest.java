@@ -27,6 +27,10 @@ class EndToEndLoadTest {
         assertThat(results.get(0).statements()).as("PostgreSQL's busiest statements").hasSize(3)
                 .allSatisfy(line -> assertThat(line).contains(" calls "));
         assertThat(results.get(1).statements()).as("none counted on H2").isEmpty();
+        assertThat(results.get(0).statementsPerReply()).as("a reply reads and writes several tables")
+                .isGreaterThan(10);
+        assertThat(results.get(0).toString()).contains("statements besides BEGIN and COMMIT per reply");
+        assertThat(results.get(1).statementsPerReply()).as("not counted on H2").isNegative();
     }
 
     @Test

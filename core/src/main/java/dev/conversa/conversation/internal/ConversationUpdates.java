@@ -51,6 +51,38 @@ public final class ConversationUpdates {
     }
 
     /**
+     * Like {@link #apply}, starting from a copy of the conversation read or written earlier in
+     * the same unit of work instead of reading it again. A write from a stale copy is refused
+     * by its version ({@link ConversationStore#update}) and the change applied again to the
+     * conversation read afresh; but a change that leaves the copy as it is writes nothing and
+     * returns the copy, so pass only a copy this unit wrote (the write holds the row until the
+     * unit ends, so no one else changed it since).
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param now the current time
+     * @param known the conversation as last seen; ignored unless it is this tenant's and key's
+     * @param change as for {@link #apply}
+     * @return the conversation as stored afterwards
+     * @throws ConversaException if the conversation kept changing during every attempt
+     */
+    public Conversation apply(TenantId tenant, ConversationKey key, Instant now, Optional<Conversation> known,
+            UnaryOperator<Conversation> change) {
+        Optional<Conversation> first = known.filter(c -> c.tenant().equals(tenant) && c.key().equals(key));
+        if (first.isEmpty()) {
+            return apply(tenant, key, now, change);
+        }
+        boolean[] read = new boolean[1];
+        return loop(() -> {
+            if (!read[0]) {
+                read[0] = true;
+                return first;
+            }
+            return Optional.of(store.getOrOpen(tenant, key, now));
+        }, change).orElseThrow();
+    }
+
+    /**
      * Like {@link #apply}, but leaves a conversation that does not exist alone.
      *
      * @param tenant the business

@@ -10,6 +10,8 @@ import dev.conversa.model.ConversationKey;
 import dev.conversa.model.ConversationState;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ConversationStore;
+import dev.conversa.store.PurgeScope;
+import dev.conversa.store.SenderTurn;
 import dev.conversa.store.memory.InMemoryStores;
 import java.time.Instant;
 import java.util.List;
@@ -61,11 +63,105 @@ class ConversationUpdatesTest {
     }
 
     @Test
+    void startsFromTheCopyItIsGivenWithoutReadingTheStore() {
+        Conversation written = store.getOrOpen(TENANT, KEY, NOW);
+        CountingReads counting = new CountingReads(store);
+
+        Conversation stored = new ConversationUpdates(counting).apply(TENANT, KEY, NOW, Optional.of(written),
+                current -> current.withLastInboundAt(NOW, NOW));
+
+        assertThat(counting.reads).as("reads of the store").hasValue(0);
+        assertThat(stored.lastInboundAt()).contains(NOW);
+        assertThat(store.find(TENANT, KEY)).contains(stored);
+    }
+
+    @Test
+    void aStaleCopyLosesItsWriteAndTheChangeIsMadeOnTheStoredConversation() {
+        Conversation stale = store.getOrOpen(TENANT, KEY, NOW);
+        store.update(stale.withState(ConversationState.WITH_AGENT, NOW)).orElseThrow();
+        CountingReads counting = new CountingReads(store);
+
+        Conversation stored = new ConversationUpdates(counting).apply(TENANT, KEY, NOW, Optional.of(stale),
+                current -> current.withLastInboundAt(NOW, NOW));
+
+        assertThat(counting.reads).as("read again after the refused write").hasValue(1);
+        assertThat(stored.state()).isEqualTo(ConversationState.WITH_AGENT);
+        assertThat(stored.lastInboundAt()).contains(NOW);
+    }
+
+    @Test
+    void aCopyOfAnotherConversationIsNotUsed() {
+        ConversationKey other = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "15550000000");
+        Conversation otherCopy = store.getOrOpen(TENANT, other, NOW);
+        CountingReads counting = new CountingReads(store);
+
+        Conversation stored = new ConversationUpdates(counting).apply(TENANT, KEY, NOW, Optional.of(otherCopy),
+                current -> current.withLastInboundAt(NOW, NOW));
+
+        assertThat(counting.reads).hasValue(1);
+        assertThat(stored.key()).isEqualTo(KEY);
+        assertThat(store.find(TENANT, other)).contains(otherCopy);
+    }
+
+    @Test
     void leavesAMissingConversationAloneWhenAskedTo() {
         Optional<Conversation> result = new ConversationUpdates(store).applyIfExists(TENANT, KEY,
                 current -> current.withState(ConversationState.CLOSED, NOW));
 
         assertThat(result).isEmpty();
         assertThat(store.find(TENANT, KEY)).isEmpty();
+    }
+
+    /** Counts the reads that go to the store; everything else passes through. */
+    private static final class CountingReads implements ConversationStore {
+
+        private final ConversationStore delegate;
+        private final AtomicInteger reads = new AtomicInteger();
+
+        CountingReads(ConversationStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Conversation getOrOpen(TenantId tenant, ConversationKey key, Instant now) {
+            reads.incrementAndGet();
+            return delegate.getOrOpen(tenant, key, now);
+        }
+
+        @Override
+        public Optional<Conversation> find(TenantId tenant, ConversationKey key) {
+            reads.incrementAndGet();
+            return delegate.find(tenant, key);
+        }
+
+        @Override
+        public Optional<Conversation> update(Conversation conversation) {
+            return delegate.update(conversation);
+        }
+
+        @Override
+        public List<Conversation> list(TenantId tenant, Optional<ConversationState> state, int limit) {
+            return delegate.list(tenant, state, limit);
+        }
+
+        @Override
+        public boolean delete(TenantId tenant, ConversationKey key) {
+            return delegate.delete(tenant, key);
+        }
+
+        @Override
+        public SenderTurn takeTurn(TenantId tenant, ConversationKey key, Instant window, int allowed) {
+            return delegate.takeTurn(tenant, key, window, allowed);
+        }
+
+        @Override
+        public int grantTenantTurns(TenantId tenant, Instant window, int wanted, int limit) {
+            return delegate.grantTenantTurns(tenant, window, wanted, limit);
+        }
+
+        @Override
+        public int purgeIdle(PurgeScope scope, Instant cutoff, int limit) {
+            return delegate.purgeIdle(scope, cutoff, limit);
+        }
     }
 }

@@ -194,7 +194,8 @@ public abstract class OutboxContract extends StoreContract {
         assertThat(sending.state()).isEqualTo(OutboxState.SENDING);
         assertThat(sending.fence()).isEqualTo(claimed.fence());
         assertThat(sending.attempts()).isEqualTo(1);
-        assertThat(outbox().find(TENANT_A, entry.id()).orElseThrow().state()).isEqualTo(OutboxState.SENDING);
+        assertThat(outbox().find(TENANT_A, entry.id()).orElseThrow()).as("the entry returned is the entry as stored")
+                .isEqualTo(sending);
     }
 
     @Test

@@ -56,17 +56,30 @@ public final class JdbcContactStore implements ContactStore {
     public Contact upsert(Contact contact) {
         Objects.requireNonNull(contact, "contact");
         Object[] key = {contact.tenant().value(), contact.channel().value(), contact.externalId()};
+        String phoneDigits = contact.phoneNumber().map(StoreArguments::phoneDigits).orElse(null);
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            // one round trip instead of three: the row as it is after the insert or the update
+            return database.inTransaction("saving a contact", connection -> Rows.first(connection,
+                    "INSERT INTO conversa_contact (" + COLUMNS + ", phone_digits) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (tenant, channel, external_id) DO UPDATE SET "
+                    + "name = COALESCE(EXCLUDED.name, conversa_contact.name), "
+                    + "username = COALESCE(EXCLUDED.username, conversa_contact.username), "
+                    + "phone_number = COALESCE(EXCLUDED.phone_number, conversa_contact.phone_number), "
+                    + "phone_digits = COALESCE(EXCLUDED.phone_digits, conversa_contact.phone_digits) "
+                    + "RETURNING " + COLUMNS, JdbcContactStore::contact, key[0], key[1], key[2],
+                    contact.name().orElse(null), contact.username().orElse(null), contact.phoneNumber().orElse(null),
+                    contact.firstSeen(), phoneDigits).orElseThrow());
+        }
         return database.inTransaction("saving a contact", connection -> {
             inserts.insertIfAbsent(connection, "INSERT INTO conversa_contact (" + COLUMNS + ", phone_digits) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key[0], key[1], key[2], contact.name().orElse(null),
                     contact.username().orElse(null), contact.phoneNumber().orElse(null), contact.firstSeen(),
-                    contact.phoneNumber().map(StoreArguments::phoneDigits).orElse(null));
+                    phoneDigits);
             Rows.update(connection, "UPDATE conversa_contact SET name = COALESCE(?, name), "
                     + "username = COALESCE(?, username), phone_number = COALESCE(?, phone_number), "
                     + "phone_digits = COALESCE(?, phone_digits) WHERE tenant = ? AND channel = ? AND external_id = ?",
                     contact.name().orElse(null), contact.username().orElse(null),
-                    contact.phoneNumber().orElse(null), contact.phoneNumber().map(StoreArguments::phoneDigits).orElse(null),
-                    key[0], key[1], key[2]);
+                    contact.phoneNumber().orElse(null), phoneDigits, key[0], key[1], key[2]);
             return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_contact "
                     + "WHERE tenant = ? AND channel = ? AND external_id = ?", JdbcContactStore::contact, key)
                     .orElseThrow();

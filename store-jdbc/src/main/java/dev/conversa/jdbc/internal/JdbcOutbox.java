@@ -104,11 +104,11 @@ public final class JdbcOutbox implements Outbox {
         Objects.requireNonNull(entry, "entry");
         StoreArguments.requireClaim(1, lease);
         Objects.requireNonNull(now, "now");
+        // the fence matched, so the row is the entry as claimed: only its state and lease changed
         return database.inTransaction("marking a message sending", connection -> {
             fenced.apply(connection, entry.id(), entry.tenant(), entry.fence(),
                     "SET state = 'SENDING', lease_until = ?", now.plus(lease));
-            return Rows.first(connection, "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE id = ? "
-                    + "AND tenant = ?", OutboxRows::entry, entry.id(), entry.tenant().value()).orElseThrow();
+            return entry.withState(OutboxState.SENDING);
         });
     }
 
