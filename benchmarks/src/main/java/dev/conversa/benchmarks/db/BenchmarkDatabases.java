@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
@@ -163,6 +164,25 @@ public final class BenchmarkDatabases implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read PostgreSQL's statement statistics", e);
         }
+    }
+
+    /**
+     * The processor time the PostgreSQL server used so far, all its processes together (Linux
+     * only): the postmaster's, found as the parent of a backend of the newest database.
+     *
+     * @return nanoseconds, empty where {@code /proc} cannot tell
+     */
+    public OptionalLong postgresCpuNanos() {
+        long backend;
+        try (Connection connection = newest().getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            backend = rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot ask PostgreSQL for a backend's process id", e);
+        }
+        OptionalLong postmaster = ProcessCpu.parentOf(backend);
+        return postmaster.isPresent() ? ProcessCpu.ofTree(postmaster.getAsLong()) : OptionalLong.empty();
     }
 
     private JdbcConnectionPool h2() {

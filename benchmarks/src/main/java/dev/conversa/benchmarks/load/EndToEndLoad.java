@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>intake alone: the webhooks acknowledged per second with no worker running;
  *   <li>end to end: replies per second from the first webhook to the last reply, and the intake
- *       rate while the workers run; on PostgreSQL also the commits and the statements per reply,
+ *       rate while the workers run; the processor time per reply of this JVM and, on PostgreSQL,
+ *       of the server's processes; on PostgreSQL also the commits and the statements per reply,
  *       as the database counted them;
  *   <li>the heap in use after collections once every reply is sent, with the instance still
  *       running ({@code conversations=100000} shows whether anything keeps every conversation
@@ -117,30 +118,26 @@ public final class EndToEndLoad {
                 List<WebhookRequest> webhooks = sign("e2e", options.conversations());
                 double intake;
                 long heap;
-                double commits;
-                double statementsPerReply;
+                PerReply perReply;
                 long started;
                 long lastReply;
                 try (Conversa conversa = conversa(databases, kind, graph, options)) {
-                    long commitsBefore = commits(databases, kind);
                     if (kind == Kind.POSTGRESQL) {
                         databases.resetStatements();
                     }
+                    Counts before = Counts.now(databases, kind);
                     conversa.start();
                     started = System.nanoTime();
                     intake = drive(conversa, webhooks, options.callers());
                     lastReply = awaitReplies(graph, options.conversations(), options.timeout());
+                    perReply = Counts.now(databases, kind).since(before, databases, kind, options.conversations());
                     heap = heapAfterGc();
-                    commits = kind == Kind.POSTGRESQL
-                            ? (double) (commits(databases, kind) - commitsBefore) / options.conversations() : -1;
-                    statementsPerReply = kind == Kind.POSTGRESQL
-                            ? (double) databases.statementCalls() / options.conversations() : -1;
                 }
                 checkOnePerCustomer(graph, options.conversations());
                 List<String> statements = kind == Kind.POSTGRESQL && options.statements() > 0
                         ? databases.statements(options.statements()) : List.of();
                 Result result = new Result(kind, settings, options, alone, intake,
-                        options.conversations() / ((lastReply - started) / 1e9), heap, commits, statementsPerReply, statements);
+                        options.conversations() / ((lastReply - started) / 1e9), heap, perReply, statements);
                 System.out.println(result);
                 results.add(result);
             }
@@ -234,7 +231,7 @@ public final class EndToEndLoad {
     }
 
     /** Transactions committed so far in the newest PostgreSQL database (its statistics); 0 on H2. */
-    private static long commits(BenchmarkDatabases databases, Kind kind) throws SQLException {
+    private static long committed(BenchmarkDatabases databases, Kind kind) throws SQLException {
         if (kind != Kind.POSTGRESQL) {
             return 0;
         }
@@ -327,6 +324,55 @@ public final class EndToEndLoad {
         return webhooks;
     }
 
+    /**
+     * What the database and the processor counted at one moment: PostgreSQL's commits (its
+     * statistics), the JVM's processor time and, on PostgreSQL, the server's (-1 where not known).
+     */
+    private record Counts(long commits, long jvmCpuNanos, long databaseCpuNanos) {
+
+        static Counts now(BenchmarkDatabases databases, Kind kind) throws SQLException {
+            long commits = committed(databases, kind);
+            long database = kind == Kind.POSTGRESQL ? databases.postgresCpuNanos().orElse(-1) : -1;
+            return new Counts(commits, processCpuNanos(), database);
+        }
+
+        /** What a reply cost from {@code before} to this moment, the statements as counted since then. */
+        PerReply since(Counts before, BenchmarkDatabases databases, Kind kind, int replies) {
+            double jvm = (jvmCpuNanos - before.jvmCpuNanos) / 1e6 / replies;
+            if (kind != Kind.POSTGRESQL) {
+                return new PerReply(-1, -1, jvm, -1);
+            }
+            double database = before.databaseCpuNanos < 0 || databaseCpuNanos < 0 ? -1
+                    : (databaseCpuNanos - before.databaseCpuNanos) / 1e6 / replies;
+            return new PerReply((double) (commits - before.commits) / replies,
+                    (double) databases.statementCalls() / replies, jvm, database);
+        }
+    }
+
+    /**
+     * What one reply cost, webhook to sent: PostgreSQL's commits and statements besides {@code
+     * BEGIN} and {@code COMMIT} (-1 on H2), and milliseconds of processor time, of this JVM
+     * (Conversa, the driver and the Graph stand-in; on H2 the database too) and of the PostgreSQL
+     * server's processes (-1 on H2, or where Linux's {@code /proc} is missing). On a machine whose
+     * cores are all busy the replies per second follow from the processor time per reply, which
+     * varies much less between runs.
+     */
+    record PerReply(double commits, double statements, double jvmCpuMillis, double databaseCpuMillis) {
+
+        @Override
+        public String toString() {
+            String cpu = String.format(Locale.ROOT, "processor time per reply: JVM %.1f ms", jvmCpuMillis)
+                    + (databaseCpuMillis < 0 ? "" : String.format(Locale.ROOT, ", PostgreSQL %.1f ms", databaseCpuMillis));
+            return commits < 0 ? cpu : String.format(Locale.ROOT, "%.1f database commits and %.1f statements besides "
+                    + "BEGIN and COMMIT per reply (webhook to sent, counted by PostgreSQL); ", commits, statements) + cpu;
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** What to run. */
     record Options(List<Kind> databases, int conversations, int callers, int workers, boolean fast,
             Duration timeout, int statements, boolean webhooksFirst, int warmup, int connections) {
@@ -355,21 +401,17 @@ public final class EndToEndLoad {
 
     /** One database's figures. */
     record Result(Kind database, String settings, Options options, double intakeAlone, double intakeWithWorkers,
-            double replies, long heapBytes, double commitsPerReply, double statementsPerReply,
-            List<String> statements) {
+            double replies, long heapBytes, PerReply perReply, List<String> statements) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%s (%s), %s mode%s, %,d conversations, %d callers: %,.0f replies/s end "
                     + "to end%s; intake %,.0f webhooks/s alone, %,.0f/s with the workers running (%.0f%%); none lost, "
-                    + "none twice; heap in use after GC %,d MB%s", database, settings,
+                    + "none twice; heap in use after GC %,d MB; %s", database, settings,
                     options.fast() ? "fast" : "defaults", options.webhooksFirst() ? "" : ", webhooks not first",
                     options.conversations(), options.callers(), replies,
                     options.warmup() > 0 ? " after " + options.warmup() + " warm-up conversations" : "",
-                    intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20,
-                    commitsPerReply < 0 ? "" : String.format(Locale.ROOT, "; %.1f database commits and %.1f "
-                            + "statements besides BEGIN and COMMIT per reply (webhook to sent, counted by PostgreSQL)",
-                            commitsPerReply, statementsPerReply))
+                    intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20, perReply)
                     + (statements.isEmpty() ? "" : "\nwhere PostgreSQL spent its time (total, calls, rows, statement):\n"
                             + String.join("\n", statements));
         }

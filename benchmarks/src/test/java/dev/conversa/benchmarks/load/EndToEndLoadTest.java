@@ -27,10 +27,17 @@ class EndToEndLoadTest {
         assertThat(results.get(0).statements()).as("PostgreSQL's busiest statements").hasSize(3)
                 .allSatisfy(line -> assertThat(line).contains(" calls "));
         assertThat(results.get(1).statements()).as("none counted on H2").isEmpty();
-        assertThat(results.get(0).statementsPerReply()).as("a reply reads and writes several tables")
-                .isGreaterThan(10);
-        assertThat(results.get(0).toString()).contains("statements besides BEGIN and COMMIT per reply");
-        assertThat(results.get(1).statementsPerReply()).as("not counted on H2").isNegative();
+        EndToEndLoad.PerReply postgresql = results.get(0).perReply();
+        assertThat(postgresql.statements()).as("a reply reads and writes several tables").isGreaterThan(10);
+        assertThat(postgresql.commits()).isGreaterThan(1);
+        assertThat(postgresql.jvmCpuMillis()).isPositive();
+        assertThat(postgresql.databaseCpuMillis()).as("the server's processes, from /proc").isPositive();
+        assertThat(results.get(0).toString()).contains("statements besides BEGIN and COMMIT per reply")
+                .contains("processor time per reply: JVM ").contains(" ms, PostgreSQL ");
+        EndToEndLoad.PerReply h2 = results.get(1).perReply();
+        assertThat(h2.statements()).as("not counted on H2").isNegative();
+        assertThat(h2.databaseCpuMillis()).as("H2 runs in the JVM").isNegative();
+        assertThat(h2.jvmCpuMillis()).isPositive();
     }
 
     @Test
