@@ -59,8 +59,9 @@ final class RecordStep implements Middleware {
 
     /**
      * The conversation of a customer's message as this step wrote it, so that a later step of
-     * the same unit that changes it again (COALESCE) need not read it back: the write held the
-     * row until the unit ends, and a stale copy would only be refused by its version.
+     * the same unit that changes it again (COALESCE) need not read it back; should a step in
+     * between have changed it, the later step's write is refused by its version and it reads
+     * the conversation again ({@code ConversationUpdates}).
      */
     static final AttributeKey<Conversation> RECORDED = AttributeKey.of("conversa.recorded-conversation",
             Conversation.class);

@@ -52,11 +52,11 @@ public final class ConversationUpdates {
 
     /**
      * Like {@link #apply}, starting from a copy of the conversation read or written earlier in
-     * the same unit of work instead of reading it again. A write from a stale copy is refused
-     * by its version ({@link ConversationStore#update}) and the change applied again to the
-     * conversation read afresh; but a change that leaves the copy as it is writes nothing and
-     * returns the copy, so pass only a copy this unit wrote (the write holds the row until the
-     * unit ends, so no one else changed it since).
+     * the same unit of work instead of reading it again. The copy may be stale: a write from it
+     * is refused by its version ({@link ConversationStore#update}), and a change that would leave
+     * it as it is decides nothing, so in both cases the change is applied again to the
+     * conversation read afresh. So a current copy saves the read, and a stale one costs only
+     * that read again.
      *
      * @param tenant the business
      * @param key the conversation
@@ -68,18 +68,17 @@ public final class ConversationUpdates {
      */
     public Conversation apply(TenantId tenant, ConversationKey key, Instant now, Optional<Conversation> known,
             UnaryOperator<Conversation> change) {
-        Optional<Conversation> first = known.filter(c -> c.tenant().equals(tenant) && c.key().equals(key));
-        if (first.isEmpty()) {
-            return apply(tenant, key, now, change);
-        }
-        boolean[] read = new boolean[1];
-        return loop(() -> {
-            if (!read[0]) {
-                read[0] = true;
-                return first;
+        Optional<Conversation> copy = known.filter(c -> c.tenant().equals(tenant) && c.key().equals(key));
+        if (copy.isPresent()) {
+            Conversation changed = change.apply(copy.get());
+            if (changed != copy.get()) {
+                Optional<Conversation> stored = store.update(changed);
+                if (stored.isPresent()) {
+                    return stored.get();
+                }
             }
-            return Optional.of(store.getOrOpen(tenant, key, now));
-        }, change).orElseThrow();
+        }
+        return apply(tenant, key, now, change);
     }
 
     /**

@@ -90,6 +90,24 @@ class ConversationUpdatesTest {
     }
 
     @Test
+    void aStaleCopyOnWhichTheChangeDecidesNothingIsNotTrusted() {
+        // given: the copy says a person holds the conversation, but it went back to the bot since
+        Conversation stale = store.update(store.getOrOpen(TENANT, KEY, NOW).withState(ConversationState.WITH_AGENT,
+                NOW)).orElseThrow();
+        store.update(stale.withState(ConversationState.BOT, NOW)).orElseThrow();
+        CountingReads counting = new CountingReads(store);
+
+        // when: a change that only applies while the bot may speak
+        Conversation stored = new ConversationUpdates(counting).apply(TENANT, KEY, NOW, Optional.of(stale),
+                current -> current.state().botMaySpeak() ? current.withLastInboundAt(NOW, NOW) : current);
+
+        // then: decided on the stored conversation, not on the copy
+        assertThat(counting.reads).hasValue(1);
+        assertThat(stored.state()).isEqualTo(ConversationState.BOT);
+        assertThat(stored.lastInboundAt()).contains(NOW);
+    }
+
+    @Test
     void aCopyOfAnotherConversationIsNotUsed() {
         ConversationKey other = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "15550000000");
         Conversation otherCopy = store.getOrOpen(TENANT, other, NOW);
