@@ -94,19 +94,12 @@ public final class BenchmarkDatabases implements AutoCloseable {
      * @return the settings, as text
      */
     public String settings(Kind kind) {
-        JdbcConnectionPool pool = pools.get(pools.size() - 1);
         String sql = kind == Kind.H2
                 ? "SELECT 'WRITE_DELAY=' || MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS "
                         + "WHERE SETTING_NAME = 'WRITE_DELAY'"
                 : "SELECT 'PostgreSQL ' || current_setting('server_version') || ', fsync=' || current_setting('fsync') "
                         + "|| ', synchronous_commit=' || current_setting('synchronous_commit')";
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database's settings", e);
-        }
+        return first(sql, "cannot read the database's settings", row -> row.getString(1));
     }
 
     /**
@@ -157,13 +150,7 @@ public final class BenchmarkDatabases implements AutoCloseable {
     public long statementCalls() {
         String sql = "SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database "
                 + "WHERE datname = current_database()) AND query NOT IN ('BEGIN', 'COMMIT') AND query NOT LIKE '%pg_stat%'";
-        try (Connection connection = newest().getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read PostgreSQL's statement statistics", e);
-        }
+        return first(sql, "cannot read PostgreSQL's statement statistics", row -> row.getLong(1));
     }
 
     /**
@@ -173,16 +160,27 @@ public final class BenchmarkDatabases implements AutoCloseable {
      * @return nanoseconds, empty where {@code /proc} cannot tell
      */
     public OptionalLong postgresCpuNanos() {
-        long backend;
-        try (Connection connection = newest().getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT pg_backend_pid()")) {
-            rows.next();
-            backend = rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot ask PostgreSQL for a backend's process id", e);
-        }
+        long backend = first("SELECT pg_backend_pid()", "cannot ask PostgreSQL for a backend's process id",
+                row -> row.getLong(1));
         OptionalLong postmaster = ProcessCpu.parentOf(backend);
         return postmaster.isPresent() ? ProcessCpu.ofTree(postmaster.getAsLong()) : OptionalLong.empty();
+    }
+
+    /** The first row of a query on the newest database, read by {@code column}. */
+    private <T> T first(String sql, String failure, Column<T> column) {
+        try (Connection connection = newest().getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return column.read(row);
+        } catch (SQLException e) {
+            throw new IllegalStateException(failure, e);
+        }
+    }
+
+    /** Reads what a query's row holds. */
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     private JdbcConnectionPool h2() {

@@ -116,9 +116,8 @@ public final class LenientJson {
      *     past PostgreSQL's would have failed the insert, answered 500 on every redelivery)
      */
     public static Optional<Instant> seconds(JsonNode node, String field) {
-        return epoch(node, field)
-                .filter(second -> second <= LATEST_SECOND)
-                .map(Instant::ofEpochSecond);
+        long second = epoch(node, field);
+        return second >= 0 && second <= LATEST_SECOND ? Optional.of(Instant.ofEpochSecond(second)) : Optional.empty();
     }
 
     /**
@@ -128,9 +127,9 @@ public final class LenientJson {
      *     {@link #seconds})
      */
     public static Optional<Instant> millis(JsonNode node, String field) {
-        return epoch(node, field)
-                .filter(milli -> milli / 1_000 <= LATEST_SECOND)
-                .map(Instant::ofEpochMilli);
+        long milli = epoch(node, field);
+        return milli >= 0 && milli / 1_000 <= LATEST_SECOND ? Optional.of(Instant.ofEpochMilli(milli))
+                : Optional.empty();
     }
 
     /**
@@ -164,28 +163,35 @@ public final class LenientJson {
         return node == null ? null : node.get(field);
     }
 
-    /** 1 to 19 ASCII digits that fit a long, blanks around ignored (no regular expression: this runs per event). */
-    private static Optional<Long> epoch(JsonNode node, String field) {
+    /**
+     * A whole number of at least 0 that fits a long: a JSON integer as it is (Messenger's times
+     * are numbers), or text of 1 to 19 ASCII digits, blanks around ignored (no regular
+     * expression: this runs per event); -1 for anything else.
+     */
+    private static long epoch(JsonNode node, String field) {
         JsonNode child = child(node, field);
         if (child == null || child.isNull() || child.isContainer() || child.isMissingNode()) {
-            return Optional.empty();
+            return -1;
+        }
+        if (child.isIntegralNumber()) {
+            return child.canConvertToLong() ? Math.max(-1, child.longValue()) : -1;
         }
         String text = (child.isString() ? child.stringValue() : child.asString()).trim();
         if (text.isEmpty() || text.length() > 19) {
-            return Optional.empty();
+            return -1;
         }
         long result = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                return Optional.empty();
+                return -1;
             }
             result = result * 10 + (c - '0');
             if (result < 0) {
-                return Optional.empty();
+                return -1;
             }
         }
-        return Optional.of(result);
+        return result;
     }
 
     private static void flattenInto(String prefix, JsonNode node, Map<String, String> out) {

@@ -97,6 +97,21 @@ class LenientJsonTest {
     }
 
     @Test
+    void aTimestampNumberCountsOnlyWhenItIsAWholeNumberThatFitsALong() {
+        JsonNode node = JsonMapper.builder().build().readTree("{\"whole\": 1700000000123, \"text\": \" 1700000000123 \", "
+                + "\"huge\": 99999999999999999999, \"fraction\": 1700000000.5, \"exponent\": 1.7e12, "
+                + "\"negative\": -1700000000123, \"zero\": 0}");
+
+        assertThat(LenientJson.millis(node, "whole")).hasValue(Instant.ofEpochMilli(1_700_000_000_123L))
+                .isEqualTo(LenientJson.millis(node, "text"));
+        assertThat(LenientJson.millis(node, "huge")).isEmpty();
+        assertThat(LenientJson.seconds(node, "fraction")).isEmpty();
+        assertThat(LenientJson.millis(node, "exponent")).isEmpty();
+        assertThat(LenientJson.millis(node, "negative")).isEmpty();
+        assertThat(LenientJson.seconds(node, "zero")).hasValue(Instant.EPOCH);
+    }
+
+    @Test
     void flattensLeavesByDottedPath() {
         assertThat(LenientJson.flatten("p", LenientJson.object(NODE, "o"))).containsExactly(
                 Map.entry("p.x", "1"));
