@@ -355,7 +355,7 @@ public final class EndToEndLoad {
      * (Conversa, the driver and the Graph stand-in; on H2 the database too) and of the PostgreSQL
      * server's processes (-1 on H2, or where Linux's {@code /proc} is missing). On a machine whose
      * cores are all busy the replies per second follow from the processor time per reply, which
-     * varies much less between runs.
+     * says which side the time went to.
      */
     record PerReply(double commits, double statements, double jvmCpuMillis, double databaseCpuMillis) {
 
