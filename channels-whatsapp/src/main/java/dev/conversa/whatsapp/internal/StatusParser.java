@@ -4,7 +4,7 @@ import dev.conversa.internal.json.LenientJson;
 import dev.conversa.model.DeliveryStatus;
 import dev.conversa.model.StatusUpdate;
 import dev.conversa.whatsapp.WhatsAppChannel;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,17 +37,18 @@ final class StatusParser {
         // a message sent to a group reports the group, as the conversation's id names it
         String contactId = "group".equals(LenientJson.text(status, "recipient_type").orElse(""))
                 ? WhatsAppChannel.GROUP_PREFIX + recipient : recipient;
-        Map<String, String> details = Map.of();
+        Map<String, String> details = null;
         for (Map.Entry<String, JsonNode> field : status.properties()) {
             if (!MAPPED.contains(field.getKey())) {
-                if (details.isEmpty()) {
-                    details = new LinkedHashMap<>();
+                if (details == null) {
+                    details = new HashMap<>();
                 }
-                details.putAll(LenientJson.flatten(field.getKey(), field.getValue()));
+                LenientJson.flatten(field.getKey(), field.getValue(), details);
             }
         }
         return new StatusUpdate(scope.header(contactId, messageId + ":" + statusName, scope.time(status)),
-                messageId, deliveryStatus(statusName), ChannelErrors.of(status), details);
+                messageId, deliveryStatus(statusName), ChannelErrors.of(status),
+                details == null ? Map.of() : details);
     }
 
     static DeliveryStatus deliveryStatus(String name) {

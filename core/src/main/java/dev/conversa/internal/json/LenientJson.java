@@ -145,6 +145,16 @@ public final class LenientJson {
     }
 
     /**
+     * Puts every scalar leaf below {@code node} into {@code out}, as {@link #flatten} returns
+     * them, without a map of their own.
+     *
+     * @param out where to put them
+     */
+    public static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        flattenInto(prefix, node, out);
+    }
+
+    /**
      * A stable short id for content that carries none: the first 16 bytes of the SHA-256 of its
      * JSON, in hex (32 characters).
      *
