@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -116,6 +117,9 @@ class LenientJsonTest {
         assertThat(LenientJson.flatten("p", LenientJson.object(NODE, "o"))).containsExactly(
                 Map.entry("p.x", "1"));
         assertThat(LenientJson.flatten("", NODE)).containsEntry("a.1", "two").doesNotContainKey("nul");
+        Map<String, String> into = new HashMap<>(Map.of("kept", "yes"));
+        LenientJson.flatten("p", LenientJson.object(NODE, "o"), into);
+        assertThat(into).containsOnly(Map.entry("kept", "yes"), Map.entry("p.x", "1"));
     }
 
     @Test
