@@ -29,10 +29,24 @@ public record ChannelType(String value) {
      */
     public ChannelType {
         Objects.requireNonNull(value, "value");
-        if (!value.matches("[a-z0-9_-]{1,40}")) {
+        if (!isName(value)) {
             throw new IllegalArgumentException(
                     "channel type must be 1-40 lower-case letters, digits, '-' or '_': " + value);
         }
+    }
+
+    /** 1 to 40 of a-z, 0-9, '-' and '_' (no regular expression: a channel type is made per row read). */
+    private static boolean isName(String value) {
+        if (value.isEmpty() || value.length() > 40) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.conversa.respond;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Keywords and the answer they trigger. A keyword matches whole words, case-insensitively; a
@@ -12,6 +13,9 @@ import java.util.Locale;
  * @param answer the answer text
  */
 record KeywordRule(List<List<String>> keywords, String answer) {
+
+    /** What separates words: anything but letters and digits. */
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     KeywordRule {
         keywords = keywords.stream().map(List::copyOf).toList();
@@ -29,7 +33,7 @@ record KeywordRule(List<List<String>> keywords, String answer) {
 
     /** Splits text into lower-case words of letters and digits. */
     static List<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+        return Arrays.stream(NOT_A_WORD.split(text.toLowerCase(Locale.ROOT)))
                 .filter(word -> !word.isEmpty())
                 .toList();
     }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class MetaAnswers {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
 
     private MetaAnswers() {
     }
@@ -123,7 +125,7 @@ final class MetaAnswers {
     private static Answer whatsAppSent(JsonNode json, String messageId) {
         String to = json.path("to").asString("");
         ObjectNode root = JSON.createObjectNode().put("messaging_product", "whatsapp");
-        root.putArray("contacts").addObject().put("input", to).put("wa_id", to.replaceAll("\\D", ""));
+        root.putArray("contacts").addObject().put("input", to).put("wa_id", NOT_A_DIGIT.matcher(to).replaceAll(""));
         root.putArray("messages").addObject().put("id", messageId);
         return new Answer(200, JSON.writeValueAsString(root));
     }

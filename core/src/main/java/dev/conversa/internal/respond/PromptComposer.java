@@ -10,6 +10,7 @@ import dev.conversa.respond.Tool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Builds the messages sent to the model: a system prompt from the tenant's profile, the
@@ -27,6 +28,8 @@ public final class PromptComposer {
                     + "in the customer's language. Never invent facts that are not in the business knowledge.";
 
     private static final int MAX_NAME_LENGTH = 60;
+    /** Control characters and quotes, which a name must not bring into the instructions. */
+    private static final Pattern NOT_IN_A_NAME = Pattern.compile("[\\p{Cntrl}\"]+");
 
     private final Settings settings;
     private final HistoryWindow window;
@@ -80,7 +83,7 @@ public final class PromptComposer {
     /** The name on one line, without quotes, at most 60 characters: it is the customer's to choose. */
     private Optional<String> contactName(Optional<Contact> contact) {
         return contact.flatMap(Contact::name)
-                .map(name -> name.replaceAll("[\\p{Cntrl}\"]+", " ").strip())
+                .map(name -> NOT_IN_A_NAME.matcher(name).replaceAll(" ").strip())
                 .map(name -> name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH))
                 .filter(name -> !name.isEmpty())
                 .map(settings.mask()::apply);

@@ -25,7 +25,14 @@ public final class StoreArguments {
      * @return its digits only
      */
     public static String phoneDigits(String phone) {
-        return phone.replaceAll("[^0-9]", "");
+        StringBuilder digits = new StringBuilder(phone.length());
+        for (int i = 0; i < phone.length(); i++) {
+            char c = phone.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.length() == phone.length() ? phone : digits.toString();
     }
 
     /**
