@@ -124,7 +124,9 @@ final class RespondStep implements Middleware {
                 send(ctx, answer.messages().get(i), String.valueOf(i));
             }
         }
-        ownership.replyDone(ctx.tenant(), ctx.conversationKey());
+        // read before the responder ran: if a person or a message changed it meanwhile, its
+        // version refuses the write and it is read again
+        ownership.replyDone(ctx.tenant(), ctx.conversationKey(), Optional.of(conversation));
     }
 
     private Reply timedRespond(ChannelType channel, ResponderRequest request) {

@@ -68,17 +68,36 @@ public final class ConversationUpdates {
      */
     public Conversation apply(TenantId tenant, ConversationKey key, Instant now, Optional<Conversation> known,
             UnaryOperator<Conversation> change) {
+        return fromCopy(tenant, key, known, change).orElseGet(() -> apply(tenant, key, now, change));
+    }
+
+    /**
+     * Like {@link #applyIfExists(TenantId, ConversationKey, UnaryOperator)}, starting from a copy
+     * as {@link #apply(TenantId, ConversationKey, Instant, Optional, UnaryOperator)} does; a
+     * conversation deleted since the copy was read stays deleted.
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param known the conversation as last seen; ignored unless it is this tenant's and key's
+     * @param change as for {@link #apply}
+     * @return the conversation as stored afterwards, or empty if it does not exist
+     * @throws ConversaException if the conversation kept changing during every attempt
+     */
+    public Optional<Conversation> applyIfExists(TenantId tenant, ConversationKey key, Optional<Conversation> known,
+            UnaryOperator<Conversation> change) {
+        Optional<Conversation> stored = fromCopy(tenant, key, known, change);
+        return stored.isPresent() ? stored : applyIfExists(tenant, key, change);
+    }
+
+    /** The change written from the copy, or empty when there is no usable copy or the write was refused. */
+    private Optional<Conversation> fromCopy(TenantId tenant, ConversationKey key, Optional<Conversation> known,
+            UnaryOperator<Conversation> change) {
         Optional<Conversation> copy = known.filter(c -> c.tenant().equals(tenant) && c.key().equals(key));
-        if (copy.isPresent()) {
-            Conversation changed = change.apply(copy.get());
-            if (changed != copy.get()) {
-                Optional<Conversation> stored = store.update(changed);
-                if (stored.isPresent()) {
-                    return stored.get();
-                }
-            }
+        if (copy.isEmpty()) {
+            return Optional.empty();
         }
-        return apply(tenant, key, now, change);
+        Conversation changed = change.apply(copy.get());
+        return changed == copy.get() ? Optional.empty() : store.update(changed);
     }
 
     /**

@@ -271,8 +271,21 @@ public final class Ownership {
      * @param key the conversation
      */
     public void replyDone(TenantId tenant, ConversationKey key) {
+        replyDone(tenant, key, Optional.empty());
+    }
+
+    /**
+     * As {@link #replyDone(TenantId, ConversationKey)}, starting from the conversation as read
+     * before the reply (it is read again only if it changed since).
+     *
+     * @param tenant the business
+     * @param key the conversation
+     * @param known the conversation as last read, if any
+     */
+    public void replyDone(TenantId tenant, ConversationKey key, Optional<Conversation> known) {
         Instant now = clock.instant();
-        updates.applyIfExists(tenant, key, current -> current.withReplyDue(Optional.empty(), Optional.empty(), now));
+        updates.applyIfExists(tenant, key, known,
+                current -> current.withReplyDue(Optional.empty(), Optional.empty(), now));
     }
 
     /**

@@ -122,6 +122,33 @@ class ConversationUpdatesTest {
     }
 
     @Test
+    void applyIfExistsStartsFromACurrentCopyWithoutReading() {
+        Conversation copy = store.getOrOpen(TENANT, KEY, NOW);
+        CountingReads counting = new CountingReads(store);
+
+        Optional<Conversation> stored = new ConversationUpdates(counting).applyIfExists(TENANT, KEY, Optional.of(copy),
+                current -> current.withLastInboundAt(NOW, NOW));
+
+        assertThat(counting.reads).hasValue(0);
+        assertThat(stored).isPresent().get().satisfies(c -> assertThat(c.lastInboundAt()).contains(NOW));
+        assertThat(store.find(TENANT, KEY)).isEqualTo(stored);
+    }
+
+    @Test
+    void aConversationDeletedSinceTheCopyStaysDeleted() {
+        Conversation copy = store.getOrOpen(TENANT, KEY, NOW);
+        store.delete(TENANT, KEY);
+        CountingReads counting = new CountingReads(store);
+
+        Optional<Conversation> stored = new ConversationUpdates(counting).applyIfExists(TENANT, KEY, Optional.of(copy),
+                current -> current.withLastInboundAt(NOW, NOW));
+
+        assertThat(stored).isEmpty();
+        assertThat(counting.reads).as("read once the write from the copy found nothing").hasValue(1);
+        assertThat(store.find(TENANT, KEY)).isEmpty();
+    }
+
+    @Test
     void leavesAMissingConversationAloneWhenAskedTo() {
         Optional<Conversation> result = new ConversationUpdates(store).applyIfExists(TENANT, KEY,
                 current -> current.withState(ConversationState.CLOSED, NOW));
