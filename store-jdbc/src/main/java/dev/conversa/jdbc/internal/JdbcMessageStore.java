@@ -16,10 +16,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Messages in {@code conversa_message}. A status moves forward in one statement that compares
@@ -111,8 +114,12 @@ public final class JdbcMessageStore implements MessageStore {
         }
         Object[] id = idOf(tenant, channel, oldId);
         String newId = ids.get(0);
+        Set<String> named = new LinkedHashSet<>();
+        named.add(oldId);
+        named.addAll(ids);
         return database.inTransaction("renaming a message", connection -> {
-            Optional<Stored> renamed = stored(connection, id[0], id[1], oldId);
+            Map<String, Stored> rows = stored(connection, id[0], id[1], named);
+            Optional<Stored> renamed = Optional.ofNullable(rows.get(oldId));
             if (renamed.isEmpty()) {
                 return false;
             }
@@ -120,7 +127,7 @@ public final class JdbcMessageStore implements MessageStore {
             for (String taken : new LinkedHashSet<>(ids)) {
                 if (!taken.equals(oldId)) {
                     // a record under the new id (a status or echo that came before the answer) gives way
-                    Optional<Stored> early = stored(connection, id[0], id[1], taken);
+                    Optional<Stored> early = Optional.ofNullable(rows.get(taken));
                     status = furthest(status, early);
                     if (early.isPresent()) {
                         Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id[0], id[1], taken);
@@ -148,11 +155,41 @@ public final class JdbcMessageStore implements MessageStore {
         return other.map(Stored::status).filter(s -> s.isAfter(status)).orElse(status);
     }
 
-    private static Optional<Stored> stored(Connection connection, Object tenant, Object channel, String messageId)
+    /**
+     * The rows stored under these ids, locked for the rename, by id: on PostgreSQL in one
+     * statement; on H2 one per id, as H2 would use only the key's leading columns for an {@code
+     * IN} on its last one (and runs one transaction at a time, so the order of the locks is moot).
+     */
+    private Map<String, Stored> stored(Connection connection, Object tenant, Object channel, Set<String> messageIds)
             throws SQLException {
-        return Rows.first(connection, "SELECT status, account_id, contact_id FROM conversa_message" + BY_ID
-                + " FOR UPDATE", row -> new Stored(DeliveryStatus.valueOf(row.getString("status")),
-                        row.getString("account_id"), row.getString("contact_id")), tenant, channel, messageId);
+        Map<String, Stored> rows = new HashMap<>();
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            Object[] values = new Object[messageIds.size() + 2];
+            values[0] = tenant;
+            values[1] = channel;
+            int i = 2;
+            for (String messageId : messageIds) {
+                values[i++] = messageId;
+            }
+            String in = String.join(", ", Collections.nCopies(messageIds.size(), "?"));
+            for (Map.Entry<String, Stored> row : Rows.query(connection, "SELECT message_id, status, account_id, "
+                    + "contact_id FROM conversa_message WHERE tenant = ? AND channel = ? AND message_id IN (" + in
+                    + ") FOR UPDATE", JdbcMessageStore::storedRow, values)) {
+                rows.put(row.getKey(), row.getValue());
+            }
+            return rows;
+        }
+        for (String messageId : messageIds) {
+            Rows.first(connection, "SELECT message_id, status, account_id, contact_id FROM conversa_message" + BY_ID
+                    + " FOR UPDATE", JdbcMessageStore::storedRow, tenant, channel, messageId)
+                    .ifPresent(row -> rows.put(row.getKey(), row.getValue()));
+        }
+        return rows;
+    }
+
+    private static Map.Entry<String, Stored> storedRow(ResultSet row) throws SQLException {
+        return Map.entry(row.getString("message_id"), new Stored(DeliveryStatus.valueOf(row.getString("status")),
+                row.getString("account_id"), row.getString("contact_id")));
     }
 
     @Override
