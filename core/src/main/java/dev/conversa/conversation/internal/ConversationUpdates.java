@@ -51,8 +51,9 @@ public final class ConversationUpdates {
     }
 
     /**
-     * Like {@link #apply}, starting from a copy of the conversation read or written earlier in
-     * the same unit of work instead of reading it again. The copy may be stale: a write from it
+     * Like {@link #apply}, starting from a copy of the conversation read or written earlier
+     * (in this unit of work, or before a responder ran) instead of reading it again. The copy may
+     * be stale: a write from it
      * is refused by its version ({@link ConversationStore#update}), and a change that would leave
      * it as it is decides nothing, so in both cases the change is applied again to the
      * conversation read afresh. So a current copy saves the read, and a stale one costs only

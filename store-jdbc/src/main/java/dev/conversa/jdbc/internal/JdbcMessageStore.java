@@ -40,6 +40,8 @@ public final class JdbcMessageStore implements MessageStore {
     /** A message by the id of one of its parts, else by its own id: bind tenant, channel, tenant, channel, id, id. */
     private static final String BY_ID_OR_PART = " WHERE tenant = ? AND channel = ? AND message_id = COALESCE("
             + "(SELECT message_id FROM conversa_message_part WHERE tenant = ? AND channel = ? AND part_id = ?), ?)";
+    /** What a rename needs of a stored row, by its id. */
+    private static final String SELECT_STORED = "SELECT message_id, status, account_id, contact_id FROM conversa_message";
     private static final String PARTS_OF = " WHERE tenant = ? AND channel = ? AND message_id = ?";
     private static final String BY_CONVERSATION =
             " WHERE tenant = ? AND channel = ? AND account_id = ? AND contact_id = ?";
@@ -119,17 +121,17 @@ public final class JdbcMessageStore implements MessageStore {
         named.addAll(ids);
         return database.inTransaction("renaming a message", connection -> {
             Map<String, Stored> rows = stored(connection, id[0], id[1], named);
-            Optional<Stored> renamed = Optional.ofNullable(rows.get(oldId));
-            if (renamed.isEmpty()) {
+            Stored renamed = rows.get(oldId);
+            if (renamed == null) {
                 return false;
             }
-            DeliveryStatus status = renamed.get().status();
+            DeliveryStatus status = renamed.status();
             for (String taken : new LinkedHashSet<>(ids)) {
                 if (!taken.equals(oldId)) {
                     // a record under the new id (a status or echo that came before the answer) gives way
-                    Optional<Stored> early = Optional.ofNullable(rows.get(taken));
-                    status = furthest(status, early);
-                    if (early.isPresent()) {
+                    Stored early = rows.get(taken);
+                    if (early != null) {
+                        status = early.status().isAfter(status) ? early.status() : status;
                         Rows.update(connection, "DELETE FROM conversa_message" + BY_ID, id[0], id[1], taken);
                     }
                 }
@@ -144,15 +146,11 @@ public final class JdbcMessageStore implements MessageStore {
                             + "AND part_id = ?", id[0], id[1], part);
                     Rows.update(connection, "INSERT INTO conversa_message_part (tenant, channel, part_id, message_id, "
                             + "account_id, contact_id) VALUES (?, ?, ?, ?, ?, ?)", id[0], id[1], part, newId,
-                            renamed.get().accountId(), renamed.get().contactId());
+                            renamed.accountId(), renamed.contactId());
                 }
             }
             return true;
         });
-    }
-
-    private static DeliveryStatus furthest(DeliveryStatus status, Optional<Stored> other) {
-        return other.map(Stored::status).filter(s -> s.isAfter(status)).orElse(status);
     }
 
     /**
@@ -172,16 +170,16 @@ public final class JdbcMessageStore implements MessageStore {
                 values[i++] = messageId;
             }
             String in = String.join(", ", Collections.nCopies(messageIds.size(), "?"));
-            for (Map.Entry<String, Stored> row : Rows.query(connection, "SELECT message_id, status, account_id, "
-                    + "contact_id FROM conversa_message WHERE tenant = ? AND channel = ? AND message_id IN (" + in
-                    + ") FOR UPDATE", JdbcMessageStore::storedRow, values)) {
+            for (Map.Entry<String, Stored> row : Rows.query(connection, SELECT_STORED + " WHERE tenant = ? "
+                    + "AND channel = ? AND message_id IN (" + in + ") FOR UPDATE", JdbcMessageStore::storedRow,
+                    values)) {
                 rows.put(row.getKey(), row.getValue());
             }
             return rows;
         }
         for (String messageId : messageIds) {
-            Rows.first(connection, "SELECT message_id, status, account_id, contact_id FROM conversa_message" + BY_ID
-                    + " FOR UPDATE", JdbcMessageStore::storedRow, tenant, channel, messageId)
+            Rows.first(connection, SELECT_STORED + BY_ID + " FOR UPDATE", JdbcMessageStore::storedRow, tenant,
+                    channel, messageId)
                     .ifPresent(row -> rows.put(row.getKey(), row.getValue()));
         }
         return rows;
