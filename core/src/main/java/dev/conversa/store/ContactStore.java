@@ -3,7 +3,10 @@ package dev.conversa.store;
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.Contact;
 import dev.conversa.model.TenantId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The people who wrote to a tenant, per channel. Implementations are thread-safe. */
@@ -63,6 +66,25 @@ public interface ContactStore {
      * @return the former ids in their natural order, empty when there are none
      */
     List<String> formerIds(TenantId tenant, ChannelType channel, String externalId);
+
+    /**
+     * The contacts {@link #findByIdentifier} finds, each with its {@link #formerIds former ids}:
+     * what linking one person's identities reads for each identifier (the send gate does it
+     * before every message), in one call. The default asks those two methods; a store over a
+     * database may read both with one query.
+     *
+     * @param tenant the business
+     * @param identifier as for {@link #findByIdentifier}
+     * @return each matching contact with its former ids sorted, in {@link #findByIdentifier}'s
+     *     order; read-only
+     */
+    default Map<Contact, List<String>> findByIdentifierWithFormerIds(TenantId tenant, String identifier) {
+        Map<Contact, List<String>> found = new LinkedHashMap<>();
+        for (Contact contact : findByIdentifier(tenant, identifier)) {
+            found.put(contact, formerIds(tenant, contact.channel(), contact.externalId()));
+        }
+        return Collections.unmodifiableMap(found);
+    }
 
     /**
      * Replaces a contact's name, user name and phone number with the argument's, clearing those

@@ -9,7 +9,9 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -62,13 +64,15 @@ public final class LinkedIdentities {
             if (!asked.add(term)) {
                 continue;
             }
-            for (Contact contact : contacts.findByIdentifier(tenant, term)) {
+            for (Map.Entry<Contact, List<String>> found : contacts.findByIdentifierWithFormerIds(tenant, term)
+                    .entrySet()) {
+                Contact contact = found.getKey();
                 if (!channelIds.add(new ChannelId(contact.channel(), contact.externalId()))) {
                     continue;
                 }
                 ids.add(contact.externalId());
                 pending.add(contact.externalId());
-                for (String former : contacts.formerIds(tenant, contact.channel(), contact.externalId())) {
+                for (String former : found.getValue()) {
                     ids.add(former);
                     pending.add(former);
                     formerChannelIds.add(new ChannelId(contact.channel(), former));

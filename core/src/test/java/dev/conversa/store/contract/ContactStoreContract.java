@@ -9,6 +9,8 @@ import dev.conversa.model.Contact;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.ContactStore;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -221,5 +223,29 @@ public abstract class ContactStoreContract extends StoreContract {
 
         assertThat(contacts().formerIds(TENANT_A, ChannelType.WHATSAPP, "15551230000")).isEmpty();
         assertThat(contacts().findByIdentifier(TENANT_A, "15551234567")).isEmpty();
+    }
+
+    @Test
+    void findByIdentifierWithFormerIdsGivesEachMatchWithItsFormerIds() {
+        Contact onWhatsApp = whatsApp("4915100000", "+4915100000");
+        Contact onMessenger = contact(TENANT_A, ChannelType.MESSENGER, "psid-1", Optional.empty(),
+                Optional.empty(), Optional.of("+4915100000"), now());
+        contacts().upsert(onWhatsApp);
+        contacts().upsert(onMessenger);
+        contacts().upsert(contact(TENANT_B, ChannelType.WHATSAPP, "4915100000", Optional.empty(), Optional.empty(),
+                Optional.of("+4915100000"), now()));
+        contacts().link(TENANT_A, ChannelType.WHATSAPP, "4915100000", "US.2");
+        contacts().link(TENANT_A, ChannelType.WHATSAPP, "4915100000", "4915199999");
+        contacts().link(TENANT_B, ChannelType.WHATSAPP, "4915100000", "US.9");
+
+        Map<Contact, List<String>> found = contacts().findByIdentifierWithFormerIds(TENANT_A, "+49 151 00000");
+
+        assertThat(found).containsOnly(Map.entry(onWhatsApp, List.of("4915199999", "US.2")),
+                Map.entry(onMessenger, List.of()));
+        assertThat(found.keySet()).containsExactlyElementsOf(contacts().findByIdentifier(TENANT_A, "+4915100000"));
+        assertThat(contacts().findByIdentifierWithFormerIds(TENANT_A, "US.2"))
+                .containsOnly(Map.entry(onWhatsApp, List.of("4915199999", "US.2")));
+        assertThat(contacts().findByIdentifierWithFormerIds(TENANT_A, "US.9")).isEmpty();
+        assertThat(contacts().findByIdentifierWithFormerIds(TENANT_A, "nobody")).isEmpty();
     }
 }

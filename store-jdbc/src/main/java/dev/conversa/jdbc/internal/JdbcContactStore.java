@@ -7,8 +7,12 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.ContactStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,11 +31,17 @@ public final class JdbcContactStore implements ContactStore {
      * One equality per branch: for an {@code IN} on an index's second column H2 uses only the
      * leading {@code tenant}, and read every contact of the tenant.
      */
-    private static final String BY_IDENTIFIER = "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
+    private static final String MATCHES = "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
             + "AND external_id = ? UNION SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
             + "AND external_id = ? UNION SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
             + "AND username_key = ? UNION SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? "
-            + "AND phone_digits = ?" + formerIdBranch() + formerIdBranch() + " ORDER BY channel, external_id";
+            + "AND phone_digits = ?" + formerIdBranch() + formerIdBranch();
+    private static final String BY_IDENTIFIER = MATCHES + " ORDER BY channel, external_id";
+    /** The matches, each with its former ids: a row per former id, or one with none. */
+    private static final String BY_IDENTIFIER_WITH_FORMER_IDS = "SELECT m.tenant, m.channel, m.external_id, m.name, "
+            + "m.username, m.phone_number, m.first_seen, f.former_id FROM (" + MATCHES + ") m "
+            + "LEFT JOIN conversa_contact_former_id f ON f.tenant = m.tenant AND f.channel = m.channel "
+            + "AND f.external_id = m.external_id ORDER BY m.channel, m.external_id, f.former_id";
 
     private static String formerIdBranch() {
         return " UNION SELECT c.tenant, c.channel, c.external_id, c.name, c.username, c.phone_number, c.first_seen "
@@ -100,12 +110,40 @@ public final class JdbcContactStore implements ContactStore {
     public List<Contact> findByIdentifier(TenantId tenant, String identifier) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(identifier, "identifier");
+        return database.inTransaction("finding contacts", connection -> Rows.query(connection, BY_IDENTIFIER,
+                JdbcContactStore::contact, byIdentifierArguments(tenant, identifier)));
+    }
+
+    /** The arguments of {@link #MATCHES}, branch by branch. */
+    private static Object[] byIdentifierArguments(TenantId tenant, String identifier) {
         String phoneDigits = StoreArguments.phoneDigitsOf(identifier).orElse(null);
         String t = tenant.value();
-        return database.inTransaction("finding contacts", connection -> Rows.query(connection, BY_IDENTIFIER,
-                JdbcContactStore::contact, t, identifier, t, phoneDigits, t,
+        return new Object[] {t, identifier, t, phoneDigits, t,
                 StoreArguments.usernameOf(identifier).toLowerCase(Locale.ROOT), t, phoneDigits, t, identifier, t,
-                phoneDigits));
+                phoneDigits};
+    }
+
+    /** One query instead of {@link #findByIdentifier} and a {@link #formerIds} per contact found. */
+    @Override
+    public Map<Contact, List<String>> findByIdentifierWithFormerIds(TenantId tenant, String identifier) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(identifier, "identifier");
+        List<Match> rows = database.inTransaction("finding contacts", connection -> Rows.query(connection,
+                BY_IDENTIFIER_WITH_FORMER_IDS, row -> new Match(contact(row), row.getString("former_id")),
+                byIdentifierArguments(tenant, identifier)));
+        Map<Contact, List<String>> found = new LinkedHashMap<>();
+        for (Match row : rows) {
+            List<String> formerIds = found.computeIfAbsent(row.contact(), contact -> new ArrayList<>());
+            if (row.formerId() != null) {
+                formerIds.add(row.formerId());
+            }
+        }
+        found.replaceAll((contact, formerIds) -> List.copyOf(formerIds));
+        return Collections.unmodifiableMap(found);
+    }
+
+    /** A contact an identifier matched, with one of its former ids or none. */
+    private record Match(Contact contact, String formerId) {
     }
 
     @Override
