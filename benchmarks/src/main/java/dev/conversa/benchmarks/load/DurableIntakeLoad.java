@@ -180,8 +180,8 @@ public final class DurableIntakeLoad {
         // one recorder for every caller: a histogram of their own each (140 KB at this precision), 256 of
         // them made as the level starts, stayed live through it and young collections copying them paused
         // every caller for 40-85 ms, which the level's percentiles counted as the handler's
-        Recorder latencies = new Recorder(TimeUnit.MINUTES.toMicros(1), 3);
         long highest = TimeUnit.MINUTES.toMicros(1);
+        Recorder latencies = new Recorder(highest, 3);
         List<Future<?>> senders = new ArrayList<>();
         for (int c = 0; c < callers; c++) {
             senders.add(threads.submit(() -> {
@@ -267,7 +267,8 @@ public final class DurableIntakeLoad {
 
         static Options parse(String... args) {
             Map<String, String> values = Arguments.parse(Map.of("databases", "postgresql,h2", "callers", "1,16,64",
-                    "seconds", "10", "warmup", "3", "paced", "0.25,0.5", "pacedCallers", "256", "requests", "250000"), args);
+                    "seconds", "10", "warmup", "3", "paced", "0.25,0.5", "pacedCallers", "256", "requests", "250000"),
+                    args);
             return new Options(list(values.get("databases")).stream()
                     .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
                     list(values.get("callers")).stream().map(Integer::valueOf).toList(),

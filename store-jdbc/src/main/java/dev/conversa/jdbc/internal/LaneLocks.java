@@ -23,7 +23,8 @@ final class LaneLocks {
     private static final String SELECT_FOR_UPDATE = "SELECT queue FROM conversa_lane WHERE" + Lane.WHERE
             + " AND queue = ? FOR UPDATE SKIP LOCKED";
     private static final String CREATE_OR_LOCK = "WITH created AS (" + INSERT + " ON CONFLICT DO NOTHING RETURNING "
-            + "queue), locked AS (" + SELECT_FOR_UPDATE + ") SELECT queue FROM created UNION ALL SELECT queue FROM locked";
+            + "queue), locked AS (" + SELECT_FOR_UPDATE + ") "
+            + "SELECT queue FROM created UNION ALL SELECT queue FROM locked";
 
     private final Dialect dialect;
     private final Inserts inserts;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,7 +106,7 @@ class LaneLocksTest {
     }
 
     /** Runs on another thread, as another claimer does, within a bound. */
-    private boolean inOther(java.util.concurrent.Callable<Boolean> lock) throws Exception {
+    private boolean inOther(Callable<Boolean> lock) throws Exception {
         return other.submit(lock).get(10, TimeUnit.SECONDS);
     }
 
