@@ -123,11 +123,18 @@ public final class JdbcContactStore implements ContactStore {
                 phoneDigits};
     }
 
-    /** One query instead of {@link #findByIdentifier} and a {@link #formerIds} per contact found. */
+    /**
+     * On PostgreSQL one query instead of {@link #findByIdentifier} and a {@link #formerIds} per
+     * contact found. H2 keeps those: it ran the joined query two to four times slower than the two
+     * (5,000 contacts, a file database, 5,000 lookups a round).
+     */
     @Override
     public Map<Contact, List<String>> findByIdentifierWithFormerIds(TenantId tenant, String identifier) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(identifier, "identifier");
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return ContactStore.super.findByIdentifierWithFormerIds(tenant, identifier);
+        }
         List<Match> rows = database.inTransaction("finding contacts", connection -> Rows.query(connection,
                 BY_IDENTIFIER_WITH_FORMER_IDS, row -> new Match(contact(row), row.getString("former_id")),
                 byIdentifierArguments(tenant, identifier)));
