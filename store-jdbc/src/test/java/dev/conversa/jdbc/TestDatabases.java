@@ -41,8 +41,23 @@ final class TestDatabases {
 
     /** A new, empty, migrated H2 database. */
     static JdbcStores h2(Clock clock) {
+        return migrated(newH2(), clock);
+    }
+
+    /** A new, empty, migrated H2 database, for work the stores do not do. */
+    static DataSource h2DataSource() {
+        DataSource dataSource = newH2();
+        migrated(dataSource, Clock.systemUTC());
+        return dataSource;
+    }
+
+    private static DataSource newH2() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return dataSource;
+    }
+
+    private static JdbcStores migrated(DataSource dataSource, Clock clock) {
         JdbcStores stores = JdbcStores.builder().dataSource(dataSource).tokenCipher(cipher()).clock(clock).build();
         stores.migrate();
         return stores;

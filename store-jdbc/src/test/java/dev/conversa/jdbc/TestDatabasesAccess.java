@@ -18,6 +18,15 @@ public final class TestDatabasesAccess {
     }
 
     /**
+     * A new, empty, migrated H2 database's data source.
+     *
+     * @return the data source
+     */
+    public static javax.sql.DataSource h2DataSource() {
+        return TestDatabases.h2DataSource();
+    }
+
+    /**
      * The shared PostgreSQL database, migrated and emptied.
      *
      * @param clock the stores' clock

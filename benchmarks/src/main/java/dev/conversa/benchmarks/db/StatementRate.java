@@ -80,24 +80,28 @@ public final class StatementRate {
 
     private static Round round(DataSource database, Options options, String settings) throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(options.callers());
-        long start = System.nanoTime();
-        long end = start + (long) (options.seconds() * 1e9);
-        List<Future<long[]>> counts = new ArrayList<>();
-        for (int caller = 0; caller < options.callers(); caller++) {
-            int first = caller * (ROWS / options.callers());
-            counts.add(callers.submit(() -> transactions(database, options.perTransaction(), first,
-                    ROWS / options.callers(), end)));
+        try {
+            long start = System.nanoTime();
+            long end = start + (long) (options.seconds() * 1e9);
+            int rowsEach = ROWS / options.callers();
+            List<Future<long[]>> counts = new ArrayList<>();
+            for (int caller = 0; caller < options.callers(); caller++) {
+                int first = caller * rowsEach;
+                counts.add(callers.submit(() -> transactions(database, options.perTransaction(), first, rowsEach,
+                        end)));
+            }
+            long statements = 0;
+            long commits = 0;
+            for (Future<long[]> count : counts) {
+                long[] done = count.get(10, TimeUnit.MINUTES);
+                statements += done[0];
+                commits += done[1];
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Round(settings, statements / seconds, commits / seconds);
+        } finally {
+            callers.shutdownNow();
         }
-        long statements = 0;
-        long commits = 0;
-        for (Future<long[]> count : counts) {
-            long[] done = count.get(10, TimeUnit.MINUTES);
-            statements += done[0];
-            commits += done[1];
-        }
-        callers.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Round(settings, statements / seconds, commits / seconds);
     }
 
     /** One caller's transactions on its own rows until the end; its statements and commits. */

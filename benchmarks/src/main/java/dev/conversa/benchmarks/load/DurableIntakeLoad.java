@@ -179,7 +179,7 @@ public final class DurableIntakeLoad {
         AtomicLong sent = new AtomicLong();
         // one recorder for every caller: a histogram of their own each (140 KB at this precision), 256 of
         // them made as the level starts, stayed live through it and young collections copying them paused
-        // every caller for 40-85 ms, which the level's percentiles counted as the handler's
+        // every caller for 44-88 ms, which the level's percentiles counted as the handler's
         long highest = TimeUnit.MINUTES.toMicros(1);
         Recorder latencies = new Recorder(highest, 3);
         List<Future<?>> senders = new ArrayList<>();

@@ -3,24 +3,19 @@ package dev.conversa.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.conversa.crypto.TokenCipher;
-import dev.conversa.jdbc.JdbcStores;
 import dev.conversa.jdbc.TestDatabasesAccess;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,13 +83,7 @@ class LaneLocksTest {
             TestDatabasesAccess.postgres(Clock.systemUTC());
             return TestDatabasesAccess.postgresDataSource();
         }
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:lanes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        byte[] key = new byte[32];
-        Arrays.fill(key, (byte) 7);
-        JdbcStores.builder().dataSource(h2).tokenCipher(TokenCipher.builder().key("test", key).build()).build()
-                .migrate();
-        return h2;
+        return TestDatabasesAccess.h2DataSource();
     }
 
     private Connection transaction(DataSource database) throws SQLException {
