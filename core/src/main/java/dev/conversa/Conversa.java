@@ -636,7 +636,9 @@ public final class Conversa implements AutoCloseable {
         }
 
         /**
-         * Sets how long a customer must pause before the bot answers (default 1.5 s).
+         * Sets how long a customer must pause before the bot answers (default 1.5 s). With zero,
+         * a message is answered as soon as it is handled; messages already waiting in the inbox
+         * behind it are still gathered into one reply.
          *
          * @param window zero or positive
          * @return this builder

@@ -19,12 +19,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * Where the runtime draws its units of work: an event's pass and its completion in one; a reply
- * task's writes and its completion in one, with the responder outside it; a send's outcome and
+ * task's writes and its completion in one, with the responder outside it (a reply due at once
+ * is answered in its message's pass, so the message completes with it); a send's outcome and
  * the history that records it in one. Watched by a unit of work that tells each store call
  * whether it runs inside.
  */
@@ -34,21 +36,12 @@ class UnitOfWorkUseTest {
     private final List<String> inside = new CopyOnWriteArrayList<>();
     private final List<String> outside = new CopyOnWriteArrayList<>();
     private final AtomicBoolean responderInside = new AtomicBoolean(true);
+    private final AtomicInteger responderCalls = new AtomicInteger();
 
     @Test
-    void eachPassAndEachSendOutcomeIsOneUnitAndTheResponderRunsOutside() {
-        Stores base = InMemoryStores.create();
-        Stores stores = base.toBuilder()
-                .inbox(watched(Inbox.class, base.inbox()))
-                .outbox(watched(Outbox.class, base.outbox()))
-                .messages(watched(MessageStore.class, base.messages()))
-                .unitOfWork(unit)
-                .build();
-        try (TestBed bed = new TestBed(stores, builder -> builder.burstQuietWindow(Duration.ZERO)
-                .responder(request -> {
-                    responderInside.set(unit.inside());
-                    return Reply.text("hello back");
-                }), true)) {
+    void aReplyDueAtOnceIsAnsweredInTheMessagesPassAndTheResponderRunsOutside() {
+        Stores stores = watchedStores();
+        try (TestBed bed = bed(stores, Duration.ZERO)) {
             bed.deliver("m1", "alice", "hello");
 
             await().atMost(Duration.ofSeconds(10)).until(() -> bed.channel.sent(Text.class).size() == 1);
@@ -56,6 +49,32 @@ class UnitOfWorkUseTest {
         }
 
         assertThat(responderInside).as("the responder ran inside a unit of work").isFalse();
+        assertThat(responderCalls).as("responder calls").hasValue(1);
+        assertThat(inside).as("store calls inside units").contains(
+                "Inbox.complete", "MessageStore.append", "Outbox.enqueue", "Outbox.markSent");
+        assertThat(inside.stream().filter("Inbox.complete"::equals)).as("the message's, with its reply")
+                .hasSize(1);
+        assertThat(inside).as("no reply task was put in the inbox").doesNotContain("Inbox.scheduleReply");
+        assertThat(outside).as("store calls that commit on their own")
+                .doesNotContain("Inbox.complete", "Inbox.scheduleReply", "Outbox.enqueue", "Outbox.markSent")
+                .contains("Inbox.append", "Inbox.claim", "Outbox.claim", "Outbox.markSending");
+        assertThat(stores.messages().history(TENANT, key("alice"), 10)).hasSize(2);
+    }
+
+    @Test
+    void aReplyDueLaterIsAReplyTaskWhoseWritesAndCompletionAreOneUnit() {
+        Stores stores = watchedStores();
+        try (TestBed bed = bed(stores, Duration.ofSeconds(1))) {
+            bed.deliver("m1", "alice", "hello");
+            await().atMost(Duration.ofSeconds(10)).until(() -> inside.contains("Inbox.scheduleReply"));
+            bed.clock.advance(Duration.ofSeconds(2));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> bed.channel.sent(Text.class).size() == 1);
+            bed.awaitIdle();
+        }
+
+        assertThat(responderInside).as("the responder ran inside a unit of work").isFalse();
+        assertThat(responderCalls).as("responder calls").hasValue(1);
         assertThat(inside).as("store calls inside units").contains(
                 "Inbox.complete", "Inbox.scheduleReply", "MessageStore.append", "Outbox.enqueue", "Outbox.markSent");
         assertThat(inside.stream().filter("Inbox.complete"::equals)).as("the event's and the reply task's")
@@ -64,6 +83,25 @@ class UnitOfWorkUseTest {
                 .doesNotContain("Inbox.complete", "Inbox.scheduleReply", "Outbox.enqueue", "Outbox.markSent")
                 .contains("Inbox.append", "Inbox.claim", "Outbox.claim", "Outbox.markSending");
         assertThat(stores.messages().history(TENANT, key("alice"), 10)).hasSize(2);
+    }
+
+    private Stores watchedStores() {
+        Stores base = InMemoryStores.create();
+        return base.toBuilder()
+                .inbox(watched(Inbox.class, base.inbox()))
+                .outbox(watched(Outbox.class, base.outbox()))
+                .messages(watched(MessageStore.class, base.messages()))
+                .unitOfWork(unit)
+                .build();
+    }
+
+    private TestBed bed(Stores stores, Duration quietWindow) {
+        return new TestBed(stores, builder -> builder.burstQuietWindow(quietWindow)
+                .responder(request -> {
+                    responderCalls.incrementAndGet();
+                    responderInside.set(unit.inside());
+                    return Reply.text("hello back");
+                }), true);
     }
 
     @SuppressWarnings("unchecked")

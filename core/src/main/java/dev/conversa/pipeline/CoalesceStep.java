@@ -17,6 +17,11 @@ import java.util.Optional;
  * message in a conversation the bot answers moves the single pending reply task to
  * {@code min(now + quietWindow, unansweredSince + maxWait)}, so the reply comes after the
  * customer paused, but never later than the maximum wait after the first unanswered message.
+ * A reply due at once (a zero quiet window, or the maximum wait already passed) in a conversation
+ * with nothing else waiting in the inbox is not put in the inbox: the pipeline answers it in the
+ * same pass, right after this entry's chain ({@link Pipeline#process(dev.conversa.store.InboxEntry)}),
+ * which saves the reply task's own claim and transactions. With messages waiting behind this
+ * one, the task is scheduled as always and runs after them, so a backlog gets one reply.
  * A channel's {@link SystemNotice} (a changed number or identity) and a
  * {@link CallPermissionReply} (the customer's answer to a request to call them) are not the
  * customer writing and are never answered; nor is a message written in a group
@@ -24,6 +29,9 @@ import java.util.Optional;
  * {@link dev.conversa.channel.ChannelAccount#servesGroups() serves groups}.
  */
 final class CoalesceStep implements Middleware {
+
+    /** Set on a message's pass when its reply is due at once, so the pipeline answers it in the same pass. */
+    static final AttributeKey<Boolean> REPLY_NOW = AttributeKey.of("conversa.reply-now", Boolean.class);
 
     private final Stores stores;
     private final ConversationUpdates updates;
@@ -71,7 +79,12 @@ final class CoalesceStep implements Middleware {
             return current.withReplyDue(Optional.of(due), Optional.of(since), now);
         });
         if (stored.state().botMaySpeak() && stored.replyDueAt().isPresent()) {
-            stores.inbox().scheduleReply(ctx.tenant(), ctx.conversationKey(), stored.replyDueAt().get(), now);
+            if (stored.replyDueAt().get().isAfter(now)
+                    || stores.inbox().hasWaiting(ctx.tenant(), ctx.conversationKey())) {
+                stores.inbox().scheduleReply(ctx.tenant(), ctx.conversationKey(), stored.replyDueAt().get(), now);
+            } else {
+                ctx.attribute(REPLY_NOW, true);
+            }
         }
     }
 }

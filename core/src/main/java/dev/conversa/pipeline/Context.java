@@ -35,7 +35,9 @@ public interface Context {
     ConversationKey conversationKey();
 
     /**
-     * The inbox's id of the entry, stable across retries.
+     * The inbox's id of the entry, stable across retries. A reply due at once is answered in
+     * the pass of the message that made it due, as a reply task with that message's id: an
+     * entry id then names two passes, the message's and its reply's.
      *
      * @return the id
      */
@@ -49,7 +51,9 @@ public interface Context {
     Optional<InboundEvent> event();
 
     /**
-     * Tells whether this entry is a reply task rather than an event.
+     * Tells whether this entry is a reply task rather than an event: a reply due later, waiting
+     * in the inbox, or one due at once, answered right after the message's pass that made it
+     * due ({@link Pipeline#process(dev.conversa.store.InboxEntry, java.util.function.BooleanSupplier)}).
      *
      * @return true for a reply task
      */

@@ -107,7 +107,8 @@ public final class Pipeline {
     }
 
     /**
-     * Runs one inbox entry through every middleware. The caller completes, retries or parks
+     * Runs one inbox entry through every middleware (and a reply due at once after it, as
+     * {@link #process(InboxEntry, BooleanSupplier)} says). The caller completes, retries or parks
      * the entry according to the outcome.
      *
      * @param entry the claimed entry
@@ -120,10 +121,17 @@ public final class Pipeline {
     }
 
     /**
-     * Runs one inbox entry through every middleware while its claim holds: before each step,
-     * and before a step queues a reply, {@code leaseHeld} is asked, and a lost lease stops the
-     * entry with {@link dev.conversa.store.LeaseLostException}, so that the worker that took
-     * the entry over is the only one to act on it.
+     * Runs one inbox entry through every middleware while its claim holds. When the entry is a
+     * customer's message whose reply is due at once (a zero quiet window, or the maximum wait
+     * passed) and nothing else of its conversation waits in the inbox
+     * ({@link dev.conversa.store.Inbox#hasWaiting}), the reply is answered right after, in the
+     * same call: every middleware runs again
+     * on a reply task ({@link Context#isReplyTask()}) with the message's entry id, instead of a
+     * reply task waiting in the inbox for its own claim; a failure of either fails the entry,
+     * which is then tried again whole. Before each step, and before a step queues a reply,
+     * {@code leaseHeld} is asked, and a lost lease stops the entry with
+     * {@link dev.conversa.store.LeaseLostException}, so that the worker that took the entry over
+     * is the only one to act on it.
      *
      * @param entry the claimed entry
      * @param leaseHeld tells whether this worker still holds the entry's lease
@@ -133,6 +141,9 @@ public final class Pipeline {
     public Optional<Instant> process(InboxEntry entry, BooleanSupplier leaseHeld) {
         PipelineContext context = new PipelineContext(entry, stores.conversations(), queue, clock, leaseHeld);
         new Link(middleware, 0, context).proceed();
+        if (context.deferredUntil().isEmpty() && context.attribute(CoalesceStep.REPLY_NOW).isPresent()) {
+            new Link(middleware, 0, context.replyPass()).proceed();
+        }
         return context.deferredUntil();
     }
 
@@ -270,7 +281,9 @@ public final class Pipeline {
         }
 
         /**
-         * Sets how long the customer must pause before the bot answers (default 1.5 s).
+         * Sets how long the customer must pause before the bot answers (default 1.5 s). With
+         * zero, a message with nothing waiting behind it is answered in its own pass
+         * ({@link #process(InboxEntry, BooleanSupplier)}).
          *
          * @param window the quiet window, zero or positive
          * @return this builder

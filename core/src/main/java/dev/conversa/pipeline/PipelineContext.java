@@ -38,6 +38,19 @@ final class PipelineContext implements Context {
         this.leaseHeld = leaseHeld;
     }
 
+    /**
+     * The context of the reply this entry's pass found due at once, answered right after it:
+     * a reply task ({@link #isReplyTask()}) under this entry's id and claim, whose
+     * {@link #send} keys go on from this context's, so the two passes' sends stay apart.
+     */
+    PipelineContext replyPass() {
+        InboxEntry task = new InboxEntry(entry.id(), entry.tenant(), entry.conversation(), Optional.empty(),
+                entry.notBefore(), entry.attempts(), entry.fence());
+        PipelineContext reply = new PipelineContext(task, conversations, queue, clock, leaseHeld);
+        reply.sends = sends;
+        return reply;
+    }
+
     /** The entry as claimed, with the attempts made before this one. */
     InboxEntry entry() {
         return entry;

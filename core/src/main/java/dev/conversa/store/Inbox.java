@@ -45,6 +45,24 @@ public interface Inbox {
     void scheduleReply(TenantId tenant, ConversationKey conversation, Instant due, Instant now);
 
     /**
+     * Tells whether any entry of a conversation waits to be claimed: an event, a reply task or a
+     * timer, due or not, including one given back to be tried again later; entries claimed,
+     * completed or parked do not count. The pipeline asks it before it answers a reply due at
+     * once in the pass of the message that made it due: with nothing waiting, a reply task
+     * scheduled now would be the conversation's next work anyway.
+     *
+     * <p>The default answers true, as if something waited: the pipeline then schedules a reply
+     * task, which is correct, only slower.
+     *
+     * @param tenant the business
+     * @param conversation the conversation
+     * @return whether an entry of the conversation is pending
+     */
+    default boolean hasWaiting(TenantId tenant, ConversationKey conversation) {
+        return true;
+    }
+
+    /**
      * Schedules a durable timer of a conversation: a check of its queue's SLA
      * ({@link InboxEntry#timer()}). A conversation has at most one pending timer: scheduling
      * again moves the pending one only to an earlier time (the check finds out what is due and

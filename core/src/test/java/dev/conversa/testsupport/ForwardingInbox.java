@@ -80,6 +80,11 @@ public abstract class ForwardingInbox implements Inbox {
     }
 
     @Override
+    public boolean hasWaiting(TenantId tenant, ConversationKey conversation) {
+        return delegate.hasWaiting(tenant, conversation);
+    }
+
+    @Override
     public long pendingCount() {
         return delegate.pendingCount();
     }

@@ -85,6 +85,13 @@ final class InMemoryInbox implements Inbox {
     }
 
     @Override
+    public synchronized boolean hasWaiting(TenantId tenant, ConversationKey conversation) {
+        Lane lane = new Lane(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(conversation,
+                "conversation"));
+        return lanes.of(lane).stream().anyMatch(slot -> slot.status == InboxSlot.Status.PENDING);
+    }
+
+    @Override
     public synchronized void scheduleTimer(TenantId tenant, ConversationKey conversation, Instant due, Instant now) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");

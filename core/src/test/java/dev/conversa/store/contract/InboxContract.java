@@ -293,6 +293,36 @@ public abstract class InboxContract extends StoreContract {
     }
 
     @Test
+    void hasWaitingTellsWhetherAnEntryOfTheConversationWaitsToBeClaimed() {
+        assertThat(inbox().hasWaiting(TENANT_A, ANNA)).as("nothing recorded").isFalse();
+        inbox().append(TENANT_A, List.of(message(ANNA, "m1", now())), now());
+        inbox().append(TENANT_B, List.of(message(BOB, "m2", now())), now());
+        inbox().append(TENANT_A, List.of(message(conversation("carl"), "m3", now())), now());
+        assertThat(inbox().hasWaiting(TENANT_A, ANNA)).as("an event pending").isTrue();
+        assertThat(inbox().hasWaiting(TENANT_A, BOB)).as("another tenant's conversation").isFalse();
+
+        List<InboxEntry> claimed = inbox().claim("w", 10, LEASE, now());
+        InboxEntry held = claimed.stream().filter(entry -> entry.conversation().equals(ANNA)
+                && entry.tenant().equals(TENANT_A)).findFirst().orElseThrow();
+        claimed.stream().filter(entry -> entry != held).forEach(entry -> inbox().complete(entry, now()));
+        assertThat(inbox().hasWaiting(TENANT_A, ANNA)).as("the only entry claimed").isFalse();
+        inbox().scheduleReply(TENANT_A, ANNA, inSeconds(60), now());
+        assertThat(inbox().hasWaiting(TENANT_A, ANNA)).as("a reply task not yet due").isTrue();
+        inbox().complete(held, now());
+        assertThat(inbox().claim("w", 10, LEASE, inSeconds(60))).singleElement()
+                .satisfies(task -> inbox().complete(task, inSeconds(60)));
+        assertThat(inbox().hasWaiting(TENANT_A, ANNA)).as("everything completed").isFalse();
+
+        inbox().scheduleTimer(TENANT_A, ANNA, inSeconds(90), now());
+        assertThat(inbox().hasWaiting(TENANT_A, ANNA)).as("a timer not yet due").isTrue();
+        InboxEntry timer = inbox().claim("w", 10, LEASE, inSeconds(90)).get(0);
+        inbox().retry(timer, inSeconds(200), "failed once");
+        assertThat(inbox().hasWaiting(TENANT_A, ANNA)).as("given back to be tried again").isTrue();
+        inbox().park(inbox().claim("w", 10, LEASE, inSeconds(200)).get(0), "gave up");
+        assertThat(inbox().hasWaiting(TENANT_A, ANNA)).as("parked").isFalse();
+    }
+
+    @Test
     void pendingCountCountsEntriesNotYetCompletedOrParked() {
         inbox().append(TENANT_A, List.of(message(ANNA, "m1", now()), message(BOB, "m2", now())), now());
         inbox().append(TENANT_B, List.of(message(ANNA, "m3", now())), now());
