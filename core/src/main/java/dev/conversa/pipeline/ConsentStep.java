@@ -13,6 +13,7 @@ import dev.conversa.store.ConsentRecord;
 import dev.conversa.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -34,12 +35,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While the person (any of their linked identities, on any channel) stands opted out, their
  * messages are recorded (a person may answer them) but never coalesced, and a reply task of
- * their conversation clears its due reply without calling the responder. The send gate refuses
- * whatever automated message still reaches the outbox.
+ * their conversation clears its due reply without calling the responder. A reply answered in
+ * its message's pass decides on what that message's read found moments before in the same
+ * unit of work, not on a second read. The send gate reads the consent again before each send
+ * and refuses whatever automated message still reaches the outbox.
  */
 final class ConsentStep implements Middleware {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentStep.class);
+    /**
+     * Set on an ordinary message's pass: whether the person stands opted out, as its one read
+     * found (changes after the message's time included). The reply answered in the same pass
+     * ({@link PipelineContext#replyPass()}) decides on it instead of reading again.
+     */
+    static final AttributeKey<Boolean> OPTED_OUT = AttributeKey.of("conversa.opted-out", Boolean.class);
     static final String KEYWORD_ACTION = "consent_keyword";
 
     private final Stores stores;
@@ -60,7 +69,7 @@ final class ConsentStep implements Middleware {
     public void handle(Context ctx, Chain next) {
         ConversationKey key = ctx.conversationKey();
         if (ctx.isReplyTask()) {
-            if (optedOut(ctx.tenant(), key, Instant.MAX)) {
+            if (ctx.attribute(OPTED_OUT).orElseGet(() -> optedOut(ctx.tenant(), key, Instant.MAX))) {
                 ownership.replyDone(ctx.tenant(), key);
                 return;
             }
@@ -68,11 +77,13 @@ final class ConsentStep implements Middleware {
             Instant at = message.header().timestamp();
             Optional<OptOutKeywords.Match> keyword = message.content() instanceof Text text
                     ? keywords.of(ctx.tenant()).match(text.body()) : Optional.empty();
-            Optional<ConsentRecord> upToNow = newest(ctx.tenant(), key, at.plusNanos(1));
+            List<ConsentRecord> changes = PersonConsent.changes(stores, ctx.tenant(), key.channel(), key.contactId(),
+                    ConsentRecord.ALL);
+            Optional<ConsentRecord> upToNow = PersonConsent.newest(changes, at.plusNanos(1));
             boolean optedOutNow = upToNow.filter(change -> !change.optedIn()).isPresent();
             if (keyword.isPresent()) {
                 boolean optedOutBefore = upToNow.isPresent() && (upToNow.get().at().isBefore(at)
-                        ? optedOutNow : optedOut(ctx.tenant(), key, at));
+                        ? optedOutNow : optedOut(PersonConsent.newest(changes, at)));
                 if (keyword.get().action() == OptOutKeywords.Action.OPT_OUT || optedOutBefore) {
                     change(ctx, message, keyword.get(), !optedOutBefore || keyword.get().action()
                             == OptOutKeywords.Action.OPT_IN);
@@ -83,6 +94,7 @@ final class ConsentStep implements Middleware {
                 LOG.debug("Recorded a message of a person who opted out; no automated reply");
                 return;
             }
+            ctx.attribute(OPTED_OUT, optedOut(PersonConsent.newest(changes, Instant.MAX)));
         }
         next.proceed();
     }
@@ -110,11 +122,12 @@ final class ConsentStep implements Middleware {
     }
 
     private boolean optedOut(TenantId tenant, ConversationKey key, Instant before) {
-        return newest(tenant, key, before).filter(change -> !change.optedIn()).isPresent();
+        return optedOut(PersonConsent.newest(stores, tenant, key.channel(), key.contactId(), ConsentRecord.ALL,
+                before));
     }
 
-    private Optional<ConsentRecord> newest(TenantId tenant, ConversationKey key, Instant before) {
-        return PersonConsent.newest(stores, tenant, key.channel(), key.contactId(), ConsentRecord.ALL, before);
+    private static boolean optedOut(Optional<ConsentRecord> newest) {
+        return newest.filter(change -> !change.optedIn()).isPresent();
     }
 
     /** The keywords of each tenant: a tenant's own, else the default. */

@@ -5,18 +5,25 @@ import static dev.conversa.pipeline.PipelineFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.conversa.model.ChannelType;
 import dev.conversa.model.Direction;
+import dev.conversa.model.InboundMessage;
 import dev.conversa.model.MarkRead;
 import dev.conversa.model.MessageRecord;
+import dev.conversa.model.TenantId;
 import dev.conversa.model.Text;
 import dev.conversa.respond.Reply;
 import dev.conversa.respond.ResponderRequest;
+import dev.conversa.store.ConsentRecord;
+import dev.conversa.store.ConsentStore;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
+import dev.conversa.store.Stores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +151,65 @@ class ReplyDueAtOnceTest {
                 .extracting(entry -> entry.message().content()).isEqualTo(new Text("Hello Alice"));
         assertThat(fixture.stores.messages().history(TENANT, KEY, 10))
                 .filteredOn(record -> record.direction() == Direction.INBOUND).hasSize(1);
+    }
+
+    @Test
+    void aPersonWhoOptedOutAfterTheMessageIsNotAnsweredInItsPass() throws Exception {
+        // given: a STOP recorded with a time after the message's (written a moment later elsewhere)
+        Pipeline pipeline = responding(fixture.builder().burstQuietWindow(Duration.ZERO));
+        InboundMessage message = fixture.message("m1", "hi");
+        fixture.stores.consents().record(new ConsentRecord(TENANT, KEY.channel(), KEY.contactId(), ConsentRecord.ALL,
+                false, message.header().timestamp().plusSeconds(5), ConsentRecord.SOURCE_KEYWORD));
+        fixture.stores.inbox().append(TENANT, List.of(message), fixture.clock.instant());
+
+        // when
+        pipeline.process(claimOne());
+
+        // then
+        assertThat(requests).isEmpty();
+        assertThat(queued()).isEmpty();
+        assertThat(fixture.stores.conversations().find(TENANT, KEY).orElseThrow().replyDueAt()).isEmpty();
+    }
+
+    @Test
+    void theReplyInTheMessagesPassDecidesOnTheConsentTheMessageRead() throws Exception {
+        // given
+        AtomicInteger reads = new AtomicInteger();
+        ConsentStore consents = fixture.stores.consents();
+        Stores counted = fixture.stores.toBuilder().consents(new ConsentStore() {
+            @Override
+            public void record(ConsentRecord change) {
+                consents.record(change);
+            }
+
+            @Override
+            public Optional<ConsentRecord> latest(TenantId tenant, ChannelType channel, String contactId,
+                    String topic) {
+                reads.incrementAndGet();
+                return consents.latest(tenant, channel, contactId, topic);
+            }
+
+            @Override
+            public List<ConsentRecord> list(TenantId tenant, ChannelType channel, String contactId) {
+                reads.incrementAndGet();
+                return consents.list(tenant, channel, contactId);
+            }
+
+            @Override
+            public int delete(TenantId tenant, ChannelType channel, String contactId) {
+                return consents.delete(tenant, channel, contactId);
+            }
+        }).build();
+        Pipeline pipeline = responding(Pipeline.builder().stores(counted).clock(fixture.clock)
+                .capabilities(KEY.channel(), PipelineFixture.capabilities()).burstQuietWindow(Duration.ZERO));
+        fixture.stores.inbox().append(TENANT, List.of(fixture.message("m1", "hi")), fixture.clock.instant());
+
+        // when
+        pipeline.process(claimOne());
+
+        // then: one read of the person's one identity, for the message and its reply
+        assertThat(requests).hasSize(1);
+        assertThat(reads).hasValue(1);
     }
 
     private Pipeline responding(Pipeline.Builder builder) {

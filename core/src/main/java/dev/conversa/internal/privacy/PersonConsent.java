@@ -6,7 +6,9 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.ConsentRecord;
 import dev.conversa.store.Stores;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,18 +47,51 @@ public final class PersonConsent {
      */
     public static Optional<ConsentRecord> newest(Stores stores, TenantId tenant, ChannelType channel,
             String contactId, String topic, Instant before) {
-        Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(before, "before");
+        return newest(changes(stores, tenant, channel, contactId, topic), before);
+    }
+
+    /**
+     * Every change of a topic the person made, across their linked identities, in no particular
+     * order: one read for several questions ({@link #newest(List, Instant)}).
+     *
+     * @param stores the stores
+     * @param tenant the business
+     * @param channel the channel the person is reached on
+     * @param contactId their id there
+     * @param topic the topic, such as {@link ConsentRecord#ALL}
+     * @return the changes
+     */
+    public static List<ConsentRecord> changes(Stores stores, TenantId tenant, ChannelType channel, String contactId,
+            String topic) {
+        Objects.requireNonNull(topic, "topic");
         Set<ChannelId> identities = new LinkedHashSet<>();
         identities.add(new ChannelId(channel, contactId));
         identities.addAll(LinkedIdentities.link(stores.contacts(), tenant, contactId).channelIds());
-        ConsentRecord newest = null;
+        List<ConsentRecord> changes = new ArrayList<>();
         for (ChannelId id : identities) {
             for (ConsentRecord change : stores.consents().list(tenant, id.channel(), id.id())) {
-                if (change.topic().equals(topic) && change.at().isBefore(before)
-                        && (newest == null || change.at().isAfter(newest.at()))) {
-                    newest = change;
+                if (change.topic().equals(topic)) {
+                    changes.add(change);
                 }
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The newest of some changes before a time.
+     *
+     * @param changes the changes, as {@link #changes} read them
+     * @param before only changes strictly before this time count; {@link Instant#MAX} for all
+     * @return the newest change, empty if none
+     */
+    public static Optional<ConsentRecord> newest(List<ConsentRecord> changes, Instant before) {
+        Objects.requireNonNull(before, "before");
+        ConsentRecord newest = null;
+        for (ConsentRecord change : changes) {
+            if (change.at().isBefore(before) && (newest == null || change.at().isAfter(newest.at()))) {
+                newest = change;
             }
         }
         return Optional.ofNullable(newest);
