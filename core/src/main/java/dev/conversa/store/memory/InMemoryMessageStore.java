@@ -63,12 +63,15 @@ final class InMemoryMessageStore implements MessageStore {
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("newIds must name at least the message's own id");
         }
-        Stored stored = remove(key(tenant, channel, oldId));
+        Key oldKey = key(tenant, channel, oldId);
+        Stored stored = remove(oldKey);
         if (stored == null) {
             return false;
         }
         String newId = ids.get(0);
         Key newKey = key(tenant, channel, newId);
+        // the part ids that pointed at the old id follow the message, as the JDBC store's do
+        parts.replaceAll((part, message) -> message.equals(oldKey) ? newKey : message);
         DeliveryStatus status = furthest(stored.message().status(), messages.get(newKey));
         remove(newKey);
         put(newKey, stored.with(m -> new MessageRecord(m.tenant(), m.conversation(),

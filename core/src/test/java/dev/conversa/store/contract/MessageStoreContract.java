@@ -259,6 +259,23 @@ public abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void renamingAMessageAgainTakesItsPartIdsAlong() {
+        messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
+        messages().rename(TENANT_A, WA, "outbox:7", List.of("mid.media", "mid.caption"));
+
+        assertThat(messages().rename(TENANT_A, WA, "mid.media", List.of("mid.final"))).isTrue();
+
+        assertThat(messages().find(TENANT_A, WA, "mid.caption")).hasValueSatisfying(
+                m -> assertThat(m.messageId()).isEqualTo("mid.final"));
+        assertThat(messages().updateStatus(TENANT_A, WA, "mid.caption", DeliveryStatus.READ)).isTrue();
+        assertThat(messages().find(TENANT_A, WA, "mid.final").orElseThrow().status())
+                .isEqualTo(DeliveryStatus.READ);
+        assertThat(messages().find(TENANT_A, WA, "mid.media")).isEmpty();
+        assertThat(messages().history(TENANT_A, ANNA, 10)).singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo("mid.final"));
+    }
+
+    @Test
     void renameWithNoIdIsRefused() {
         messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
 
