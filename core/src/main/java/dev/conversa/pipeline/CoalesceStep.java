@@ -78,13 +78,14 @@ final class CoalesceStep implements Middleware {
             Instant due = quiet.isBefore(latest) ? quiet : latest;
             return current.withReplyDue(Optional.of(due), Optional.of(since), now);
         });
-        if (stored.state().botMaySpeak() && stored.replyDueAt().isPresent()) {
-            if (stored.replyDueAt().get().isAfter(now)
-                    || stores.inbox().hasWaiting(ctx.tenant(), ctx.conversationKey())) {
-                stores.inbox().scheduleReply(ctx.tenant(), ctx.conversationKey(), stored.replyDueAt().get(), now);
-            } else {
-                ctx.attribute(REPLY_NOW, true);
-            }
+        if (!stored.state().botMaySpeak() || stored.replyDueAt().isEmpty()) {
+            return;
+        }
+        Instant due = stored.replyDueAt().get();
+        if (due.isAfter(now) || stores.inbox().hasWaiting(ctx.tenant(), ctx.conversationKey())) {
+            stores.inbox().scheduleReply(ctx.tenant(), ctx.conversationKey(), due, now);
+        } else {
+            ctx.attribute(REPLY_NOW, true);
         }
     }
 }

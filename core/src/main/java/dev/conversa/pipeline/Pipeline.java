@@ -127,10 +127,10 @@ public final class Pipeline {
      * ({@link dev.conversa.store.Inbox#hasWaiting}), the reply is answered right after, in the
      * same call: every middleware runs again on a reply task ({@link Context#isReplyTask()}) with
      * the message's entry id, instead of a reply task waiting in the inbox for its own claim; a
-     * failure of either fails the entry, which is then tried again whole. Before each step, and before a step queues a reply,
-     * {@code leaseHeld} is asked, and a lost lease stops the entry with
-     * {@link dev.conversa.store.LeaseLostException}, so that the worker that took the entry over
-     * is the only one to act on it.
+     * failure of either fails the entry, which is then tried again whole. Before each step, and
+     * before a step queues a reply, {@code leaseHeld} is asked, and a lost lease stops the entry
+     * with {@link dev.conversa.store.LeaseLostException}, so that the worker that took the entry
+     * over is the only one to act on it.
      *
      * @param entry the claimed entry
      * @param leaseHeld tells whether this worker still holds the entry's lease

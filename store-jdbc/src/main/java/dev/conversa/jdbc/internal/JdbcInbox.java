@@ -201,7 +201,8 @@ public final class JdbcInbox implements Inbox {
 
     @Override
     public boolean hasWaiting(TenantId tenant, ConversationKey conversation) {
-        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(conversation, "key"));
+        Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"),
+                Objects.requireNonNull(conversation, "conversation"));
         return database.inTransaction("looking for a conversation's waiting inbox entries", connection ->
                 Rows.first(connection, "SELECT id FROM conversa_inbox WHERE" + Lane.WHERE + " AND status = 'PENDING' "
                         + "LIMIT 1", row -> row.getLong(1), lane.values()).isPresent());

@@ -139,7 +139,8 @@ public final class JdbcMessageStore implements MessageStore {
             Rows.update(connection, "UPDATE conversa_message SET message_id = ?, status = ?, status_rank = ?"
                     + BY_ID, newId, status.name(), rank(status), id[0], id[1], id[2]);
             // one statement with the update above (a data-modifying WITH) was tried on PostgreSQL: its
-            // execution took 179 us against 110 for the two, and end to end it was slower in all three alternating pairs
+            // execution took 179 us against 110 for the two, and end to end it was slower in all three
+            // alternating pairs
             Rows.update(connection, "UPDATE conversa_message_part SET message_id = ?" + PARTS_OF, newId, id[0], id[1],
                     oldId);
             for (String part : new LinkedHashSet<>(ids.subList(1, ids.size()))) {
