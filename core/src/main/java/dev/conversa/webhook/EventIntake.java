@@ -32,13 +32,15 @@ import org.slf4j.LoggerFactory;
  * {@code "object"}, normalize it, keep only fresh events of registered accounts, append them to
  * the inbox per tenant, and tell the listener. An {@link AccountEvent} is addressed to a business
  * account (a WhatsApp Business Account), not to a registered account: it goes to every tenant
- * with an account grouped under it ({@code ChannelAccount.businessAccountId()}). Thread-safe.
+ * with an account grouped under it ({@code ChannelAccount.businessAccountId()}). An event
+ * delivered again in another body is appended again, and the inbox's unique key refuses it: a
+ * table of recent events in front of it cost a cache miss per event on every webhook, for a case
+ * that Meta's redeliveries (the same body again, which {@link #knows} answers) seldom make.
+ * Thread-safe.
  */
 final class EventIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventIntake.class);
-    /** Events remembered as stored, at most: a {@link RecentKeys} miss only lets the inbox refuse a duplicate. */
-    private static final int RECENT_EVENTS = 1 << 17;
     /** Bodies remembered as stored, at most. */
     private static final int RECENT_BODIES = 1 << 16;
     static final String RECEIVED = "EVENT_RECEIVED";
@@ -51,8 +53,7 @@ final class EventIntake {
     private final Clock clock;
     private final Duration replayWindow;
     private final Consumer<List<InboxEntry>> onAppended;
-    private final RecentKeys<EventKey> recent = new RecentKeys<>(RECENT_EVENTS);
-    private final RecentKeys<BodyKey> bodies = new RecentKeys<>(RECENT_BODIES);
+    private final RecentKeys bodies = new RecentKeys(RECENT_BODIES);
     private final LogOnce unknownObjects = new LogOnce();
     private final LogOnce unknownAccounts = new LogOnce();
     private final LogOnce unreadable = new LogOnce();
@@ -70,10 +71,7 @@ final class EventIntake {
         this.onAppended = onAppended;
         this.erasureGuard = erasureGuard;
         if (erasureGuard != null) {
-            erasureGuard.onErasure(() -> {
-                recent.clear();
-                bodies.clear();
-            });
+            erasureGuard.onErasure(bodies::clear);
         }
     }
 
@@ -83,7 +81,7 @@ final class EventIntake {
      * again without being read.
      */
     boolean knows(BodyKey body) {
-        return bodies.contains(body);
+        return bodies.contains(body.high(), body.low());
     }
 
     /**
@@ -110,7 +108,7 @@ final class EventIntake {
         Routed routed = byTenant(events, now);
         WebhookResponse response = append(routed.batches(), now);
         if (routed.everyEventRouted() && response.status() == 200) {
-            bodies.add(body);
+            bodies.add(body.high(), body.low());
         }
         return response;
     }
@@ -156,9 +154,6 @@ final class EventIntake {
         boolean everyEventRouted = true;
         for (InboundEvent event : events) {
             EventHeader header = event.header();
-            if (recent.contains(EventKey.of(header))) {
-                continue;
-            }
             if (header.timestamp().isBefore(oldest)) {
                 stale++;
                 continue;
@@ -178,8 +173,11 @@ final class EventIntake {
                 lastKey = new AccountKey(header.channel(), header.accountId());
                 lastTenant = found == null ? lookUp(lastKey) : found.computeIfAbsent(lastKey, this::lookUp);
             }
-            lastTenant.ifPresent(tenant -> batchOf(batches, tenant).events().add(event));
-            everyEventRouted &= lastTenant.isPresent();
+            if (lastTenant.isPresent()) {
+                batchOf(batches, lastTenant.get()).events().add(event);
+            } else {
+                everyEventRouted = false;
+            }
         }
         if (stale > 0) {
             LOG.warn("Ignored {} webhook event(s) older than the replay window of {}", stale, replayWindow);
@@ -230,7 +228,6 @@ final class EventIntake {
                 LOG.debug("Inbox append failed", e);
                 return WebhookResponse.text(500, "the events could not be stored; deliver again");
             }
-            events.forEach(event -> recent.add(EventKey.of(event.header())));
             notifyAppended(appended);
         }
         return ACKNOWLEDGED;
@@ -255,14 +252,6 @@ final class EventIntake {
             return "(none)";
         }
         return value.matches("[A-Za-z0-9_.:-]{1,64}") ? value : "<" + value.length() + " unprintable chars>";
-    }
-
-    /** Identifies an event across deliveries: channel, account and external id. */
-    private record EventKey(ChannelType channel, String accountId, String externalId) {
-
-        static EventKey of(EventHeader header) {
-            return new EventKey(header.channel(), header.accountId(), header.externalId());
-        }
     }
 
     /** Identifies a business account. */

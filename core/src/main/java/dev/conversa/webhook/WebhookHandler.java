@@ -347,8 +347,7 @@ public final class WebhookHandler {
 
         /**
          * Sets how old an event may be and still be stored. Meta signs no timestamp, so a captured
-         * request stays valid for ever; events older than this are left out. The same window bounds
-         * the memory of recently stored events. Defaults to 7 days.
+         * request stays valid for ever; events older than this are left out. Defaults to 7 days.
          *
          * @param replayWindow the window, positive
          * @return this builder
@@ -386,8 +385,8 @@ public final class WebhookHandler {
 
         /**
          * Keeps the people this privacy facade erased out: drops their events that happened
-         * before their erasure (a redelivered old webhook), and empties the cache of recent
-         * events on every erasure. {@code Conversa} sets it when it has a privacy pepper; a host
+         * before their erasure (a redelivered old webhook), and forgets the bodies it remembers as
+         * stored on every erasure. {@code Conversa} sets it when it has a privacy pepper; a host
          * that builds its own handler passes the same facade it erases with.
          *
          * @param facade the privacy facade

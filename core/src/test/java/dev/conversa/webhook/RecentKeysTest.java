@@ -7,51 +7,61 @@ import org.junit.jupiter.api.Test;
 
 class RecentKeysTest {
 
-    /** A key whose hash the test chooses, so that two keys can fall into one slot. */
-    private record Key(String name, int hash) {
+    @Test
+    void findsWhatWasAddedAndNothingElse() {
+        RecentKeys keys = new RecentKeys(16);
+        keys.add(7, 1);
 
-        @Override
-        public int hashCode() {
-            return hash;
-        }
+        assertThat(keys.contains(7, 1)).isTrue();
+        assertThat(keys.contains(8, 2)).isFalse();
+        assertThat(keys.contains(8, 1)).as("same slot and low half, another high half").isFalse();
+        assertThat(keys.contains(7, 1 + 16)).as("same slot and high half, another low half").isFalse();
     }
 
     @Test
-    void findsWhatWasAddedAndNothingElse() {
-        RecentKeys<Key> keys = new RecentKeys<>(16);
-        keys.add(new Key("a", 1));
+    void anEmptySlotHoldsNoKey() {
+        RecentKeys keys = new RecentKeys(16);
 
-        assertThat(keys.contains(new Key("a", 1))).isTrue();
-        assertThat(keys.contains(new Key("b", 2))).isFalse();
-        assertThat(keys.contains(new Key("c", 1))).as("same slot, another key").isFalse();
+        assertThat(keys.contains(5, 0)).isFalse();
+        assertThat(keys.contains(0, 5)).isFalse();
     }
 
     @Test
     void aKeyInTheSameSlotPushesTheEarlierOneOut() {
-        RecentKeys<Key> keys = new RecentKeys<>(16);
-        keys.add(new Key("a", 3));
+        RecentKeys keys = new RecentKeys(16);
+        keys.add(1, 3);
 
-        keys.add(new Key("b", 3 + 16));
+        keys.add(2, 3 + 16);
 
-        assertThat(keys.contains(new Key("b", 3 + 16))).isTrue();
-        assertThat(keys.contains(new Key("a", 3))).isFalse();
+        assertThat(keys.contains(2, 3 + 16)).isTrue();
+        assertThat(keys.contains(1, 3)).isFalse();
+    }
+
+    @Test
+    void keysWhoseLowHalvesDifferOnlyAboveThirtyTwoBitsStillSpread() {
+        RecentKeys keys = new RecentKeys(16);
+        keys.add(1, 1L << 32);
+        keys.add(2, 2L << 32);
+
+        assertThat(keys.contains(1, 1L << 32)).isTrue();
+        assertThat(keys.contains(2, 2L << 32)).isTrue();
     }
 
     @Test
     void clearForgetsEverything() {
-        RecentKeys<Key> keys = new RecentKeys<>(16);
-        keys.add(new Key("a", 1));
-        keys.add(new Key("b", 2));
+        RecentKeys keys = new RecentKeys(16);
+        keys.add(1, 1);
+        keys.add(2, 2);
 
         keys.clear();
 
-        assertThat(keys.contains(new Key("a", 1))).isFalse();
-        assertThat(keys.contains(new Key("b", 2))).isFalse();
+        assertThat(keys.contains(1, 1)).isFalse();
+        assertThat(keys.contains(2, 2)).isFalse();
     }
 
     @Test
     void aSizeThatIsNotAPowerOfTwoIsRefused() {
-        assertThatThrownBy(() -> new RecentKeys<Key>(100))
+        assertThatThrownBy(() -> new RecentKeys(100))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("power of two");
     }

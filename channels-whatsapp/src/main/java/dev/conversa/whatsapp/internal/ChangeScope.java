@@ -64,16 +64,19 @@ record ChangeScope(String accountId, JsonNode value, Instant receivedAt, Map<Str
      * never by position.
      */
     SenderProfile profile(Optional<String> waId, Optional<String> userId) {
-        List<JsonNode> contacts = LenientJson.array(value, "contacts");
-        Optional<JsonNode> match = contacts.stream()
-                .filter(c -> (waId.isPresent() && waId.equals(LenientJson.nonBlank(c, "wa_id")))
-                        || (userId.isPresent() && userId.equals(LenientJson.nonBlank(c, "user_id"))))
-                .findFirst();
-        JsonNode profile = match.map(c -> LenientJson.object(c, "profile")).orElse(null);
+        JsonNode match = null;
+        for (JsonNode contact : LenientJson.array(value, "contacts")) {
+            if (waId.isPresent() && waId.equals(LenientJson.nonBlank(contact, "wa_id"))
+                    || userId.isPresent() && userId.equals(LenientJson.nonBlank(contact, "user_id"))) {
+                match = contact;
+                break;
+            }
+        }
+        JsonNode profile = match == null ? null : LenientJson.object(match, "profile");
         return new SenderProfile(
                 LenientJson.nonBlank(profile, "name"),
                 LenientJson.nonBlank(profile, "username"),
-                waId.or(() -> match.flatMap(c -> LenientJson.nonBlank(c, "wa_id"))));
+                waId.isPresent() || match == null ? waId : LenientJson.nonBlank(match, "wa_id"));
     }
 
     /** Leaves out the change's value, which holds phone numbers, names and message text. */

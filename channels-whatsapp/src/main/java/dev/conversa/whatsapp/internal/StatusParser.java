@@ -7,6 +7,7 @@ import dev.conversa.whatsapp.WhatsAppChannel;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -31,8 +32,8 @@ final class StatusParser {
     static StatusUpdate status(ChangeScope scope, JsonNode status) {
         String messageId = LenientJson.required(status, "id");
         String statusName = LenientJson.required(status, "status").toLowerCase(Locale.ROOT);
-        String recipient = LenientJson.nonBlank(status, "recipient_id")
-                .or(() -> LenientJson.nonBlank(status, "recipient_user_id"))
+        Optional<String> recipientId = LenientJson.nonBlank(status, "recipient_id");
+        String recipient = (recipientId.isPresent() ? recipientId : LenientJson.nonBlank(status, "recipient_user_id"))
                 .orElseThrow(() -> new MalformedException("missing 'recipient_id'"));
         // a message sent to a group reports the group, as the conversation's id names it
         String contactId = "group".equals(LenientJson.text(status, "recipient_type").orElse(""))

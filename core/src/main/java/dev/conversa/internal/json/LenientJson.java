@@ -35,11 +35,7 @@ public final class LenientJson {
      * @return the text; empty when the field is absent, null, an object or an array
      */
     public static Optional<String> text(JsonNode node, String field) {
-        JsonNode child = child(node, field);
-        if (child == null || child.isNull() || child.isContainer() || child.isMissingNode()) {
-            return Optional.empty();
-        }
-        return Optional.of(child.isString() ? child.stringValue() : child.asString());
+        return Optional.ofNullable(textOrNull(node, field));
     }
 
     /**
@@ -48,7 +44,8 @@ public final class LenientJson {
      * @return the text; empty as for {@link #text}, and for {@code ""}
      */
     public static Optional<String> nonEmpty(JsonNode node, String field) {
-        return text(node, field).filter(s -> !s.isEmpty());
+        String text = textOrNull(node, field);
+        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     /**
@@ -57,7 +54,8 @@ public final class LenientJson {
      * @return the text; empty as for {@link #text}, and for blank text
      */
     public static Optional<String> nonBlank(JsonNode node, String field) {
-        return text(node, field).filter(s -> !s.isBlank());
+        String text = textOrNull(node, field);
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     /**
@@ -67,7 +65,20 @@ public final class LenientJson {
      * @throws IllegalArgumentException naming the field if it is absent or blank
      */
     public static String required(JsonNode node, String field) {
-        return nonBlank(node, field).orElseThrow(() -> new IllegalArgumentException("missing '" + field + "'"));
+        // no Optional and no lambda: read for every id of every event
+        String text = textOrNull(node, field);
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("missing '" + field + "'");
+        }
+        return text;
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode child = child(node, field);
+        if (child == null || child.isNull() || child.isContainer() || child.isMissingNode()) {
+            return null;
+        }
+        return child.isString() ? child.stringValue() : child.asString();
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * An account store that remembers the tenant of each account webhooks arrive for, so intake
@@ -39,11 +39,16 @@ public final class TenantCache implements AccountStore {
     private final AccountStore store;
     private final Cache<Key, TenantId> tenants;
     private final Cache<Key, ChannelAccount> accounts;
+    // made once: a lambda capturing the looked-up names would be made on every call, hit or miss
+    private final Function<Key, Optional<TenantId>> loadTenant;
+    private final Function<Key, Optional<ChannelAccount>> loadAccount;
 
     TenantCache(AccountStore store, Ticker ticker) {
         this.store = Objects.requireNonNull(store, "store");
         this.tenants = remembering(ticker);
         this.accounts = remembering(ticker);
+        this.loadTenant = key -> store.findTenant(key.channel, key.accountId);
+        this.loadAccount = key -> store.findByAccountId(key.channel, key.accountId);
     }
 
     private static <T> Cache<Key, T> remembering(Ticker ticker) {
@@ -56,12 +61,12 @@ public final class TenantCache implements AccountStore {
     }
 
     /** The remembered value, else the store's, remembered when there is one. */
-    private static <T> Optional<T> remembered(Cache<Key, T> cache, Key key, Supplier<Optional<T>> load) {
+    private static <T> Optional<T> remembered(Cache<Key, T> cache, Key key, Function<Key, Optional<T>> load) {
         T known = cache.getIfPresent(key);
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<T> found = load.get();
+        Optional<T> found = load.apply(key);
         found.ifPresent(value -> cache.put(key, value));
         return found;
     }
@@ -87,12 +92,12 @@ public final class TenantCache implements AccountStore {
 
     @Override
     public Optional<ChannelAccount> findByAccountId(ChannelType channel, String accountId) {
-        return remembered(accounts, new Key(channel, accountId), () -> store.findByAccountId(channel, accountId));
+        return remembered(accounts, new Key(channel, accountId), loadAccount);
     }
 
     @Override
     public Optional<TenantId> findTenant(ChannelType channel, String accountId) {
-        return remembered(tenants, new Key(channel, accountId), () -> store.findTenant(channel, accountId));
+        return remembered(tenants, new Key(channel, accountId), loadTenant);
     }
 
     @Override
@@ -169,6 +174,26 @@ public final class TenantCache implements AccountStore {
         return "TenantCache[" + store + "]";
     }
 
-    private record Key(ChannelType channel, String accountId) {
+    /** An account's name; looked up on every webhook, so equality and hash are written out, not generated. */
+    private static final class Key {
+
+        private final ChannelType channel;
+        private final String accountId;
+
+        Key(ChannelType channel, String accountId) {
+            this.channel = Objects.requireNonNull(channel, "channel");
+            this.accountId = Objects.requireNonNull(accountId, "accountId");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && accountId.equals(key.accountId)
+                    && channel.value().equals(key.channel.value());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * channel.value().hashCode() + accountId.hashCode();
+        }
     }
 }

@@ -17,17 +17,17 @@ record EventScope(ChannelType channel, String accountId, String contactId, Insta
     static final String UNKNOWN = "unknown";
 
     static EventScope of(ChannelType channel, JsonNode entry, JsonNode event) {
-        String account = LenientJson.nonEmpty(entry, "id")
-                .or(() -> LenientJson.nonEmpty(event.path("recipient"), "id"))
+        // each fact with its fallback, without a lambda per event
+        Optional<String> entryId = LenientJson.nonEmpty(entry, "id");
+        String account = (entryId.isPresent() ? entryId : LenientJson.nonEmpty(event.path("recipient"), "id"))
                 .orElse(UNKNOWN);
         boolean echo = LenientJson.flag(event.path("message"), "is_echo");
         JsonNode customer = echo ? event.path("recipient") : event.path("sender");
-        String contact = LenientJson.nonEmpty(customer, "id")
-                .or(() -> LenientJson.nonEmpty(customer, "user_ref"))
+        Optional<String> customerId = LenientJson.nonEmpty(customer, "id");
+        String contact = (customerId.isPresent() ? customerId : LenientJson.nonEmpty(customer, "user_ref"))
                 .orElse(UNKNOWN);
-        Instant time = LenientJson.millis(event, "timestamp")
-                .or(() -> LenientJson.millis(entry, "time"))
-                .orElse(Instant.EPOCH);
+        Optional<Instant> eventTime = LenientJson.millis(event, "timestamp");
+        Instant time = (eventTime.isPresent() ? eventTime : LenientJson.millis(entry, "time")).orElse(Instant.EPOCH);
         return new EventScope(channel, account, contact, time, event);
     }
 
