@@ -36,7 +36,9 @@ import java.util.function.Supplier;
  * time, in the same rounds, parts of the path against the same baseline: {@code tokens} reads the
  * body with Jackson's streaming parser and makes every string value, the least any reader of the
  * JSON does; {@code tree} is the handler's parse alone; {@code normalized} that parse and the
- * channel's normalizing).
+ * channel's normalizing), {@code handler=fresh} ({@code fresh}: a new handler each round, its
+ * tables empty; {@code kept}: one handler for the run, the round's requests signed anew, so its
+ * tables of recent bodies and events fill as a server's do after a while).
  */
 public final class IntakeRatio {
 
@@ -54,16 +56,21 @@ public final class IntakeRatio {
     public static void main(String... args) throws Exception {
         Map<String, String> values = Arguments.parse(Map.of("payloads",
                 "whatsappText,whatsappStatuses,whatsapp20Messages,messengerText", "rounds", "400", "block", "200",
-                "warmup", "10", "forks", "3", "parts", "false"), args);
+                "warmup", "10", "forks", "3", "parts", "false", "handler", "fresh"), args);
         int rounds = Integer.parseInt(values.get("rounds"));
         int block = Integer.parseInt(values.get("block"));
         double warmup = Double.parseDouble(values.get("warmup"));
         String[] payloads = values.get("payloads").split(",");
         int forks = Integer.parseInt(values.get("forks"));
         boolean parts = Boolean.parseBoolean(values.get("parts"));
+        boolean kept = switch (values.get("handler")) {
+            case "fresh" -> false;
+            case "kept" -> true;
+            default -> throw new IllegalArgumentException("handler must be fresh or kept, was " + values.get("handler"));
+        };
         if (forks == 0) {
             for (String payload : payloads) {
-                System.out.println(run(payload.trim(), rounds, block, warmup, parts));
+                System.out.println(run(payload.trim(), rounds, block, warmup, parts, kept));
             }
             return;
         }
@@ -110,10 +117,11 @@ public final class IntakeRatio {
      * @throws Exception if the setup fails
      */
     static Result run(String payload, int rounds, int block, double warmupSeconds) throws Exception {
-        return run(payload, rounds, block, warmupSeconds, false);
+        return run(payload, rounds, block, warmupSeconds, false, false);
     }
 
-    static Result run(String payload, int rounds, int block, double warmupSeconds, boolean parts) throws Exception {
+    static Result run(String payload, int rounds, int block, double warmupSeconds, boolean parts, boolean kept)
+            throws Exception {
         WebhookIntakeBenchmark bench = new WebhookIntakeBenchmark();
         bench.payload = payload;
         bench.tree = "shared";
@@ -126,16 +134,23 @@ public final class IntakeRatio {
             paths.addAll(List.of(intakeParts::tokens, intakeParts::tree, intakeParts::normalized));
         }
 
+        bench.newHandler();
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         do {
-            bench.newHandler();
-            timeBlocks(bench, paths, block, 0);
+            nextRound(bench, block, kept);
+            timeBlocks(bench, paths, block, 0, new long[paths.size()]);
         } while (System.nanoTime() < warmupEnd);
 
         double[][] ratios = new double[paths.size()][rounds];
         for (int round = 0; round < rounds; round++) {
-            bench.newHandler();
-            long[] nanos = timeBlocks(bench, paths, block, round);
+            nextRound(bench, block, kept);
+            long[] appended = new long[paths.size()];
+            long[] nanos = timeBlocks(bench, paths, block, round, appended);
+            // newEvent's block only: a kept handler may have forgotten the redelivered body by its block
+            if (appended[1] != (long) block * bench.eventsPerRequest()) {
+                throw new IllegalStateException(payload + ": round " + round + " appended " + appended[1] + " events, "
+                        + "expected " + block * bench.eventsPerRequest() + ": it did not measure new events");
+            }
             for (int path = 1; path < paths.size(); path++) {
                 ratios[path][round] = (double) nanos[path] / nanos[0];
             }
@@ -148,24 +163,40 @@ public final class IntakeRatio {
     }
 
     /**
+     * Readies a round: a new handler, to which the pool's requests are new ({@code fresh}), or the
+     * same handler and {@code block} requests signed anew ({@code kept}): its tables then fill as a
+     * running server's do, with whatever that costs a lookup.
+     */
+    private static void nextRound(WebhookIntakeBenchmark bench, int block, boolean kept) {
+        if (kept) {
+            bench.renewRequests(block);
+        } else {
+            bench.newHandler();
+        }
+    }
+
+    /**
      * Times a block of each path, starting with the one the round turns to; the times in the
      * paths' order. Before each block the block's request bodies are read, so every path starts
      * with them in the processor's cache (as a handler starts with a body it has just received):
      * otherwise the path timed after another that read the same bodies ran on warm data and the
-     * first on cold, and the ratios split into two groups by the order of the round.
+     * first on cold, and the ratios split into two groups by the order of the round. The events
+     * each block appended go into {@code appended}, in the paths' order.
      */
     private static long[] timeBlocks(WebhookIntakeBenchmark bench, List<Supplier<Object>> paths, int block,
-            int round) {
+            int round, long[] appended) {
         long[] nanos = new long[paths.size()];
         for (int k = 0; k < paths.size(); k++) {
             int path = (round + k) % paths.size();
             Supplier<Object> op = paths.get(path);
             sink = bench.touch(block);
+            long before = bench.appended();
             long start = System.nanoTime();
             for (int i = 0; i < block; i++) {
                 sink = op.get();
             }
             nanos[path] = System.nanoTime() - start;
+            appended[path] = bench.appended() - before;
         }
         return nanos;
     }

@@ -104,6 +104,8 @@ public class WebhookIntakeBenchmark {
     private int nextForHandler;
     private int nextForBaseline;
     private int nextForParts;
+    private Instant signedAt;
+    private long renewed;
 
     /**
      * Signs the requests once for the whole trial: each iteration gets a new handler, to which
@@ -116,6 +118,7 @@ public class WebhookIntakeBenchmark {
         mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(APP_SECRET.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         Instant now = Instant.now();
+        signedAt = now;
         first = request("first", now);
         repeated = request("repeated", now);
         int count = (int) Math.min(MAX_REQUESTS, BODY_BUDGET / first.body().length);
@@ -203,6 +206,36 @@ public class WebhookIntakeBenchmark {
         return sum;
     }
 
+    /**
+     * Replaces the first {@code count} requests of the pool with requests no handler has seen, and
+     * starts every path at the first again: so one handler can be kept from round to round, with
+     * the tables of a server that has run for a while ({@link IntakeRatio}'s {@code handler=kept}).
+     * The redelivered request is a new one too, handled once here, as {@link #newHandler} does.
+     *
+     * @param count how many requests to sign anew
+     */
+    void renewRequests(int count) {
+        for (int i = 0; i < Math.min(count, fresh.length); i++) {
+            fresh[i] = request("r" + renewed++, signedAt);
+        }
+        nextForHandler = 0;
+        nextForBaseline = 0;
+        nextForParts = 0;
+        // a kept handler's tables forget the redelivered request in the end, as any other: a new one each round
+        repeated = request("r" + renewed++, signedAt);
+        expectAppended(repeated, eventsPerRequest());
+        expectAppended(repeated, 0);
+    }
+
+    /**
+     * The events the handler appended so far.
+     *
+     * @return the count
+     */
+    long appended() {
+        return inbox.appended();
+    }
+
     /** The next fresh request for a part of the path ({@link IntakeParts}), from the first after each new handler. */
     WebhookRequest nextForParts() {
         return fresh(nextForParts++);
@@ -241,7 +274,7 @@ public class WebhookIntakeBenchmark {
         }
     }
 
-    private int eventsPerRequest() {
+    int eventsPerRequest() {
         return switch (payload) {
             case "whatsappStatuses" -> 6;
             case "whatsapp20Messages" -> 20;

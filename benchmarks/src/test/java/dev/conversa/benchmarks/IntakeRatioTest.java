@@ -24,12 +24,22 @@ class IntakeRatioTest {
 
     @Test
     void timesThePartsOfThePathAgainstTheSameBaselineWhenAsked() throws Exception {
-        IntakeRatio.Result result = IntakeRatio.run("messengerText", 5, 20, 0.2, true);
+        IntakeRatio.Result result = IntakeRatio.run("messengerText", 5, 20, 0.2, true, false);
 
         assertThat(result.parts()).containsOnlyKeys("tokens", "tree", "normalized");
         assertThat(result.parts().values()).allSatisfy(ratio -> assertThat(ratio[1]).isPositive());
         assertThat(result.toString()).contains("tokens/baseline", "normalized/baseline");
         assertThat(IntakeRatio.run("messengerText", 2, 5, 0).parts()).isEmpty();
+    }
+
+    @Test
+    void aKeptHandlerMeetsNewRequestsEveryRound() throws Exception {
+        // a round that met the last round's requests again would append nothing, and the driver refuses to time it
+        IntakeRatio.Result result = IntakeRatio.run("whatsappText", 40, 20, 0.2, false, true);
+
+        assertThat(result.rounds()).isEqualTo(40);
+        assertThat(result.newEvent()[1]).isPositive();
+        assertThat(result.redelivery()[1]).isPositive();
     }
 
     @Test
