@@ -37,8 +37,8 @@ import java.util.function.Supplier;
  * body with Jackson's streaming parser and makes every string value, the least any reader of the
  * JSON does; {@code tree} is the handler's parse alone; {@code normalized} that parse and the
  * channel's normalizing), {@code handler=fresh} ({@code fresh}: a new handler each round, its
- * tables empty; {@code kept}: one handler for the run, the round's requests signed anew, so its
- * tables of recent bodies and events fill as a server's do after a while).
+ * table of bodies empty; {@code kept}: one handler for the run, the round's requests signed anew,
+ * so its table of bodies fills as a server's does after a while).
  */
 public final class IntakeRatio {
 

@@ -69,7 +69,7 @@ final class ConsentStep implements Middleware {
     public void handle(Context ctx, Chain next) {
         ConversationKey key = ctx.conversationKey();
         if (ctx.isReplyTask()) {
-            if (ctx.attribute(OPTED_OUT).orElseGet(() -> optedOut(ctx.tenant(), key, Instant.MAX))) {
+            if (ctx.attribute(OPTED_OUT).orElseGet(() -> optedOutNow(ctx.tenant(), key))) {
                 ownership.replyDone(ctx.tenant(), key);
                 return;
             }
@@ -121,9 +121,9 @@ final class ConsentStep implements Middleware {
                 ctx.entryId());
     }
 
-    private boolean optedOut(TenantId tenant, ConversationKey key, Instant before) {
+    private boolean optedOutNow(TenantId tenant, ConversationKey key) {
         return optedOut(PersonConsent.newest(stores, tenant, key.channel(), key.contactId(), ConsentRecord.ALL,
-                before));
+                Instant.MAX));
     }
 
     private static boolean optedOut(Optional<ConsentRecord> newest) {

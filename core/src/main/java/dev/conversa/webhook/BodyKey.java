@@ -20,11 +20,6 @@ record BodyKey(long high, long low) {
         return new BodyKey(longAt(signature, 0), longAt(signature, 8));
     }
 
-    @Override
-    public int hashCode() {
-        return Long.hashCode(low);
-    }
-
     private static long longAt(byte[] bytes, int from) {
         long value = 0;
         for (int i = from; i < from + 8; i++) {

@@ -47,8 +47,8 @@ public final class TenantCache implements AccountStore {
         this.store = Objects.requireNonNull(store, "store");
         this.tenants = remembering(ticker);
         this.accounts = remembering(ticker);
-        this.loadTenant = key -> store.findTenant(key.channel, key.accountId);
-        this.loadAccount = key -> store.findByAccountId(key.channel, key.accountId);
+        this.loadTenant = key -> store.findTenant(key.channel(), key.accountId());
+        this.loadAccount = key -> store.findByAccountId(key.channel(), key.accountId());
     }
 
     private static <T> Cache<Key, T> remembering(Ticker ticker) {
@@ -174,26 +174,6 @@ public final class TenantCache implements AccountStore {
         return "TenantCache[" + store + "]";
     }
 
-    /** An account's name; looked up on every webhook, so equality and hash are written out, not generated. */
-    private static final class Key {
-
-        private final ChannelType channel;
-        private final String accountId;
-
-        Key(ChannelType channel, String accountId) {
-            this.channel = Objects.requireNonNull(channel, "channel");
-            this.accountId = Objects.requireNonNull(accountId, "accountId");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && accountId.equals(key.accountId)
-                    && channel.value().equals(key.channel.value());
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * channel.value().hashCode() + accountId.hashCode();
-        }
+    private record Key(ChannelType channel, String accountId) {
     }
 }
