@@ -6,13 +6,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes the work of concurrent callers in one transaction: a caller that finds no commit in
  * flight commits at once, with whatever others queued meanwhile; callers that arrive while a
- * commit is in flight wait, and the first of them to wake commits them all in the next one.
+ * commit is in flight wait, and when it is done the first of them in line is woken to commit them
+ * all in the next one (unless a caller arriving meanwhile did so first); the others sleep until
+ * their own work is committed.
  * A lone caller is never delayed, and under load one commit (one fsync) serves many callers.
  * Each caller returns only once its own work is committed, with its own result or failure.
  *
@@ -38,7 +40,6 @@ final class GroupCommit<R, T> {
     private final int maxGroup;
     private final Writer<R, T> writer;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition finished = lock.newCondition();
     private final ArrayDeque<Pending<R, T>> queue = new ArrayDeque<>();
     private boolean committing;
 
@@ -61,42 +62,81 @@ final class GroupCommit<R, T> {
         if (database.inUnitOfWork()) {
             return database.inTransaction(operation, connection -> writer.write(connection, List.of(request)).get(0));
         }
-        Pending<R, T> mine = new Pending<>(request);
-        boolean interrupted = false;
+        Pending<R, T> mine = new Pending<>(request, Thread.currentThread());
         lock.lock();
         try {
             queue.add(mine);
-            while (!mine.done) {
-                if (committing) {
-                    try {
-                        finished.await();
-                    } catch (InterruptedException e) {
-                        // the request may already be in a transaction: wait for its outcome, then re-interrupt
-                        interrupted = true;
-                    }
-                    continue;
-                }
-                committing = true;
-                List<Pending<R, T>> group = take();
-                lock.unlock();
-                try {
-                    commit(group);
-                } finally {
-                    lock.lock();
-                    committing = false;
-                    finished.signalAll();
-                }
-            }
         } finally {
             lock.unlock();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+        }
+        boolean interrupted = false;
+        while (!mine.done) {
+            if (lead()) {
+                commitNext();
+            } else if (!mine.done) {
+                LockSupport.park(this);
+                // the request may already be in a transaction: wait for its outcome, then re-interrupt
+                interrupted |= Thread.interrupted();
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    /** Takes the lead of the next commit, unless a commit is in flight. */
+    private boolean lead() {
+        lock.lock();
+        try {
+            if (committing) {
+                return false;
+            }
+            committing = true;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Commits the callers queued first, up to the group's limit, then wakes whom that concerns:
+     * the group's members, now done, and the first caller still queued, who leads the next commit
+     * unless a caller arriving meanwhile took the lead first. The others sleep on, and a member
+     * returns without taking the lock again, so the next commit does not wait for them.
+     */
+    private void commitNext() {
+        List<Pending<R, T>> group;
+        lock.lock();
+        try {
+            group = take();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            commit(group);
+        } finally {
+            Pending<R, T> next;
+            lock.lock();
+            try {
+                committing = false;
+                next = queue.peek();
+            } finally {
+                lock.unlock();
+            }
+            Thread self = Thread.currentThread();
+            for (Pending<R, T> member : group) {
+                if (member.caller != self) {
+                    LockSupport.unpark(member.caller);
+                }
+            }
+            if (next != null && next.caller != self) {
+                LockSupport.unpark(next.caller);
+            }
+        }
     }
 
     /** How many callers wait for a commit (for tests). */
@@ -144,15 +184,18 @@ final class GroupCommit<R, T> {
         }
     }
 
-    /** One caller's request and, once done, its outcome; guarded by the lock's signal. */
+    /** One caller's request and, once done, its outcome, published by {@code done}. */
     private static final class Pending<R, T> {
         final R request;
+        /** The waiting thread, woken when its work is done or when it is first in line to commit. */
+        final Thread caller;
         volatile boolean done;
         T result;
         RuntimeException failure;
 
-        Pending(R request) {
+        Pending(R request, Thread caller) {
             this.request = request;
+            this.caller = caller;
         }
 
         void succeed(T value) {

@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,31 @@ class GroupCommitTest {
         assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ConversaException.class)
                 .cause().hasMessageContaining("writing");
+        assertThat(transactions).containsExactly(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void aCallerInterruptedWhileWaitingGetsItsOwnResultAndKeepsItsInterrupt() throws Exception {
+        GroupCommit<String, String> commits = new GroupCommit<>(database(), "writing", 10, this::record);
+        Future<String> first = callers.submit(() -> commits.write("a"));
+        assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicReference<String> result = new AtomicReference<>();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread waiting = new Thread(() -> {
+            result.set(commits.write("b"));
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        });
+        waiting.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> commits.queued() == 1);
+
+        waiting.interrupt();
+        releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("A");
+        waiting.join(10_000);
+        assertThat(waiting.isAlive()).isFalse();
+        assertThat(result.get()).isEqualTo("B");
+        assertThat(interruptKept).isTrue();
         assertThat(transactions).containsExactly(List.of("a"), List.of("b"));
     }
 
