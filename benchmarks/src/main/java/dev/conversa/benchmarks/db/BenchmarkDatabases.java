@@ -46,6 +46,7 @@ public final class BenchmarkDatabases implements AutoCloseable {
     private final List<JdbcConnectionPool> pools = new ArrayList<>();
     private EmbeddedPostgres server;
     private int created;
+    private boolean planning;
 
     /**
      * Prepares databases; nothing starts until the first is asked for.
@@ -61,6 +62,20 @@ public final class BenchmarkDatabases implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for the H2 files", e);
         }
+    }
+
+    /**
+     * Has PostgreSQL also count each statement's planning ({@code pg_stat_statements.track_planning}),
+     * which {@link #statements} then reports. It costs a little on every plan, so it is off unless
+     * asked for; ask before the first database.
+     *
+     * @throws IllegalStateException if the server already runs
+     */
+    public void trackPlanning() {
+        if (server != null) {
+            throw new IllegalStateException("the server already runs; ask for planning before the first database");
+        }
+        planning = true;
     }
 
     /**
@@ -117,22 +132,25 @@ public final class BenchmarkDatabases implements AutoCloseable {
 
     /**
      * The statements PostgreSQL spent the most time on since {@link #resetStatements}, one line
-     * each: total milliseconds, calls, rows and the statement's first characters.
+     * each: total milliseconds executing, calls, rows and the statement's first characters; with
+     * {@link #trackPlanning}, also how often it was planned and the milliseconds that took.
      *
      * @param top how many
      * @return the lines, most time first
      */
     public List<String> statements(int top) {
-        String sql = "SELECT total_exec_time, calls, rows, regexp_replace(query, '\\s+', ' ', 'g') "
-                + "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-                + " ORDER BY total_exec_time DESC LIMIT " + top;
+        String sql = "SELECT total_exec_time, calls, rows, plans, total_plan_time, regexp_replace(query, '\\s+', ' ', "
+                + "'g') FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = "
+                + "current_database()) ORDER BY total_exec_time + total_plan_time DESC LIMIT " + top;
         List<String> lines = new ArrayList<>();
         try (Connection connection = newest().getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                String query = rows.getString(4);
-                lines.add(String.format(java.util.Locale.ROOT, "%,10.0f ms %,9d calls %,9d rows  %s",
-                        rows.getDouble(1), rows.getLong(2), rows.getLong(3),
+                String query = rows.getString(6);
+                String plans = planning ? String.format(java.util.Locale.ROOT, " %,9d plans %,8.0f ms", rows.getLong(4),
+                        rows.getDouble(5)) : "";
+                lines.add(String.format(java.util.Locale.ROOT, "%,10.0f ms %,9d calls %,9d rows%s  %s",
+                        rows.getDouble(1), rows.getLong(2), rows.getLong(3), plans,
                         query.substring(0, Math.min(query.length(), 160))));
             }
         } catch (SQLException e) {
@@ -216,6 +234,7 @@ public final class BenchmarkDatabases implements AutoCloseable {
                 // PostgreSQL cached while the tables were nearly empty scan a tenant's rows for one row
                 builder.setServerConfig("autovacuum_naptime", "1");
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                builder.setServerConfig("pg_stat_statements.track_planning", planning ? "on" : "off");
                 server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);

@@ -74,7 +74,8 @@ import java.util.regex.Pattern;
  * {@code callers=8}, {@code workers=} (the builder's concurrency; empty for its default), {@code
  * mode=fast}, {@code timeout=120} (seconds to wait for the last reply), {@code statements=0} (on
  * PostgreSQL, print the statements it spent the most time on end to end, from {@code
- * pg_stat_statements}), {@code webhooksFirst=true} (false: the workers keep their concurrency
+ * pg_stat_statements}), {@code planning=false} (true: PostgreSQL also counts planning, which the
+ * statements then show), {@code webhooksFirst=true} (false: the workers keep their concurrency
  * while the webhooks arrive, {@code Conversa.Builder.webhooksFirst}), {@code warmup=2000} (customers
  * answered end to end on a database of their own before anything is measured; 0 measures a cold
  * JVM, whose intake alone is slower, which flatters the share intake keeps beside the workers), {@code
@@ -105,6 +106,9 @@ public final class EndToEndLoad {
         List<Result> results = new ArrayList<>();
         try (BenchmarkDatabases databases = new BenchmarkDatabases(options.connections(), true);
                 GraphStandIn graph = GraphStandIn.start()) {
+            if (options.planning()) {
+                databases.trackPlanning();
+            }
             for (Kind kind : options.databases()) {
                 if (options.warmup() > 0) {
                     warmUp(databases, kind, graph, options);
@@ -375,14 +379,20 @@ public final class EndToEndLoad {
 
     /** What to run. */
     record Options(List<Kind> databases, int conversations, int callers, int workers, boolean fast,
-            Duration timeout, int statements, boolean webhooksFirst, int warmup, int connections) {
+            Duration timeout, int statements, boolean planning, boolean webhooksFirst, int warmup, int connections) {
 
         static Options parse(String... args) {
-            Map<String, String> values = Arguments.parse(Map.of("databases", "postgresql,h2", "conversations",
-                    "2000", "callers", "8", "workers", "", "mode", "fast", "timeout", "120", "statements", "0",
-                    "webhooksFirst", "true", "warmup", "2000", "connections", "32"), args);
+            Map<String, String> values = Arguments.parse(Map.ofEntries(Map.entry("databases", "postgresql,h2"),
+                    Map.entry("conversations", "2000"), Map.entry("callers", "8"), Map.entry("workers", ""),
+                    Map.entry("mode", "fast"), Map.entry("timeout", "120"), Map.entry("statements", "0"),
+                    Map.entry("planning", "false"), Map.entry("webhooksFirst", "true"), Map.entry("warmup", "2000"),
+                    Map.entry("connections", "32")), args);
             String mode = values.get("mode");
             String first = values.get("webhooksFirst");
+            String planning = values.get("planning");
+            if (!planning.equals("true") && !planning.equals("false")) {
+                throw new IllegalArgumentException("planning must be true or false, was '" + planning + "'");
+            }
             if (!first.equals("true") && !first.equals("false")) {
                 throw new IllegalArgumentException("webhooksFirst must be true or false, was '" + first + "'");
             }
@@ -394,7 +404,7 @@ public final class EndToEndLoad {
                     Integer.parseInt(values.get("conversations")), Integer.parseInt(values.get("callers")),
                     values.get("workers").isBlank() ? 0 : Integer.parseInt(values.get("workers")),
                     mode.equals("fast"), Duration.ofSeconds(Long.parseLong(values.get("timeout"))),
-                    Integer.parseInt(values.get("statements")), first.equals("true"),
+                    Integer.parseInt(values.get("statements")), planning.equals("true"), first.equals("true"),
                     Integer.parseInt(values.get("warmup")), Integer.parseInt(values.get("connections")));
         }
     }
@@ -412,7 +422,8 @@ public final class EndToEndLoad {
                     options.conversations(), options.callers(), replies,
                     options.warmup() > 0 ? " after " + options.warmup() + " warm-up conversations" : "",
                     intakeAlone, intakeWithWorkers, 100 * intakeWithWorkers / intakeAlone, heapBytes >> 20, perReply)
-                    + (statements.isEmpty() ? "" : "\nwhere PostgreSQL spent its time (total, calls, rows, statement):\n"
+                    + (statements.isEmpty() ? "" : "\nwhere PostgreSQL spent its time (executing, calls, rows"
+                            + (options.planning() ? ", plans, planning" : "") + ", statement):\n"
                             + String.join("\n", statements));
         }
     }

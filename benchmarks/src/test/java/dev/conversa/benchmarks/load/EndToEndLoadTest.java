@@ -13,7 +13,7 @@ class EndToEndLoadTest {
     @Test
     void answersEveryCustomerOnceOnDurablePostgresqlAndH2() throws Exception {
         EndToEndLoad.Options options = EndToEndLoad.Options.parse("conversations=20", "callers=2", "timeout=60",
-                "statements=3", "warmup=5", "connections=8");
+                "statements=3", "planning=true", "warmup=5", "connections=8");
 
         List<EndToEndLoad.Result> results = EndToEndLoad.run(options);
 
@@ -25,7 +25,7 @@ class EndToEndLoadTest {
             assertThat(result.toString()).contains("after 5 warm-up conversations");
         });
         assertThat(results.get(0).statements()).as("PostgreSQL's busiest statements").hasSize(3)
-                .allSatisfy(line -> assertThat(line).contains(" calls "));
+                .allSatisfy(line -> assertThat(line).contains(" calls ", " plans "));
         assertThat(results.get(1).statements()).as("none counted on H2").isEmpty();
         EndToEndLoad.PerReply postgresql = results.get(0).perReply();
         assertThat(postgresql.statements()).as("a reply reads and writes several tables").isGreaterThan(10);
