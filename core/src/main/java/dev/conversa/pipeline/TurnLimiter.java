@@ -8,6 +8,8 @@ import dev.conversa.store.SenderTurn;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts responder turns per sender and per tenant in fixed windows of the {@link TurnBudget},
@@ -15,13 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * stores. A sender's turns are counted on their conversation in the unit of work of the reply
  * (a conversation's replies run one at a time, so that count is exact). A tenant's turns are
  * granted to this instance in allotments of {@link #allotment} and spent here: one store call per
- * allotment rather than per turn, so the tenant's count is not a lock every reply waits on. The
- * tenant's budget is never exceeded; a turn granted here and unspent when the window ends is
- * lost, so with several instances a tenant may get up to an allotment per instance fewer turns
- * than its budget (and one more per reply that asked for a turn while a grant was under way).
+ * allotment rather than per turn, so the tenant's count is not a lock every reply waits on; the
+ * next allotment is asked for once more than half of the last is spent. The tenant's budget is never
+ * exceeded; a turn granted here and unspent when the window ends is lost, so with several
+ * instances a tenant may get up to one and a half allotments per instance fewer turns than its
+ * budget (and one more per reply that asked for a turn while a grant was under way).
  * Thread-safe; no reply waits on another's call to the store.
  */
 final class TurnLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnLimiter.class);
 
     /** What the caller does with a due reply. */
     enum Decision {
@@ -83,46 +88,60 @@ final class TurnLimiter {
     }
 
     /**
-     * Takes a turn of the tenant's allotment, asking the store for more when it is empty. The
-     * store is never called while the allotment is locked: the caller may hold a connection of
-     * its unit of work, and replies waiting on the lock while holding theirs could leave the
+     * Takes a turn of the tenant's allotment, asking the store for more when it is empty, and for
+     * the next allotment once more than half of this one is spent (never for allotments of one turn),
+     * so that replies seldom find it empty.
+     * The store is never called while the allotment is locked: the caller may hold a connection
+     * of its unit of work, and replies waiting on the lock while holding theirs could leave the
      * grant none (16 workers on a pool of 10 stalled for the pool's 30 s timeout). So a reply that
      * finds the allotment empty while another's grant is under way asks for one turn of its own.
      */
     private boolean takeTenantTurn(TenantId tenant, Instant window) {
         Allotment own = tenants.computeIfAbsent(tenant, key -> new Allotment());
         int wanted;
+        boolean taken;
         synchronized (own) {
             if (!window.equals(own.window)) {
                 own.window = window;
                 own.left = 0;
                 own.spent = false;
             }
-            if (own.left > 0) {
+            taken = own.left > 0;
+            if (taken) {
                 own.left--;
-                return true;
-            }
-            if (own.spent) {
+                if (own.left >= allotment / 2 || own.granting > 0 || own.spent) {
+                    return true;
+                }
+                wanted = allotment;
+            } else if (own.spent) {
                 return false;
+            } else {
+                wanted = own.granting > 0 ? 1 : allotment;
             }
-            wanted = own.granting > 0 ? 1 : allotment;
             own.granting++;
         }
         int granted;
         try {
             granted = conversations.grantTenantTurns(tenant, window, wanted, budget.perTenant());
+        } catch (RuntimeException e) {
+            if (!taken) {
+                throw e;
+            }
+            // this reply has its turn: the next one to find the allotment half spent asks again
+            LOG.debug("Asking early for the next allotment of a tenant's turns failed", e);
+            granted = -1;
         } finally {
             synchronized (own) {
                 own.granting--;
             }
         }
         synchronized (own) {
-            if (window.equals(own.window)) {
-                own.left += Math.max(0, granted - 1);
+            if (granted >= 0 && window.equals(own.window)) {
+                own.left += taken ? granted : Math.max(0, granted - 1);
                 own.spent |= granted == 0;
             }
         }
-        return granted > 0;
+        return taken || granted > 0;
     }
 
     private void giveBack(TenantId tenant, Instant window) {

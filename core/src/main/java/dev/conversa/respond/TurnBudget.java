@@ -15,8 +15,9 @@ import java.util.Objects;
  * {@code grantTenantTurns}), so the budget holds for all the instances sharing one database, not
  * per instance. A sender's count lives on their conversation and is erased with it. A tenant's
  * turns are handed to each instance in small allotments (a hundredth of {@link #perTenant()},
- * 1 to 50 turns): the budget is never exceeded, and with several instances a tenant may be
- * stopped up to an allotment per instance short of it (see {@code docs/reliability.md}).
+ * 1 to 50 turns, the next asked for once more than half of the last is spent): the budget is
+ * never exceeded, and with several instances a tenant may be stopped up to one and a half
+ * allotments per instance short of it (see {@code docs/reliability.md}).
  *
  * <pre>{@code
  * Conversa.builder()

@@ -48,12 +48,46 @@ class TurnLimiterTest {
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(TurnLimiter.Decision.ANSWER);
         assertThat(wanted).containsExactly(10, 1);
 
-        // the rest of the allotment is spent here without asking again
-        for (int i = 0; i < 9; i++) {
+        // the allotment is spent here, and the next one asked for once more than half of it is gone
+        for (int i = 0; i < 5; i++) {
             assertThat(limiter.take(TENANT, sender("carol" + i), NOW)).isEqualTo(TurnLimiter.Decision.ANSWER);
         }
-        assertThat(wanted).containsExactly(10, 1);
-        assertThat(memory.grantTenantTurns(TENANT, NOW, 1_000, 1_000)).as("turns left to grant").isEqualTo(989);
+        assertThat(wanted).containsExactly(10, 1, 10);
+        assertThat(memory.grantTenantTurns(TENANT, NOW, 1_000, 1_000)).as("turns left to grant").isEqualTo(979);
+    }
+
+    @Test
+    void theNextAllotmentIsAskedForOnceMoreThanHalfOfTheLastIsSpentSoNoReplyFindsItEmpty() {
+        // per tenant 1,000: allotments of 10
+        TurnLimiter limiter = new TurnLimiter(TurnBudget.builder().perTenant(1_000).build(), intercepting(() -> { }));
+
+        for (int i = 0; i < 30; i++) {
+            assertThat(limiter.take(TENANT, sender("customer" + i), NOW)).isEqualTo(TurnLimiter.Decision.ANSWER);
+        }
+
+        // asked at the 1st, 6th, 16th and 26th turn: never one turn alone, never more than 14 held
+        assertThat(wanted).containsExactly(10, 10, 10, 10);
+        assertThat(memory.grantTenantTurns(TENANT, NOW, 1_000, 1_000)).as("turns left to grant").isEqualTo(960);
+    }
+
+    @Test
+    void aFailedEarlyAskLeavesTheReplyItsTurnAndTheNextReplyAsksAgain() {
+        TurnLimiter limiter = new TurnLimiter(TurnBudget.builder().perTenant(1_000).build(), intercepting(() -> {
+            if (wanted.size() == 2) {
+                throw new IllegalStateException("the database is away");
+            }
+        }));
+        for (int i = 0; i < 5; i++) {
+            limiter.take(TENANT, sender("customer" + i), NOW);
+        }
+
+        // the sixth turn leaves less than half of the allotment: its early ask fails, the reply is answered
+        assertThat(limiter.take(TENANT, sender("sixth"), NOW)).isEqualTo(TurnLimiter.Decision.ANSWER);
+        assertThat(limiter.take(TENANT, sender("seventh"), NOW)).isEqualTo(TurnLimiter.Decision.ANSWER);
+
+        assertThat(wanted).containsExactly(10, 10, 10);
+        assertThat(memory.grantTenantTurns(TENANT, NOW, 1_000, 1_000)).as("the failed ask granted nothing")
+                .isEqualTo(980);
     }
 
     @Test
