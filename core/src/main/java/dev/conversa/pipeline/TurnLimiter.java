@@ -99,15 +99,15 @@ final class TurnLimiter {
     private boolean takeTenantTurn(TenantId tenant, Instant window) {
         Allotment own = tenants.computeIfAbsent(tenant, key -> new Allotment());
         int wanted;
-        boolean taken;
+        boolean early;
         synchronized (own) {
             if (!window.equals(own.window)) {
                 own.window = window;
                 own.left = 0;
                 own.spent = false;
             }
-            taken = own.left > 0;
-            if (taken) {
+            early = own.left > 0;
+            if (early) {
                 own.left--;
                 if (own.left >= allotment / 2 || own.granting > 0 || own.spent) {
                     return true;
@@ -120,28 +120,38 @@ final class TurnLimiter {
             }
             own.granting++;
         }
+        if (!early) {
+            return grant(own, tenant, window, wanted, 1) > 0;
+        }
+        try {
+            grant(own, tenant, window, wanted, 0);
+        } catch (RuntimeException e) {
+            // this reply has its turn: the next one to find the allotment half spent asks again
+            LOG.debug("Asking early for the next allotment of a tenant's turns failed", e);
+        }
+        return true;
+    }
+
+    /**
+     * Asks the store for turns, outside the allotment's lock (the caller counted the grant in
+     * {@code granting}), and adds them to the allotment but for the {@code kept} the caller spends.
+     */
+    private int grant(Allotment own, TenantId tenant, Instant window, int wanted, int kept) {
         int granted;
         try {
             granted = conversations.grantTenantTurns(tenant, window, wanted, budget.perTenant());
-        } catch (RuntimeException e) {
-            if (!taken) {
-                throw e;
-            }
-            // this reply has its turn: the next one to find the allotment half spent asks again
-            LOG.debug("Asking early for the next allotment of a tenant's turns failed", e);
-            granted = -1;
         } finally {
             synchronized (own) {
                 own.granting--;
             }
         }
         synchronized (own) {
-            if (granted >= 0 && window.equals(own.window)) {
-                own.left += taken ? granted : Math.max(0, granted - 1);
+            if (window.equals(own.window)) {
+                own.left += Math.max(0, granted - kept);
                 own.spent |= granted == 0;
             }
         }
-        return taken || granted > 0;
+        return granted;
     }
 
     private void giveBack(TenantId tenant, Instant window) {

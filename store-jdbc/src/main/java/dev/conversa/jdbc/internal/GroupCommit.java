@@ -71,8 +71,9 @@ final class GroupCommit<R, T> {
         }
         boolean interrupted = false;
         while (!mine.done) {
-            if (lead()) {
-                commitNext();
+            List<Pending<R, T>> group = lead();
+            if (!group.isEmpty()) {
+                commitAndWake(group);
             } else if (!mine.done) {
                 LockSupport.park(this);
                 // the request may already be in a transaction: wait for its outcome, then re-interrupt
@@ -88,34 +89,32 @@ final class GroupCommit<R, T> {
         return mine.result;
     }
 
-    /** Takes the lead of the next commit, unless a commit is in flight. */
-    private boolean lead() {
+    /**
+     * Takes the lead of the next commit, with the callers queued first, up to the group's limit;
+     * none while a commit is in flight. A caller not done is queued unless its commit is in
+     * flight, so the group of a caller that leads is never empty (it may leave the caller itself
+     * for the next one, when more callers than the limit were queued before it).
+     */
+    private List<Pending<R, T>> lead() {
         lock.lock();
         try {
             if (committing) {
-                return false;
+                return List.of();
             }
             committing = true;
-            return true;
+            return take();
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Commits the callers queued first, up to the group's limit, then wakes whom that concerns:
-     * the group's members, now done, and the first caller still queued, who leads the next commit
-     * unless a caller arriving meanwhile took the lead first. The others sleep on, and a member
-     * returns without taking the lock again, so the next commit does not wait for them.
+     * Commits a group, then wakes whom that concerns: its members, now done, and the first caller
+     * still queued, who leads the next commit unless a caller arriving meanwhile took the lead
+     * first. The others sleep on, and a member returns without taking the lock again, so the next
+     * commit does not wait for them.
      */
-    private void commitNext() {
-        List<Pending<R, T>> group;
-        lock.lock();
-        try {
-            group = take();
-        } finally {
-            lock.unlock();
-        }
+    private void commitAndWake(List<Pending<R, T>> group) {
         try {
             commit(group);
         } finally {
