@@ -172,6 +172,19 @@ public final class BenchmarkDatabases implements AutoCloseable {
     }
 
     /**
+     * How many transactions the newest database began since {@link #resetStatements}: its
+     * {@code BEGIN}s. Each ends with a {@code COMMIT} or {@code ROLLBACK}, a round trip of its
+     * own; a statement run without a transaction has none.
+     *
+     * @return the {@code BEGIN}s, counted by {@code pg_stat_statements}
+     */
+    public long transactionsBegun() {
+        String sql = "SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database "
+                + "WHERE datname = current_database()) AND query = 'BEGIN'";
+        return first(sql, "cannot read PostgreSQL's statement statistics", row -> row.getLong(1));
+    }
+
+    /**
      * The processor time the PostgreSQL server used so far, all its processes together (Linux
      * only): the postmaster's, found as the parent of a backend of the newest database.
      *

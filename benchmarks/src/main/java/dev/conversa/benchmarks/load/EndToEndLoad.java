@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  *   <li>intake alone: the webhooks acknowledged per second with no worker running;
  *   <li>end to end: replies per second from the first webhook to the last reply, and the intake
  *       rate while the workers run; the processor time per reply of this JVM and, on PostgreSQL,
- *       of the server's processes; on PostgreSQL also the commits and the statements per reply,
+ *       of the server's processes; on PostgreSQL also the commits, the transactions begun and the statements per reply,
  *       as the database counted them;
  *   <li>the heap in use after collections once every reply is sent, with the instance still
  *       running ({@code conversations=100000} shows whether anything keeps every conversation
@@ -344,31 +344,37 @@ public final class EndToEndLoad {
         PerReply since(Counts before, BenchmarkDatabases databases, Kind kind, int replies) {
             double jvm = (jvmCpuNanos - before.jvmCpuNanos) / 1e6 / replies;
             if (kind != Kind.POSTGRESQL) {
-                return new PerReply(-1, -1, jvm, -1);
+                return new PerReply(-1, -1, -1, jvm, -1);
             }
             double database = before.databaseCpuNanos < 0 || databaseCpuNanos < 0 ? -1
                     : (databaseCpuNanos - before.databaseCpuNanos) / 1e6 / replies;
             return new PerReply((double) (commits - before.commits) / replies,
-                    (double) databases.statementCalls() / replies, jvm, database);
+                    (double) databases.transactionsBegun() / replies, (double) databases.statementCalls() / replies,
+                    jvm, database);
         }
     }
 
     /**
-     * What one reply cost, webhook to sent: PostgreSQL's commits and statements besides {@code
-     * BEGIN} and {@code COMMIT} (-1 on H2), and milliseconds of processor time, of this JVM
+     * What one reply cost, webhook to sent: PostgreSQL's commits (a statement run without a
+     * transaction counts as one), the transactions begun (each with a {@code COMMIT} of its own)
+     * and the statements besides {@code BEGIN} and {@code COMMIT} (-1 on H2), so that the round
+     * trips are about the statements and the transactions begun together; and milliseconds of
+     * processor time, of this JVM
      * (Conversa, the driver and the Graph stand-in; on H2 the database too) and of the PostgreSQL
      * server's processes (-1 on H2, or where Linux's {@code /proc} is missing). On a machine whose
      * cores are all busy the replies per second follow from the processor time per reply, which
      * says which side the time went to.
      */
-    record PerReply(double commits, double statements, double jvmCpuMillis, double databaseCpuMillis) {
+    record PerReply(double commits, double begun, double statements, double jvmCpuMillis,
+            double databaseCpuMillis) {
 
         @Override
         public String toString() {
             String cpu = String.format(Locale.ROOT, "processor time per reply: JVM %.1f ms", jvmCpuMillis)
                     + (databaseCpuMillis < 0 ? "" : String.format(Locale.ROOT, ", PostgreSQL %.1f ms", databaseCpuMillis));
-            return commits < 0 ? cpu : String.format(Locale.ROOT, "%.1f database commits and %.1f statements besides "
-                    + "BEGIN and COMMIT per reply (webhook to sent, counted by PostgreSQL); ", commits, statements) + cpu;
+            return commits < 0 ? cpu : String.format(Locale.ROOT, "%.1f database commits, %.1f transactions begun and "
+                    + "%.1f statements besides BEGIN and COMMIT per reply (webhook to sent, counted by PostgreSQL); ",
+                    commits, begun, statements) + cpu;
         }
     }
 

@@ -30,12 +30,16 @@ class EndToEndLoadTest {
         EndToEndLoad.PerReply postgresql = results.get(0).perReply();
         assertThat(postgresql.statements()).as("a reply reads and writes several tables").isGreaterThan(10);
         assertThat(postgresql.commits()).isGreaterThan(1);
+        assertThat(postgresql.begun()).as("the transactions that write").isGreaterThan(1)
+                .isLessThanOrEqualTo(postgresql.commits());
         assertThat(postgresql.jvmCpuMillis()).isPositive();
         assertThat(postgresql.databaseCpuMillis()).as("the server's processes, from /proc").isPositive();
-        assertThat(results.get(0).toString()).contains("statements besides BEGIN and COMMIT per reply")
+        assertThat(results.get(0).toString()).contains(" transactions begun and ")
+                .contains("statements besides BEGIN and COMMIT per reply")
                 .contains("processor time per reply: JVM ").contains(" ms, PostgreSQL ");
         EndToEndLoad.PerReply h2 = results.get(1).perReply();
         assertThat(h2.statements()).as("not counted on H2").isNegative();
+        assertThat(h2.begun()).as("not counted on H2").isNegative();
         assertThat(h2.databaseCpuMillis()).as("H2 runs in the JVM").isNegative();
         assertThat(h2.jvmCpuMillis()).isPositive();
     }

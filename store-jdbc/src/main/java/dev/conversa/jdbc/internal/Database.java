@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs work on a connection from the host's {@link DataSource}, in a READ COMMITTED transaction
  * (whatever the pool's default: claims lock a conversation, then read its entries afresh) that
- * commits when the work returns and rolls back when it throws; the connection's settings are
- * restored before it goes back to the pool. A failure becomes a {@link
- * ConversaException} naming the operation and the SQL state only: driver messages can quote
+ * commits when the work returns and rolls back when it throws; work that only reads, or runs
+ * one statement, runs outside a transaction at READ COMMITTED (the stores' finds and lists, and
+ * their one-statement changes of a claimed row), sparing the {@code COMMIT} and its round trip.
+ * The connection's settings are restored before it goes back to the pool. A failure becomes a
+ * {@link ConversaException} naming the operation and the SQL state only: driver messages can quote
  * the values of a row (phone numbers, text), so they go to the DEBUG log, never further.
  *
  * <p>Thread-safe when the data source is.
@@ -132,12 +134,13 @@ public final class Database {
 
     /**
      * Runs work so that every {@link #inTransaction} call the current thread makes inside it
-     * joins one transaction: taken from the pool at the first such call, committed when the work
-     * returns, rolled back when it throws. A call that fails inside dooms the unit: later calls
-     * fail at once and the commit is refused, so nothing of it commits (the work is tried again as
-     * a whole; PostgreSQL would refuse every later statement of the transaction anyway). A unit of
-     * work inside another joins it in a savepoint of its own: when the inner work throws, what it
-     * wrote is undone, a failed call inside it included, and the outer unit may go on.
+     * joins one transaction: its connection taken from the pool at the first call, the transaction
+     * begun at the first call that may write (a read before it runs outside one), committed when
+     * the work returns, rolled back when it throws. A call that fails inside dooms the unit: later
+     * calls fail at once and the commit is refused, so nothing of it commits (the work is tried
+     * again as a whole; PostgreSQL would refuse every later statement of the transaction anyway). A
+     * unit of work inside another joins it in a savepoint of its own: when the inner work throws,
+     * what it wrote is undone, a failed call inside it included, and the outer unit may go on.
      *
      * @param work the work
      * @param <T> its result
@@ -202,25 +205,74 @@ public final class Database {
      * @throws ConversaException if the database fails; the transaction is rolled back
      */
     public <T> T inTransaction(String operation, SqlWork<T> work) {
+        return run(operation, true, true, work);
+    }
+
+    /**
+     * Runs work that only reads: plain {@code SELECT}s, which neither write nor lock. Outside a
+     * unit of work it runs without a transaction, each statement on its own at {@code READ
+     * COMMITTED}, which spares the {@code COMMIT} and its round trip. In a unit of work it joins
+     * the unit's transaction once the unit has written; before that it reads on the unit's
+     * connection outside any transaction, so a unit that only reads commits nothing. At {@code
+     * READ COMMITTED} each statement sees what was committed when it began, inside a transaction
+     * or not, so the work sees the same rows either way.
+     *
+     * @param operation what the work does, for error messages
+     * @param work the work, which must not write or lock
+     * @param <T> its result
+     * @return the work's result
+     * @throws ConversaException if the database fails
+     */
+    <T> T read(String operation, SqlWork<T> work) {
+        return run(operation, false, false, work);
+    }
+
+    /**
+     * Runs work that runs one statement, which may write: a statement is atomic on its own, so
+     * outside a unit of work it runs without a transaction and commits as it ends, one round trip
+     * instead of two (the statement, then {@code COMMIT}); in a unit of work it joins the unit's
+     * transaction, beginning it if need be, as {@link #inTransaction} does.
+     *
+     * @param operation what the work does, for error messages
+     * @param work the work, which runs exactly one statement
+     * @param <T> its result
+     * @return the work's result, after the statement committed
+     * @throws ConversaException if the database fails
+     */
+    <T> T inStatement(String operation, SqlWork<T> work) {
+        return run(operation, false, true, work);
+    }
+
+    /**
+     * Runs work in a transaction of its own or without one, or in the current unit of work.
+     *
+     * @param transaction whether the work needs a transaction of its own outside a unit of work
+     * @param writes whether, in a unit of work, the work may write and so begins its transaction
+     */
+    private <T> T run(String operation, boolean transaction, boolean writes, SqlWork<T> work) {
         Unit current = unit.get();
         if (current != null) {
-            return current.join(operation, work);
+            return current.join(operation, writes, work);
         }
         enter();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = defaultIsolation(connection);
             boolean changeIsolation = isolation != Connection.TRANSACTION_READ_COMMITTED;
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(!transaction);
             if (changeIsolation) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             try {
                 T result = work.run(connection);
-                connection.commit();
+                if (transaction) {
+                    connection.commit();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollback(connection);
+                if (transaction) {
+                    rollback(connection);
+                }
                 throw e;
             } finally {
                 if (changeIsolation) {
@@ -235,10 +287,15 @@ public final class Database {
         }
     }
 
-    /** A unit of work's transaction: its connection, opened at the first call that joins. */
+    /**
+     * A unit of work's transaction: its connection, opened at the first call that joins, and the
+     * transaction, begun at the first call that may write (reads before it run outside one).
+     */
     private final class Unit {
 
         private Connection connection;
+        /** Whether the connection is in a transaction: taken out of auto-commit by a call that may write. */
+        private boolean begun;
         private boolean autoCommit;
         private int isolation;
         private boolean changeIsolation;
@@ -253,13 +310,17 @@ public final class Database {
          * call runs and nothing commits, since what the call half did cannot be told apart (a
          * savepoint per call would, at two more round trips per call).
          */
-        <T> T join(String operation, SqlWork<T> work) {
+        <T> T join(String operation, boolean writes, SqlWork<T> work) {
             if (failed != null) {
                 throw new ConversaException(operation + " failed: an earlier call of its unit of work failed ("
                         + failed + ")");
             }
             try {
-                return work.run(open());
+                Connection open = open();
+                if (writes) {
+                    begin(open);
+                }
+                return work.run(open);
             } catch (SQLException e) {
                 failed = operation;
                 throw failure(operation, e);
@@ -281,6 +342,7 @@ public final class Database {
             String failedBefore = failed;
             try {
                 open = open();
+                begin(open);
                 transaction = transactions;
                 savepoint = open.setSavepoint("conversa_" + ++savepoints);
             } catch (SQLException e) {
@@ -341,7 +403,7 @@ public final class Database {
                     autoCommit = opened.getAutoCommit();
                     isolation = defaultIsolation(opened);
                     changeIsolation = isolation != Connection.TRANSACTION_READ_COMMITTED;
-                    opened.setAutoCommit(false);
+                    opened.setAutoCommit(true);
                     if (changeIsolation) {
                         opened.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                     }
@@ -354,9 +416,18 @@ public final class Database {
                     throw e;
                 }
                 connection = opened;
+                begun = false;
                 transactions++;
             }
             return connection;
+        }
+
+        /** Begins the transaction, if not yet: the first call that may write. */
+        private void begin(Connection open) throws SQLException {
+            if (!begun) {
+                open.setAutoCommit(false);
+                begun = true;
+            }
         }
 
         void commit() {
@@ -364,7 +435,7 @@ public final class Database {
                 throw new ConversaException("committing a unit of work failed: its call " + failed
                         + " failed, so nothing of it commits");
             }
-            if (connection != null) {
+            if (connection != null && begun) {
                 try {
                     connection.commit();
                 } catch (SQLException e) {
@@ -384,7 +455,9 @@ public final class Database {
             Connection open = connection;
             connection = null;
             try (Connection closing = open) {
-                rollback(closing);
+                if (begun) {
+                    rollback(closing);
+                }
                 if (changeIsolation) {
                     closing.setTransactionIsolation(isolation);
                 }

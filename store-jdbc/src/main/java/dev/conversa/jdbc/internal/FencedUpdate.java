@@ -20,13 +20,14 @@ import java.util.Objects;
 record FencedUpdate(Database database, String table, String claimedCondition, String what) {
 
     /**
-     * Applies {@code assignments} (a {@code SET ...} clause with {@code values} as parameters) in
-     * a transaction of its own.
+     * Applies {@code assignments} (a {@code SET ...} clause with {@code values} as parameters) on
+     * its own, or in the current unit of work's transaction: one statement, so outside a unit it
+     * needs no transaction ({@link Database#inStatement}).
      *
      * @throws LeaseLostException if the row is no longer claimed under that fence
      */
     void apply(String operation, long id, TenantId tenant, long fence, String assignments, Object... values) {
-        database.inTransaction(operation, connection -> {
+        database.inStatement(operation, connection -> {
             apply(connection, id, tenant, fence, assignments, values);
             return null;
         });

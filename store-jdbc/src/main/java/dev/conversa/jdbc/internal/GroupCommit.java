@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Writes the work of concurrent callers in one transaction: a caller that finds no commit in
@@ -19,7 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Each caller returns only once its own work is committed, with its own result or failure.
  *
  * <p>A caller inside a unit of work ({@link Database#inUnitOfWork}) writes in that unit's
- * transaction instead, which commits with the rest of its work.
+ * transaction instead, which commits with the rest of its work. A group the writer writes in one
+ * statement (the inbox's appends on PostgreSQL, a lone completion or status) needs no
+ * transaction: it commits as the statement ends.
  *
  * <p>If a group's transaction fails, each of its members is written again in a transaction of
  * its own, so one bad member cannot fail the others.
@@ -39,11 +42,25 @@ final class GroupCommit<R, T> {
     private final String operation;
     private final int maxGroup;
     private final Writer<R, T> writer;
+    private final Predicate<List<R>> oneStatement;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending<R, T>> queue = new ArrayDeque<>();
     private boolean committing;
 
     GroupCommit(Database database, String operation, int maxGroup, Writer<R, T> writer) {
+        this(database, operation, maxGroup, writer, group -> false);
+    }
+
+    /**
+     * A group commit whose writer, for some groups, runs one statement: those need no transaction
+     * of their own, and commit as the statement ends ({@link Database#inStatement}), one round
+     * trip instead of two.
+     *
+     * @param oneStatement whether the writer writes a group in exactly one statement
+     */
+    GroupCommit(Database database, String operation, int maxGroup, Writer<R, T> writer,
+            Predicate<List<R>> oneStatement) {
+        this.oneStatement = Objects.requireNonNull(oneStatement, "oneStatement");
         this.database = Objects.requireNonNull(database, "database");
         this.operation = Objects.requireNonNull(operation, "operation");
         if (maxGroup < 1) {
@@ -160,7 +177,7 @@ final class GroupCommit<R, T> {
     private void commit(List<Pending<R, T>> group) {
         try {
             List<R> requests = group.stream().map(p -> p.request).toList();
-            List<T> results = database.inTransaction(operation, connection -> writer.write(connection, requests));
+            List<T> results = write(requests);
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).succeed(results.get(i));
             }
@@ -174,13 +191,19 @@ final class GroupCommit<R, T> {
             }
             for (Pending<R, T> member : group) {
                 try {
-                    member.succeed(database.inTransaction(operation,
-                            connection -> writer.write(connection, List.of(member.request)).get(0)));
+                    member.succeed(write(List.of(member.request)).get(0));
                 } catch (RuntimeException alone) {
                     member.fail(alone);
                 }
             }
         }
+    }
+
+    /** Writes requests in a transaction of their own, or in none when the writer runs one statement for them. */
+    private List<T> write(List<R> requests) {
+        SqlWork<List<T>> work = connection -> writer.write(connection, requests);
+        return oneStatement.test(requests) ? database.inStatement(operation, work)
+                : database.inTransaction(operation, work);
     }
 
     /** One caller's request and, once done, its outcome, published by {@code done}. */

@@ -82,7 +82,7 @@ public final class JdbcAccountStore implements AccountStore {
     public Optional<ChannelAccount> findByAccountId(ChannelType channel, String accountId) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(accountId, "accountId");
-        return database.inTransaction("finding an account", connection -> Rows.first(connection,
+        return database.read("finding an account", connection -> Rows.first(connection,
                 "SELECT " + COLUMNS + " FROM conversa_account WHERE channel = ? AND account_id = ?",
                 this::account, channel.value(), accountId));
     }
@@ -92,7 +92,7 @@ public final class JdbcAccountStore implements AccountStore {
     public Optional<TenantId> findTenant(ChannelType channel, String accountId) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(accountId, "accountId");
-        return database.inTransaction("finding an account's tenant", connection -> Rows.first(connection,
+        return database.read("finding an account's tenant", connection -> Rows.first(connection,
                 "SELECT tenant FROM conversa_account WHERE channel = ? AND account_id = ?",
                 row -> TenantId.of(row.getString(1)), channel.value(), accountId));
     }
@@ -100,7 +100,7 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public List<ChannelAccount> list(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");
-        return database.inTransaction("listing accounts", connection -> Rows.query(connection,
+        return database.read("listing accounts", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_account WHERE tenant = ? ORDER BY channel, account_id",
                 this::account, tenant.value()));
     }
@@ -109,7 +109,7 @@ public final class JdbcAccountStore implements AccountStore {
     public List<ChannelAccount> findByAppUserId(TenantId tenant, String appUserId) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(appUserId, "appUserId");
-        return database.inTransaction("finding an app user's accounts", connection -> Rows.query(connection,
+        return database.read("finding an app user's accounts", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_account WHERE tenant = ? AND app_user_id = ? "
                 + "ORDER BY channel, account_id", this::account, tenant.value(), appUserId));
     }
@@ -129,7 +129,7 @@ public final class JdbcAccountStore implements AccountStore {
     public Set<TenantId> findTenantsByBusinessAccountId(ChannelType channel, String businessAccountId) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(businessAccountId, "businessAccountId");
-        return Set.copyOf(new LinkedHashSet<>(database.inTransaction("finding a business account's tenants",
+        return Set.copyOf(new LinkedHashSet<>(database.read("finding a business account's tenants",
                 connection -> Rows.query(connection, "SELECT DISTINCT tenant FROM conversa_account WHERE channel = ? "
                         + "AND business_account_id = ?", row -> TenantId.of(row.getString(1)), channel.value(),
                         businessAccountId))));
@@ -141,7 +141,7 @@ public final class JdbcAccountStore implements AccountStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(businessAccountId, "businessAccountId");
-        return database.inTransaction("finding a business account's accounts", connection -> Rows.query(connection,
+        return database.read("finding a business account's accounts", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_account WHERE tenant = ? AND channel = ? "
                 + "AND business_account_id = ? ORDER BY account_id", this::account, tenant.value(), channel.value(),
                 businessAccountId));
@@ -197,7 +197,7 @@ public final class JdbcAccountStore implements AccountStore {
         requireBusiness(tenant, channel, businessAccountId);
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(language, "language");
-        return database.inTransaction("finding a template", connection -> Rows.first(connection,
+        return database.read("finding a template", connection -> Rows.first(connection,
                 "SELECT " + TEMPLATE_COLUMNS + " FROM conversa_message_template WHERE tenant = ? AND channel = ? "
                 + "AND business_account_id = ? AND name = ? AND language = ?", JdbcAccountStore::template,
                 tenant.value(), channel.value(), businessAccountId, name, language));
@@ -206,7 +206,7 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public List<MessageTemplate> templates(TenantId tenant, ChannelType channel, String businessAccountId) {
         requireBusiness(tenant, channel, businessAccountId);
-        return database.inTransaction("listing templates", connection -> Rows.query(connection,
+        return database.read("listing templates", connection -> Rows.query(connection,
                 "SELECT " + TEMPLATE_COLUMNS + " FROM conversa_message_template WHERE tenant = ? AND channel = ? "
                 + "AND business_account_id = ? ORDER BY name, language", JdbcAccountStore::template,
                 tenant.value(), channel.value(), businessAccountId));
@@ -242,7 +242,7 @@ public final class JdbcAccountStore implements AccountStore {
     @Override
     public Optional<SendingLimit> findSendingLimit(TenantId tenant, ChannelType channel, String businessAccountId) {
         requireBusiness(tenant, channel, businessAccountId);
-        return database.inTransaction("finding a sending limit", connection -> Rows.first(connection,
+        return database.read("finding a sending limit", connection -> Rows.first(connection,
                 "SELECT replies, templates, until_at, reason FROM conversa_sending_limit WHERE tenant = ? "
                 + "AND channel = ? AND business_account_id = ?", row -> new SendingLimit(row.getBoolean("replies"),
                         row.getBoolean("templates"), Rows.optionalInstant(row, "until_at"), row.getString("reason")),

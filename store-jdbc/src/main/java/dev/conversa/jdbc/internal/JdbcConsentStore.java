@@ -51,7 +51,7 @@ public final class JdbcConsentStore implements ConsentStore {
     public Optional<ConsentRecord> latest(TenantId tenant, ChannelType channel, String contactId, String topic) {
         requirePerson(tenant, channel, contactId);
         Objects.requireNonNull(topic, "topic");
-        return database.inTransaction("reading the latest consent change", connection -> Rows.first(connection,
+        return database.read("reading the latest consent change", connection -> Rows.first(connection,
                 "SELECT " + COLUMNS + " FROM conversa_consent WHERE " + PERSON + " AND topic = ? "
                         + "ORDER BY changed_at DESC LIMIT 1",
                 JdbcConsentStore::change, tenant.value(), channel.value(), contactId, topic));
@@ -60,7 +60,7 @@ public final class JdbcConsentStore implements ConsentStore {
     @Override
     public List<ConsentRecord> list(TenantId tenant, ChannelType channel, String contactId) {
         requirePerson(tenant, channel, contactId);
-        return database.inTransaction("listing consent changes", connection -> Rows.query(connection,
+        return database.read("listing consent changes", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_consent WHERE " + PERSON + " ORDER BY changed_at, topic",
                 JdbcConsentStore::change, tenant.value(), channel.value(), contactId));
     }

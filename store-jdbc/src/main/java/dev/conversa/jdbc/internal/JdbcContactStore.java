@@ -101,7 +101,7 @@ public final class JdbcContactStore implements ContactStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(externalId, "externalId");
-        return database.inTransaction("finding a contact", connection -> Rows.first(connection,
+        return database.read("finding a contact", connection -> Rows.first(connection,
                 "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? AND channel = ? AND external_id = ?",
                 JdbcContactStore::contact, tenant.value(), channel.value(), externalId));
     }
@@ -110,7 +110,7 @@ public final class JdbcContactStore implements ContactStore {
     public List<Contact> findByIdentifier(TenantId tenant, String identifier) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(identifier, "identifier");
-        return database.inTransaction("finding contacts", connection -> Rows.query(connection, BY_IDENTIFIER,
+        return database.read("finding contacts", connection -> Rows.query(connection, BY_IDENTIFIER,
                 JdbcContactStore::contact, byIdentifierArguments(tenant, identifier)));
     }
 
@@ -135,7 +135,7 @@ public final class JdbcContactStore implements ContactStore {
         if (database.dialect() != Dialect.POSTGRESQL) {
             return ContactStore.super.findByIdentifierWithFormerIds(tenant, identifier);
         }
-        List<Match> rows = database.inTransaction("finding contacts", connection -> Rows.query(connection,
+        List<Match> rows = database.read("finding contacts", connection -> Rows.query(connection,
                 BY_IDENTIFIER_WITH_FORMER_IDS, row -> new Match(contact(row), row.getString("former_id")),
                 byIdentifierArguments(tenant, identifier)));
         Map<Contact, List<String>> found = new LinkedHashMap<>();
@@ -172,7 +172,7 @@ public final class JdbcContactStore implements ContactStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(externalId, "externalId");
-        return database.inTransaction("reading former ids", connection -> Rows.query(connection,
+        return database.read("reading former ids", connection -> Rows.query(connection,
                 "SELECT former_id FROM conversa_contact_former_id WHERE tenant = ? AND channel = ? AND external_id = ? "
                         + "ORDER BY former_id", row -> row.getString("former_id"), tenant.value(), channel.value(),
                 externalId));
@@ -194,7 +194,7 @@ public final class JdbcContactStore implements ContactStore {
         Objects.requireNonNull(tenant, "tenant");
         StoreArguments.requireLimit(offset);
         StoreArguments.requireLimit(limit);
-        return database.inTransaction("listing contacts", connection -> Rows.query(connection,
+        return database.read("listing contacts", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_contact WHERE tenant = ? ORDER BY channel, external_id "
                         + "LIMIT ? OFFSET ?", JdbcContactStore::contact, tenant.value(), limit, offset));
     }

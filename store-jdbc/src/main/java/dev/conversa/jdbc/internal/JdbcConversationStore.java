@@ -70,7 +70,7 @@ public final class JdbcConversationStore implements ConversationStore {
     public Optional<Conversation> find(TenantId tenant, ConversationKey key) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(key, "key");
-        return database.inTransaction("finding a conversation", connection -> Rows.first(connection,
+        return database.read("finding a conversation", connection -> Rows.first(connection,
                 "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY, JdbcConversationStore::conversation,
                 keyOf(tenant, key)));
     }
@@ -100,7 +100,7 @@ public final class JdbcConversationStore implements ConversationStore {
         String filter = state.isPresent() ? " AND state = ?" : "";
         Object[] values = state.isPresent() ? new Object[] {tenant.value(), state.get().name(), limit}
                 : new Object[] {tenant.value(), limit};
-        return database.inTransaction("listing conversations", connection -> Rows.query(connection,
+        return database.read("listing conversations", connection -> Rows.query(connection,
                 "SELECT " + COLUMNS + " FROM conversa_conversation WHERE tenant = ?" + filter
                         + " ORDER BY updated_at DESC, channel, account_id, contact_id LIMIT ?",
                 JdbcConversationStore::conversation, values));

@@ -73,8 +73,11 @@ public final class JdbcInbox implements Inbox {
         this.inserts = new Inserts(database.dialect());
         this.lanes = new LaneLocks(database.dialect(), "inbox");
         this.claimer = new InboxClaimer(lanes, database.dialect());
-        this.appends = new GroupCommit<>(database, "appending to the inbox", MAX_GROUP, this::insert);
-        this.completions = new GroupCommit<>(database, "completing inbox entries", MAX_GROUP, this::completeAll);
+        this.appends = new GroupCommit<>(database, "appending to the inbox", MAX_GROUP, this::insert,
+                group -> database.dialect() == Dialect.POSTGRESQL
+                        || group.size() == 1 && group.get(0).events().size() == 1);
+        this.completions = new GroupCommit<>(database, "completing inbox entries", MAX_GROUP, this::completeAll,
+                group -> group.size() == 1);
     }
 
     @Override
@@ -203,7 +206,7 @@ public final class JdbcInbox implements Inbox {
     public boolean hasWaiting(TenantId tenant, ConversationKey conversation) {
         Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"),
                 Objects.requireNonNull(conversation, "conversation"));
-        return database.inTransaction("looking for a conversation's waiting inbox entries", connection ->
+        return database.read("looking for a conversation's waiting inbox entries", connection ->
                 Rows.first(connection, "SELECT id FROM conversa_inbox WHERE" + Lane.WHERE + " AND status = 'PENDING' "
                         + "LIMIT 1", row -> row.getLong(1), lane.values()).isPresent());
     }
@@ -321,27 +324,27 @@ public final class JdbcInbox implements Inbox {
     public List<InboxEntry> parked(TenantId tenant, int limit) {
         Objects.requireNonNull(tenant, "tenant");
         StoreArguments.requireLimit(limit);
-        return database.inTransaction("listing parked inbox entries", connection -> Rows.query(connection,
+        return database.read("listing parked inbox entries", connection -> Rows.query(connection,
                 "SELECT " + InboxRows.COLUMNS + " FROM conversa_inbox WHERE tenant = ? AND status = 'PARKED' "
                         + "ORDER BY id LIMIT ?", InboxRows::entry, tenant.value(), limit));
     }
 
     @Override
     public long pendingCount() {
-        return database.inTransaction("counting pending inbox entries", connection -> Rows.first(connection,
+        return database.read("counting pending inbox entries", connection -> Rows.first(connection,
                 "SELECT COUNT(*) FROM conversa_inbox WHERE status IN ('PENDING', 'CLAIMED')",
                 row -> row.getLong(1)).orElse(0L));
     }
 
     @Override
     public long parkedCount() {
-        return database.inTransaction("counting parked inbox entries", connection -> Rows.first(connection,
+        return database.read("counting parked inbox entries", connection -> Rows.first(connection,
                 "SELECT COUNT(*) FROM conversa_inbox WHERE status = 'PARKED'", row -> row.getLong(1)).orElse(0L));
     }
 
     @Override
     public Optional<Instant> oldestPendingAt() {
-        return database.inTransaction("finding the oldest pending inbox entry", connection -> Rows.first(connection,
+        return database.read("finding the oldest pending inbox entry", connection -> Rows.first(connection,
                 "SELECT MIN(created_at) AS oldest FROM conversa_inbox WHERE status IN ('PENDING', 'CLAIMED')",
                 row -> Rows.optionalInstant(row, "oldest"))).flatMap(oldest -> oldest);
     }

@@ -60,7 +60,8 @@ public final class JdbcMessageStore implements MessageStore {
     public JdbcMessageStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
         this.inserts = new Inserts(database.dialect());
-        this.statuses = new GroupCommit<>(database, "updating message statuses", MAX_GROUP, this::updateAll);
+        this.statuses = new GroupCommit<>(database, "updating message statuses", MAX_GROUP, this::updateAll,
+                group -> group.size() == 1);
     }
 
     @Override
@@ -205,7 +206,7 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public Optional<MessageRecord> find(TenantId tenant, ChannelType channel, String messageId) {
         Object[] id = idOf(tenant, channel, messageId);
-        return database.inTransaction("finding a message", connection -> Rows.first(connection,
+        return database.read("finding a message", connection -> Rows.first(connection,
                 "SELECT " + COLUMNS + " FROM conversa_message" + BY_ID_OR_PART, JdbcMessageStore::message, id[0],
                 id[1], id[0], id[1], id[2], id[2]));
     }
@@ -215,7 +216,7 @@ public final class JdbcMessageStore implements MessageStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(conversation, "conversation");
         StoreArguments.requireLimit(limit);
-        List<MessageRecord> newestFirst = database.inTransaction("reading a history", connection -> Rows.query(
+        List<MessageRecord> newestFirst = database.read("reading a history", connection -> Rows.query(
                 connection, "SELECT " + COLUMNS + " FROM conversa_message" + BY_CONVERSATION
                         + " ORDER BY sent_at DESC, seq DESC LIMIT ?", JdbcMessageStore::message, tenant.value(),
                 conversation.channel().value(), conversation.accountId(), conversation.contactId(), limit));
@@ -229,7 +230,7 @@ public final class JdbcMessageStore implements MessageStore {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        return database.inTransaction("counting messages", connection -> Rows.query(connection, "SELECT channel, "
+        return database.read("counting messages", connection -> Rows.query(connection, "SELECT channel, "
                 + "account_id, contact_id, author, sent_at FROM conversa_message WHERE tenant = ? AND sent_at >= ? "
                 + "AND sent_at < ? ORDER BY sent_at, seq", row -> new MessageMark(new ConversationKey(
                         new ChannelType(row.getString("channel")), row.getString("account_id"),

@@ -105,11 +105,9 @@ public final class JdbcOutbox implements Outbox {
         StoreArguments.requireClaim(1, lease);
         Objects.requireNonNull(now, "now");
         // the fence matched, so the row is the entry as claimed: only its state and lease changed
-        return database.inTransaction("marking a message sending", connection -> {
-            fenced.apply(connection, entry.id(), entry.tenant(), entry.fence(),
-                    "SET state = 'SENDING', lease_until = ?", now.plus(lease));
-            return entry.withState(OutboxState.SENDING);
-        });
+        fenced.apply("marking a message sending", entry.id(), entry.tenant(), entry.fence(),
+                "SET state = 'SENDING', lease_until = ?", now.plus(lease));
+        return entry.withState(OutboxState.SENDING);
     }
 
     @Override
@@ -167,7 +165,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public Optional<OutboxEntry> find(TenantId tenant, long id) {
         Objects.requireNonNull(tenant, "tenant");
-        return database.inTransaction("finding an outbox entry", connection -> Rows.first(connection,
+        return database.read("finding an outbox entry", connection -> Rows.first(connection,
                 "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE tenant = ? AND id = ?",
                 OutboxRows::entry, tenant.value(), id));
     }
@@ -176,7 +174,7 @@ public final class JdbcOutbox implements Outbox {
     public List<OutboxEntry> sending(TenantId tenant, ConversationKey conversation) {
         Lane lane = Lane.of(Objects.requireNonNull(tenant, "tenant"),
                 Objects.requireNonNull(conversation, "conversation"));
-        return database.inTransaction("listing messages being sent", connection -> Rows.query(connection,
+        return database.read("listing messages being sent", connection -> Rows.query(connection,
                 "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE" + Lane.WHERE + " AND state = 'SENDING' "
                         + "ORDER BY tenant, channel, account_id, contact_id, state, id", OutboxRows::entry,
                 lane.values()));
@@ -187,7 +185,7 @@ public final class JdbcOutbox implements Outbox {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(state, "state");
         StoreArguments.requireLimit(limit);
-        return database.inTransaction("listing outbox entries", connection -> Rows.query(connection,
+        return database.read("listing outbox entries", connection -> Rows.query(connection,
                 "SELECT " + OutboxRows.COLUMNS + " FROM conversa_outbox WHERE tenant = ? AND state = ? "
                         + "ORDER BY id LIMIT ?", OutboxRows::entry, tenant.value(), state.name(), limit));
     }
@@ -198,7 +196,7 @@ public final class JdbcOutbox implements Outbox {
         for (OutboxState state : OutboxState.values()) {
             counts.put(state, 0L);
         }
-        database.inTransaction("counting outbox entries by state", connection -> Rows.query(connection,
+        database.read("counting outbox entries by state", connection -> Rows.query(connection,
                 "SELECT state, COUNT(*) AS entries FROM conversa_outbox GROUP BY state",
                 row -> Map.entry(OutboxState.valueOf(row.getString("state")), row.getLong("entries"))))
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));

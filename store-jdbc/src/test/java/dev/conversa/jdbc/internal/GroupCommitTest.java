@@ -130,6 +130,33 @@ class GroupCommitTest {
         assertThat(transactions).containsExactly(List.of("a"), List.of("b"));
     }
 
+    @Test
+    void aGroupWrittenInOneStatementRunsWithoutATransactionAndOthersInOne() throws Exception {
+        List<Boolean> autoCommit = new CopyOnWriteArrayList<>();
+        GroupCommit<String, String> commits = new GroupCommit<>(database(), "writing", 10, (connection, group) -> {
+            List<String> results = record(connection, group);
+            autoCommit.add(connection.getAutoCommit());
+            return results;
+        }, group -> group.size() == 1);
+        Future<String> first = callers.submit(() -> commits.write("a"));
+        assertThat(firstEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<String>> waiting = new ArrayList<>();
+        for (String request : List.of("b", "c")) {
+            waiting.add(callers.submit(() -> commits.write(request)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> commits.queued() == 2);
+
+        releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("A");
+        for (Future<String> caller : waiting) {
+            caller.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(transactions).containsExactly(List.of("a"), List.of("b", "c"));
+        assertThat(autoCommit).as("a lone request outside a transaction, the group of two in one")
+                .containsExactly(true, false);
+    }
+
     /** Records each committed group; "bad" makes its group's transaction fail. */
     private List<String> record(java.sql.Connection connection, List<String> group) throws SQLException {
         if (transactions.isEmpty() && firstEntered.getCount() == 1) {

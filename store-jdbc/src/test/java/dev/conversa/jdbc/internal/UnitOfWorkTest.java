@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.conversa.jdbc.TestDatabasesAccess;
 import dev.conversa.lang.ConversaException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Database#inUnitOfWork}: the calls a thread makes inside commit together, a failed call
- * dooms the unit (or only the nested unit it ran in), and work outside it commits on its own. On
+ * dooms the unit (or only the nested unit it ran in), and work outside it commits on its own;
+ * {@link Database#read}s before a unit's first write run outside its transaction, a unit or a
+ * read that writes nothing commits nothing, and {@link Database#inStatement} commits its one
+ * statement as it ends, or in the unit it runs in. On
  * H2, where a failed statement leaves the transaction open, and PostgreSQL, where it aborts it.
  */
 class UnitOfWorkTest {
@@ -203,6 +209,173 @@ class UnitOfWorkTest {
         });
 
         assertThat(values(database)).containsExactlyInAnyOrder("inner before", "outside", "after");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aReadOutsideAUnitCommitsNothingAndGivesTheConnectionBackAsItCame(String kind) {
+        Database database = database(kind);
+        insert(database, "a");
+        Database watched = new Database(watching(database.dataSource()), database.dialect());
+
+        assertThat(read(watched)).containsExactly("a");
+
+        assertThat(transactionCalls).as("commit and rollback calls").isEmpty();
+        assertThat(autoCommitWhenClosed).as("the pool's own setting, off").containsExactly(false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aUnitThatOnlyReadsCommitsNothing(String kind) {
+        Database database = database(kind);
+        insert(database, "a");
+        Database watched = new Database(watching(database.dataSource()), database.dialect());
+
+        List<String> seen = watched.inUnitOfWork(() -> {
+            List<String> first = read(watched);
+            assertThat(read(watched)).isEqualTo(first);
+            return first;
+        });
+
+        assertThat(seen).containsExactly("a");
+        assertThat(transactionCalls).as("commit and rollback calls").isEmpty();
+        assertThat(autoCommitWhenClosed).containsExactly(false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aWriteAfterReadsBeginsTheTransactionAndReadsAfterItJoinIt(String kind) throws Exception {
+        Database database = database(kind);
+        Database watched = new Database(watching(database.dataSource()), database.dialect());
+
+        List<String> seenByOthersInside = watched.inUnitOfWork(() -> {
+            assertThat(read(watched)).isEmpty();
+            insert(watched, "a");
+            assertThat(read(watched)).as("the unit's own write, before its commit").containsExactly("a");
+            try {
+                return other.submit(() -> values(database)).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(seenByOthersInside).as("another connection before the commit").isEmpty();
+        assertThat(values(database)).containsExactly("a");
+        assertThat(transactionCalls).as("one commit (the rollback after it, when the connection goes back, undoes "
+                + "nothing)").startsWith("commit").containsOnlyOnce("commit");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aWriteAfterReadsIsUndoneWhenTheUnitThrows(String kind) {
+        Database database = database(kind);
+
+        assertThatThrownBy(() -> database.inUnitOfWork(() -> {
+            read(database);
+            insert(database, "a");
+            throw new IllegalStateException("the step failed");
+        })).hasMessage("the step failed");
+
+        assertThat(values(database)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aNestedUnitInAUnitThatOnlyReadHasItsSavepoint(String kind) {
+        Database database = database(kind);
+
+        database.inUnitOfWork(() -> {
+            read(database);
+            assertThatThrownBy(() -> database.inUnitOfWork(() -> {
+                insert(database, "inner");
+                throw new IllegalStateException("inner failed");
+            })).hasMessage("inner failed");
+            insert(database, "after");
+            return null;
+        });
+
+        assertThat(values(database)).containsExactly("after");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aStatementOutsideAUnitCommitsAsItEnds(String kind) {
+        Database database = database(kind);
+        Database watched = new Database(watching(database.dataSource()), database.dialect());
+
+        watched.inStatement("inserting", connection -> insertAll(connection, List.of("a")));
+
+        assertThat(values(database)).containsExactly("a");
+        assertThat(transactionCalls).as("commit and rollback calls").isEmpty();
+        assertThat(autoCommitWhenClosed).containsExactly(false);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aStatementInAUnitThatOnlyReadBeginsItsTransaction(String kind) throws Exception {
+        Database database = database(kind);
+
+        assertThatThrownBy(() -> database.inUnitOfWork(() -> {
+            read(database);
+            database.inStatement("inserting", connection -> insertAll(connection, List.of("a")));
+            try {
+                assertThat(other.submit(() -> values(database)).get(10, TimeUnit.SECONDS))
+                        .as("another connection before the commit").isEmpty();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("the step failed");
+        })).hasMessage("the step failed");
+
+        assertThat(values(database)).isEmpty();
+    }
+
+    /** Commit and rollback calls on the watched connections, in order. */
+    private final List<String> transactionCalls = new ArrayList<>();
+    /** Each watched connection's auto-commit setting when it went back to the pool. */
+    private final List<Boolean> autoCommitWhenClosed = new ArrayList<>();
+
+    /** Connections that come with auto-commit off, as some pools hand them out, and are watched. */
+    private DataSource watching(DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    connection.setAutoCommit(false);
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (c, call, callArgs) -> {
+                                if (call.getName().equals("commit") || call.getName().equals("rollback")) {
+                                    transactionCalls.add(call.getName());
+                                } else if (call.getName().equals("close")) {
+                                    autoCommitWhenClosed.add(connection.getAutoCommit());
+                                }
+                                return invoke(connection, call, callArgs);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private List<String> read(Database database) {
+        return database.read("reading", connection -> {
+            List<String> values = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT v FROM " + table + " ORDER BY v")) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        });
     }
 
     private Database database(String kind) {
