@@ -38,6 +38,8 @@ final class ScriptedChannel implements ChannelAdapter {
     private final Queue<Runnable> beforeRequest = new ConcurrentLinkedQueue<>();
     private final Queue<Runnable> afterRequest = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** What the ids it answers start with. */
+    private final String idPrefix;
     /** The account setting naming a webhook subscription several accounts share. */
     static final String SUBSCRIPTION = "test.subscription";
 
@@ -46,6 +48,14 @@ final class ScriptedChannel implements ChannelAdapter {
 
     /** A channel with templates, a 24-hour reply window and a 7-day human agent window. */
     ScriptedChannel() {
+        this("out-");
+    }
+
+    /**
+     * Such a channel answering ids that start with {@code idPrefix}: a second bed on the stores
+     * of a first needs other ids, as Meta never gives an id twice.
+     */
+    ScriptedChannel(String idPrefix) {
         this(ChannelCapabilities.builder()
                 .maxTextLength(4096)
                 .maxButtons(3)
@@ -58,12 +68,17 @@ final class ScriptedChannel implements ChannelAdapter {
                 .readReceipts(true)
                 .replyWindow(Duration.ofHours(24))
                 .humanAgentWindow(Duration.ofDays(7))
-                .build());
+                .build(), idPrefix);
     }
 
     /** A channel declaring these capabilities, such as WhatsApp's or Messenger's windows. */
     ScriptedChannel(ChannelCapabilities capabilities) {
+        this(capabilities, "out-");
+    }
+
+    private ScriptedChannel(ChannelCapabilities capabilities, String idPrefix) {
         this.capabilities = capabilities;
+        this.idPrefix = idPrefix;
     }
     private final Queue<RuntimeException> unsubscribeFailures = new ConcurrentLinkedQueue<>();
 
@@ -154,7 +169,7 @@ final class ScriptedChannel implements ChannelAdapter {
         }
         delivered.add(request);
         return request.message().content().isMessage()
-                ? SendResult.sent("out-" + ids.incrementAndGet())
+                ? SendResult.sent(idPrefix + ids.incrementAndGet())
                 : SendResult.marker();
     }
 

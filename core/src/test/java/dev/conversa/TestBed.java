@@ -51,7 +51,8 @@ final class TestBed implements AutoCloseable {
         this(stores, new ScriptedChannel(), configure, start);
     }
 
-    private TestBed(Stores stores, ScriptedChannel channel, UnaryOperator<Conversa.Builder> configure,
+    /** A bed on given stores, started or not, with this channel. */
+    TestBed(Stores stores, ScriptedChannel channel, UnaryOperator<Conversa.Builder> configure,
             boolean start) {
         this.stores = stores;
         this.channel = channel;
