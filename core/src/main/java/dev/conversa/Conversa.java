@@ -679,9 +679,10 @@ public final class Conversa implements AutoCloseable {
          * Sets whether the webhook endpoint goes first (default true): while its calls overlap,
          * on average as many in flight over the last 100 ms as the machine has processors (calls
          * refused with a 4xx, such as unsigned ones, do not count), the inbox and outbox workers
-         * take one entry at a time instead of {@link #concurrency}, each followed by a pause as
-         * long as it took (at most 100 ms), and go back to full concurrency once the calls stop
-         * overlapping. Replies go on through a long burst, at that pace. A webhook is acknowledged
+         * take turns, one entry at a time among them instead of {@link #concurrency} each, each
+         * followed by a pause as long as it took (at most 100 ms; an entry that runs longer lets
+         * the other workers take a turn beside it), and go back to full concurrency once the calls
+         * stop overlapping. Replies go on through a long burst, at that pace. A webhook is acknowledged
          * only after its events are committed and Meta delivers again when answers are slow, so
          * under overload the acknowledgements keep the machine and the replies wait in the inbox;
          * nothing is dropped. Turn it off when the workers must keep their concurrency through

@@ -19,13 +19,15 @@ import org.slf4j.LoggerFactory;
  * durable queue rather than in memory. The loop wakes when signalled, when an item finishes,
  * and otherwise every poll interval (reply tasks and retries become due with time).
  *
- * <p>While the webhook endpoint is {@linkplain IntakeLoad#busy() busy} the loop runs one unit of
- * work at a time instead of its full concurrency, and after each such unit pauses as long as the
- * unit took, up to {@value #MAX_PAUSE_MILLIS} ms, so that it works about half the time and
- * acknowledgements keep most of the machine; the work goes on, at that pace, however long the
- * endpoint stays busy. (A unit that mostly waits, on a model say, takes little from the endpoint,
- * hence the cap.) The loop goes back to full concurrency at its next look once the endpoint is not
- * busy.
+ * <p>While the webhook endpoint is {@linkplain IntakeLoad#busy() busy} the loops that yield to it
+ * run one unit of work at a time among them all ({@link IntakeLoad#tryTakeTurn}: the dispatcher's
+ * and the outbox sender's take turns), instead of each its full concurrency, and after each unit
+ * none runs for as long as the unit took, up to {@value #MAX_PAUSE_MILLIS} ms, so that together they
+ * work about half the time and acknowledgements keep the rest of the machine; the work goes on, at
+ * that pace, however long the endpoint stays busy. (A unit that mostly waits, on a model say, takes
+ * little from the endpoint, hence the cap; and once it has run for longer than the cap, another
+ * loop may take a turn beside it.) A loop goes back to full concurrency at its next look once the
+ * endpoint is not busy.
  *
  * @param <T> the kind of work item
  */
@@ -47,8 +49,6 @@ final class WorkLoop<T> implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private boolean signalled;
-    /** On the intake's clock: until when the loop pauses, while the endpoint is busy, after a unit. */
-    private volatile long pausedUntil;
     private volatile boolean running;
     private Thread thread;
 
@@ -71,7 +71,7 @@ final class WorkLoop<T> implements AutoCloseable {
         this.permits = new Semaphore(concurrency);
         this.pollInterval = pollInterval;
         this.executor = executor;
-        this.pausedUntil = intake.now();
+        intake.register(this::wake);
     }
 
     synchronized void start() {
@@ -114,12 +114,16 @@ final class WorkLoop<T> implements AutoCloseable {
         int free = permits.availablePermits();
         boolean yielding = free > 0 && intake.busy();
         if (yielding) {
-            if (intake.now() - pausedUntil < 0) {
+            // one unit among all the loops: none while units of this loop still run from before
+            if (free < concurrency || !intake.tryTakeTurn(MAX_PAUSE)) {
                 return false;
             }
-            free = Math.max(0, free - concurrency + 1);
+            free = 1;
         }
         if (free == 0 || !permits.tryAcquire(free)) {
+            if (yielding) {
+                intake.giveBackTurn();
+            }
             return false;
         }
         List<T> items;
@@ -127,12 +131,18 @@ final class WorkLoop<T> implements AutoCloseable {
             items = claim.apply(free);
         } catch (RuntimeException e) {
             permits.release(free);
+            if (yielding) {
+                intake.giveBackTurn();
+            }
             LOG.error("{}: claiming work failed ({}); trying again", name, e.getClass().getName());
             LOG.debug("{}: claiming work failed", name, e);
             return false;
         }
         int claimed = items.stream().mapToInt(size).sum();
         permits.release(free - claimed);
+        if (yielding && items.isEmpty()) {
+            intake.giveBackTurn();
+        }
         for (T item : items) {
             executor.execute(() -> run(item, yielding));
         }
@@ -147,12 +157,12 @@ final class WorkLoop<T> implements AutoCloseable {
             LOG.error("{}: a work item failed unexpectedly ({})", name, e.getClass().getName());
             LOG.debug("{}: a work item failed", name, e);
         } finally {
-            if (yielding) {
-                long ended = intake.now();
-                pausedUntil = ended + Math.min(ended - started, MAX_PAUSE);
-            }
             permits.release(size.applyAsInt(item));
-            wake();
+            if (yielding) {
+                intake.endTurn(started, MAX_PAUSE); // wakes this loop too
+            } else {
+                wake();
+            }
         }
     }
 
@@ -160,7 +170,7 @@ final class WorkLoop<T> implements AutoCloseable {
         lock.lock();
         try {
             if (!signalled && running) {
-                long pause = pausedUntil - intake.now();
+                long pause = intake.pausedUntil() - intake.now();
                 signal.await(pause > 0 ? Math.min(pause, pollInterval.toNanos()) : pollInterval.toNanos(),
                         TimeUnit.NANOSECONDS);
             }

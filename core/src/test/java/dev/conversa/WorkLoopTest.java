@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link WorkLoop} yields to a busy webhook endpoint: one item at a time, each followed by a
- * pause as long as it took; full concurrency after.
+ * {@link WorkLoop} yields to a busy webhook endpoint: one item at a time among all the loops on
+ * it, each followed by a pause as long as it took; full concurrency after.
  */
 class WorkLoopTest {
 
@@ -34,11 +34,15 @@ class WorkLoopTest {
     private final AtomicInteger started = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
     private WorkLoop<Integer> loop;
+    private WorkLoop<Integer> other;
 
     @AfterEach
     void stop() {
         release.countDown();
         loop.stop(Duration.ofSeconds(5));
+        if (other != null) {
+            other.stop(Duration.ofSeconds(5));
+        }
     }
 
     @Test
@@ -85,6 +89,80 @@ class WorkLoopTest {
 
         advanceAndWake(Duration.ofMillis(WorkLoop.MAX_PAUSE_MILLIS));
         await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+    }
+
+    @Test
+    void loopsOnOneBusyEndpointRunOneUnitAtATimeAmongThemAndShareThePauseAfterIt() {
+        IntStream.range(0, 10).forEach(queue::add);
+        Deque<Integer> otherQueue = new ArrayDeque<>();
+        IntStream.range(100, 110).forEach(otherQueue::add);
+        AtomicInteger otherStarted = new AtomicInteger();
+        keepBusy();
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, item -> {
+            nanos.addAndGet(Duration.ofMillis(50).toNanos());
+            keepBusy();
+            started.incrementAndGet();
+        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+        other = new WorkLoop<>("other-loop", CONCURRENCY, Duration.ofMillis(10), max -> {
+            synchronized (otherQueue) {
+                return otherQueue.isEmpty() ? List.of() : List.of(otherQueue.poll());
+            }
+        }, item -> {
+            nanos.addAndGet(Duration.ofMillis(50).toNanos());
+            keepBusy();
+            otherStarted.incrementAndGet();
+        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+
+        loop.start();
+        other.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() + otherStarted.get() >= 1);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10))
+                .until(() -> started.get() + otherStarted.get() == 1);
+
+        for (int turn = 2; turn <= 6; turn++) {
+            nanos.addAndGet(Duration.ofMillis(49).toNanos());
+            keepBusy();
+            loop.wake();
+            other.wake();
+            int before = turn - 1;
+            await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10))
+                    .until(() -> started.get() + otherStarted.get() == before);
+            nanos.addAndGet(Duration.ofMillis(1).toNanos());
+            keepBusy();
+            loop.wake();
+            other.wake();
+            int expected = turn;
+            await().atMost(Duration.ofSeconds(10)).until(() -> started.get() + otherStarted.get() == expected);
+        }
+    }
+
+    @Test
+    void aUnitThatRunsLongerThanTheCapLetsAnotherLoopTakeATurnBesideIt() {
+        IntStream.range(0, 10).forEach(queue::add);
+        keepBusy();
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, this::work,
+                item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+        loop.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 1); // waits on a model, say
+        AtomicInteger otherStarted = new AtomicInteger();
+        other = new WorkLoop<>("other-loop", CONCURRENCY, Duration.ofMillis(10), max -> List.of(100), item -> {
+            keepBusy();
+            otherStarted.incrementAndGet();
+        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+
+        other.start();
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> otherStarted.get() == 0);
+        nanos.addAndGet(Duration.ofMillis(WorkLoop.MAX_PAUSE_MILLIS - 1).toNanos());
+        keepBusy();
+        other.wake();
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> otherStarted.get() == 0);
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        keepBusy();
+        other.wake();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> otherStarted.get() >= 1);
+        assertThat(running).as("the first loop's unit still runs").hasValue(1);
     }
 
     @Test
