@@ -17,6 +17,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,10 +37,11 @@ import org.h2.jdbcx.JdbcDataSource;
 /**
  * What the inbox's group commit costs the JVM when many webhooks append at once, apart from the
  * database's own work and noise: {@code JdbcStores} on an in-memory H2 database whose every
- * commit takes {@code flush} microseconds more, a stand-in for the disk flush that makes callers
- * queue on a durable database. Each caller appends one new message at a time, as a webhook does,
- * until the round ends. It prints appends per second and the JVM's processor time per append,
- * and checks that the inbox holds every append it counted.
+ * commit (a commit call, or a write in auto-commit) takes {@code flush} microseconds more, a
+ * stand-in for the disk flush that makes callers queue on a durable database. Each caller appends
+ * one new message at a time, as a webhook does, until the round ends. It prints appends per second
+ * and the JVM's processor time per append, and checks that the inbox holds every append it
+ * counted.
  *
  * <p>Run, from the repository root:
  *
@@ -134,7 +136,10 @@ public final class GroupCommitLoad {
         return appended;
     }
 
-    /** The database, each commit of which waits {@code nanos} longer before it is made. */
+    /**
+     * The database, each commit of which waits {@code nanos} longer before it is made: a commit
+     * call, or a write made in auto-commit, which commits as it ends.
+     */
     private static DataSource slowCommits(JdbcDataSource database, long nanos) {
         return (DataSource) Proxy.newProxyInstance(GroupCommitLoad.class.getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
@@ -147,13 +152,33 @@ public final class GroupCommitLoad {
         return (Connection) Proxy.newProxyInstance(GroupCommitLoad.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("commit")) {
-                        long until = System.nanoTime() + nanos;
-                        for (long left = nanos; left > 0; left = until - System.nanoTime()) {
-                            LockSupport.parkNanos(left);
-                        }
+                        flush(nanos);
                     }
-                    return invoke(connection, method, args);
+                    Object result = invoke(connection, method, args);
+                    return result instanceof PreparedStatement statement
+                            ? slowAutoCommits(connection, statement, nanos) : result;
                 });
+    }
+
+    private static PreparedStatement slowAutoCommits(Connection connection, PreparedStatement statement,
+            long nanos) {
+        return (PreparedStatement) Proxy.newProxyInstance(GroupCommitLoad.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    Object result = invoke(statement, method, args);
+                    boolean write = method.getName().startsWith("executeUpdate")
+                            || method.getName().equals("executeLargeUpdate") || method.getName().equals("executeBatch");
+                    if (write && connection.getAutoCommit()) {
+                        flush(nanos);
+                    }
+                    return result;
+                });
+    }
+
+    private static void flush(long nanos) {
+        long until = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
