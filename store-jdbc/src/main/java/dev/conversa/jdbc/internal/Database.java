@@ -205,7 +205,7 @@ public final class Database {
      * @throws ConversaException if the database fails; the transaction is rolled back
      */
     public <T> T inTransaction(String operation, SqlWork<T> work) {
-        return run(operation, true, true, work);
+        return run(operation, Mode.TRANSACTION, work);
     }
 
     /**
@@ -224,7 +224,7 @@ public final class Database {
      * @throws ConversaException if the database fails
      */
     <T> T read(String operation, SqlWork<T> work) {
-        return run(operation, false, false, work);
+        return run(operation, Mode.READ, work);
     }
 
     /**
@@ -240,20 +240,31 @@ public final class Database {
      * @throws ConversaException if the database fails
      */
     <T> T inStatement(String operation, SqlWork<T> work) {
-        return run(operation, false, true, work);
+        return run(operation, Mode.STATEMENT, work);
     }
 
-    /**
-     * Runs work in a transaction of its own or without one, or in the current unit of work.
-     *
-     * @param transaction whether the work needs a transaction of its own outside a unit of work
-     * @param writes whether, in a unit of work, the work may write and so begins its transaction
-     */
-    private <T> T run(String operation, boolean transaction, boolean writes, SqlWork<T> work) {
+    /** How work runs: {@link #inTransaction}, {@link #read} or {@link #inStatement}. */
+    private enum Mode {
+        TRANSACTION, READ, STATEMENT;
+
+        /** Whether, outside a unit of work, the work needs a transaction of its own. */
+        boolean ownTransaction() {
+            return this == TRANSACTION;
+        }
+
+        /** Whether the work may write, and so begins the transaction of the unit of work it joins. */
+        boolean writes() {
+            return this != READ;
+        }
+    }
+
+    /** Runs work in a transaction of its own or without one, as its mode says, or in the current unit of work. */
+    private <T> T run(String operation, Mode mode, SqlWork<T> work) {
         Unit current = unit.get();
         if (current != null) {
-            return current.join(operation, writes, work);
+            return current.join(operation, mode.writes(), work);
         }
+        boolean transaction = mode.ownTransaction();
         enter();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();

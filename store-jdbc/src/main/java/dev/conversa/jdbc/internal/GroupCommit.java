@@ -155,6 +155,16 @@ final class GroupCommit<R, T> {
         }
     }
 
+    /**
+     * For a writer that writes each request in one statement: a group of one is one statement.
+     *
+     * @param <R> one caller's work
+     * @return whether a group is a lone request
+     */
+    static <R> Predicate<List<R>> alone() {
+        return group -> group.size() == 1;
+    }
+
     /** How many callers wait for a commit (for tests). */
     int queued() {
         lock.lock();

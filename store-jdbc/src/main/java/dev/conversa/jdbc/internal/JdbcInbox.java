@@ -74,10 +74,9 @@ public final class JdbcInbox implements Inbox {
         this.lanes = new LaneLocks(database.dialect(), "inbox");
         this.claimer = new InboxClaimer(lanes, database.dialect());
         this.appends = new GroupCommit<>(database, "appending to the inbox", MAX_GROUP, this::insert,
-                group -> database.dialect() == Dialect.POSTGRESQL
-                        || group.size() == 1 && group.get(0).events().size() == 1);
+                this::insertsInOneStatement);
         this.completions = new GroupCommit<>(database, "completing inbox entries", MAX_GROUP, this::completeAll,
-                group -> group.size() == 1);
+                GroupCommit.alone());
     }
 
     @Override
@@ -113,6 +112,11 @@ public final class JdbcInbox implements Inbox {
             results.add(List.copyOf(created));
         }
         return results;
+    }
+
+    /** Whether {@link #insert} writes a group in one statement: always on PostgreSQL, elsewhere a lone event. */
+    private boolean insertsInOneStatement(List<Append> group) {
+        return database.dialect() == Dialect.POSTGRESQL || group.size() == 1 && group.get(0).events().size() == 1;
     }
 
     /**

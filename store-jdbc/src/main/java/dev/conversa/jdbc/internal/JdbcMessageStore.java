@@ -61,7 +61,7 @@ public final class JdbcMessageStore implements MessageStore {
         this.database = Objects.requireNonNull(database, "database");
         this.inserts = new Inserts(database.dialect());
         this.statuses = new GroupCommit<>(database, "updating message statuses", MAX_GROUP, this::updateAll,
-                group -> group.size() == 1);
+                GroupCommit.alone());
     }
 
     @Override

@@ -105,8 +105,7 @@ public final class JdbcOutbox implements Outbox {
         StoreArguments.requireClaim(1, lease);
         Objects.requireNonNull(now, "now");
         // the fence matched, so the row is the entry as claimed: only its state and lease changed
-        fenced.apply("marking a message sending", entry.id(), entry.tenant(), entry.fence(),
-                "SET state = 'SENDING', lease_until = ?", now.plus(lease));
+        changeClaimed(entry, "marking a message sending", "SET state = 'SENDING', lease_until = ?", now.plus(lease));
         return entry.withState(OutboxState.SENDING);
     }
 
