@@ -125,8 +125,8 @@ final class IntakeLoad implements ConversaObserver {
      * pause mostly waits (on a model, say), so it no longer holds the others back.
      *
      * @param maxPause the longest pause, in nanoseconds
-     * @return true if the caller may run one unit now, and must then {@link #endTurn} or
-     *     {@link #giveBackTurn}
+     * @return true if the caller may run one unit now, and must then {@link #endTurn} (and
+     *     {@link #wakeLoops}) or {@link #giveBackTurn}
      */
     boolean tryTakeTurn(long maxPause) {
         long now = nanoTime.getAsLong();
@@ -148,15 +148,22 @@ final class IntakeLoad implements ConversaObserver {
 
     /**
      * Ends a turn whose unit started at {@code started} (on this load's clock): no loop takes the
-     * next turn for as long as the unit took, up to {@code maxPause}; the loops are woken.
+     * next turn for as long as the unit took, up to {@code maxPause}. The caller then gives the
+     * unit's capacity back and {@linkplain #wakeLoops wakes the loops}; given back before the
+     * turn ends, a loop could take a unit that ran past the longest pause for one still running,
+     * and start another beside it.
      *
-     * @param started when the unit started
+     * @param started when the unit started, with the claim that fetched its work
      * @param maxPause the longest pause, in nanoseconds
      */
     void endTurn(long started, long maxPause) {
         long ended = nanoTime.getAsLong();
         pausedUntil = ended + Math.min(ended - started, maxPause);
         inTurn.decrementAndGet();
+    }
+
+    /** Wakes every work loop that yields to this endpoint, once a turn has ended. */
+    void wakeLoops() {
         loops.forEach(Runnable::run);
     }
 

@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * <p>While the webhook endpoint is {@linkplain IntakeLoad#busy() busy} the loops that yield to it
  * run one unit of work at a time among them all ({@link IntakeLoad#tryTakeTurn}: the dispatcher's
  * and the outbox sender's take turns), instead of each its full concurrency, and after each unit
- * none runs for as long as the unit took, up to {@value #MAX_PAUSE_MILLIS} ms, so that together they
- * work about half the time and acknowledgements keep the rest of the machine; the work goes on, at
- * that pace, however long the endpoint stays busy. (A unit that mostly waits, on a model say, takes
- * little from the endpoint, hence the cap; and once it has run for longer than the cap, another
- * loop may take a turn beside it.) A loop goes back to full concurrency at its next look once the
- * endpoint is not busy.
+ * none runs for as long as the unit took, its claim included, up to {@value #MAX_PAUSE_MILLIS} ms,
+ * so that together they work about half the time and acknowledgements keep the rest of the
+ * machine; the work goes on, at that pace, however long the endpoint stays busy. (A unit that
+ * mostly waits, on a model say, takes little from the endpoint, hence the cap; and once it has run
+ * for longer than the cap, another loop may take a turn beside it.) A loop goes back to full
+ * concurrency at its next look once the endpoint is not busy.
  *
  * @param <T> the kind of work item
  */
@@ -126,6 +126,8 @@ final class WorkLoop<T> implements AutoCloseable {
             }
             return false;
         }
+        // a turn's pause counts the claim too: it is part of the unit's work on the machine
+        long started = yielding ? intake.now() : 0;
         List<T> items;
         try {
             items = claim.apply(free);
@@ -144,22 +146,25 @@ final class WorkLoop<T> implements AutoCloseable {
             intake.giveBackTurn();
         }
         for (T item : items) {
-            executor.execute(() -> run(item, yielding));
+            executor.execute(() -> run(item, yielding, started));
         }
         return claimed > 0 && claimed == free;
     }
 
-    private void run(T item, boolean yielding) {
-        long started = yielding ? intake.now() : 0;
+    private void run(T item, boolean yielding, long started) {
         try {
             worker.accept(item);
         } catch (RuntimeException e) {
             LOG.error("{}: a work item failed unexpectedly ({})", name, e.getClass().getName());
             LOG.debug("{}: a work item failed", name, e);
         } finally {
+            if (yielding) {
+                // before the permit goes back: this loop must not see the unit as still running
+                intake.endTurn(started, MAX_PAUSE);
+            }
             permits.release(size.applyAsInt(item));
             if (yielding) {
-                intake.endTurn(started, MAX_PAUSE); // wakes this loop too
+                intake.wakeLoops(); // this one too
             } else {
                 wake();
             }

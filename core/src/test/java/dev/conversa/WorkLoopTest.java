@@ -27,7 +27,8 @@ class WorkLoopTest {
     private static final int CONCURRENCY = 4;
 
     private final AtomicLong nanos = new AtomicLong();
-    private final IntakeLoad intake = new IntakeLoad(Duration.ofMillis(100), 2, nanos::get);
+    /** A window far longer than the clock's jumps: a unit that moves the clock on leaves the endpoint busy. */
+    private final IntakeLoad intake = new IntakeLoad(Duration.ofMinutes(1), 2, nanos::get);
     private final Deque<Integer> queue = new ArrayDeque<>();
     private final List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger running = new AtomicInteger();
@@ -48,7 +49,7 @@ class WorkLoopTest {
     @Test
     void runsOneItemAtATimeWhileTheEndpointIsBusyAndAllOnceItIsNot() {
         IntStream.range(0, 10).forEach(queue::add);
-        intake.webhookAnswered(200, Duration.ofSeconds(1));
+        keepBusy();
         assertThat(intake.busy()).isTrue();
         loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, this::work,
                 item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
@@ -59,7 +60,7 @@ class WorkLoopTest {
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
         assertThat(asked).containsExactly(1);
 
-        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        nanos.addAndGet(Duration.ofMinutes(3).toNanos()); // two windows without a webhook: idle
 
         await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == CONCURRENCY);
         assertThat(asked).containsExactly(1, CONCURRENCY - 1);
@@ -81,6 +82,31 @@ class WorkLoopTest {
     }
 
     @Test
+    void thePauseCountsTheClaimAsPartOfTheUnit() {
+        IntStream.range(0, 10).forEach(queue::add);
+        keepBusy();
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), max -> {
+            nanos.addAndGet(Duration.ofMillis(30).toNanos()); // the claim's round trips
+            keepBusy();
+            return claim(max);
+        }, item -> {
+            nanos.addAndGet(Duration.ofMillis(20).toNanos());
+            keepBusy();
+            started.incrementAndGet();
+        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
+        loop.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
+
+        advanceAndWake(Duration.ofMillis(49));
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
+
+        advanceAndWake(Duration.ofMillis(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+    }
+
+    @Test
     void aLongUnitIsFollowedByAPauseOfAtMostTheCap() {
         startBusyLoopWhoseUnitsTake(Duration.ofSeconds(2)); // waiting on a model, say
 
@@ -89,6 +115,31 @@ class WorkLoopTest {
 
         advanceAndWake(Duration.ofMillis(WorkLoop.MAX_PAUSE_MILLIS));
         await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+    }
+
+    @Test
+    void aUnitGivesItsCapacityBackOnlyOnceItsTurnHasEnded() {
+        // capacity back first, the loop could see this unit, which ran past the cap, as one still
+        // running, and start another beside it
+        IntStream.range(0, 10).forEach(queue::add);
+        keepBusy();
+        AtomicInteger sizeCalls = new AtomicInteger();
+        List<Long> pauseLeftOnRelease = Collections.synchronizedList(new ArrayList<>());
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, item -> {
+            nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+            keepBusy();
+            started.incrementAndGet();
+        }, item -> {
+            if (sizeCalls.incrementAndGet() == 2) { // the first is the claim's count, the second the release
+                pauseLeftOnRelease.add(intake.pausedUntil() - intake.now());
+            }
+            return 1;
+        }, Executors.newFixedThreadPool(CONCURRENCY), intake);
+
+        loop.start();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> pauseLeftOnRelease.size() == 1);
+        assertThat(pauseLeftOnRelease).containsExactly(TimeUnit.MILLISECONDS.toNanos(WorkLoop.MAX_PAUSE_MILLIS));
     }
 
     @Test
@@ -197,7 +248,7 @@ class WorkLoopTest {
 
     /** A webhook answered now that took long enough to keep the endpoint busy for two windows. */
     private void keepBusy() {
-        intake.webhookAnswered(200, Duration.ofSeconds(10));
+        intake.webhookAnswered(200, Duration.ofMinutes(10));
     }
 
     private List<Integer> claim(int max) {
