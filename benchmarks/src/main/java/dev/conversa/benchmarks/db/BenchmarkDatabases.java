@@ -27,8 +27,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * unless it is asked to be durable ({@code fsync=on}, {@code synchronous_commit=on}: every commit
  * waits for the disk, as in production). Its autovacuum looks at the tables every second instead of
  * every minute, so that the statistics of tables filled during a run of a minute are as fresh
- * as those of a database in service; {@link #statements} reports what PostgreSQL spent its time
- * on ({@code pg_stat_statements}). Not thread-safe; closed once at the end.
+ * as those of a database in service, unless {@linkplain #defaultAutovacuum() asked not to};
+ * {@link #statements} reports what PostgreSQL spent its time on ({@code pg_stat_statements}).
+ * Not thread-safe; closed once at the end.
  */
 public final class BenchmarkDatabases implements AutoCloseable {
 
@@ -47,6 +48,7 @@ public final class BenchmarkDatabases implements AutoCloseable {
     private EmbeddedPostgres server;
     private int created;
     private boolean planning;
+    private boolean autovacuumEverySecond = true;
 
     /**
      * Prepares databases; nothing starts until the first is asked for.
@@ -79,6 +81,23 @@ public final class BenchmarkDatabases implements AutoCloseable {
     }
 
     /**
+     * Leaves PostgreSQL's autovacuum as it comes (a look at each database a minute) instead of a
+     * look every second: for a benchmark whose statements have one plan whatever the statistics,
+     * such as the inbox's insert. On a table that grows by thousands of rows a second, a look
+     * every second vacuums and analyzes it every second or two, a pass a real table of that size
+     * would see far less often. Ask before the first database.
+     *
+     * @throws IllegalStateException if the server already runs
+     */
+    public void defaultAutovacuum() {
+        if (server != null) {
+            throw new IllegalStateException("the server already runs; ask for the default autovacuum before the "
+                    + "first database");
+        }
+        autovacuumEverySecond = false;
+    }
+
+    /**
      * Fresh, migrated stores on a new, empty database of that kind.
      *
      * @param kind the database
@@ -103,7 +122,8 @@ public final class BenchmarkDatabases implements AutoCloseable {
     }
 
     /**
-     * How the newest database is set up, for the report: H2's WRITE_DELAY, PostgreSQL's fsync.
+     * How the newest database is set up, for the report: H2's WRITE_DELAY, PostgreSQL's fsync and
+     * how often its autovacuum looks.
      *
      * @param kind its kind
      * @return the settings, as text
@@ -113,7 +133,8 @@ public final class BenchmarkDatabases implements AutoCloseable {
                 ? "SELECT 'WRITE_DELAY=' || MAX(SETTING_VALUE) FROM INFORMATION_SCHEMA.SETTINGS "
                         + "WHERE SETTING_NAME = 'WRITE_DELAY'"
                 : "SELECT 'PostgreSQL ' || current_setting('server_version') || ', fsync=' || current_setting('fsync') "
-                        + "|| ', synchronous_commit=' || current_setting('synchronous_commit')";
+                        + "|| ', synchronous_commit=' || current_setting('synchronous_commit') "
+                        + "|| ', autovacuum_naptime=' || current_setting('autovacuum_naptime')";
         return first(sql, "cannot read the database's settings", row -> row.getString(1));
     }
 
@@ -245,7 +266,9 @@ public final class BenchmarkDatabases implements AutoCloseable {
                 // statistics as a database that has run a minute has them: the runs last about a minute on
                 // fresh tables, and until the first automatic ANALYZE (60 s apart by default) the plans
                 // PostgreSQL cached while the tables were nearly empty scan a tenant's rows for one row
-                builder.setServerConfig("autovacuum_naptime", "1");
+                if (autovacuumEverySecond) {
+                    builder.setServerConfig("autovacuum_naptime", "1");
+                }
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
                 builder.setServerConfig("pg_stat_statements.track_planning", planning ? "on" : "off");
                 server = builder.start();

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +45,10 @@ import org.HdrHistogram.Recorder;
  * the ceiling the comparison is made against: inserts of inbox rows in JDBC batches of 100, one
  * transaction per batch, on one connection.
  *
- * <p>PostgreSQL runs with {@code fsync=on} and {@code synchronous_commit=on}, H2 as {@code
+ * <p>PostgreSQL runs with {@code fsync=on} and {@code synchronous_commit=on} and its autovacuum as
+ * it comes (a look at each database a minute: the inbox's insert has one plan whatever the
+ * statistics, so the look every second that the end-to-end driver needs would only vacuum and
+ * analyze the growing inbox every second or two, each pass a stall in the latencies), H2 as {@code
  * JdbcStores} sets it ({@code WRITE_DELAY=0}). Every level starts on a fresh database, and each
  * checks that every webhook was answered 200 and that the inbox holds exactly one entry per
  * webhook.
@@ -64,7 +68,10 @@ import org.HdrHistogram.Recorder;
  * for an answer when its next webhook is due, or the driver, not the handler, would set the rate:
  * at 8,500 webhooks/s and 7 ms per acknowledgement, 64 threads are all busy), {@code
  * requests=250000} (webhooks at most per level, each signed as it is sent; a level that uses
- * them all ends early and says so).
+ * them all ends early and says so), {@code autovacuum=minute} ({@code second}: PostgreSQL's
+ * autovacuum looks every second, as for the other drivers), {@code timeline=false} ({@code true}:
+ * each measured level also prints, every second, the webhooks answered in that second and their
+ * latencies, to tell a stall from a spread).
  */
 public final class DurableIntakeLoad {
 
@@ -93,6 +100,9 @@ public final class DurableIntakeLoad {
         int connections = Math.min(MAX_CONNECTIONS, Math.max(options.pacedCallers(),
                 options.callers().stream().mapToInt(Integer::intValue).max().orElse(1)) + 4);
         try (BenchmarkDatabases databases = new BenchmarkDatabases(connections, true)) {
+            if (!options.autovacuumEverySecond()) {
+                databases.defaultAutovacuum();
+            }
             for (Kind kind : options.databases()) {
                 databases.fresh(kind);
                 String settings = databases.settings(kind);
@@ -157,9 +167,9 @@ public final class DurableIntakeLoad {
                 .inbox(jdbc.stores().inbox())
                 .build();
         Requests warm = Requests.upTo("warm", (int) Math.min(options.requests(), 20_000L));
-        drive(handler, warm, callers, options.warmup(), 0);
+        drive(handler, warm, callers, options.warmup(), 0, false);
         Requests measured = Requests.upTo("load", options.requests());
-        Level level = drive(handler, measured, callers, options.seconds(), rate);
+        Level level = drive(handler, measured, callers, options.seconds(), rate, options.timeline());
         long stored = jdbc.stores().inbox().pendingCount();
         long answered = warm.used() + level.answered();
         if (level.failed() > 0 || stored != answered) {
@@ -170,18 +180,26 @@ public final class DurableIntakeLoad {
         return level;
     }
 
-    private static Level drive(WebhookHandler handler, Requests requests, int callers, double seconds, double rate)
-            throws Exception {
+    private static Level drive(WebhookHandler handler, Requests requests, int callers, double seconds, double rate,
+            boolean timeline) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(callers);
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         long end = start + (long) (seconds * 1e9);
+        String name = rate > 0 ? String.format(Locale.ROOT, "%d callers paced at %,.0f/s", callers, rate)
+                : callers + (callers == 1 ? " caller" : " callers");
         AtomicLong sent = new AtomicLong();
         // one recorder for every caller: a histogram of their own each (140 KB at this precision), 256 of
         // them made as the level starts, stayed live through it and young collections copying them paused
         // every caller for 44-88 ms, which the level's percentiles counted as the handler's
         long highest = TimeUnit.MINUTES.toMicros(1);
         Recorder latencies = new Recorder(highest, 3);
+        Recorder lastSecond = new Recorder(highest, 3);
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        if (timeline) {
+            ticks.scheduleAtFixedRate(() -> System.out.println(second(name, start, lastSecond.getIntervalHistogram())),
+                    TimeUnit.SECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+        }
         List<Future<?>> senders = new ArrayList<>();
         for (int c = 0; c < callers; c++) {
             senders.add(threads.submit(() -> {
@@ -204,21 +222,31 @@ public final class DurableIntakeLoad {
                         failed.incrementAndGet();
                     }
                     long latency = System.nanoTime() - (rate > 0 ? intended : now);
-                    latencies.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(latency), highest));
+                    long micros = Math.min(TimeUnit.NANOSECONDS.toMicros(latency), highest);
+                    latencies.recordValue(micros);
+                    if (timeline) {
+                        lastSecond.recordValue(micros);
+                    }
                 }
             }));
         }
         for (Future<?> sender : senders) {
             sender.get(10, TimeUnit.MINUTES);
         }
+        ticks.shutdownNow();
         Histogram all = latencies.getIntervalHistogram();
         double elapsed = (System.nanoTime() - start) / 1e9;
         threads.shutdown();
-        String name = rate > 0 ? String.format(Locale.ROOT, "%d callers paced at %,.0f/s", callers, rate)
-                : callers + (callers == 1 ? " caller" : " callers");
         return new Level(name, all.getTotalCount() - failed.get(), failed.get(), all.getTotalCount() / elapsed,
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0,
                 all.getMaxValue() / 1000.0, requests.exhausted());
+    }
+
+    /** One line of a level's timeline: the webhooks answered in the second just ended, and their latencies. */
+    private static String second(String level, long start, Histogram second) {
+        return String.format(Locale.ROOT, "  %s, second %2.0f: %,6d answered, p50 %7.2f ms, p99 %8.2f ms, max %8.2f ms",
+                level, (System.nanoTime() - start) / 1e9, second.getTotalCount(), second.getValueAtPercentile(50) / 1000.0,
+                second.getValueAtPercentile(99) / 1000.0, second.getMaxValue() / 1000.0);
     }
 
     /**
@@ -263,18 +291,28 @@ public final class DurableIntakeLoad {
 
     /** What to run. */
     record Options(List<Kind> databases, List<Integer> callers, double seconds, double warmup, List<Double> paced,
-            int pacedCallers, int requests) {
+            int pacedCallers, int requests, boolean autovacuumEverySecond, boolean timeline) {
 
         static Options parse(String... args) {
-            Map<String, String> values = Arguments.parse(Map.of("databases", "postgresql,h2", "callers", "1,16,64",
-                    "seconds", "10", "warmup", "3", "paced", "0.25,0.5", "pacedCallers", "256", "requests", "250000"),
-                    args);
+            Map<String, String> values = Arguments.parse(Map.ofEntries(Map.entry("databases", "postgresql,h2"),
+                    Map.entry("callers", "1,16,64"), Map.entry("seconds", "10"), Map.entry("warmup", "3"),
+                    Map.entry("paced", "0.25,0.5"), Map.entry("pacedCallers", "256"), Map.entry("requests", "250000"),
+                    Map.entry("autovacuum", "minute"), Map.entry("timeline", "false")), args);
+            String autovacuum = values.get("autovacuum");
+            if (!autovacuum.equals("minute") && !autovacuum.equals("second")) {
+                throw new IllegalArgumentException("autovacuum must be minute or second, was '" + autovacuum + "'");
+            }
+            String timeline = values.get("timeline");
+            if (!timeline.equals("true") && !timeline.equals("false")) {
+                throw new IllegalArgumentException("timeline must be true or false, was '" + timeline + "'");
+            }
             return new Options(list(values.get("databases")).stream()
                     .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
                     list(values.get("callers")).stream().map(Integer::valueOf).toList(),
                     Double.parseDouble(values.get("seconds")), Double.parseDouble(values.get("warmup")),
                     list(values.get("paced")).stream().map(Double::valueOf).toList(),
-                    Integer.parseInt(values.get("pacedCallers")), Integer.parseInt(values.get("requests")));
+                    Integer.parseInt(values.get("pacedCallers")), Integer.parseInt(values.get("requests")),
+                    autovacuum.equals("second"), timeline.equals("true"));
         }
 
         private static List<String> list(String text) {

@@ -18,7 +18,7 @@ class DurableIntakeLoadTest {
 
         assertThat(results).extracting(DurableIntakeLoad.DatabaseResult::database)
                 .containsExactly(Kind.POSTGRESQL, Kind.H2);
-        assertThat(results.get(0).settings()).contains("fsync=on", "synchronous_commit=on");
+        assertThat(results.get(0).settings()).contains("fsync=on", "synchronous_commit=on", "autovacuum_naptime=1min");
         assertThat(results.get(1).settings()).isEqualTo("WRITE_DELAY=0");
         assertThat(results).allSatisfy(result -> {
             assertThat(result.ceiling()).isPositive();
