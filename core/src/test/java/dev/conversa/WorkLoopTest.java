@@ -68,53 +68,24 @@ class WorkLoopTest {
 
     @Test
     void whileTheEndpointIsBusyTheLoopPausesAsLongAsItsLastUnitTook() {
-        startBusyLoopWhoseUnitsTake(Duration.ofMillis(50));
+        startBusyLoop(Duration.ZERO, Duration.ofMillis(50));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
-
-        advanceAndWake(Duration.ofMillis(49));
-        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
-
-        advanceAndWake(Duration.ofMillis(1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+        assertTheSecondUnitWaitsFor(Duration.ofMillis(50));
         assertThat(asked).containsExactly(1, 1);
     }
 
     @Test
     void thePauseCountsTheClaimAsPartOfTheUnit() {
-        IntStream.range(0, 10).forEach(queue::add);
-        keepBusy();
-        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), max -> {
-            nanos.addAndGet(Duration.ofMillis(30).toNanos()); // the claim's round trips
-            keepBusy();
-            return claim(max);
-        }, item -> {
-            nanos.addAndGet(Duration.ofMillis(20).toNanos());
-            keepBusy();
-            started.incrementAndGet();
-        }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
-        loop.start();
+        startBusyLoop(Duration.ofMillis(30), Duration.ofMillis(20));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
-
-        advanceAndWake(Duration.ofMillis(49));
-        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
-
-        advanceAndWake(Duration.ofMillis(1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+        assertTheSecondUnitWaitsFor(Duration.ofMillis(50));
     }
 
     @Test
     void aLongUnitIsFollowedByAPauseOfAtMostTheCap() {
-        startBusyLoopWhoseUnitsTake(Duration.ofSeconds(2)); // waiting on a model, say
+        startBusyLoop(Duration.ZERO, Duration.ofSeconds(2)); // waiting on a model, say
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
-        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
-
-        advanceAndWake(Duration.ofMillis(WorkLoop.MAX_PAUSE_MILLIS));
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
+        assertTheSecondUnitWaitsFor(Duration.ofMillis(WorkLoop.MAX_PAUSE_MILLIS));
     }
 
     @Test
@@ -228,16 +199,35 @@ class WorkLoopTest {
         assertThat(asked).containsExactly(CONCURRENCY);
     }
 
-    /** Starts a loop over ten items, each taking the given time on the intake's clock, with the endpoint busy. */
-    private void startBusyLoopWhoseUnitsTake(Duration unit) {
+    /**
+     * Starts a loop over ten items, with the endpoint busy; each claim and each unit takes the given
+     * time on the intake's clock.
+     */
+    private void startBusyLoop(Duration claiming, Duration working) {
         IntStream.range(0, 10).forEach(queue::add);
         keepBusy();
-        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), this::claim, item -> {
-            nanos.addAndGet(unit.toNanos());
+        loop = new WorkLoop<>("test-loop", CONCURRENCY, Duration.ofMillis(10), max -> {
+            nanos.addAndGet(claiming.toNanos()); // the claim's round trips
+            keepBusy();
+            return claim(max);
+        }, item -> {
+            nanos.addAndGet(working.toNanos());
             keepBusy();
             started.incrementAndGet();
         }, item -> 1, Executors.newFixedThreadPool(CONCURRENCY), intake);
         loop.start();
+    }
+
+    /** The first unit runs; the second not before the intake's clock has moved on by the pause, and then. */
+    private void assertTheSecondUnitWaitsFor(Duration pause) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() >= 1);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
+
+        advanceAndWake(pause.minusMillis(1));
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(10)).until(() -> started.get() == 1);
+
+        advanceAndWake(Duration.ofMillis(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.get() == 2);
     }
 
     private void advanceAndWake(Duration time) {
