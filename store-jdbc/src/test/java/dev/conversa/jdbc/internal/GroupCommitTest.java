@@ -143,8 +143,9 @@ class GroupCommitTest {
         List<Future<String>> waiting = new ArrayList<>();
         for (String request : List.of("b", "c")) {
             waiting.add(callers.submit(() -> commits.write(request)));
+            int queued = waiting.size(); // one at a time, so that the group's order is known
+            await().atMost(Duration.ofSeconds(10)).until(() -> commits.queued() == queued);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> commits.queued() == 2);
 
         releaseFirst.countDown();
 
