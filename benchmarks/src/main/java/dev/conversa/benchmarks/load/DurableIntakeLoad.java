@@ -246,13 +246,17 @@ public final class DurableIntakeLoad {
                 }
             }));
         }
-        for (Future<?> sender : senders) {
-            sender.get(10, TimeUnit.MINUTES);
+        try {
+            for (Future<?> sender : senders) {
+                sender.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            // a level that fails must not leave threads that keep the JVM running
+            ticks.shutdownNow();
+            threads.shutdownNow();
         }
-        ticks.shutdownNow();
         Histogram all = latencies.getIntervalHistogram();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        threads.shutdown();
         return new Level(name, all.getTotalCount() - failed.get(), failed.get(), all.getTotalCount() / elapsed,
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0,
                 all.getMaxValue() / 1000.0, requests.exhausted());
