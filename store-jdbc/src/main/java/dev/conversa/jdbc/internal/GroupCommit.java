@@ -108,14 +108,16 @@ final class GroupCommit<R, T> {
 
     /**
      * Takes the lead of the next commit, with the callers queued first, up to the group's limit;
-     * none while a commit is in flight. A caller not done is queued unless its commit is in
-     * flight, so the group of a caller that leads is never empty (it may leave the caller itself
-     * for the next one, when more callers than the limit were queued before it).
+     * none while a commit is in flight, and none when no one is queued: a caller's request may
+     * have been committed by another's lead between its look at {@code done} and this call, and
+     * a lead taken then would be an empty group that no commit ever ends, which left every later
+     * caller parked for good. The group of a caller that leads may leave the caller itself for
+     * the next one, when more callers than the limit were queued before it.
      */
     private List<Pending<R, T>> lead() {
         lock.lock();
         try {
-            if (committing) {
+            if (committing || queue.isEmpty()) {
                 return List.of();
             }
             committing = true;
