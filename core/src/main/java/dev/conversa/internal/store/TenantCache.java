@@ -39,17 +39,16 @@ public final class TenantCache implements AccountStore {
     private final AccountStore store;
     private final Cache<Key, TenantId> tenants;
     private final Cache<Key, ChannelAccount> accounts;
-    // made once: a lambda capturing the looked-up names would be made on every call, hit or miss;
-    // null for an account that does not exist, which the cache then does not remember
-    private final Function<Key, TenantId> loadTenant;
-    private final Function<Key, ChannelAccount> loadAccount;
+    // made once: a lambda capturing the looked-up names would be made on every call, hit or miss
+    private final Function<Key, Optional<TenantId>> loadTenant;
+    private final Function<Key, Optional<ChannelAccount>> loadAccount;
 
     TenantCache(AccountStore store, Ticker ticker) {
         this.store = Objects.requireNonNull(store, "store");
         this.tenants = remembering(ticker);
         this.accounts = remembering(ticker);
-        this.loadTenant = key -> store.findTenant(key.channel(), key.accountId()).orElse(null);
-        this.loadAccount = key -> store.findByAccountId(key.channel(), key.accountId()).orElse(null);
+        this.loadTenant = key -> store.findTenant(key.channel(), key.accountId());
+        this.loadAccount = key -> store.findByAccountId(key.channel(), key.accountId());
     }
 
     private static <T> Cache<Key, T> remembering(Ticker ticker) {
@@ -61,16 +60,15 @@ public final class TenantCache implements AccountStore {
                 .build();
     }
 
-    /**
-     * The remembered value, else the store's, remembered when there is one. One caller at a time
-     * asks the store for a key, and those that want the same key meanwhile wait for its answer:
-     * when a busy account's entry expired, every webhook in flight for it read the account at
-     * once, a burst of reads that took connections from the pool (new ones, as the pool grew)
-     * while acknowledgements waited.
-     */
-    private static <T> Optional<T> remembered(Cache<Key, T> cache, Key key, Function<Key, T> load) {
+    /** The remembered value, else the store's, remembered when there is one. */
+    private static <T> Optional<T> remembered(Cache<Key, T> cache, Key key, Function<Key, Optional<T>> load) {
         T known = cache.getIfPresent(key);
-        return known != null ? Optional.of(known) : Optional.ofNullable(cache.get(key, load));
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<T> found = load.apply(key);
+        found.ifPresent(value -> cache.put(key, value));
+        return found;
     }
 
     /**
