@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -21,7 +23,9 @@ import java.util.function.Function;
  * does not ask the database for every webhook, and each account the outbox sends through, so a
  * send does not read (and decrypt) the account for every message. Only accounts that exist are
  * remembered (an account registered a moment ago is never refused), each for a few seconds, and
- * forgotten at once when it is saved or deleted through this store. An account deleted or
+ * forgotten at once when it is saved or deleted through this store. Shortly before a value
+ * expires, one caller reads it again while the others keep the one they have, so a busy
+ * account is not read by every webhook in flight at once. An account deleted or
  * changed directly in the underlying store, or by another instance, is followed when its entry
  * expires: events that arrive for a deleted one meanwhile are stored and then dropped
  * unprocessed, as for any account disconnected while its events wait in the inbox, and a send
@@ -36,15 +40,28 @@ public final class TenantCache implements AccountStore {
     /** How long a tenant is remembered: short enough to follow another instance's changes. */
     static final Duration REMEMBERED = Duration.ofSeconds(5);
 
+    /**
+     * How old a remembered value is when the next caller reads it again: one caller, while the
+     * others go on with the value they have. Without it, every caller in flight when an entry
+     * expired read the store at once, and on a busy account that was hundreds of reads, every
+     * {@link #REMEMBERED} seconds, each taking a pooled connection.
+     */
+    static final Duration REREAD_AFTER = Duration.ofSeconds(4);
+    private static final long REREAD_AFTER_NANOS = REREAD_AFTER.toNanos();
+
     private final AccountStore store;
-    private final Cache<Key, TenantId> tenants;
-    private final Cache<Key, ChannelAccount> accounts;
+    private final Ticker ticker;
+    private final Cache<Key, Remembered<TenantId>> tenants;
+    private final Cache<Key, Remembered<ChannelAccount>> accounts;
     // made once: a lambda capturing the looked-up names would be made on every call, hit or miss
     private final Function<Key, Optional<TenantId>> loadTenant;
     private final Function<Key, Optional<ChannelAccount>> loadAccount;
+    // counts saves and deletes: a read that one overtook does not put back what it read
+    private final AtomicLong forgotten = new AtomicLong();
 
     TenantCache(AccountStore store, Ticker ticker) {
         this.store = Objects.requireNonNull(store, "store");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.tenants = remembering(ticker);
         this.accounts = remembering(ticker);
         this.loadTenant = key -> store.findTenant(key.channel(), key.accountId());
@@ -60,14 +77,39 @@ public final class TenantCache implements AccountStore {
                 .build();
     }
 
-    /** The remembered value, else the store's, remembered when there is one. */
-    private static <T> Optional<T> remembered(Cache<Key, T> cache, Key key, Function<Key, Optional<T>> load) {
-        T known = cache.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
+    /**
+     * The remembered value, else the store's, remembered when there is one. No caller waits for
+     * another: reading the store while others wait on the entry could deadlock with a unit of
+     * work that holds the store (the H2 file's turn, a pooled connection) and asks for the same
+     * account.
+     */
+    private <T> Optional<T> remembered(Cache<Key, Remembered<T>> cache, Key key, Function<Key, Optional<T>> load) {
+        Remembered<T> known = cache.getIfPresent(key);
+        if (known == null) {
+            return read(cache, key, load);
         }
+        if (ticker.read() - known.readAt < REREAD_AFTER_NANOS || !known.rereading.compareAndSet(false, true)) {
+            return Optional.of(known.value);
+        }
+        try {
+            return read(cache, key, load);
+        } finally {
+            known.rereading.set(false);
+        }
+    }
+
+    private <T> Optional<T> read(Cache<Key, Remembered<T>> cache, Key key, Function<Key, Optional<T>> load) {
+        long saves = forgotten.get();
+        long at = ticker.read();
         Optional<T> found = load.apply(key);
-        found.ifPresent(value -> cache.put(key, value));
+        if (found.isEmpty()) {
+            cache.invalidate(key);
+            return found;
+        }
+        cache.put(key, new Remembered<>(found.get(), at));
+        if (forgotten.get() != saves) {
+            cache.invalidate(key); // saved or deleted while this read ran: what it read may be the old
+        }
         return found;
     }
 
@@ -120,6 +162,7 @@ public final class TenantCache implements AccountStore {
     }
 
     private void forget(Key key) {
+        forgotten.incrementAndGet();
         tenants.invalidate(key);
         accounts.invalidate(key);
     }
@@ -175,5 +218,17 @@ public final class TenantCache implements AccountStore {
     }
 
     private record Key(ChannelType channel, String accountId) {
+    }
+
+    /** A value, when its read began, and whether a caller is reading it again. */
+    private static final class Remembered<T> {
+        final T value;
+        final long readAt;
+        final AtomicBoolean rereading = new AtomicBoolean();
+
+        Remembered(T value, long readAt) {
+            this.value = value;
+            this.readAt = readAt;
+        }
     }
 }

@@ -10,6 +10,10 @@ import dev.conversa.store.AccountStore;
 import dev.conversa.store.memory.InMemoryStores;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -23,6 +27,7 @@ class TenantCacheTest {
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicInteger accountReads = new AtomicInteger();
     private final AtomicLong nanos = new AtomicLong();
+    private volatile Gate held;
     private final TenantCache cache = new TenantCache(counting(backing), nanos::get);
 
     @Test
@@ -59,16 +64,72 @@ class TenantCacheTest {
     }
 
     @Test
-    void followsAChangeMadeBehindItsBackOnceTheEntryExpires() {
+    void followsAChangeMadeBehindItsBackWhenTheNextCallerReadsItAgain() {
         backing.save(ACCOUNT);
         assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).contains(SHOP);
         backing.delete(SHOP, ChannelType.WHATSAPP, "1001");
 
-        nanos.addAndGet(TenantCache.REMEMBERED.minusMillis(1).toNanos());
+        nanos.addAndGet(TenantCache.REREAD_AFTER.minusMillis(1).toNanos());
         assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).as("still remembered").contains(SHOP);
 
         nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).as("read again").isEmpty();
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void forgetsATenantNoOneAskedForUntilItExpired() {
+        backing.save(ACCOUNT);
+        assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).contains(SHOP);
+        backing.delete(SHOP, ChannelType.WHATSAPP, "1001");
+
+        nanos.addAndGet(TenantCache.REMEMBERED.toNanos());
+
         assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).isEmpty();
+    }
+
+    @Test
+    void oneCallerReadsATenantAgainBeforeItExpiresWhileTheOthersKeepTheRememberedOne() throws Exception {
+        backing.save(ACCOUNT);
+        cache.findTenant(ChannelType.WHATSAPP, "1001");
+        nanos.addAndGet(TenantCache.REREAD_AFTER.toNanos());
+
+        Gate gate = holdReads();
+        CompletableFuture<Optional<TenantId>> rereading =
+                CompletableFuture.supplyAsync(() -> cache.findTenant(ChannelType.WHATSAPP, "1001"));
+        try {
+            assertThat(gate.entered().await(10, TimeUnit.SECONDS)).as("the reread began").isTrue();
+            for (int i = 0; i < 8; i++) {
+                assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).contains(SHOP);
+            }
+            assertThat(lookups).as("the first read and the one reread").hasValue(2);
+        } finally {
+            gate.release().countDown();
+        }
+        assertThat(rereading.get(10, TimeUnit.SECONDS)).contains(SHOP);
+
+        nanos.addAndGet(TenantCache.REMEMBERED.minus(TenantCache.REREAD_AFTER).plusMillis(1).toNanos());
+        assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).as("past the first read's expiry").contains(SHOP);
+        assertThat(lookups).as("no one read it when the first read expired").hasValue(2);
+    }
+
+    @Test
+    void aReadOvertakenByASaveDoesNotPutBackWhatItRead() throws Exception {
+        backing.save(ACCOUNT);
+        ChannelAccount newToken = ChannelAccount.of(SHOP, ChannelType.WHATSAPP, "1001", Secret.of("new token"));
+
+        Gate gate = holdReads();
+        CompletableFuture<Optional<ChannelAccount>> reading =
+                CompletableFuture.supplyAsync(() -> cache.findByAccountId(ChannelType.WHATSAPP, "1001"));
+        try {
+            assertThat(gate.entered().await(10, TimeUnit.SECONDS)).as("the read has the old account").isTrue();
+            cache.save(newToken);
+        } finally {
+            gate.release().countDown();
+        }
+        assertThat(reading.get(10, TimeUnit.SECONDS)).contains(ACCOUNT);
+
+        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).contains(newToken);
     }
 
     @Test
@@ -84,10 +145,10 @@ class TenantCacheTest {
         assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).as("saved through it").contains(newToken);
 
         backing.delete(SHOP, ChannelType.WHATSAPP, "1001");
-        nanos.addAndGet(TenantCache.REMEMBERED.minusMillis(1).toNanos());
+        nanos.addAndGet(TenantCache.REREAD_AFTER.minusMillis(1).toNanos());
         assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).as("still remembered").contains(newToken);
         nanos.addAndGet(Duration.ofMillis(1).toNanos());
-        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).as("expired").isEmpty();
+        assertThat(cache.findByAccountId(ChannelType.WHATSAPP, "1001")).as("read again").isEmpty();
 
         cache.save(ACCOUNT);
         cache.findByAccountId(ChannelType.WHATSAPP, "1001");
@@ -113,7 +174,26 @@ class TenantCacheTest {
                     } else if (method.getName().equals("findByAccountId")) {
                         accountReads.incrementAndGet();
                     }
-                    return method.invoke(store, args);
+                    Object result = method.invoke(store, args);
+                    Gate gate = held;
+                    if (gate != null && method.getName().startsWith("find")) {
+                        held = null;
+                        gate.entered().countDown();
+                        if (!gate.release().await(10, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the test did not release the read");
+                        }
+                    }
+                    return result;
                 });
+    }
+
+    /** Holds the next read, once it has read the store, until released. */
+    private Gate holdReads() {
+        Gate gate = new Gate(new CountDownLatch(1), new CountDownLatch(1));
+        held = gate;
+        return gate;
+    }
+
+    private record Gate(CountDownLatch entered, CountDownLatch release) {
     }
 }
