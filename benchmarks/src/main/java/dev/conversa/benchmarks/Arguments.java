@@ -1,6 +1,7 @@
 package dev.conversa.benchmarks;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The {@code name=value} arguments of the load drivers. */
@@ -27,5 +28,35 @@ public final class Arguments {
             values.put(pair[0], pair[1]);
         }
         return values;
+    }
+
+    /**
+     * One option's value, which must be one of those given.
+     *
+     * @param values the values {@link #parse} read
+     * @param name the option
+     * @param allowed the values it may have
+     * @return its value
+     * @throws IllegalArgumentException naming the option, the values it may have and the one it has
+     */
+    public static String oneOf(Map<String, String> values, String name, String... allowed) {
+        String value = values.get(name);
+        if (!List.of(allowed).contains(value)) {
+            throw new IllegalArgumentException(name + " must be " + String.join(" or ", allowed) + ", was '"
+                    + value + "'");
+        }
+        return value;
+    }
+
+    /**
+     * One option's value, which must be {@code true} or {@code false}.
+     *
+     * @param values the values {@link #parse} read
+     * @param name the option
+     * @return whether it is {@code true}
+     * @throws IllegalArgumentException when it is neither
+     */
+    public static boolean flag(Map<String, String> values, String name) {
+        return oneOf(values, name, "true", "false").equals("true");
     }
 }

@@ -62,12 +62,8 @@ public final class IntakeRatio {
         double warmup = Double.parseDouble(values.get("warmup"));
         String[] payloads = values.get("payloads").split(",");
         int forks = Integer.parseInt(values.get("forks"));
-        boolean parts = Boolean.parseBoolean(values.get("parts"));
-        boolean kept = switch (values.get("handler")) {
-            case "fresh" -> false;
-            case "kept" -> true;
-            default -> throw new IllegalArgumentException("handler must be fresh or kept, was " + values.get("handler"));
-        };
+        boolean parts = Arguments.flag(values, "parts");
+        boolean kept = Arguments.oneOf(values, "handler", "fresh", "kept").equals("kept");
         if (forks == 0) {
             for (String payload : payloads) {
                 System.out.println(run(payload.trim(), rounds, block, warmup, parts, kept));

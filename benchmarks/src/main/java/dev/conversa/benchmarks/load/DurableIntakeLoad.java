@@ -318,21 +318,14 @@ public final class DurableIntakeLoad {
                     Map.entry("callers", "1,16,64"), Map.entry("seconds", "10"), Map.entry("warmup", "3"),
                     Map.entry("paced", "0.25,0.5"), Map.entry("pacedCallers", "256"), Map.entry("requests", "250000"),
                     Map.entry("autovacuum", "minute"), Map.entry("timeline", "false")), args);
-            String autovacuum = values.get("autovacuum");
-            if (!autovacuum.equals("minute") && !autovacuum.equals("second")) {
-                throw new IllegalArgumentException("autovacuum must be minute or second, was '" + autovacuum + "'");
-            }
-            String timeline = values.get("timeline");
-            if (!timeline.equals("true") && !timeline.equals("false")) {
-                throw new IllegalArgumentException("timeline must be true or false, was '" + timeline + "'");
-            }
+            String autovacuum = Arguments.oneOf(values, "autovacuum", "minute", "second");
             return new Options(list(values.get("databases")).stream()
                     .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
                     list(values.get("callers")).stream().map(Integer::valueOf).toList(),
                     Double.parseDouble(values.get("seconds")), Double.parseDouble(values.get("warmup")),
                     list(values.get("paced")).stream().map(Double::valueOf).toList(),
                     Integer.parseInt(values.get("pacedCallers")), Integer.parseInt(values.get("requests")),
-                    autovacuum.equals("second"), timeline.equals("true"));
+                    autovacuum.equals("second"), Arguments.flag(values, "timeline"));
         }
 
         private static List<String> list(String text) {

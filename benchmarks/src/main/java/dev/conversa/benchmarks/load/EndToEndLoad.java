@@ -393,24 +393,14 @@ public final class EndToEndLoad {
                     Map.entry("mode", "fast"), Map.entry("timeout", "120"), Map.entry("statements", "0"),
                     Map.entry("planning", "false"), Map.entry("webhooksFirst", "true"), Map.entry("warmup", "2000"),
                     Map.entry("connections", "32")), args);
-            String mode = values.get("mode");
-            String first = values.get("webhooksFirst");
-            String planning = values.get("planning");
-            if (!planning.equals("true") && !planning.equals("false")) {
-                throw new IllegalArgumentException("planning must be true or false, was '" + planning + "'");
-            }
-            if (!first.equals("true") && !first.equals("false")) {
-                throw new IllegalArgumentException("webhooksFirst must be true or false, was '" + first + "'");
-            }
-            if (!mode.equals("fast") && !mode.equals("defaults")) {
-                throw new IllegalArgumentException("mode must be fast or defaults, was '" + mode + "'");
-            }
+            boolean fast = Arguments.oneOf(values, "mode", "fast", "defaults").equals("fast");
             return new Options(Arrays.stream(values.get("databases").split(",")).map(String::trim)
                     .map(name -> Kind.valueOf(name.toUpperCase(Locale.ROOT))).toList(),
                     Integer.parseInt(values.get("conversations")), Integer.parseInt(values.get("callers")),
                     values.get("workers").isBlank() ? 0 : Integer.parseInt(values.get("workers")),
-                    mode.equals("fast"), Duration.ofSeconds(Long.parseLong(values.get("timeout"))),
-                    Integer.parseInt(values.get("statements")), planning.equals("true"), first.equals("true"),
+                    fast, Duration.ofSeconds(Long.parseLong(values.get("timeout"))),
+                    Integer.parseInt(values.get("statements")), Arguments.flag(values, "planning"),
+                    Arguments.flag(values, "webhooksFirst"),
                     Integer.parseInt(values.get("warmup")), Integer.parseInt(values.get("connections")));
         }
     }
