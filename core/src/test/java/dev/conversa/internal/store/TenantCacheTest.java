@@ -65,9 +65,7 @@ class TenantCacheTest {
 
     @Test
     void followsAChangeMadeBehindItsBackWhenTheNextCallerReadsItAgain() {
-        backing.save(ACCOUNT);
-        assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).contains(SHOP);
-        backing.delete(SHOP, ChannelType.WHATSAPP, "1001");
+        rememberAnAccountThenDeleteItBehindItsBack();
 
         nanos.addAndGet(TenantCache.REREAD_AFTER.minusMillis(1).toNanos());
         assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).as("still remembered").contains(SHOP);
@@ -79,9 +77,7 @@ class TenantCacheTest {
 
     @Test
     void forgetsATenantNoOneAskedForUntilItExpired() {
-        backing.save(ACCOUNT);
-        assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).contains(SHOP);
-        backing.delete(SHOP, ChannelType.WHATSAPP, "1001");
+        rememberAnAccountThenDeleteItBehindItsBack();
 
         nanos.addAndGet(TenantCache.REMEMBERED.toNanos());
 
@@ -185,6 +181,12 @@ class TenantCacheTest {
                     }
                     return result;
                 });
+    }
+
+    private void rememberAnAccountThenDeleteItBehindItsBack() {
+        backing.save(ACCOUNT);
+        assertThat(cache.findTenant(ChannelType.WHATSAPP, "1001")).contains(SHOP);
+        backing.delete(SHOP, ChannelType.WHATSAPP, "1001");
     }
 
     /** Holds the next read, once it has read the store, until released. */
