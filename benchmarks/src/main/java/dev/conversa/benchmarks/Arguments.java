@@ -35,15 +35,17 @@ public final class Arguments {
      *
      * @param values the values {@link #parse} read
      * @param name the option
-     * @param allowed the values it may have
+     * @param allowed the values it may have, two or more
      * @return its value
      * @throws IllegalArgumentException naming the option, the values it may have and the one it has
      */
     public static String oneOf(Map<String, String> values, String name, String... allowed) {
         String value = values.get(name);
-        if (!List.of(allowed).contains(value)) {
-            throw new IllegalArgumentException(name + " must be " + String.join(" or ", allowed) + ", was '"
-                    + value + "'");
+        List<String> choices = List.of(allowed);
+        if (!choices.contains(value)) {
+            int last = choices.size() - 1;
+            throw new IllegalArgumentException(name + " must be " + String.join(", ", choices.subList(0, last))
+                    + " or " + choices.get(last) + ", was '" + value + "'");
         }
         return value;
     }

@@ -86,10 +86,7 @@ public final class HeapLoad {
         static Options parse(String... args) {
             Map<String, String> values = Arguments.parse(Map.of("stores", "h2", "conversations", "100000",
                     "step", "10000", "callers", "8", "timeout", "1800"), args);
-            String stores = values.get("stores");
-            if (!List.of("h2", "postgresql", "memory").contains(stores)) {
-                throw new IllegalArgumentException("stores must be h2, postgresql or memory, was '" + stores + "'");
-            }
+            String stores = Arguments.oneOf(values, "stores", "h2", "postgresql", "memory");
             return new Options(stores, Integer.parseInt(values.get("conversations")),
                     Integer.parseInt(values.get("step")), Integer.parseInt(values.get("callers")),
                     Duration.ofSeconds(Long.parseLong(values.get("timeout"))));

@@ -26,8 +26,8 @@ import java.util.function.Function;
  * forgotten at once when it is saved or deleted through this store. Shortly before a value
  * expires, one caller reads it again while the others keep the one they have, so a busy
  * account is not read by every webhook in flight at once. An account deleted or
- * changed directly in the underlying store, or by another instance, is followed when its entry
- * expires: events that arrive for a deleted one meanwhile are stored and then dropped
+ * changed directly in the underlying store, or by another instance, is followed within those
+ * seconds, when a caller reads it again or its entry expires: events that arrive for a deleted one meanwhile are stored and then dropped
  * unprocessed, as for any account disconnected while its events wait in the inbox, and a send
  * in those seconds uses the token it had (one Meta refuses parks the account until the new one
  * is read). Everything else goes to the underlying store.
