@@ -19,10 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Rows written by another version in a form this one cannot read are kept and never block a conversation. */
 class UnreadableRowsTest {
@@ -32,20 +31,28 @@ class UnreadableRowsTest {
     private static final ConversationKey ANNA = new ConversationKey(ChannelType.WHATSAPP, "phone-1", "anna");
     private static final String FUTURE = "{\"type\":\"from-a-later-version\"}";
 
-    private final JdbcDataSource dataSource = new JdbcDataSource();
+    private DataSource dataSource;
     private Stores stores;
 
-    @BeforeEach
-    void migrate() {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        JdbcStores jdbc = JdbcStores.builder().dataSource(dataSource).tokenCipher(TestDatabases.cipher())
-                .clock(Clock.systemUTC()).build();
-        jdbc.migrate();
+    /** The stores on a new H2 database or on the emptied shared PostgreSQL one. */
+    private void on(String database) {
+        JdbcStores jdbc;
+        if (database.equals("postgresql")) {
+            jdbc = TestDatabases.postgres(Clock.systemUTC());
+            dataSource = TestDatabases.postgresDataSource();
+        } else {
+            dataSource = TestDatabases.h2DataSource();
+            jdbc = JdbcStores.builder().dataSource(dataSource).tokenCipher(TestDatabases.cipher())
+                    .clock(Clock.systemUTC()).build();
+        }
         stores = jdbc.stores();
     }
 
-    @Test
-    void anInboxEventThisVersionCannotReadIsClaimedAsUnsupportedWithItsStoredJson() throws SQLException {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anInboxEventThisVersionCannotReadIsClaimedAsUnsupportedWithItsStoredJson(String database)
+            throws SQLException {
+        on(database);
         stores.inbox().append(Workload.TENANT, List.of(Workload.message(ANNA, "wamid.1", NOW)), NOW);
         execute("UPDATE conversa_inbox SET event = '" + FUTURE + "'");
 
@@ -58,8 +65,11 @@ class UnreadableRowsTest {
         });
     }
 
-    @Test
-    void anOutboxMessageThisVersionCannotReadIsMarkedDeadAndReleasesItsConversation() throws SQLException {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anOutboxMessageThisVersionCannotReadIsMarkedDeadAndReleasesItsConversation(String database)
+            throws SQLException {
+        on(database);
         OutboxEntry unreadable = stores.outbox().enqueue(Workload.TENANT, OutboundMessage.text(ANNA, "one"), "k1", NOW);
         OutboxEntry next = stores.outbox().enqueue(Workload.TENANT, OutboundMessage.text(ANNA, "two"), "k2", NOW);
         execute("UPDATE conversa_outbox SET message = '" + FUTURE + "' WHERE id = " + unreadable.id());

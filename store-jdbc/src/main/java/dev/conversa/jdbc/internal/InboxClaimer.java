@@ -42,6 +42,22 @@ final class InboxClaimer {
     private static final String MORE_PENDING = "SELECT " + COLUMNS + " FROM conversa_inbox WHERE" + Lane.WHERE
             + " AND status = 'PENDING' AND id > ?" + LANE_ORDER + " LIMIT ?";
 
+    /**
+     * On PostgreSQL, {@link #claimLane}'s rules in the statement that claims: the lane's first
+     * entry in id order among its claimed ones and its pending ones that are due or are events
+     * (a reply task or timer not yet due is stepped over) is taken when it is claimed (its lease
+     * expired) or due, and only when no claim of the lane lives. It runs after the lane's lock,
+     * so it sees what the lane's last holder committed, as the separate read does.
+     */
+    private static final String CLAIM_FIRST = "UPDATE conversa_inbox SET status = 'CLAIMED', fence = fence + 1, "
+            + "attempts = attempts + 1, lease_until = ?, worker = ?, reply_slot = NULL WHERE id = (SELECT min(id) FROM "
+            + "((SELECT id FROM conversa_inbox WHERE" + Lane.WHERE + " AND status = 'CLAIMED'" + LANE_ORDER
+            + " LIMIT 1) UNION ALL (SELECT id FROM conversa_inbox WHERE" + Lane.WHERE + " AND status = 'PENDING' "
+            + "AND (external_id IS NOT NULL OR not_before <= ?)" + LANE_ORDER + " LIMIT 1)) first_open) "
+            + "AND tenant = ? AND (status = 'CLAIMED' OR status = 'PENDING' AND not_before <= ?) AND NOT EXISTS "
+            + "(SELECT 1 FROM conversa_inbox WHERE" + Lane.WHERE + " AND status = 'CLAIMED' AND lease_until > ?) "
+            + "RETURNING " + InboxRows.COLUMNS;
+
     /** The held entry, still claimed under its fence and lease. */
     private static final String HOLDING = "SELECT id FROM conversa_inbox WHERE id = ? AND tenant = ? "
             + "AND status = 'CLAIMED' AND fence = ? AND lease_until > ?";
@@ -130,6 +146,12 @@ final class InboxClaimer {
         if (!locks.tryLock(connection, lane)) {
             return Optional.empty();
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            Object[] values = {until, worker, lane.tenant(), lane.channel(), lane.accountId(), lane.contactId(),
+                lane.tenant(), lane.channel(), lane.accountId(), lane.contactId(), now, lane.tenant(), now,
+                lane.tenant(), lane.channel(), lane.accountId(), lane.contactId(), now};
+            return Rows.first(connection, CLAIM_FIRST, InboxRows::entry, values).map(InboxClaimer::asClaimed);
+        }
         List<Open> rows = Rows.query(connection, LANE, InboxClaimer::open, lane.valuesAnd(lane.valuesAnd(LANE_PAGE)));
         if (rows.stream().anyMatch(e -> e.isLeasedAt(now))) {
             return Optional.empty();
@@ -169,8 +191,13 @@ final class InboxClaimer {
                 + "reply_slot = NULL WHERE id = ? AND tenant = ? AND status = ? AND fence = ?", InboxRows.COLUMNS),
                 InboxRows::entry, candidate.fence() + 1, until, worker, candidate.id(), lane.tenant(),
                 candidate.status(), candidate.fence());
-        return taken.map(row -> new InboxEntry(row.id(), row.tenant(), row.conversation(), row.event(),
-                row.notBefore(), row.attempts() - 1, row.fence(), row.timer()));
+        return taken.map(InboxClaimer::asClaimed);
+    }
+
+    /** The entry a claim returned, with the attempts made before this claim, as {@code InboxEntry} counts them. */
+    private static InboxEntry asClaimed(InboxEntry row) {
+        return new InboxEntry(row.id(), row.tenant(), row.conversation(), row.event(), row.notBefore(),
+                row.attempts() - 1, row.fence(), row.timer());
     }
 
     /** A row as stored, with its fence whether claimed or not. */

@@ -19,7 +19,8 @@ import java.util.Optional;
  * rows are {@code SENDING}, found on the state index). Then it takes due candidates from {@link
  * DueCandidates}, locks each one's lane and reads the lane's first open entry: the lane is held
  * while an entry is {@code SENDING} or claimed under a live lease, and its first entry, once
- * due, is claimed with a compare-and-set that raises the fence and leaves it {@code PENDING}. A
+ * due, is claimed with a compare-and-set that raises the fence and leaves it {@code PENDING} (on
+ * PostgreSQL the read and the claim are one statement, after the lock). A
  * claimed entry whose lease expired before {@code markSending} is simply claimed again. An entry
  * whose stored message this version cannot read is marked {@code DEAD} instead, so it neither
  * blocks its conversation nor is lost.
@@ -34,6 +35,17 @@ final class OutboxClaimer {
     private static final String LANE_HEAD = "SELECT id, state, not_before, lease_until, fence FROM conversa_outbox "
             + "WHERE" + Lane.WHERE + " AND state = 'SENDING' UNION ALL (SELECT id, state, not_before, lease_until, "
             + "fence FROM conversa_outbox WHERE" + Lane.WHERE + " AND state = 'PENDING'" + LANE_ORDER + " LIMIT 1)";
+    /**
+     * On PostgreSQL, the lane's first pending entry claimed in the statement that finds it, on the
+     * conditions {@link Open#isClaimableAt} checks: due, not under a live lease, and no entry of
+     * the lane being sent. It runs after the lane's lock, so its snapshot sees what the lane's
+     * last holder committed, as the separate read does.
+     */
+    private static final String CLAIM_HEAD = "UPDATE conversa_outbox SET fence = fence + 1, attempts = attempts + 1, "
+            + "lease_until = ?, worker = ? WHERE id = (SELECT id FROM conversa_outbox WHERE" + Lane.WHERE
+            + " AND state = 'PENDING'" + LANE_ORDER + " LIMIT 1) AND tenant = ? AND state = 'PENDING' "
+            + "AND not_before <= ? AND (lease_until IS NULL OR lease_until <= ?) AND NOT EXISTS (SELECT 1 FROM "
+            + "conversa_outbox WHERE" + Lane.WHERE + " AND state = 'SENDING') RETURNING " + OutboxRows.COLUMNS;
 
     private final LaneLocks locks;
     private final Dialect dialect;
@@ -71,6 +83,9 @@ final class OutboxClaimer {
         if (!locks.tryLock(connection, lane)) {
             return Optional.empty();
         }
+        if (dialect == Dialect.POSTGRESQL) {
+            return claimHeadInOne(connection, lane, worker, until, now);
+        }
         List<Open> open = Rows.query(connection, LANE_HEAD, row -> new Open(row.getLong("id"), row.getString("state"),
                 Rows.instant(row, "not_before"), Rows.optionalInstant(row, "lease_until"), row.getLong("fence")),
                 lane.valuesAnd(lane.values()));
@@ -84,10 +99,32 @@ final class OutboxClaimer {
                     + "AND state = 'PENDING' AND fence = ?", OutboxRows.COLUMNS), OutboxRows::entry,
                     head.fence() + 1, until, worker, head.id(), lane.tenant(), head.fence());
         } catch (OutboxRows.UnreadableMessageException e) {
-            Rows.update(connection, "UPDATE conversa_outbox SET state = 'DEAD', last_error = ?, lease_until = NULL "
-                    + "WHERE id = ? AND tenant = ?", e.getMessage(), head.id(), lane.tenant());
+            markUnreadable(connection, lane, e);
             return Optional.empty();
         }
+    }
+
+    /** {@link #claimHead} on PostgreSQL: one statement instead of a read and an update. */
+    private Optional<OutboxEntry> claimHeadInOne(Connection connection, Lane lane, String worker, Instant until,
+            Instant now) throws SQLException {
+        Object[] values = lane.valuesAnd(lane.tenant(), now, now, lane.tenant(), lane.channel(), lane.accountId(),
+                lane.contactId());
+        Object[] all = new Object[values.length + 2];
+        all[0] = until;
+        all[1] = worker;
+        System.arraycopy(values, 0, all, 2, values.length);
+        try {
+            return Rows.first(connection, CLAIM_HEAD, OutboxRows::entry, all);
+        } catch (OutboxRows.UnreadableMessageException e) {
+            markUnreadable(connection, lane, e);
+            return Optional.empty();
+        }
+    }
+
+    private static void markUnreadable(Connection connection, Lane lane, OutboxRows.UnreadableMessageException e)
+            throws SQLException {
+        Rows.update(connection, "UPDATE conversa_outbox SET state = 'DEAD', last_error = ?, lease_until = NULL "
+                + "WHERE id = ? AND tenant = ?", e.getMessage(), e.id(), lane.tenant());
     }
 
     /** A lane's entry as the claim sees it. */

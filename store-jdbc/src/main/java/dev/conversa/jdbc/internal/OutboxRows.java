@@ -51,8 +51,15 @@ final class OutboxRows {
 
         private static final long serialVersionUID = 1L;
 
+        private final long id;
+
         UnreadableMessageException(long id) {
             super("outbox entry " + id + " holds a message this version cannot read");
+            this.id = id;
+        }
+
+        long id() {
+            return id;
         }
     }
 }
