@@ -7,6 +7,7 @@ import dev.conversa.model.MessageRecord;
 import dev.conversa.model.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,30 @@ public interface MessageStore {
      * @throws IllegalArgumentException if {@code newIds} is empty
      */
     boolean rename(TenantId tenant, ChannelType channel, String oldId, List<String> newIds);
+
+    /**
+     * Renames a stored message as {@link #rename(TenantId, ChannelType, String, List)} does and
+     * moves its status to {@code status} in the same step, only forward, as {@link #updateStatus}
+     * would: the outbox sender records a message the channel accepted with its ids and its status
+     * at once. The default renames, then updates the status under the new id.
+     *
+     * @param tenant the business
+     * @param channel the channel
+     * @param oldId the id it was stored with
+     * @param newIds the channel's ids, at least one, the message's own first
+     * @param status the status to move it to (never back)
+     * @return true if the message was found
+     * @throws IllegalArgumentException if {@code newIds} is empty
+     */
+    default boolean rename(TenantId tenant, ChannelType channel, String oldId, List<String> newIds,
+            DeliveryStatus status) {
+        Objects.requireNonNull(status, "status");
+        if (!rename(tenant, channel, oldId, newIds)) {
+            return false;
+        }
+        updateStatus(tenant, channel, newIds.get(0), status);
+        return true;
+    }
 
     /**
      * Replaces a message's text after it was edited (by the customer, or by the business elsewhere).

@@ -83,10 +83,13 @@ public final class OutboundHistory {
         String id = provisional;
         if (!channelIds.isEmpty()) {
             id = channelIds.get(0);
-            if (!messages.rename(tenant, channel, provisional, channelIds)
-                    && messages.find(tenant, channel, id).isEmpty()) {
+            if (messages.rename(tenant, channel, provisional, channelIds, status)) {
+                return;
+            }
+            if (messages.find(tenant, channel, id).isEmpty()) {
                 messages.append(record(entry, provisional, status));
-                messages.rename(tenant, channel, provisional, channelIds);
+                messages.rename(tenant, channel, provisional, channelIds, status);
+                return;
             }
         } else if (messages.find(tenant, channel, provisional).isEmpty()) {
             messages.append(record(entry, provisional, status));

@@ -244,6 +244,26 @@ public abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void renameWithAStatusMovesTheStatusOnlyForward() {
+        messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
+        messages().append(record(TENANT_A, ANNA, "wamid.7", inSeconds(1)).withStatus(DeliveryStatus.DELIVERED));
+        messages().append(record(TENANT_A, ANNA, "outbox:8", now()).withStatus(DeliveryStatus.PENDING));
+
+        assertThat(messages().rename(TENANT_A, WA, "outbox:7", List.of("wamid.7"), DeliveryStatus.SENT)).isTrue();
+        assertThat(messages().rename(TENANT_A, WA, "outbox:8", List.of("wamid.8", "wamid.8b"), DeliveryStatus.SENT))
+                .isTrue();
+        assertThat(messages().rename(TENANT_A, WA, "outbox:9", List.of("wamid.9"), DeliveryStatus.SENT)).isFalse();
+
+        assertThat(messages().find(TENANT_A, WA, "wamid.7").orElseThrow().status())
+                .isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(messages().find(TENANT_A, WA, "wamid.8b")).hasValueSatisfying(m -> {
+            assertThat(m.messageId()).isEqualTo("wamid.8");
+            assertThat(m.status()).isEqualTo(DeliveryStatus.SENT);
+        });
+        assertThat(messages().find(TENANT_A, WA, "wamid.9")).isEmpty();
+    }
+
+    @Test
     void renameWithPartIdsLetsEveryPartFindAndMoveTheMessage() {
         messages().append(record(TENANT_A, ANNA, "outbox:7", now()));
 
