@@ -16,6 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link ConversationStore}: open on demand, optimistic updates by version. */
@@ -169,6 +174,37 @@ public abstract class ConversationStoreContract extends StoreContract {
 
         assertThat(taken).containsExactly(SenderTurn.TAKEN, SenderTurn.TAKEN, SenderTurn.REFUSED_FIRST,
                 SenderTurn.REFUSED, SenderTurn.REFUSED);
+    }
+
+    @Test
+    void turnsAskedForAtOnceAreEachCountedOnce() throws Exception {
+        conversations().getOrOpen(TENANT_A, ANNA, now());
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            // many rounds, each in a window of its own, so that some calls overlap in every store
+            for (int round = 0; round < 30; round++) {
+                Instant window = WINDOW.plus(Duration.ofMinutes(10L * round));
+                CyclicBarrier start = new CyclicBarrier(callers);
+                List<Future<SenderTurn>> asked = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    asked.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        return conversations().takeTurn(TENANT_A, ANNA, window, 3);
+                    }));
+                }
+                List<SenderTurn> outcomes = new ArrayList<>();
+                for (Future<SenderTurn> outcome : asked) {
+                    outcomes.add(outcome.get(30, TimeUnit.SECONDS));
+                }
+
+                assertThat(outcomes).as("round " + round).filteredOn(SenderTurn.TAKEN::equals).hasSize(3);
+                assertThat(outcomes).as("round " + round).filteredOn(SenderTurn.REFUSED_FIRST::equals).hasSize(1);
+                assertThat(outcomes).as("round " + round).filteredOn(SenderTurn.REFUSED::equals).hasSize(4);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

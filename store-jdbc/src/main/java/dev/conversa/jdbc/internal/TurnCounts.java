@@ -5,6 +5,7 @@ import dev.conversa.internal.store.TurnCount;
 import dev.conversa.model.ConversationKey;
 import dev.conversa.model.TenantId;
 import dev.conversa.store.SenderTurn;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +18,14 @@ import java.util.Optional;
  * it), a tenant's turns in {@code conversa_turn_window}, one row per tenant and current window.
  */
 final class TurnCounts {
+
+    /** On PostgreSQL, a turn taken in one statement: {@link #takeInOne}. */
+    private static final String TAKE = "UPDATE conversa_conversation c SET turn_window = ?, turn_count = o.counted "
+            + "+ CASE WHEN o.counted < ? THEN 1 ELSE 0 END, turn_noticed = o.told OR o.counted >= ? FROM (SELECT "
+            + "CASE WHEN turn_window = ? THEN turn_count ELSE 0 END AS counted, CASE WHEN turn_window = ? "
+            + "THEN turn_noticed ELSE FALSE END AS told FROM conversa_conversation WHERE" + Lane.WHERE
+            + " FOR UPDATE) o WHERE c.tenant = ? AND c.channel = ? AND c.account_id = ? AND c.contact_id = ? "
+            + "RETURNING o.counted, o.told";
 
     private final Database database;
     private final Inserts inserts;
@@ -31,6 +40,10 @@ final class TurnCounts {
         Objects.requireNonNull(key, "key");
         StoreArguments.requireTurn(window, allowed);
         Lane lane = Lane.of(tenant, key);
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return database.inStatement("taking a responder turn", connection -> takeInOne(connection, lane, window,
+                    allowed));
+        }
         return database.inTransaction("taking a responder turn", connection -> {
             // the row, if the conversation exists, and its count, if one was ever kept
             Optional<Optional<TurnCount>> row = Rows.first(connection, "SELECT turn_window, turn_count, turn_noticed "
@@ -49,6 +62,24 @@ final class TurnCounts {
             }
             return outcome;
         });
+    }
+
+    /**
+     * {@link #take} on PostgreSQL in one statement: the row is locked and read by the subquery
+     * (which sees its latest version once locked), and the update applies {@link TurnCount}'s
+     * rules to what it read; it returns the count it started from. A refusal told before is
+     * written again unchanged.
+     */
+    private static SenderTurn takeInOne(Connection connection, Lane lane, Instant window, int allowed)
+            throws SQLException {
+        Object[] values = {window, allowed, allowed, window, window, lane.tenant(), lane.channel(), lane.accountId(),
+            lane.contactId(), lane.tenant(), lane.channel(), lane.accountId(), lane.contactId()};
+        Optional<TurnCount> before = Rows.first(connection, TAKE, row -> new TurnCount(window, row.getInt("counted"),
+                row.getBoolean("told")), values);
+        if (before.isEmpty()) {
+            return SenderTurn.TAKEN;
+        }
+        return before.get().take(allowed);
     }
 
     private static Optional<TurnCount> count(ResultSet row) throws SQLException {
