@@ -46,7 +46,8 @@ final class InboxClaimer {
      * On PostgreSQL, {@link #claimLane}'s rules in the statement that claims: the lane's first
      * entry in id order among its claimed ones and its pending ones that are due or are events
      * (a reply task or timer not yet due is stepped over) is taken when it is claimed (its lease
-     * expired) or due, and only when no claim of the lane lives. It runs after the lane's lock,
+     * expired, checked again on the row it updates) or due, and only when no claim of the lane
+     * lives. It runs after the lane's lock,
      * so it sees what the lane's last holder committed, as the separate read does.
      */
     private static final String CLAIM_FIRST = "UPDATE conversa_inbox SET status = 'CLAIMED', fence = fence + 1, "
@@ -54,7 +55,8 @@ final class InboxClaimer {
             + "((SELECT id FROM conversa_inbox WHERE" + Lane.WHERE + " AND status = 'CLAIMED'" + LANE_ORDER
             + " LIMIT 1) UNION ALL (SELECT id FROM conversa_inbox WHERE" + Lane.WHERE + " AND status = 'PENDING' "
             + "AND (external_id IS NOT NULL OR not_before <= ?)" + LANE_ORDER + " LIMIT 1)) first_open) "
-            + "AND tenant = ? AND (status = 'CLAIMED' OR status = 'PENDING' AND not_before <= ?) AND NOT EXISTS "
+            + "AND tenant = ? AND (status = 'CLAIMED' AND lease_until <= ? OR status = 'PENDING' AND not_before <= ?) "
+            + "AND NOT EXISTS "
             + "(SELECT 1 FROM conversa_inbox WHERE" + Lane.WHERE + " AND status = 'CLAIMED' AND lease_until > ?) "
             + "RETURNING " + InboxRows.COLUMNS;
 
@@ -148,7 +150,7 @@ final class InboxClaimer {
         }
         if (dialect == Dialect.POSTGRESQL) {
             Object[] values = {until, worker, lane.tenant(), lane.channel(), lane.accountId(), lane.contactId(),
-                lane.tenant(), lane.channel(), lane.accountId(), lane.contactId(), now, lane.tenant(), now,
+                lane.tenant(), lane.channel(), lane.accountId(), lane.contactId(), now, lane.tenant(), now, now,
                 lane.tenant(), lane.channel(), lane.accountId(), lane.contactId(), now};
             return Rows.first(connection, CLAIM_FIRST, InboxRows::entry, values).map(InboxClaimer::asClaimed);
         }
