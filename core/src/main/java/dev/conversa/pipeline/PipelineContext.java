@@ -42,7 +42,8 @@ final class PipelineContext implements Context {
      * The context of the reply this entry's pass found due at once, answered right after it:
      * a reply task ({@link #isReplyTask()}) under this entry's id and claim, whose
      * {@link #send} keys go on from this context's, so the two passes' sends stay apart, and
-     * which keeps the consent this pass read ({@link ConsentStep#OPTED_OUT}).
+     * which keeps the consent this pass read ({@link ConsentStep#OPTED_OUT}) and the contact it
+     * stored ({@link RecordStep#CONTACT}).
      */
     PipelineContext replyPass() {
         InboxEntry task = new InboxEntry(entry.id(), entry.tenant(), entry.conversation(), Optional.empty(),
@@ -50,6 +51,7 @@ final class PipelineContext implements Context {
         PipelineContext reply = new PipelineContext(task, conversations, queue, clock, leaseHeld);
         reply.sends = sends;
         attribute(ConsentStep.OPTED_OUT).ifPresent(optedOut -> reply.attribute(ConsentStep.OPTED_OUT, optedOut));
+        attribute(RecordStep.CONTACT).ifPresent(contact -> reply.attribute(RecordStep.CONTACT, contact));
         return reply;
     }
 

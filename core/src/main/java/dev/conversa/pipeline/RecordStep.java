@@ -66,6 +66,13 @@ final class RecordStep implements Middleware {
     static final AttributeKey<Conversation> RECORDED = AttributeKey.of("conversa.recorded-conversation",
             Conversation.class);
 
+    /**
+     * The customer as this step stored them, for a customer's message outside a group, so that
+     * the reply answered in the same pass ({@link PipelineContext#replyPass()}) gives the
+     * responder that contact instead of reading it again.
+     */
+    static final AttributeKey<Contact> CONTACT = AttributeKey.of("conversa.recorded-contact", Contact.class);
+
     private final Stores stores;
     private final ConversationUpdates updates;
     private final Clock clock;
@@ -100,7 +107,7 @@ final class RecordStep implements Middleware {
     private void record(Context ctx, InboundEvent event, Instant now) {
         TenantId tenant = ctx.tenant();
         if (event instanceof InboundMessage message) {
-            recordInbound(tenant, message, now).ifPresent(written -> ctx.attribute(RECORDED, written));
+            recordInbound(ctx, message, now).ifPresent(written -> ctx.attribute(RECORDED, written));
         } else if (event instanceof Deleted deleted) {
             stores.messages().delete(tenant, deleted.header().channel(), deleted.messageId());
         } else if (event instanceof Edited edited) {
@@ -132,7 +139,8 @@ final class RecordStep implements Middleware {
     }
 
     /** Records a customer's message; returns its conversation as written, unless another write followed. */
-    private Optional<Conversation> recordInbound(TenantId tenant, InboundMessage message, Instant now) {
+    private Optional<Conversation> recordInbound(Context ctx, InboundMessage message, Instant now) {
+        TenantId tenant = ctx.tenant();
         if (message.content() instanceof SystemNotice notice) {
             recordNotice(tenant, message, notice, now);
             return Optional.empty();
@@ -140,8 +148,11 @@ final class RecordStep implements Middleware {
         var header = message.header();
         // in a group the conversation is the group's; the person is the member who wrote
         String person = header.participant().orElse(header.contactId());
-        stores.contacts().upsert(new Contact(tenant, header.channel(), person, message.sender().name(),
-                message.sender().username(), message.sender().phoneNumber(), now));
+        Contact stored = stores.contacts().upsert(new Contact(tenant, header.channel(), person,
+                message.sender().name(), message.sender().username(), message.sender().phoneNumber(), now));
+        if (header.participant().isEmpty()) {
+            ctx.attribute(CONTACT, stored);
+        }
         boolean[] reopened = new boolean[1];
         Conversation written = updates.apply(tenant, message.conversation(), now, current -> {
             var changed = current.withLastInboundAt(header.timestamp(), now);

@@ -97,7 +97,9 @@ final class RespondStep implements Middleware {
             return;
         }
         List<MessageRecord> history = stores.messages().history(ctx.tenant(), ctx.conversationKey(), historyLimit);
-        var contact = stores.contacts().find(ctx.tenant(), conversation.key().channel(), conversation.key().contactId());
+        // in the message's own pass, the contact its RECORD step stored moments before, in the same unit
+        var contact = ctx.attribute(RecordStep.CONTACT).or(() -> stores.contacts().find(ctx.tenant(),
+                conversation.key().channel(), conversation.key().contactId()));
         Reply reply = stores.unitOfWork().outside(() -> timedRespond(conversation.key().channel(),
                 new ResponderRequest(conversation, contact, history, caps)));
         if (Thread.currentThread().isInterrupted()) {

@@ -16,10 +16,13 @@ import dev.conversa.respond.Reply;
 import dev.conversa.respond.ResponderRequest;
 import dev.conversa.store.ConsentRecord;
 import dev.conversa.store.ConsentStore;
+import dev.conversa.store.ContactStore;
 import dev.conversa.store.InboxEntry;
 import dev.conversa.store.OutboxEntry;
 import dev.conversa.store.OutboxState;
 import dev.conversa.store.Stores;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +213,37 @@ class ReplyDueAtOnceTest {
         // then: one read of the person's one identity, for the message and its reply
         assertThat(requests).hasSize(1);
         assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void theReplyInTheMessagesPassGivesTheResponderTheContactTheMessageStored() throws Exception {
+        // given: contact reads counted
+        AtomicInteger finds = new AtomicInteger();
+        ContactStore contacts = fixture.stores.contacts();
+        ContactStore counting = (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(),
+                new Class<?>[] {ContactStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("find")) {
+                        finds.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(contacts, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Stores counted = fixture.stores.toBuilder().contacts(counting).build();
+        Pipeline pipeline = responding(Pipeline.builder().stores(counted).clock(fixture.clock)
+                .capabilities(KEY.channel(), PipelineFixture.capabilities()).burstQuietWindow(Duration.ZERO));
+        fixture.stores.inbox().append(TENANT, List.of(fixture.message("m1", "hi")), fixture.clock.instant());
+
+        // when
+        pipeline.process(claimOne());
+
+        // then
+        assertThat(requests).singleElement().satisfies(request -> assertThat(request.contact())
+                .isEqualTo(contacts.find(TENANT, KEY.channel(), KEY.contactId())));
+        assertThat(requests.get(0).contact()).isPresent();
+        assertThat(finds).as("contact reads in the pass").hasValue(0);
     }
 
     private Pipeline responding(Pipeline.Builder builder) {
