@@ -62,6 +62,36 @@ public abstract class ConversationStoreContract extends StoreContract {
     }
 
     @Test
+    void callersOpeningOneConversationAtOnceAllGetTheOneStored() throws Exception {
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            // many rounds, each a new conversation, so that some calls overlap in every store
+            for (int round = 0; round < 30; round++) {
+                ConversationKey key = conversation("opened-" + round);
+                CyclicBarrier start = new CyclicBarrier(callers);
+                List<Future<Conversation>> opened = new ArrayList<>();
+                for (int i = 0; i < callers; i++) {
+                    opened.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        return conversations().getOrOpen(TENANT_A, key, now());
+                    }));
+                }
+                Conversation stored = null;
+                for (Future<Conversation> each : opened) {
+                    Conversation conversation = each.get(30, TimeUnit.SECONDS);
+                    assertThat(conversation.key()).isEqualTo(key);
+                    stored = stored == null ? conversation : stored;
+                    assertThat(conversation).as("round " + round).isEqualTo(stored);
+                }
+                assertThat(conversations().find(TENANT_A, key)).contains(stored);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void findReturnsNothingForAnUnknownConversation() {
         assertThat(conversations().find(TENANT_A, ANNA)).isEmpty();
     }

@@ -9,6 +9,7 @@ import dev.conversa.model.TenantId;
 import dev.conversa.store.ConversationStore;
 import dev.conversa.store.PurgeScope;
 import dev.conversa.store.SenderTurn;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,6 +26,11 @@ public final class JdbcConversationStore implements ConversationStore {
     private static final String COLUMNS = "tenant, channel, account_id, contact_id, state, last_inbound_at, "
             + "reply_due_at, unanswered_since, updated_at, version";
     private static final String BY_KEY = " WHERE tenant = ? AND channel = ? AND account_id = ? AND contact_id = ?";
+    /** On PostgreSQL, a new conversation inserted, or the stored one read: {@link #openInOne}. */
+    private static final String OPEN_OR_READ = "WITH opened AS (INSERT INTO conversa_conversation (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING " + COLUMNS + ") SELECT FALSE "
+            + "AS stored, " + COLUMNS + " FROM opened UNION ALL SELECT TRUE, " + COLUMNS + " FROM conversa_conversation"
+            + BY_KEY;
 
     private final Database database;
     private final Inserts inserts;
@@ -49,6 +55,9 @@ public final class JdbcConversationStore implements ConversationStore {
         // the columns hold microseconds: a conversation opened here is returned as stored
         Conversation opened = Conversation.open(Objects.requireNonNull(tenant, "tenant"),
                 Objects.requireNonNull(key, "key"), Rows.asStored(now));
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return database.inTransaction("opening a conversation", connection -> openInOne(connection, opened));
+        }
         // read first: most messages are of a conversation that exists, which then costs one statement;
         // a new one is returned as inserted
         return database.inTransaction("opening a conversation", connection -> {
@@ -64,6 +73,27 @@ public final class JdbcConversationStore implements ConversationStore {
             return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY,
                     JdbcConversationStore::conversation, keyOf(tenant, key)).orElseThrow();
         });
+    }
+
+    /**
+     * {@link #getOrOpen} on PostgreSQL: the insert and the read of a stored row in one statement,
+     * so a new conversation costs one statement, as an existing one does. Both parts read the
+     * statement's snapshot: a row another transaction inserted meanwhile is neither inserted again
+     * nor seen, and is then read by a second statement.
+     */
+    private static Conversation openInOne(Connection connection, Conversation opened) throws SQLException {
+        Object[] inserted = values(opened);
+        Object[] key = keyOf(opened.tenant(), opened.key());
+        Object[] all = new Object[inserted.length + key.length];
+        System.arraycopy(inserted, 0, all, 0, inserted.length);
+        System.arraycopy(key, 0, all, inserted.length, key.length);
+        Optional<Optional<Conversation>> found = Rows.first(connection, OPEN_OR_READ,
+                row -> row.getBoolean("stored") ? Optional.of(conversation(row)) : Optional.empty(), all);
+        if (found.isPresent()) {
+            return found.get().orElse(opened);
+        }
+        return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY,
+                JdbcConversationStore::conversation, key).orElseThrow();
     }
 
     @Override
