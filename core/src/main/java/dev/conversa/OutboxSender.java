@@ -261,13 +261,15 @@ final class OutboxSender implements AutoCloseable {
      */
     private Optional<OutboxEntry> sent(OutboxEntry entry, SendResult result) {
         return stores.unitOfWork().run(() -> {
-            stores.outbox().markSent(entry, result.messageId(), clock.instant());
-            OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
+            Optional<OutboxEntry> next = Optional.empty();
             if (!loop.running() || Thread.currentThread().isInterrupted()) {
-                return Optional.<OutboxEntry>empty();
+                stores.outbox().markSent(entry, result.messageId(), clock.instant());
+            } else {
+                next = stores.outbox().markSentAndClaimNext(entry, result.messageId(), WORKER, leases.lease(),
+                        clock.instant());
             }
-            return stores.outbox().claimNext(WORKER, entry.tenant(), entry.message().to(), leases.lease(),
-                    clock.instant());
+            OutboundHistory.settle(stores.messages(), entry, result.messageIds(), DeliveryStatus.SENT);
+            return next;
         });
     }
 

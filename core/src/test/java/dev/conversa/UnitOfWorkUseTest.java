@@ -51,12 +51,13 @@ class UnitOfWorkUseTest {
         assertThat(responderInside).as("the responder ran inside a unit of work").isFalse();
         assertThat(responderCalls).as("responder calls").hasValue(1);
         assertThat(inside).as("store calls inside units").contains(
-                "Inbox.complete", "MessageStore.append", "Outbox.enqueue", "Outbox.markSent");
+                "Inbox.complete", "MessageStore.append", "Outbox.enqueue", "Outbox.markSentAndClaimNext");
         assertThat(inside.stream().filter("Inbox.complete"::equals)).as("the message's, with its reply")
                 .hasSize(1);
         assertThat(inside).as("no reply task was put in the inbox").doesNotContain("Inbox.scheduleReply");
         assertThat(outside).as("store calls that commit on their own")
-                .doesNotContain("Inbox.complete", "Inbox.scheduleReply", "Outbox.enqueue", "Outbox.markSent")
+                .doesNotContain("Inbox.complete", "Inbox.scheduleReply", "Outbox.enqueue",
+                        "Outbox.markSentAndClaimNext")
                 .contains("Inbox.append", "Inbox.claim", "Outbox.claim", "Outbox.markSending");
         assertThat(stores.messages().history(TENANT, key("alice"), 10)).hasSize(2);
     }
@@ -76,11 +77,12 @@ class UnitOfWorkUseTest {
         assertThat(responderInside).as("the responder ran inside a unit of work").isFalse();
         assertThat(responderCalls).as("responder calls").hasValue(1);
         assertThat(inside).as("store calls inside units").contains(
-                "Inbox.complete", "Inbox.scheduleReply", "MessageStore.append", "Outbox.enqueue", "Outbox.markSent");
+                "Inbox.complete", "Inbox.scheduleReply", "MessageStore.append", "Outbox.enqueue", "Outbox.markSentAndClaimNext");
         assertThat(inside.stream().filter("Inbox.complete"::equals)).as("the event's and the reply task's")
                 .hasSize(2);
         assertThat(outside).as("store calls that commit on their own")
-                .doesNotContain("Inbox.complete", "Inbox.scheduleReply", "Outbox.enqueue", "Outbox.markSent")
+                .doesNotContain("Inbox.complete", "Inbox.scheduleReply", "Outbox.enqueue",
+                        "Outbox.markSentAndClaimNext")
                 .contains("Inbox.append", "Inbox.claim", "Outbox.claim", "Outbox.markSending");
         assertThat(stores.messages().history(TENANT, key("alice"), 10)).hasSize(2);
     }

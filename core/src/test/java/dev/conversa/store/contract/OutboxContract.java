@@ -93,6 +93,30 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void markSentAndClaimNextRecordsTheSendAndClaimsTheConversationsNextEntry() {
+        enqueue(ANNA, "typing");
+        enqueue(ANNA, "reply");
+        enqueue(BOB, "bob");
+        OutboxEntry first = outbox().claim("w", 1, LEASE, now()).get(0);
+
+        Optional<OutboxEntry> next = outbox().markSentAndClaimNext(first, Optional.empty(), "w", LEASE, now());
+
+        assertThat(outbox().find(TENANT_A, first.id())).map(OutboxEntry::state).contains(OutboxState.SENT);
+        assertThat(next).map(OutboxEntry::idempotencyKey).contains("reply");
+        OutboxEntry sending = outbox().markSending(next.get(), LEASE, now());
+        assertThat(outbox().markSentAndClaimNext(sending, Optional.of("wamid.2"), "w", LEASE, now()))
+                .as("nothing else queued in the conversation").isEmpty();
+        assertThat(outbox().find(TENANT_A, sending.id())).hasValueSatisfying(entry -> {
+            assertThat(entry.state()).isEqualTo(OutboxState.SENT);
+            assertThat(entry.channelMessageId()).contains("wamid.2");
+        });
+        assertThatThrownBy(() -> outbox().markSentAndClaimNext(sending, Optional.of("wamid.2"), "w", LEASE, now()))
+                .as("no longer claimed").isInstanceOf(LeaseLostException.class);
+        assertThat(outbox().claim("w", 10, LEASE, now())).extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("bob");
+    }
+
+    @Test
     void claimNextClaimsNothingNotDueOfAnotherTenantOrOfAnEmptyConversation() {
         outbox().enqueue(TENANT_A, reply(ANNA, "later"), "later", now());
         OutboxEntry claimed = outbox().claim("w", 1, LEASE, now()).get(0);

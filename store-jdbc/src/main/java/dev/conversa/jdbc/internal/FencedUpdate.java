@@ -40,15 +40,42 @@ record FencedUpdate(Database database, String table, String claimedCondition, St
      */
     void apply(Connection connection, long id, TenantId tenant, long fence, String assignments, Object... values)
             throws SQLException {
+        if (Rows.update(connection, sql(assignments), all(id, tenant, fence, values)) == 0) {
+            throw lost(id, fence);
+        }
+    }
+
+    /**
+     * Applies {@code assignments} in the caller's transaction and returns what {@code returning}
+     * (a PostgreSQL {@code RETURNING} list, whose parameters come after {@code values}) gives.
+     *
+     * @throws LeaseLostException if the row is no longer claimed under that fence
+     */
+    <T> T applyReturning(Connection connection, long id, TenantId tenant, long fence, String assignments,
+            String returning, Rows.Mapper<T> mapper, Object[] values, Object... returningValues) throws SQLException {
+        Object[] set = all(id, tenant, fence, values);
+        Object[] both = new Object[set.length + returningValues.length];
+        System.arraycopy(set, 0, both, 0, set.length);
+        System.arraycopy(returningValues, 0, both, set.length, returningValues.length);
+        return Rows.first(connection, sql(assignments) + " RETURNING " + returning, mapper, both)
+                .orElseThrow(() -> lost(id, fence));
+    }
+
+    private String sql(String assignments) {
+        return "UPDATE " + table + " " + assignments + " WHERE id = ? AND tenant = ? AND " + claimedCondition;
+    }
+
+    private static Object[] all(long id, TenantId tenant, long fence, Object... values) {
         Objects.requireNonNull(tenant, "tenant");
         Object[] all = new Object[values.length + 3];
         System.arraycopy(values, 0, all, 0, values.length);
         all[values.length] = id;
         all[values.length + 1] = tenant.value();
         all[values.length + 2] = fence;
-        String sql = "UPDATE " + table + " " + assignments + " WHERE id = ? AND tenant = ? AND " + claimedCondition;
-        if (Rows.update(connection, sql, all) == 0) {
-            throw new LeaseLostException(what + " " + id + " is no longer claimed under fence " + fence);
-        }
+        return all;
+    }
+
+    private LeaseLostException lost(long id, long fence) {
+        return new LeaseLostException(what + " " + id + " is no longer claimed under fence " + fence);
     }
 }

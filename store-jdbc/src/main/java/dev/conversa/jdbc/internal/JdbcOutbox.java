@@ -30,6 +30,9 @@ import java.util.OptionalLong;
 public final class JdbcOutbox implements Outbox {
 
     private static final String CLAIMED = "state IN ('PENDING', 'SENDING') AND lease_until IS NOT NULL AND fence = ?";
+    /** Whether another entry of the lane is pending: bind the lane and the entry's id. */
+    private static final String PENDING_AFTER = "EXISTS (SELECT 1 FROM conversa_outbox WHERE" + Lane.WHERE
+            + " AND state = 'PENDING' AND id <> ?)";
 
     private final Database database;
     private final FencedUpdate fenced;
@@ -122,6 +125,31 @@ public final class JdbcOutbox implements Outbox {
         Objects.requireNonNull(now, "now");
         changeClaimed(entry, "marking a message sent", "SET state = 'SENT', channel_message_id = ?, lease_until = NULL",
                 channelMessageId);
+    }
+
+    /**
+     * On PostgreSQL the update that marks the entry sent also says whether another entry of its
+     * conversation is pending (as of the statement's start); when none is, no claim is tried, and
+     * one queued meanwhile is found by the next {@link #claim}.
+     */
+    @Override
+    public Optional<OutboxEntry> markSentAndClaimNext(OutboxEntry entry, Optional<String> channelMessageId,
+            String worker, Duration lease, Instant now) {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return Outbox.super.markSentAndClaimNext(entry, channelMessageId, worker, lease, now);
+        }
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(channelMessageId, "channelMessageId");
+        Objects.requireNonNull(worker, "worker");
+        Objects.requireNonNull(now, "now");
+        StoreArguments.requireClaim(1, lease);
+        Lane lane = Lane.of(entry.tenant(), entry.message().to());
+        return database.inTransaction("marking a message sent and claiming the next", connection -> {
+            boolean more = fenced.applyReturning(connection, entry.id(), entry.tenant(), entry.fence(),
+                    "SET state = 'SENT', channel_message_id = ?, lease_until = NULL", PENDING_AFTER,
+                    row -> row.getBoolean(1), new Object[] {channelMessageId}, lane.valuesAnd(entry.id()));
+            return more ? claimer.claimNext(connection, worker, lane, lease, now) : Optional.<OutboxEntry>empty();
+        });
     }
 
     @Override
