@@ -162,9 +162,9 @@ final class RecordStep implements Middleware {
         if (reopened[0]) {
             ownership.reopenedByCustomer(tenant, message.conversation());
         }
-        stores.messages().append(new MessageRecord(tenant, message.conversation(), message.messageId(),
-                Direction.INBOUND, Author.CUSTOMER, message.content().kind(), text(message.content()),
-                DeliveryStatus.DELIVERED, notBeforeLatest(tenant, message.conversation(), header.timestamp())));
+        stores.messages().appendNotBeforeLatest(new MessageRecord(tenant, message.conversation(),
+                message.messageId(), Direction.INBOUND, Author.CUSTOMER, message.content().kind(),
+                text(message.content()), DeliveryStatus.DELIVERED, header.timestamp()));
         return reopened[0] ? Optional.empty() : Optional.of(written);
     }
 
@@ -196,31 +196,18 @@ final class RecordStep implements Middleware {
         stores.contacts().link(tenant, header.channel(), newId.get(), header.contactId());
         ConversationKey moved = new ConversationKey(header.channel(), header.accountId(), newId.get());
         updates.apply(tenant, moved, now, current -> current);
-        stores.messages().append(new MessageRecord(tenant, moved, message.messageId(), Direction.INBOUND,
-                Author.CUSTOMER, notice.kind(), notice.body().isBlank() ? Optional.empty() : Optional.of(notice.body()),
-                DeliveryStatus.DELIVERED, notBeforeLatest(tenant, moved, header.timestamp())));
-    }
-
-    /**
-     * The time to record a message that arrived by webhook at: the channel's time, unless the
-     * history already holds a later message. Channel times come from another clock (WhatsApp's in
-     * whole seconds), so a follow-up written right after the bot's reply may carry an earlier time
-     * than the reply; recorded at that time it would sort before the reply and look answered.
-     */
-    private Instant notBeforeLatest(TenantId tenant, ConversationKey conversation, Instant channelTime) {
-        return stores.messages().history(tenant, conversation, 1).stream()
-                .map(MessageRecord::timestamp)
-                .filter(latest -> latest.isAfter(channelTime))
-                .findFirst()
-                .orElse(channelTime);
+        stores.messages().appendNotBeforeLatest(new MessageRecord(tenant, moved, message.messageId(),
+                Direction.INBOUND, Author.CUSTOMER, notice.kind(),
+                notice.body().isBlank() ? Optional.empty() : Optional.of(notice.body()), DeliveryStatus.DELIVERED,
+                header.timestamp()));
     }
 
     /** Stores a message the business sent from elsewhere; a redelivered echo is stored once. */
     private void recordEchoFromElsewhere(TenantId tenant, Echo echo) {
         var header = echo.header();
-        stores.messages().append(new MessageRecord(tenant, echo.conversation(), header.externalId(),
+        stores.messages().appendNotBeforeLatest(new MessageRecord(tenant, echo.conversation(), header.externalId(),
                 Direction.OUTBOUND, Author.BUSINESS_ELSEWHERE, echo.content().kind(), text(echo.content()),
-                DeliveryStatus.SENT, notBeforeLatest(tenant, echo.conversation(), header.timestamp())));
+                DeliveryStatus.SENT, header.timestamp()));
     }
 
     private void recordConsent(TenantId tenant, OptIn optIn) {

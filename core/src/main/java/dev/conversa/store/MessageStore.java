@@ -25,6 +25,28 @@ public interface MessageStore {
     boolean append(MessageRecord message);
 
     /**
+     * Adds a message as {@link #append} does, at its timestamp or, when its conversation's history
+     * already holds a later message, at that message's time, so that it sorts after it: a message
+     * that came by webhook carries the channel's clock (WhatsApp's in whole seconds), which may be
+     * behind the time the bot's reply was recorded. The default reads the latest message, then
+     * appends.
+     *
+     * @param message the message, with the channel's time
+     * @return true if added, false if it was already there
+     */
+    default boolean appendNotBeforeLatest(MessageRecord message) {
+        Objects.requireNonNull(message, "message");
+        Instant at = history(message.tenant(), message.conversation(), 1).stream()
+                .map(MessageRecord::timestamp)
+                .filter(latest -> latest.isAfter(message.timestamp()))
+                .findFirst()
+                .orElse(message.timestamp());
+        return append(at.equals(message.timestamp()) ? message : new MessageRecord(message.tenant(),
+                message.conversation(), message.messageId(), message.direction(), message.author(), message.kind(),
+                message.text(), message.status(), at, message.agent()));
+    }
+
+    /**
      * Moves a message's status forward; a status that is not after the stored one (see
      * {@link DeliveryStatus#isAfter}) changes nothing, so late or repeated status webhooks
      * never move it back.

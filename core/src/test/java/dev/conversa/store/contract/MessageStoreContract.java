@@ -6,6 +6,7 @@ import static dev.conversa.store.contract.Samples.conversation;
 import static dev.conversa.store.contract.Samples.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.conversa.model.ChannelType;
 import dev.conversa.model.ConversationKey;
@@ -121,6 +122,26 @@ public abstract class MessageStoreContract extends StoreContract {
         assertThat(messages().updateStatus(TENANT_B, WA, "wamid.1", DeliveryStatus.READ)).isFalse();
 
         assertThat(messages().find(TENANT_A, WA, "wamid.1").orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void appendNotBeforeLatestRecordsAMessageBehindTheLatestAtTheLatestsTime() {
+        messages().append(record(TENANT_A, ANNA, "wamid.reply", inSeconds(5)));
+
+        assertThat(messages().appendNotBeforeLatest(record(TENANT_A, ANNA, "wamid.late", inSeconds(2)))).isTrue();
+        assertThat(messages().appendNotBeforeLatest(record(TENANT_A, ANNA, "wamid.next", inSeconds(9)))).isTrue();
+        assertThat(messages().appendNotBeforeLatest(record(TENANT_A, ANNA, "wamid.late", inSeconds(30))))
+                .as("already there").isFalse();
+        assertThat(messages().appendNotBeforeLatest(record(TENANT_A, BOB, "wamid.bob", inSeconds(1)))).isTrue();
+        assertThat(messages().appendNotBeforeLatest(record(TENANT_B, ANNA, "wamid.other", inSeconds(1)))).isTrue();
+
+        assertThat(messages().history(TENANT_A, ANNA, 10))
+                .extracting(MessageRecord::messageId, MessageRecord::timestamp)
+                .containsExactly(tuple("wamid.reply", inSeconds(5)),
+                        tuple("wamid.late", inSeconds(5)),
+                        tuple("wamid.next", inSeconds(9)));
+        assertThat(messages().find(TENANT_A, WA, "wamid.bob").orElseThrow().timestamp()).isEqualTo(inSeconds(1));
+        assertThat(messages().find(TENANT_B, WA, "wamid.other").orElseThrow().timestamp()).isEqualTo(inSeconds(1));
     }
 
     @Test

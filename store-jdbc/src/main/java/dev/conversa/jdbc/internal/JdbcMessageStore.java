@@ -77,6 +77,24 @@ public final class JdbcMessageStore implements MessageStore {
                 m.text(), m.status().name(), m.timestamp(), m.agent(), rank(m.status())));
     }
 
+    /** On PostgreSQL the insert finds the conversation's latest time itself: one statement. */
+    @Override
+    public boolean appendNotBeforeLatest(MessageRecord m) {
+        if (database.dialect() != Dialect.POSTGRESQL) {
+            return MessageStore.super.appendNotBeforeLatest(m);
+        }
+        Objects.requireNonNull(m, "message");
+        ConversationKey key = m.conversation();
+        return database.inTransaction("appending a message", connection -> Rows.update(connection,
+                "INSERT INTO conversa_message (" + COLUMNS + ", status_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "GREATEST(?, (SELECT max(sent_at) FROM conversa_message" + BY_CONVERSATION + ")), ?, ?) "
+                        + "ON CONFLICT DO NOTHING",
+                m.tenant().value(), key.channel().value(), key.accountId(), key.contactId(), m.messageId(),
+                m.direction().name(), m.author().name(), m.kind(), m.text(), m.status().name(), m.timestamp(),
+                m.tenant().value(), key.channel().value(), key.accountId(), key.contactId(), m.agent(),
+                rank(m.status())) == 1);
+    }
+
     @Override
     public boolean updateStatus(TenantId tenant, ChannelType channel, String messageId, DeliveryStatus status) {
         Objects.requireNonNull(status, "status");
