@@ -56,9 +56,23 @@ final class DueCandidates {
      */
     <T> List<T> claim(Connection connection, Instant now, int max, Set<Lane> decided, LaneWork<T> work)
             throws SQLException {
+        return claim(connection, now, max, decided, work, "");
+    }
+
+    /**
+     * As {@link #claim(Connection, Instant, int, Set, LaneWork)}, with a {@code WITH} clause put
+     * before the first page's query (on PostgreSQL, a change the claim makes first, such as
+     * releasing expired sends, in the same round trip), bound with {@code withValues}.
+     */
+    <T> List<T> claim(Connection connection, Instant now, int max, Set<Lane> decided, LaneWork<T> work, String with,
+            Object... withValues) throws SQLException {
         List<T> claimed = new ArrayList<>();
         int size = Math.min(MOST_ROWS, Math.max(FIRST_PAGE, 2 * max));
-        List<Candidate> page = first(connection, now, size);
+        Object[] values = new Object[withValues.length + 2];
+        System.arraycopy(withValues, 0, values, 0, withValues.length);
+        values[withValues.length] = now;
+        values[withValues.length + 1] = size;
+        List<Candidate> page = Rows.query(connection, with + first, DueCandidates::read, values);
         int seen = 0;
         while (true) {
             for (Candidate candidate : page) {
@@ -76,11 +90,6 @@ final class DueCandidates {
             size = Math.min(2 * size, MOST_ROWS - seen);
             page = after(connection, page.get(page.size() - 1), now, size);
         }
-    }
-
-    /** The first {@code size} due rows, oldest due first. */
-    List<Candidate> first(Connection connection, Instant now, int size) throws SQLException {
-        return Rows.query(connection, first, DueCandidates::read, now, size);
     }
 
     /** The {@code size} due rows after {@code last}, oldest due first. */

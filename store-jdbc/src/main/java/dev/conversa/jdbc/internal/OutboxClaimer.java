@@ -58,10 +58,19 @@ final class OutboxClaimer {
 
     List<OutboxEntry> claim(Connection connection, String worker, int max, Duration lease, Instant now)
             throws SQLException {
-        Rows.update(connection, EXPIRE, STOPPED_WHILE_SENDING, now);
         Instant until = now.plus(lease);
-        List<OutboxEntry> claimed = new ArrayList<>(due.claim(connection, now, max, new HashSet<>(),
-                (c, candidate) -> claimLane(c, candidate, Rows.clip(worker, 200), until, now)));
+        DueCandidates.LaneWork<OutboxEntry> work = (c, candidate) -> claimLane(c, candidate, Rows.clip(worker, 200),
+                until, now);
+        List<OutboxEntry> claimed = new ArrayList<>();
+        if (dialect == Dialect.POSTGRESQL) {
+            // the release and the first page in one round trip: the page reads pending rows only, which
+            // the release does not touch, and the lanes' claims come after it in later statements
+            claimed.addAll(due.claim(connection, now, max, new HashSet<>(), work,
+                    "WITH released AS (" + EXPIRE + " RETURNING id) ", STOPPED_WHILE_SENDING, now));
+        } else {
+            Rows.update(connection, EXPIRE, STOPPED_WHILE_SENDING, now);
+            claimed.addAll(due.claim(connection, now, max, new HashSet<>(), work));
+        }
         claimed.sort(Comparator.comparingLong(OutboxEntry::id));
         return List.copyOf(claimed);
     }
