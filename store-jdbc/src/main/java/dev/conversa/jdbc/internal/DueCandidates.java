@@ -66,13 +66,35 @@ final class DueCandidates {
      */
     <T> List<T> claim(Connection connection, Instant now, int max, Set<Lane> decided, LaneWork<T> work, String with,
             Object... withValues) throws SQLException {
-        List<T> claimed = new ArrayList<>();
-        int size = Math.min(MOST_ROWS, Math.max(FIRST_PAGE, 2 * max));
+        int size = firstPageSize(max);
         Object[] values = new Object[withValues.length + 2];
         System.arraycopy(withValues, 0, values, 0, withValues.length);
         values[withValues.length] = now;
         values[withValues.length + 1] = size;
         List<Candidate> page = Rows.query(connection, with + first, DueCandidates::read, values);
+        return claimFrom(connection, now, max, decided, work, page, size);
+    }
+
+    /** How many rows the first page of a claim of {@code max} reads. */
+    static int firstPageSize(int max) {
+        return Math.min(MOST_ROWS, Math.max(FIRST_PAGE, 2 * max));
+    }
+
+    /**
+     * The first page's query, for a caller that reads it in a statement with another read: bind
+     * {@code now} and {@link #firstPageSize}, then hand the rows to {@link #claimFrom}.
+     */
+    String firstPageQuery() {
+        return first;
+    }
+
+    /**
+     * As {@link #claim(Connection, Instant, int, Set, LaneWork)}, from a first page already read
+     * ({@link #firstPageQuery}) with {@code size} rows asked for, oldest due first.
+     */
+    <T> List<T> claimFrom(Connection connection, Instant now, int max, Set<Lane> decided, LaneWork<T> work,
+            List<Candidate> page, int size) throws SQLException {
+        List<T> claimed = new ArrayList<>();
         int seen = 0;
         while (true) {
             for (Candidate candidate : page) {

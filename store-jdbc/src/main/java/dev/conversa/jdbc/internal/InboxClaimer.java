@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -83,17 +84,37 @@ final class InboxClaimer {
         Instant until = now.plus(lease);
         Set<Lane> decided = new HashSet<>();
         List<InboxEntry> claimed = new ArrayList<>();
-        for (Candidate expired : Rows.query(connection, EXPIRED, DueCandidates::read, now, max)) {
+        DueCandidates.LaneWork<InboxEntry> work = (c, candidate) -> claimLane(c, candidate.lane(), name, until, now);
+        List<Candidate> expiredClaims;
+        List<Candidate> firstDue = null;
+        int firstSize = DueCandidates.firstPageSize(max);
+        if (dialect == Dialect.POSTGRESQL) {
+            // the expired claims and the first page of due entries in one round trip
+            List<Map.Entry<Boolean, Candidate>> rows = Rows.query(connection, "SELECT TRUE AS expired, e.* FROM ("
+                    + EXPIRED + ") e UNION ALL SELECT FALSE, d.* FROM (" + due.firstPageQuery() + ") d",
+                    row -> Map.entry(row.getBoolean("expired"), DueCandidates.read(row)), now, max, now, firstSize);
+            expiredClaims = oldestDueFirst(rows, true);
+            firstDue = oldestDueFirst(rows, false);
+        } else {
+            expiredClaims = Rows.query(connection, EXPIRED, DueCandidates::read, now, max);
+        }
+        for (Candidate expired : expiredClaims) {
             if (claimed.size() < max && decided.add(expired.lane())) {
                 claimLane(connection, expired.lane(), name, until, now).ifPresent(claimed::add);
             }
         }
         if (claimed.size() < max) {
-            claimed.addAll(due.claim(connection, now, max - claimed.size(), decided,
-                    (c, candidate) -> claimLane(c, candidate.lane(), name, until, now)));
+            claimed.addAll(firstDue == null ? due.claim(connection, now, max - claimed.size(), decided, work)
+                    : due.claimFrom(connection, now, max - claimed.size(), decided, work, firstDue, firstSize));
         }
         claimed.sort(Comparator.comparingLong(InboxEntry::id));
         return List.copyOf(claimed);
+    }
+
+    /** The rows of one part of a combined read, oldest due first, as each part's own query orders them. */
+    private static List<Candidate> oldestDueFirst(List<Map.Entry<Boolean, Candidate>> rows, boolean expired) {
+        return rows.stream().filter(row -> row.getKey() == expired).map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(Candidate::notBefore).thenComparingLong(Candidate::id)).toList();
     }
 
     /**
