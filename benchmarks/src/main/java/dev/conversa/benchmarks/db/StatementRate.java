@@ -34,7 +34,7 @@ import javax.sql.DataSource;
  *
  * <p>Options ({@code name=value}): {@code callers=8} (as {@code EndToEndLoad}'s workers), {@code
  * perTransaction=6} (statements before each commit; a reply has about 5.6), {@code seconds=10},
- * {@code rounds=2}, {@code perReply=47} (statements per reply, to print the bound).
+ * {@code rounds=2}, {@code perReply=35} (statements per reply, to print the bound).
  */
 public final class StatementRate {
 
@@ -155,7 +155,7 @@ public final class StatementRate {
 
         static Options parse(String... args) {
             Map<String, String> values = Arguments.parse(Map.of("callers", "8", "perTransaction", "6", "seconds",
-                    "10", "rounds", "2", "perReply", "47"), args);
+                    "10", "rounds", "2", "perReply", "35"), args);
             Options options = new Options(Integer.parseInt(values.get("callers")),
                     Integer.parseInt(values.get("perTransaction")), Double.parseDouble(values.get("seconds")),
                     Integer.parseInt(values.get("rounds")), Integer.parseInt(values.get("perReply")));
