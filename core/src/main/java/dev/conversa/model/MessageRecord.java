@@ -67,6 +67,17 @@ public record MessageRecord(
                 agent);
     }
 
+    /**
+     * Returns a copy with another time.
+     *
+     * @param newTimestamp the time
+     * @return the copy
+     */
+    public MessageRecord withTimestamp(Instant newTimestamp) {
+        return new MessageRecord(tenant, conversation, messageId, direction, author, kind, text, status, newTimestamp,
+                agent);
+    }
+
     /** Leaves out the text. */
     @Override
     public String toString() {

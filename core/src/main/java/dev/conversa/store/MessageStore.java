@@ -41,9 +41,7 @@ public interface MessageStore {
                 .filter(latest -> latest.isAfter(message.timestamp()))
                 .findFirst()
                 .orElse(message.timestamp());
-        return append(at.equals(message.timestamp()) ? message : new MessageRecord(message.tenant(),
-                message.conversation(), message.messageId(), message.direction(), message.author(), message.kind(),
-                message.text(), message.status(), at, message.agent()));
+        return append(message.withTimestamp(at));
     }
 
     /**

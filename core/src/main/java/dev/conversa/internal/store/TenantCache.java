@@ -25,12 +25,12 @@ import java.util.function.Function;
  * remembered (an account registered a moment ago is never refused), each for a few seconds, and
  * forgotten at once when it is saved or deleted through this store. Shortly before a value
  * expires, one caller reads it again while the others keep the one they have, so a busy
- * account is not read by every webhook in flight at once. An account deleted or
- * changed directly in the underlying store, or by another instance, is followed within those
- * seconds, when a caller reads it again or its entry expires: events that arrive for a deleted one meanwhile are stored and then dropped
- * unprocessed, as for any account disconnected while its events wait in the inbox, and a send
- * in those seconds uses the token it had (one Meta refuses parks the account until the new one
- * is read). Everything else goes to the underlying store.
+ * account is not read by every webhook in flight at once. An account deleted or changed
+ * directly in the underlying store, or by another instance, is followed within those seconds,
+ * when a caller reads it again or its entry expires: events that arrive for a deleted one
+ * meanwhile are stored and then dropped unprocessed, as for any account disconnected while its
+ * events wait in the inbox, and a send in those seconds uses the token it had (one Meta refuses
+ * parks the account until the new one is read). Everything else goes to the underlying store.
  *
  * <p><b>Internal:</b> public only because the webhook package and {@code Conversa} share one.
  * Thread-safe.

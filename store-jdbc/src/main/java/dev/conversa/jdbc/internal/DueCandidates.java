@@ -67,11 +67,8 @@ final class DueCandidates {
     <T> List<T> claim(Connection connection, Instant now, int max, Set<Lane> decided, LaneWork<T> work, String with,
             Object... withValues) throws SQLException {
         int size = firstPageSize(max);
-        Object[] values = new Object[withValues.length + 2];
-        System.arraycopy(withValues, 0, values, 0, withValues.length);
-        values[withValues.length] = now;
-        values[withValues.length + 1] = size;
-        List<Candidate> page = Rows.query(connection, with + first, DueCandidates::read, values);
+        List<Candidate> page = Rows.query(connection, with + first, DueCandidates::read,
+                Rows.join(withValues, now, size));
         return claimFrom(connection, now, max, decided, work, page, size);
     }
 

@@ -53,12 +53,8 @@ record FencedUpdate(Database database, String table, String claimedCondition, St
      */
     <T> T applyReturning(Connection connection, long id, TenantId tenant, long fence, String assignments,
             String returning, Rows.Mapper<T> mapper, Object[] values, Object... returningValues) throws SQLException {
-        Object[] set = all(id, tenant, fence, values);
-        Object[] both = new Object[set.length + returningValues.length];
-        System.arraycopy(set, 0, both, 0, set.length);
-        System.arraycopy(returningValues, 0, both, set.length, returningValues.length);
-        return Rows.first(connection, sql(assignments) + " RETURNING " + returning, mapper, both)
-                .orElseThrow(() -> lost(id, fence));
+        return Rows.first(connection, sql(assignments) + " RETURNING " + returning, mapper,
+                Rows.join(all(id, tenant, fence, values), returningValues)).orElseThrow(() -> lost(id, fence));
     }
 
     private String sql(String assignments) {
@@ -67,12 +63,7 @@ record FencedUpdate(Database database, String table, String claimedCondition, St
 
     private static Object[] all(long id, TenantId tenant, long fence, Object... values) {
         Objects.requireNonNull(tenant, "tenant");
-        Object[] all = new Object[values.length + 3];
-        System.arraycopy(values, 0, all, 0, values.length);
-        all[values.length] = id;
-        all[values.length + 1] = tenant.value();
-        all[values.length + 2] = fence;
-        return all;
+        return Rows.join(values, id, tenant.value(), fence);
     }
 
     private LeaseLostException lost(long id, long fence) {

@@ -48,8 +48,8 @@ final class InboxClaimer {
      * entry in id order among its claimed ones and its pending ones that are due or are events
      * (a reply task or timer not yet due is stepped over) is taken when it is claimed (its lease
      * expired, checked again on the row it updates) or due, and only when no claim of the lane
-     * lives. It runs after the lane's lock,
-     * so it sees what the lane's last holder committed, as the separate read does.
+     * lives. It runs after the lane's lock, so it sees what the lane's last holder committed, as
+     * the separate read does.
      */
     private static final String CLAIM_FIRST = "UPDATE conversa_inbox SET status = 'CLAIMED', fence = fence + 1, "
             + "attempts = attempts + 1, lease_until = ?, worker = ?, reply_slot = NULL WHERE id = (SELECT min(id) FROM "

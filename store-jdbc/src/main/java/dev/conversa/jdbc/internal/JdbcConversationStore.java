@@ -61,8 +61,7 @@ public final class JdbcConversationStore implements ConversationStore {
         // read first: most messages are of a conversation that exists, which then costs one statement;
         // a new one is returned as inserted
         return database.inTransaction("opening a conversation", connection -> {
-            Optional<Conversation> existing = Rows.first(connection, "SELECT " + COLUMNS
-                    + " FROM conversa_conversation" + BY_KEY, JdbcConversationStore::conversation, keyOf(tenant, key));
+            Optional<Conversation> existing = byKey(connection, keyOf(tenant, key));
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -70,8 +69,7 @@ public final class JdbcConversationStore implements ConversationStore {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values(opened))) {
                 return opened;
             }
-            return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY,
-                    JdbcConversationStore::conversation, keyOf(tenant, key)).orElseThrow();
+            return byKey(connection, keyOf(tenant, key)).orElseThrow();
         });
     }
 
@@ -82,27 +80,26 @@ public final class JdbcConversationStore implements ConversationStore {
      * nor seen, and is then read by a second statement.
      */
     private static Conversation openInOne(Connection connection, Conversation opened) throws SQLException {
-        Object[] inserted = values(opened);
         Object[] key = keyOf(opened.tenant(), opened.key());
-        Object[] all = new Object[inserted.length + key.length];
-        System.arraycopy(inserted, 0, all, 0, inserted.length);
-        System.arraycopy(key, 0, all, inserted.length, key.length);
         Optional<Optional<Conversation>> found = Rows.first(connection, OPEN_OR_READ,
-                row -> row.getBoolean("stored") ? Optional.of(conversation(row)) : Optional.empty(), all);
+                row -> row.getBoolean("stored") ? Optional.of(conversation(row)) : Optional.empty(),
+                Rows.join(values(opened), key));
         if (found.isPresent()) {
             return found.get().orElse(opened);
         }
+        return byKey(connection, key).orElseThrow();
+    }
+
+    private static Optional<Conversation> byKey(Connection connection, Object[] key) throws SQLException {
         return Rows.first(connection, "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY,
-                JdbcConversationStore::conversation, key).orElseThrow();
+                JdbcConversationStore::conversation, key);
     }
 
     @Override
     public Optional<Conversation> find(TenantId tenant, ConversationKey key) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(key, "key");
-        return database.read("finding a conversation", connection -> Rows.first(connection,
-                "SELECT " + COLUMNS + " FROM conversa_conversation" + BY_KEY, JdbcConversationStore::conversation,
-                keyOf(tenant, key)));
+        return database.read("finding a conversation", connection -> byKey(connection, keyOf(tenant, key)));
     }
 
     @Override

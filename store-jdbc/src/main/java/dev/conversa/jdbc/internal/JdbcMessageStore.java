@@ -40,7 +40,6 @@ public final class JdbcMessageStore implements MessageStore {
     /** A message by the id of one of its parts, else by its own id: bind tenant, channel, tenant, channel, id, id. */
     private static final String BY_ID_OR_PART = " WHERE tenant = ? AND channel = ? AND message_id = COALESCE("
             + "(SELECT message_id FROM conversa_message_part WHERE tenant = ? AND channel = ? AND part_id = ?), ?)";
-    /** What a rename needs of a stored row, by its id. */
     /** A message's row as a rename needs it, and whether part ids point at it. */
     private static final String SELECT_STORED = "SELECT message_id, status, account_id, contact_id, EXISTS (SELECT 1 "
             + "FROM conversa_message_part p WHERE p.tenant = m.tenant AND p.channel = m.channel "
@@ -70,11 +69,7 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public boolean append(MessageRecord m) {
         Objects.requireNonNull(m, "message");
-        return database.inTransaction("appending a message", connection -> inserts.insertIfAbsent(connection,
-                "INSERT INTO conversa_message (" + COLUMNS + ", status_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                m.tenant().value(), m.conversation().channel().value(), m.conversation().accountId(),
-                m.conversation().contactId(), m.messageId(), m.direction().name(), m.author().name(), m.kind(),
-                m.text(), m.status().name(), m.timestamp(), m.agent(), rank(m.status())));
+        return insert(m, "?", m.timestamp());
     }
 
     /** On PostgreSQL the insert finds the conversation's latest time itself: one statement. */
@@ -85,14 +80,19 @@ public final class JdbcMessageStore implements MessageStore {
         }
         Objects.requireNonNull(m, "message");
         ConversationKey key = m.conversation();
-        return database.inTransaction("appending a message", connection -> Rows.update(connection,
+        return insert(m, "GREATEST(?, (SELECT max(sent_at) FROM conversa_message" + BY_CONVERSATION + "))",
+                m.timestamp(), m.tenant().value(), key.channel().value(), key.accountId(), key.contactId());
+    }
+
+    /** Inserts a message unless its id is stored, its time the SQL {@code sentAt} bound with {@code sentAtValues}. */
+    private boolean insert(MessageRecord m, String sentAt, Object... sentAtValues) {
+        ConversationKey key = m.conversation();
+        Object[] before = {m.tenant().value(), key.channel().value(), key.accountId(), key.contactId(), m.messageId(),
+            m.direction().name(), m.author().name(), m.kind(), m.text(), m.status().name()};
+        Object[] values = Rows.join(Rows.join(before, sentAtValues), m.agent(), rank(m.status()));
+        return database.inTransaction("appending a message", connection -> inserts.insertIfAbsent(connection,
                 "INSERT INTO conversa_message (" + COLUMNS + ", status_rank) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "GREATEST(?, (SELECT max(sent_at) FROM conversa_message" + BY_CONVERSATION + ")), ?, ?) "
-                        + "ON CONFLICT DO NOTHING",
-                m.tenant().value(), key.channel().value(), key.accountId(), key.contactId(), m.messageId(),
-                m.direction().name(), m.author().name(), m.kind(), m.text(), m.status().name(), m.timestamp(),
-                m.tenant().value(), key.channel().value(), key.accountId(), key.contactId(), m.agent(),
-                rank(m.status())) == 1);
+                        + sentAt + ", ?, ?)", values));
     }
 
     @Override

@@ -42,9 +42,6 @@ record Lane(String tenant, String channel, String accountId, String contactId) {
 
     /** Returns this lane's values followed by more values to bind. */
     Object[] valuesAnd(Object... more) {
-        Object[] all = new Object[4 + more.length];
-        System.arraycopy(values(), 0, all, 0, 4);
-        System.arraycopy(more, 0, all, 4, more.length);
-        return all;
+        return Rows.join(values(), more);
     }
 }

@@ -116,14 +116,10 @@ final class OutboxClaimer {
     /** {@link #claimHead} on PostgreSQL: one statement instead of a read and an update. */
     private Optional<OutboxEntry> claimHeadInOne(Connection connection, Lane lane, String worker, Instant until,
             Instant now) throws SQLException {
-        Object[] values = lane.valuesAnd(lane.tenant(), now, now, lane.tenant(), lane.channel(), lane.accountId(),
-                lane.contactId());
-        Object[] all = new Object[values.length + 2];
-        all[0] = until;
-        all[1] = worker;
-        System.arraycopy(values, 0, all, 2, values.length);
+        Object[] values = Rows.join(new Object[] {until, worker}, lane.valuesAnd(lane.tenant(), now, now,
+                lane.tenant(), lane.channel(), lane.accountId(), lane.contactId()));
         try {
-            return Rows.first(connection, CLAIM_HEAD, OutboxRows::entry, all);
+            return Rows.first(connection, CLAIM_HEAD, OutboxRows::entry, values);
         } catch (OutboxRows.UnreadableMessageException e) {
             markUnreadable(connection, lane, e);
             return Optional.empty();

@@ -39,6 +39,14 @@ final class Rows {
         return Optional.ofNullable(row.getString(column));
     }
 
+    /** The values to bind for a statement whose parameters are {@code first}'s, then {@code more}. */
+    static Object[] join(Object[] first, Object... more) {
+        Object[] all = new Object[first.length + more.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     static void bind(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i] instanceof Optional<?> optional ? optional.orElse(null) : values[i];
